@@ -1,0 +1,23 @@
+import { defineMessages } from './define';
+
+/** Messages about locations and generic failures, used by every area. */
+export const commonMessages = defineMessages({
+  ja: {
+    'loc.sheetRowColumn': '「{sheet}」シート {row}行目 {column}列「{header}」',
+    'loc.sheetRow': '「{sheet}」シート {row}行目',
+    'loc.sheet': '「{sheet}」シート',
+    'loc.rowColumn': '{row}行目 {column}列「{header}」',
+    'loc.row': '{row}行目',
+    'error.internal': '予期しないエラーが起きました: {detail}',
+    'error.more': 'ほか {count} 件',
+  },
+  en: {
+    'loc.sheetRowColumn': 'sheet "{sheet}", row {row}, column {column} ("{header}")',
+    'loc.sheetRow': 'sheet "{sheet}", row {row}',
+    'loc.sheet': 'sheet "{sheet}"',
+    'loc.rowColumn': 'row {row}, column {column} ("{header}")',
+    'loc.row': 'row {row}',
+    'error.internal': 'An unexpected error occurred: {detail}',
+    'error.more': 'and {count} more',
+  },
+});
