@@ -11,6 +11,8 @@ export interface Issue {
   row?: number;
   column?: string;
   header?: string;
+  /** Set instead of `sheet` when the cells came in as a custom-function argument. */
+  argument?: string;
   /** 'error' blocks the operation; 'warning' is reported but lets it go on. */
   severity?: 'error' | 'warning';
 }
@@ -42,6 +44,12 @@ export function formatIssues(lang: Lang, issues: readonly Issue[], max = 10): st
 
 function formatLocation(lang: Lang, i: Issue): string {
   const header = i.header ?? '';
+  if (i.argument !== undefined) {
+    if (i.row !== undefined && i.column !== undefined)
+      return t(lang, 'loc.argumentRowColumn', { argument: i.argument, row: i.row, column: i.column, header });
+    if (i.row !== undefined) return t(lang, 'loc.argumentRow', { argument: i.argument, row: i.row });
+    return t(lang, 'loc.argument', { argument: i.argument });
+  }
   if (i.sheet !== undefined && i.row !== undefined && i.column !== undefined)
     return t(lang, 'loc.sheetRowColumn', { sheet: i.sheet, row: i.row, column: i.column, header });
   if (i.sheet !== undefined && i.row !== undefined) return t(lang, 'loc.sheetRow', { sheet: i.sheet, row: i.row });

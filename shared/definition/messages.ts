@@ -1,11 +1,300 @@
 import { defineMessages } from '../i18n/define';
 
-/** User-facing messages of shared/definition, in both languages. */
+/** User-facing messages and sheet labels of shared/definition, in both languages. */
 export const definitionMessages = defineMessages({
   ja: {
-    'definition.placeholder': '',
+    // Labels written to (and recognised in) the definition sheet.
+    'definition.label.title': '顧客管理の定義',
+    'definition.label.version': '版',
+    'definition.label.ranks': 'ランク',
+    'definition.label.fiscalStartMonth': '期首月',
+    'definition.label.ranking': 'ランク分け',
+    'definition.label.abcColumn': '対象列',
+    'definition.label.rankColumn': 'ランク',
+    'definition.label.conditions': '条件',
+    'definition.label.cutoff': '累積構成比',
+    'definition.label.otherwise': '(その他)',
+    'definition.label.methodRules': 'ルール',
+    'definition.label.methodAbc': 'ABC分析',
+    'definition.label.perspective': '切り口',
+    'definition.label.itemId': '項目ID',
+    'definition.label.item': '項目',
+    'definition.label.standard': '基準',
+    'definition.label.metric': '指標',
+    'definition.label.target': '対象',
+    'definition.label.window': '期間(日)',
+    'definition.label.required': '必須',
+    'definition.label.opContains': 'を含む',
+    'definition.label.opFilled': '入力あり',
+    'definition.label.and': 'かつ',
+    'definition.label.listSeparator': '、',
+    // History sheet.
+    'definition.label.historyVersion': '版',
+    'definition.label.historyDate': '日付',
+    'definition.label.historyAuthor': '作成者',
+    'definition.label.historyNote': '変更内容',
+    'definition.label.historyJson': '定義(JSON)',
+    'definition.label.stamp': '第{version}版',
+    'definition.label.unsaved': '未保存',
+
+    // Reading the definition sheet.
+    'definition.missingRanks': '「ランク」の行がありません(例: ランク | A | B | C)。',
+    'definition.missingItems':
+      '項目の表がありません。見出し「切り口 | 項目ID | 項目 | 基準 | 指標 | 対象 | 期間(日) | A | B | C」の行を置いてください。',
+    'definition.missingRanking': '「ランク分け」の行がありません(ルール または ABC分析)。',
+    'definition.missingRulesBlock': 'ランク分けが「ルール」ですが、「ランク | 条件」の表がありません。',
+    'definition.missingCutoffBlock':
+      'ランク分けが「ABC分析」ですが、「ランク | 累積構成比」の表がありません。',
+    'definition.missingAbcColumn': 'ABC分析の「対象列」(例: 年間取引額)がありません。',
+    'definition.missingColumn': '項目の表に「{header}」の列がありません。',
+    'definition.unknownMethod':
+      'ランク分け「{value}」は使えません。「ルール」か「ABC分析」と書いてください。',
+    'definition.duplicateSetting': '「{label}」の行が2つあります({first}行目にもあります)。',
+    'definition.duplicateColumn': '「{header}」の列が2つあります。',
+    'definition.duplicateRank': 'ランク「{rank}」が重複しています。',
+    'definition.rankTooLong': 'ランク名「{rank}」が長すぎます(10文字まで)。',
+    'definition.versionInvalid': '版「{value}」は1以上の整数で書いてください。',
+    'definition.fiscalMonthInvalid': '期首月「{value}」は1〜12で書いてください(例: 4)。',
+    'definition.rowIgnored':
+      'この行は定義として読めないため読み飛ばしました(「{value}」)。メモなら先頭に ※ を付けてください。',
+    'definition.columnIgnored': '列「{header}」は定義の列ではないため読み飛ばしました。',
+    'definition.blockUnused': 'ランク分けが「{methodJa}」なので、この表は使われません。',
+    'definition.unknownPerspective': '切り口「{value}」は使えません。次のどれかを書いてください: {listJa}',
+    'definition.perspectiveMissing': '切り口が空欄です。',
+    'definition.itemNameMissing': '項目名が空欄です。',
+    'definition.unknownMetric':
+      '指標「{value}」は使えません。次のどれかを書くか、空欄にしてください: {listJa}',
+    'definition.unknownActivityType':
+      '行動の種類「{value}」は使えません。次のどれかを書くか、空欄にしてください: {listJa}',
+    'definition.targetRequired': '指標「{metricJa}」には対象(列名をカンマ区切り)が必要です。',
+    'definition.targetIgnored': '指標「{metricJa}」は対象を使わないため、「{value}」は読み飛ばしました。',
+    'definition.windowIgnored': '指標「{metricJa}」は期間を使わないため、「{value}」は読み飛ばしました。',
+    'definition.windowInvalid': '期間「{value}」は1以上の整数(日数)で書いてください。',
+    'definition.thresholdNotNumber': 'しきい値「{value}」を数値として読めません。',
+    'definition.thresholdInvalid': 'しきい値「{value}」は0以上の整数で書いてください。',
+    'definition.thresholdFlag': 'しきい値「{value}」は「必須」(○ や 1 も可)か空欄で書いてください。',
+    'definition.thresholdWithoutMetric':
+      '指標のない項目にしきい値「{value}」があります。指標を選ぶか、しきい値を消してください。',
+    'definition.thresholdUnknownRank':
+      'ランク「{rank}」は定義にないため、しきい値を置けません(ランク: {ranks})。',
+    'definition.idAssigned': '項目IDが空欄だったため「{id}」を割り当てました。',
+    'definition.duplicateItemId': '項目ID「{id}」が重複しています。',
+    'definition.blockRankMissing': 'この行にランクがありません。',
+    'definition.ruleUnknownRank': 'ランク「{rank}」は定義にありません(ランク: {ranks})。',
+    'definition.conditionSyntax':
+      '条件「{text}」を読めません。「列 演算子 値」の形で書いてください(例: 年間取引額 >= 1億 かつ 従業員数 >= 300)。',
+    'definition.conditionColumnMissing': '条件「{text}」に列名がありません。',
+    'definition.conditionValueMissing': '条件「{text}」に値がありません。',
+    'definition.conditionNotNumber':
+      '条件「{text}」の値「{value}」を数値として読めません(大小比較には数値が必要です)。',
+    'definition.cutoffNotNumber': '累積構成比「{value}」を数値として読めません(例: 70%)。',
+    'definition.cutoffOutOfRange': '累積構成比「{value}」は0%より大きく100%以下で書いてください。',
+    'definition.cutoffNotIncreasing':
+      'ランク「{rank}」の累積構成比({value})は、ランク「{prevRank}」({prev})より大きくしてください。',
+    'definition.cutoffUnknownRank': 'ランク「{rank}」は定義にありません(ランク: {ranks})。',
+    'definition.cutoffMissing': 'ランク「{rank}」の累積構成比がありません。',
+    'definition.emptyRanks': 'ランクが1つもありません。',
+
+    // Versions.
+    'definition.unchanged': '定義は最新の版から変わっていないため、新しい版は作りません。',
+    'definition.noteRequired': '変更内容を書いてください(何を、なぜ変えたか)。',
+    'definition.invalid': '定義が正しくありません({path}: {detail})。',
+    'definition.history.missingHeader':
+      '履歴の見出し(版 | 日付 | 作成者 | 変更内容 | 定義(JSON))が見つかりません。',
+    'definition.history.versionInvalid': '版「{value}」は1以上の整数で書いてください。',
+    'definition.history.duplicateVersion':
+      '版 {version} が重複しています({first}行目にもあります)。この行は使いません。',
+    'definition.history.dateInvalid': '日付「{value}」を読めません。',
+    'definition.history.jsonMissing': '定義(JSON)が空です。',
+    'definition.history.jsonBroken': '定義(JSON)が壊れています。この版は読めません。',
+    'definition.history.snapshotInvalid':
+      '定義(JSON)の内容が正しくありません({path}: {detail})。この版は読めません。',
+
+    // Diff.
+    'definition.diff.setting': '{field}: {before} → {after}',
+    'definition.diff.itemAdded': '項目「{item}」を追加({perspectiveJa})',
+    'definition.diff.itemRemoved': '項目「{item}」を削除',
+    'definition.diff.itemField': '「{item}」の{field}: {before} → {after}',
+    'definition.diff.threshold': '「{item}」のしきい値 {rank}: {before} → {after}',
+    'definition.diff.cutoff': '累積構成比 {rank}: {before} → {after}',
+    'definition.diff.rule': 'ランク{rank}の条件: {before} → {after}',
+    'definition.diff.ruleOrder': 'ランク分けのルールの順番を変更',
+    'definition.diff.itemOrder': '項目の並び順を変更',
+    'definition.field.ranks': 'ランク',
+    'definition.field.fiscalStartMonth': '期首月',
+    'definition.field.ranking': 'ランク分け',
+    'definition.field.abcColumn': 'ABC分析の対象列',
+    'definition.field.perspective': '切り口',
+    'definition.field.name': '項目名',
+    'definition.field.standard': '基準',
+    'definition.field.metric': '指標',
+    'definition.field.target': '対象',
+    'definition.field.window': '期間',
+    'definition.value.none': 'なし',
+    'definition.value.notChecked': 'チェックなし',
+    'definition.value.month': '{n}月',
+    'definition.unit.days': '{n}日',
+    'definition.unit.people': '{n}人',
+    'definition.unit.times': '{n}回',
+
+    // Lint: the 1-3-5-7 rule.
+    'definition.lint.customPerspective':
+      '項目「{item}」の切り口「{perspective}」は3つの切り口(顧客属性の把握・人間関係の構築・情報収集・記録・活用)のどれでもありません。切り口は3つまでに絞りましょう(1・3・5・7の法則)。',
+    'definition.lint.tooManyItemsInPerspective':
+      '切り口「{perspectiveJa}」の項目が{count}個あります。1つの切り口は{max}個までにしましょう(1・3・5・7の法則: 複雑な定義ほど実践されません)。',
+    'definition.lint.tooManyMeasurable':
+      '指標のある項目が{count}個あります。全体で{max}個までにしましょう(1・3・5・7の法則)。',
+    'definition.lint.tooManyRanks': 'ランクが{count}個あります。{max}個までにしましょう(1・3・5・7の法則)。',
+    'definition.lint.standardTooLong':
+      '項目「{item}」の基準が{count}文字あります。{max}文字程度の一文で書きましょう。',
+    'definition.lint.noThreshold':
+      '項目「{item}」は指標がありますが、どのランクにもしきい値がないためチェックされません。',
+    'definition.lint.emptyPerspective': '切り口「{perspectiveJa}」に項目がありません。',
+    'definition.lint.tooManyConditions':
+      'ランク{rank}のルールに条件が{count}個あります。{max}個までにしましょう(1・3・5・7の法則)。',
   },
   en: {
-    'definition.placeholder': '',
+    'definition.label.title': 'Customer-management definition',
+    'definition.label.version': 'Version',
+    'definition.label.ranks': 'Ranks',
+    'definition.label.fiscalStartMonth': 'Fiscal year starts (month)',
+    'definition.label.ranking': 'Ranking',
+    'definition.label.abcColumn': 'Value column',
+    'definition.label.rankColumn': 'Rank',
+    'definition.label.conditions': 'Conditions',
+    'definition.label.cutoff': 'Cumulative share',
+    'definition.label.otherwise': '(otherwise)',
+    'definition.label.methodRules': 'Rules',
+    'definition.label.methodAbc': 'ABC analysis',
+    'definition.label.perspective': 'Perspective',
+    'definition.label.itemId': 'Item ID',
+    'definition.label.item': 'Item',
+    'definition.label.standard': 'Standard',
+    'definition.label.metric': 'Metric',
+    'definition.label.target': 'Target',
+    'definition.label.window': 'Window (days)',
+    'definition.label.required': 'Required',
+    'definition.label.opContains': 'contains',
+    'definition.label.opFilled': 'is filled',
+    'definition.label.and': 'AND',
+    'definition.label.listSeparator': ', ',
+    'definition.label.historyVersion': 'Version',
+    'definition.label.historyDate': 'Date',
+    'definition.label.historyAuthor': 'Author',
+    'definition.label.historyNote': 'What changed',
+    'definition.label.historyJson': 'Definition (JSON)',
+    'definition.label.stamp': 'v{version}',
+    'definition.label.unsaved': 'unsaved',
+
+    'definition.missingRanks': 'There is no "Ranks" row (e.g. Ranks | A | B | C).',
+    'definition.missingItems':
+      'There is no item table. Add a header row "Perspective | Item ID | Item | Standard | Metric | Target | Window (days) | A | B | C".',
+    'definition.missingRanking': 'There is no "Ranking" row (Rules or ABC analysis).',
+    'definition.missingRulesBlock': 'Ranking is "Rules" but there is no "Rank | Conditions" table.',
+    'definition.missingCutoffBlock':
+      'Ranking is "ABC analysis" but there is no "Rank | Cumulative share" table.',
+    'definition.missingAbcColumn': 'The ABC analysis has no "Value column" (e.g. Annual sales).',
+    'definition.missingColumn': 'The item table has no "{header}" column.',
+    'definition.unknownMethod': 'Ranking "{value}" is not supported. Write "Rules" or "ABC analysis".',
+    'definition.duplicateSetting': 'There are two "{label}" rows (the other is row {first}).',
+    'definition.duplicateColumn': 'There are two "{header}" columns.',
+    'definition.duplicateRank': 'Rank "{rank}" appears twice.',
+    'definition.rankTooLong': 'Rank name "{rank}" is too long (10 characters at most).',
+    'definition.versionInvalid': 'Version "{value}" must be a whole number of 1 or more.',
+    'definition.fiscalMonthInvalid': 'Fiscal start month "{value}" must be 1–12 (e.g. 4).',
+    'definition.rowIgnored':
+      'This row is not part of the definition and was skipped ("{value}"). Start a note with ※ to mark it as a note.',
+    'definition.columnIgnored': 'Column "{header}" is not a definition column and was skipped.',
+    'definition.blockUnused': 'Ranking is "{methodEn}", so this table is not used.',
+    'definition.unknownPerspective': 'Perspective "{value}" is not supported. Write one of: {listEn}',
+    'definition.perspectiveMissing': 'The perspective is blank.',
+    'definition.itemNameMissing': 'The item name is blank.',
+    'definition.unknownMetric':
+      'Metric "{value}" is not supported. Write one of these or leave it blank: {listEn}',
+    'definition.unknownActivityType':
+      'Activity type "{value}" is not supported. Write one of these or leave it blank: {listEn}',
+    'definition.targetRequired': 'Metric "{metricEn}" needs a target (column names separated by commas).',
+    'definition.targetIgnored': 'Metric "{metricEn}" does not use a target; "{value}" was skipped.',
+    'definition.windowIgnored': 'Metric "{metricEn}" does not use a window; "{value}" was skipped.',
+    'definition.windowInvalid': 'Window "{value}" must be a whole number of days, 1 or more.',
+    'definition.thresholdNotNumber': 'Threshold "{value}" is not a number.',
+    'definition.thresholdInvalid': 'Threshold "{value}" must be a whole number, 0 or more.',
+    'definition.thresholdFlag': 'Threshold "{value}" must be "Required" (✓ or 1 also work) or blank.',
+    'definition.thresholdWithoutMetric':
+      'An item without a metric has a threshold "{value}". Choose a metric or clear the threshold.',
+    'definition.thresholdUnknownRank':
+      'Rank "{rank}" is not in the definition, so it cannot have a threshold (ranks: {ranks}).',
+    'definition.idAssigned': 'The item ID was blank; "{id}" was assigned.',
+    'definition.duplicateItemId': 'Item ID "{id}" appears twice.',
+    'definition.blockRankMissing': 'This row has no rank.',
+    'definition.ruleUnknownRank': 'Rank "{rank}" is not in the definition (ranks: {ranks}).',
+    'definition.conditionSyntax':
+      'Cannot read condition "{text}". Write "column operator value" (e.g. Annual sales >= 100,000,000 AND Employees >= 300).',
+    'definition.conditionColumnMissing': 'Condition "{text}" has no column name.',
+    'definition.conditionValueMissing': 'Condition "{text}" has no value.',
+    'definition.conditionNotNumber':
+      'In condition "{text}", "{value}" is not a number (comparisons need a number).',
+    'definition.cutoffNotNumber': 'Cumulative share "{value}" is not a number (e.g. 70%).',
+    'definition.cutoffOutOfRange': 'Cumulative share "{value}" must be above 0% and at most 100%.',
+    'definition.cutoffNotIncreasing':
+      'The cumulative share of rank "{rank}" ({value}) must be larger than that of rank "{prevRank}" ({prev}).',
+    'definition.cutoffUnknownRank': 'Rank "{rank}" is not in the definition (ranks: {ranks}).',
+    'definition.cutoffMissing': 'Rank "{rank}" has no cumulative share.',
+    'definition.emptyRanks': 'There are no ranks.',
+
+    'definition.unchanged': 'The definition is the same as the latest version; no new version was created.',
+    'definition.noteRequired': 'Write what changed (what, and why).',
+    'definition.invalid': 'The definition is not valid ({path}: {detail}).',
+    'definition.history.missingHeader':
+      'The history header (Version | Date | Author | What changed | Definition (JSON)) was not found.',
+    'definition.history.versionInvalid': 'Version "{value}" must be a whole number of 1 or more.',
+    'definition.history.duplicateVersion':
+      'Version {version} appears twice (also in row {first}); this row is not used.',
+    'definition.history.dateInvalid': 'Cannot read the date "{value}".',
+    'definition.history.jsonMissing': 'The definition (JSON) is empty.',
+    'definition.history.jsonBroken': 'The definition (JSON) is corrupt; this version cannot be read.',
+    'definition.history.snapshotInvalid':
+      'The definition (JSON) is not valid ({path}: {detail}); this version cannot be read.',
+
+    'definition.diff.setting': '{field}: {before} → {after}',
+    'definition.diff.itemAdded': 'Added item "{item}" ({perspectiveEn})',
+    'definition.diff.itemRemoved': 'Removed item "{item}"',
+    'definition.diff.itemField': '"{item}" {field}: {before} → {after}',
+    'definition.diff.threshold': '"{item}" threshold {rank}: {before} → {after}',
+    'definition.diff.cutoff': 'Cumulative share {rank}: {before} → {after}',
+    'definition.diff.rule': 'Conditions for rank {rank}: {before} → {after}',
+    'definition.diff.ruleOrder': 'Changed the order of the ranking rules',
+    'definition.diff.itemOrder': 'Changed the order of the items',
+    'definition.field.ranks': 'Ranks',
+    'definition.field.fiscalStartMonth': 'Fiscal start month',
+    'definition.field.ranking': 'Ranking',
+    'definition.field.abcColumn': 'ABC value column',
+    'definition.field.perspective': 'perspective',
+    'definition.field.name': 'name',
+    'definition.field.standard': 'standard',
+    'definition.field.metric': 'metric',
+    'definition.field.target': 'target',
+    'definition.field.window': 'window',
+    'definition.value.none': 'none',
+    'definition.value.notChecked': 'not checked',
+    'definition.value.month': 'month {n}',
+    'definition.unit.days': '{n} days',
+    'definition.unit.people': '{n} people',
+    'definition.unit.times': '{n} times',
+
+    'definition.lint.customPerspective':
+      'Item "{item}" has perspective "{perspective}", which is not one of the three (customer attributes, relationships, information). Keep to three perspectives (the 1-3-5-7 rule).',
+    'definition.lint.tooManyItemsInPerspective':
+      'Perspective "{perspectiveEn}" has {count} items. Keep it to {max} (the 1-3-5-7 rule: the more complex a definition, the less it is practised).',
+    'definition.lint.tooManyMeasurable':
+      'There are {count} measurable items. Keep it to {max} in all (the 1-3-5-7 rule).',
+    'definition.lint.tooManyRanks': 'There are {count} ranks. Keep it to {max} (the 1-3-5-7 rule).',
+    'definition.lint.standardTooLong':
+      'The standard of item "{item}" is {count} characters long. Write it as one sentence of about {max} characters.',
+    'definition.lint.noThreshold':
+      'Item "{item}" has a metric but no threshold for any rank, so it is never checked.',
+    'definition.lint.emptyPerspective': 'Perspective "{perspectiveEn}" has no items.',
+    'definition.lint.tooManyConditions':
+      'The rule for rank {rank} has {count} conditions. Keep it to {max} (the 1-3-5-7 rule).',
   },
 });

@@ -3,9 +3,15 @@ import { defineMessages } from '../i18n/define';
 /** User-facing messages of shared/values, in both languages. */
 export const valuesMessages = defineMessages({
   ja: {
-    'values.placeholder': '',
+    'values.notANumber': '「{value}」は数値として読めません（例: 1200、1,200万円、70%）',
+    'values.notADate':
+      '「{value}」は日付として読めません（例: 2026/11/29、2026年11月29日、令和8年11月29日、R8.11.29）',
+    'values.notABoolean': '「{value}」は はい/いいえ として読めません（例: ○、×、はい、いいえ、TRUE、FALSE）',
   },
   en: {
-    'values.placeholder': '',
+    'values.notANumber': '"{value}" is not a number (e.g. 1200, 1,200万円, 70%)',
+    'values.notADate':
+      '"{value}" is not a date (e.g. 2026-11-29, 2026/11/29, 2026年11月29日, 令和8年11月29日)',
+    'values.notABoolean': '"{value}" is not yes/no (e.g. TRUE, FALSE, yes, no, ○, ×)',
   },
 });

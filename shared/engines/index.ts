@@ -1,0 +1,19 @@
+/** The engines: ranking, gap check, half-year review, sales manual and activity validation, over an indexed dataset. */
+export { indexDataset, activitiesUntil, contactsOf, keyPersonsOf } from './dataset-index';
+export type { DatasetIndex } from './dataset-index';
+export { rankCustomers, withMovement, rankingTable, conditionHolds, describeConditions } from './ranking';
+export type { RankResult, RankingRow, Movement } from './ranking';
+export { checkGaps, summarizeGaps, gapTable, gapSummaryTable, gapHeadline } from './gaps';
+export type { GapRow, GapSummary } from './gaps';
+export { measureItem, subjectOf, windowOf, DEFAULT_WINDOWS } from './metrics';
+export type { Measure, Subject } from './metrics';
+export { standardText, shortThresholdText, perRankText, subjectText } from './metric-text';
+export { halfYearOf, reviewRows, reviewTable, DEFAULT_DONE_BAR } from './review';
+export type { HalfYear, KnowsAnswer, ReviewClass, ReviewRow } from './review';
+export { manualRows } from './manual';
+export { validateActivity, isDuplicateSubmit, activityHeader, activityRow, textCell } from './activity';
+export type { ActivityInput, ActivityField, ActivityValidation } from './activity';
+export { activityTypeOf } from './activity-types';
+export { findAttribute, headerKey } from './columns';
+export type { AttributeLookup } from './columns';
+export { enginesMessages } from './messages';

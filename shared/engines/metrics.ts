@@ -1,0 +1,254 @@
+import type { Activity, ActivityType, Contact, Customer, Day } from '../model';
+import type { Item, MetricKind } from '../definition/model';
+import { t, type Lang } from '../i18n';
+import { ACTIVITY_TYPE_LABELS } from '../i18n/vocabulary';
+import { formatDay } from '../values/days';
+import { activitiesUntil, keyPersonsOf, type DatasetIndex } from './dataset-index';
+import { activityTypeOf } from './activity-types';
+import { attributeBlank, findAttribute, headerKey, splitNames } from './columns';
+
+/**
+ * Measuring one item of the definition for one customer as of a date. Shared by the gap check
+ * (GAPCHECK) and the half-year review, so both agree on what "meets the item" means.
+ * Only activities dated on or before the as-of date count; future-dated rows are ignored.
+ */
+
+/** Look-back windows used when an item leaves `window` blank. */
+export const DEFAULT_WINDOWS: Partial<Record<MetricKind, number>> = {
+  distinct_contacts: 180,
+  activity_count: 90,
+  recording_lag_days: 90,
+};
+
+/** The window of an item in days: its own, else the metric's default. */
+export function windowOf(item: Item): number {
+  if (item.window !== null && item.window > 0) return item.window;
+  return item.metric ? (DEFAULT_WINDOWS[item.metric] ?? 0) : 0;
+}
+
+/** What the engines know about one customer as of the as-of date. */
+export interface Subject {
+  customer: Customer;
+  /** Activities dated on/before the as-of date, oldest first. */
+  activities: readonly Activity[];
+  keyPersons: readonly Contact[];
+}
+
+/** Gathers a customer's key persons and activities up to `asOf` from the index (no scans). */
+export function subjectOf(index: DatasetIndex, customer: Customer, asOf: Day): Subject {
+  return {
+    customer,
+    activities: activitiesUntil(index, customer.id, asOf),
+    keyPersons: keyPersonsOf(index, customer.id),
+  };
+}
+
+/** The result of measuring an item: whether it is met, the actual in words, and as a number. */
+export interface Measure {
+  ok: boolean;
+  actual: string;
+  actualValue: number | null;
+}
+
+/** Measures a measurable item against `threshold` for one customer. */
+export function measureItem(item: Item, threshold: number, s: Subject, asOf: Day, lang: Lang): Measure {
+  switch (item.metric) {
+    case 'key_person_registered':
+      return keyPersonRegistered(threshold, s, lang);
+    case 'key_person_contact_days':
+      return keyPersonContact(threshold, s, asOf, lang);
+    case 'contact_days':
+      return lastContact(threshold, s, asOf, lang);
+    case 'distinct_contacts':
+      return distinctContacts(threshold, windowOf(item), s, asOf, lang);
+    case 'activity_count':
+      return activityCount(threshold, windowOf(item), item.target, s, asOf, lang);
+    case 'next_action_overdue':
+      return nextActionOverdue(threshold, s, asOf, lang);
+    case 'attribute_filled':
+      return attributesFilled(threshold, item.target, s, lang);
+    case 'recording_lag_days':
+      return recordingLag(threshold, windowOf(item), s, asOf, lang);
+    case null:
+      return { ok: true, actual: '', actualValue: null };
+  }
+}
+
+function keyPersonRegistered(threshold: number, s: Subject, lang: Lang): Measure {
+  const count = s.keyPersons.length;
+  const actual =
+    count > 0
+      ? t(lang, 'engines.actual.keyPersons', { names: s.keyPersons.map((p) => p.name).join(listSep(lang)) })
+      : t(lang, 'engines.actual.noKeyPerson');
+  return { ok: threshold < 1 || count > 0, actual, actualValue: count };
+}
+
+/**
+ * The column's cautionary case lives here: a key person is registered but every activity met
+ * only the person in charge (or others) — the actual says so in words, not just "no contact".
+ */
+function keyPersonContact(limit: number, s: Subject, asOf: Day, lang: Lang): Measure {
+  if (s.keyPersons.length === 0) return { ok: false, actual: t(lang, 'engines.actual.noKeyPerson'), actualValue: null };
+  const keyIds = new Set(s.keyPersons.map((p) => p.id));
+  let othersSince = false;
+  for (let i = s.activities.length - 1; i >= 0; i--) {
+    const a = s.activities[i]!;
+    if (a.contactIds.some((id) => keyIds.has(id))) {
+      const days = asOf - a.date;
+      const ok = days <= limit;
+      let actual = t(lang, 'engines.actual.lastKeyContact', { date: formatDay(a.date, lang), days });
+      if (!ok && othersSince) actual += ' ' + t(lang, 'engines.actual.chargeOnlySince');
+      return { ok, actual, actualValue: days };
+    }
+    if (a.contactIds.length > 0) othersSince = true;
+  }
+  const actual =
+    s.activities.length === 0
+      ? t(lang, 'engines.actual.noContact')
+      : othersSince
+        ? t(lang, 'engines.actual.chargeOnly')
+        : t(lang, 'engines.actual.noKeyContact');
+  return { ok: false, actual, actualValue: null };
+}
+
+function lastContact(limit: number, s: Subject, asOf: Day, lang: Lang): Measure {
+  const last = s.activities[s.activities.length - 1];
+  if (!last) return { ok: false, actual: t(lang, 'engines.actual.noContact'), actualValue: null };
+  const days = asOf - last.date;
+  return {
+    ok: days <= limit,
+    actual: t(lang, 'engines.actual.lastContact', { date: formatDay(last.date, lang), days }),
+    actualValue: days,
+  };
+}
+
+/** Activities in the window (asOf - window, asOf], newest first. */
+function* inWindow(s: Subject, asOf: Day, window: number): Generator<Activity> {
+  const from = asOf - window;
+  for (let i = s.activities.length - 1; i >= 0; i--) {
+    const a = s.activities[i]!;
+    if (a.date <= from) return;
+    yield a;
+  }
+}
+
+function distinctContacts(min: number, window: number, s: Subject, asOf: Day, lang: Lang): Measure {
+  const met = new Set<string>();
+  for (const a of inWindow(s, asOf, window)) for (const id of a.contactIds) met.add(id);
+  return {
+    ok: met.size >= min,
+    actual: t(lang, 'engines.actual.distinctContacts', { days: window, count: met.size }),
+    actualValue: met.size,
+  };
+}
+
+/** The activity types an item's target names; null = any type; a string = a name we cannot read. */
+export function targetTypes(target: string): Set<ActivityType> | null | string {
+  const names = splitNames(target);
+  if (names.length === 0) return null;
+  const types = new Set<ActivityType>();
+  for (const name of names) {
+    const type = activityTypeOf(name);
+    if (!type) return name;
+    types.add(type);
+  }
+  return types;
+}
+
+/** "訪問・電話" for a type set, "行動" for any type. */
+export function typesLabel(types: Set<ActivityType> | null, lang: Lang): string {
+  if (types === null) return t(lang, 'engines.word.anyActivity');
+  return [...types].map((type) => ACTIVITY_TYPE_LABELS[type][lang]).join('・');
+}
+
+function activityCount(min: number, window: number, target: string, s: Subject, asOf: Day, lang: Lang): Measure {
+  const types = targetTypes(target);
+  if (typeof types === 'string')
+    return { ok: false, actual: t(lang, 'engines.actual.unknownType', { type: types }), actualValue: null };
+  let count = 0;
+  for (const a of inWindow(s, asOf, window)) if (types === null || types.has(a.type)) count++;
+  return {
+    ok: count >= min,
+    actual: t(lang, 'engines.actual.activityCount', { days: window, type: typesLabel(types, lang), count }),
+    actualValue: count,
+  };
+}
+
+/**
+ * Kept simple on purpose: the open next action is the one written on the customer's latest
+ * activity (by date, then row). A later activity closes an earlier one's next action, since
+ * the rep evidently followed up; a latest activity without a due date leaves nothing open.
+ */
+function nextActionOverdue(limit: number, s: Subject, asOf: Day, lang: Lang): Measure {
+  const last = s.activities[s.activities.length - 1];
+  if (!last || last.nextDue === null) return { ok: true, actual: t(lang, 'engines.actual.noOpenAction'), actualValue: null };
+  const overdue = asOf - last.nextDue;
+  const params = { date: formatDay(last.nextDue, lang), days: overdue, action: shorten(last.nextAction) };
+  const actual =
+    overdue > 0 ? t(lang, 'engines.actual.nextDueOverdue', params) : t(lang, 'engines.actual.nextDueOpen', params);
+  return { ok: overdue <= limit, actual, actualValue: overdue };
+}
+
+/** Customer fields that live outside `attributes` but may be named by attribute_filled. */
+const CORE_FIELDS: Array<{ keys: string[]; get: (c: Customer) => string }> = [
+  { keys: ['顧客名', '会社名', '社名', 'customername', 'name', 'company'], get: (c) => c.name },
+  { keys: ['フリガナ', 'ふりがな', 'カナ', 'kana', 'furigana'], get: (c) => c.kana },
+  { keys: ['営業担当', '担当営業', '営業担当者', 'rep', 'salesrep'], get: (c) => c.rep },
+];
+
+function attributesFilled(threshold: number, target: string, s: Subject, lang: Lang): Measure {
+  const names = splitNames(target);
+  if (names.length === 0) return { ok: false, actual: t(lang, 'engines.actual.noColumnsNamed'), actualValue: null };
+  const missing: string[] = [];
+  const empty: string[] = [];
+  for (const name of names) {
+    const attr = findAttribute(s.customer, name);
+    if (attr.found) {
+      if (attributeBlank(attr)) empty.push(name);
+      continue;
+    }
+    const core = CORE_FIELDS.find((f) => f.keys.includes(headerKey(name)));
+    if (!core) missing.push(name);
+    else if (core.get(s.customer).trim() === '') empty.push(name);
+  }
+  const sep = listSep(lang);
+  const parts: string[] = [];
+  if (missing.length > 0) parts.push(t(lang, 'engines.actual.columnMissing', { columns: missing.join(sep) }));
+  if (empty.length > 0) parts.push(t(lang, 'engines.actual.attributesEmpty', { columns: empty.join(sep) }));
+  const bad = missing.length + empty.length;
+  return {
+    ok: threshold < 1 || bad === 0,
+    actual: bad === 0 ? t(lang, 'engines.actual.attributesFilled', { columns: names.join(sep) }) : parts.join(' / '),
+    actualValue: bad,
+  };
+}
+
+/** Hand-typed rows carry no recordedAt and are not counted: their lag cannot be known. */
+function recordingLag(limit: number, window: number, s: Subject, asOf: Day, lang: Lang): Measure {
+  let stamped = 0;
+  let late = 0;
+  let maxLag = 0;
+  for (const a of inWindow(s, asOf, window)) {
+    if (a.recordedAt === null) continue;
+    stamped++;
+    const lag = a.recordedAt - a.date;
+    if (lag > maxLag) maxLag = lag;
+    if (lag > limit) late++;
+  }
+  if (stamped === 0)
+    return { ok: true, actual: t(lang, 'engines.actual.noStampedRecords', { days: window }), actualValue: null };
+  const actual =
+    late > 0
+      ? t(lang, 'engines.actual.lateRecords', { count: late, total: stamped, max: maxLag })
+      : t(lang, 'engines.actual.recordsOnTime', { total: stamped, max: maxLag });
+  return { ok: late === 0, actual, actualValue: maxLag };
+}
+
+function listSep(lang: Lang): string {
+  return t(lang, 'engines.word.listSep');
+}
+
+function shorten(text: string, max = 40): string {
+  const s = text.trim();
+  return s.length > max ? s.slice(0, max - 1) + '…' : s;
+}

@@ -1,0 +1,223 @@
+import type { Customer } from '../model';
+import type { Condition, Definition, RankRule } from '../definition/model';
+import { t, type Lang } from '../i18n';
+import type { Issue } from '../issues';
+import type { CellValue } from '../values/cell';
+import { attributeBlank, findAttribute, headerKey, textKey, toNumber } from './columns';
+import { formatNumber, formatPercent } from './format';
+
+/** One customer's rank and, in words, why. */
+export interface RankResult {
+  customerId: string;
+  customerName: string;
+  rank: string;
+  /** Readable reason: the rule that matched, "既定", or "累積 63% (年間売上: 1,200,000)". */
+  basis: string;
+  /** ABC: the cumulative share of the customers ranked above (0–1); null for rules or no value. */
+  value: number | null;
+  /** Set when the customer's data could not be used (e.g. a value that is not a number). */
+  issue?: Issue;
+}
+
+export type Movement = 'up' | 'down' | 'same' | 'new';
+
+export interface RankingRow extends RankResult {
+  previousRank: string | null;
+  movement: Movement;
+}
+
+/** Ranks customers by the definition's method; results come in the customers' order. */
+export function rankCustomers(def: Definition, customers: readonly Customer[], lang: Lang = 'ja'): RankResult[] {
+  const last = def.ranks[def.ranks.length - 1] ?? '';
+  return def.ranking.kind === 'rules'
+    ? rankByRules(def.ranking.rules, last, customers, lang)
+    : rankByAbc(def.ranks, def.ranking.column, def.ranking.cutoffs, last, customers, lang);
+}
+
+function rankByRules(rules: readonly RankRule[], last: string, customers: readonly Customer[], lang: Lang): RankResult[] {
+  const described = rules.map((rule, i) =>
+    rule.conditions.length === 0
+      ? t(lang, 'engines.rank.ruleAlways', { n: i + 1 })
+      : t(lang, 'engines.rank.rule', { n: i + 1, conditions: describeConditions(rule.conditions, lang) }),
+  );
+  const fallback = t(lang, 'engines.rank.default');
+  return customers.map((c) => {
+    const i = rules.findIndex((rule) => rule.conditions.every((cond) => conditionHolds(cond, c)));
+    const rule = rules[i];
+    return {
+      customerId: c.id,
+      customerName: c.name,
+      rank: rule ? rule.rank : last,
+      basis: rule ? described[i]! : fallback,
+      value: null,
+    };
+  });
+}
+
+/** Whether one condition holds; a customer whose attribute is missing or blank never matches. */
+export function conditionHolds(cond: Condition, customer: Customer): boolean {
+  const attr = findAttribute(customer, cond.column);
+  if (!attr.found || attributeBlank(attr)) return false;
+  if (cond.op === 'filled') return true;
+  if (cond.value === null || (typeof cond.value === 'string' && cond.value.trim() === '')) return false;
+  const x = toNumber(attr.value);
+  const y = toNumber(cond.value);
+  const numeric = x !== null && y !== null;
+  switch (cond.op) {
+    case '>=':
+      return numeric && x >= y;
+    case '>':
+      return numeric && x > y;
+    case '<=':
+      return numeric && x <= y;
+    case '<':
+      return numeric && x < y;
+    case '=':
+      return numeric ? x === y : textKey(attr.value) === textKey(cond.value);
+    case '<>':
+      return numeric ? x !== y : textKey(attr.value) !== textKey(cond.value);
+    case 'contains':
+      return textKey(attr.value).includes(textKey(cond.value));
+  }
+}
+
+const OP_SYMBOLS: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=', '<>': '≠' };
+
+/** "年間取引額 ≥ 10,000,000 かつ 業種 = 製造業" */
+export function describeConditions(conditions: readonly Condition[], lang: Lang): string {
+  return conditions.map((c) => describeCondition(c, lang)).join(t(lang, 'engines.rank.and'));
+}
+
+function describeCondition(c: Condition, lang: Lang): string {
+  const value = typeof c.value === 'number' ? formatNumber(c.value) : (c.value ?? '');
+  if (c.op === 'filled') return t(lang, 'engines.op.filled', { column: c.column });
+  if (c.op === 'contains') return t(lang, 'engines.op.contains', { column: c.column, value });
+  return `${c.column} ${OP_SYMBOLS[c.op] ?? c.op} ${value}`;
+}
+
+/**
+ * Pareto/ABC: customers sorted by value (largest first, ties by id so reruns agree); a customer
+ * whose cumulative share *before* it is below a rank's cut-off gets that rank — so the top
+ * customers making up the first 70% of the total are A with a 0.7 cut-off.
+ */
+function rankByAbc(
+  ranks: readonly string[],
+  column: string,
+  cutoffs: Record<string, number>,
+  last: string,
+  customers: readonly Customer[],
+  lang: Lang,
+): RankResult[] {
+  const results: RankResult[] = new Array<RankResult>(customers.length);
+  const valued: Array<{ i: number; c: Customer; v: number }> = [];
+  customers.forEach((c, i) => {
+    const attr = findAttribute(c, column);
+    const v = attr.found ? toNumber(attr.value) : null;
+    if (v !== null) {
+      valued.push({ i, c, v });
+      return;
+    }
+    const base = { customerId: c.id, customerName: c.name, rank: last, value: null };
+    if (!attr.found) {
+      results[i] = { ...base, basis: t(lang, 'engines.rank.abcNoColumn', { column }) };
+    } else if (attributeBlank(attr)) {
+      results[i] = {
+        ...base,
+        basis: t(lang, 'engines.rank.abcBlank', { column }),
+        issue: { key: 'engines.issue.abcBlank', params: { rank: last }, row: c.row, header: column, severity: 'warning' },
+      };
+    } else {
+      const shown = String(attr.value);
+      results[i] = {
+        ...base,
+        basis: t(lang, 'engines.rank.abcNotNumber', { column, value: shown }),
+        issue: {
+          key: 'engines.issue.abcNotNumber',
+          params: { value: shown, rank: last },
+          row: c.row,
+          header: column,
+          severity: 'warning',
+        },
+      };
+    }
+  });
+
+  valued.sort((a, b) => b.v - a.v || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0));
+  const total = valued.reduce((sum, e) => sum + Math.max(e.v, 0), 0);
+  const steps = ranks.filter((r) => typeof cutoffs[r] === 'number').map((r) => ({ rank: r, cutoff: cutoffs[r]! }));
+  let before = 0;
+  for (const { i, c, v } of valued) {
+    if (total <= 0) {
+      results[i] = { customerId: c.id, customerName: c.name, rank: last, value: null, basis: t(lang, 'engines.rank.abcZeroTotal', { column }) };
+      continue;
+    }
+    const share = before / total;
+    // The tolerance keeps 0.1 + 0.2-style float noise from moving a customer across a cut-off.
+    const step = steps.find((s) => share < s.cutoff - 1e-9);
+    results[i] = {
+      customerId: c.id,
+      customerName: c.name,
+      rank: step ? step.rank : last,
+      value: share,
+      basis: t(lang, 'engines.rank.abc', { share: formatPercent(share), column, value: formatNumber(v) }),
+    };
+    before += Math.max(v, 0);
+  }
+  return results;
+}
+
+/**
+ * Adds the previous rank and the movement. A rank earlier in `ranks` is better; a customer
+ * without a previous rank, or whose previous rank is no longer a rank of the definition, is 'new'.
+ */
+export function withMovement(
+  current: readonly RankResult[],
+  previous: ReadonlyMap<string, string>,
+  ranks: readonly string[],
+): RankingRow[] {
+  const order = new Map(ranks.map((r, i) => [headerKey(r), i]));
+  return current.map((r) => {
+    const prev = previous.get(r.customerId);
+    const previousRank = prev === undefined || prev.trim() === '' ? null : prev;
+    let movement: Movement = 'new';
+    if (previousRank !== null) {
+      const before = order.get(headerKey(previousRank));
+      const now = order.get(headerKey(r.rank));
+      if (headerKey(previousRank) === headerKey(r.rank)) movement = 'same';
+      else if (before !== undefined && now !== undefined) movement = now < before ? 'up' : 'down';
+    }
+    return { ...r, previousRank, movement };
+  });
+}
+
+const MOVEMENT_KEYS = {
+  up: 'engines.movement.up',
+  down: 'engines.movement.down',
+  same: 'engines.movement.same',
+  new: 'engines.movement.new',
+} as const;
+
+/** The ranking sheet: a header row in `lang`, then one row per customer, stamped with the version. */
+export function rankingTable(rows: readonly RankingRow[], lang: Lang, stamp: string): CellValue[][] {
+  const header = [
+    t(lang, 'engines.col.customerId'),
+    t(lang, 'engines.col.customerName'),
+    t(lang, 'engines.col.rank'),
+    t(lang, 'engines.col.previousRank'),
+    t(lang, 'engines.col.movement'),
+    t(lang, 'engines.col.basis'),
+    t(lang, 'engines.col.version'),
+  ];
+  return [
+    header,
+    ...rows.map((r) => [
+      r.customerId,
+      r.customerName,
+      r.rank,
+      r.previousRank ?? '',
+      t(lang, MOVEMENT_KEYS[r.movement]),
+      r.basis,
+      stamp,
+    ]),
+  ];
+}

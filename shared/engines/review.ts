@@ -1,0 +1,194 @@
+import type { Customer, Day } from '../model';
+import type { Definition, Perspective } from '../definition/model';
+import { t, type Lang } from '../i18n';
+import { PERSPECTIVE_LABELS } from '../i18n/vocabulary';
+import type { CellValue } from '../values/cell';
+import { dayFromParts, partsFromDay } from '../values/days';
+import { normalizeText } from '../values/text';
+import type { DatasetIndex } from './dataset-index';
+import { headerKey } from './columns';
+import { measureItem, subjectOf, type Subject } from './metrics';
+import { formatPercent } from './format';
+
+/** A half of a fiscal year, named by the year it starts in: "2026年度上期" / "FY2026 H1". */
+export interface HalfYear {
+  label: string;
+  fiscalYear: number;
+  half: 1 | 2;
+  start: Day;
+  end: Day;
+}
+
+/** The fiscal half-year containing `day`; April start by default (H1 = Apr–Sep, H2 = Oct–Mar). */
+export function halfYearOf(day: Day, fiscalStartMonth = 4, lang: Lang = 'ja'): HalfYear {
+  const fsm = Number.isInteger(fiscalStartMonth) && fiscalStartMonth >= 1 && fiscalStartMonth <= 12 ? fiscalStartMonth : 4;
+  const { year, month } = partsFromDay(day);
+  const fiscalYear = month >= fsm ? year : year - 1;
+  const half: 1 | 2 = (month - fsm + 12) % 12 < 6 ? 1 : 2;
+  // Months counted from January of the fiscal year (0-based), so the carry into the next year is plain arithmetic.
+  const startIndex = fsm - 1 + (half - 1) * 6;
+  const start = monthStart(fiscalYear, startIndex);
+  const end = monthStart(fiscalYear, startIndex + 6) - 1;
+  const label = t(lang, half === 1 ? 'engines.review.firstHalf' : 'engines.review.secondHalf', { year: fiscalYear });
+  return { label, fiscalYear, half, start, end };
+}
+
+function monthStart(year: number, monthIndex: number): Day {
+  return dayFromParts(year + Math.floor(monthIndex / 12), (monthIndex % 12) + 1, 1);
+}
+
+/** A rep's own answer for one item: do they know it? null = not answered. */
+export interface KnowsAnswer {
+  rep: string;
+  itemId: string;
+  knows: boolean | null;
+}
+
+/** 出来ている / 知っているだけ / 未着手 */
+export type ReviewClass = 'done' | 'knownOnly' | 'notStarted';
+
+/** Share of a rep's customers meeting an item at or above which the item counts as done. */
+export const DEFAULT_DONE_BAR = 0.8;
+
+export interface ReviewRow {
+  /** The rep as written on the customers ('' = customers with no rep: shown as "(未設定)"). */
+  rep: string;
+  itemId: string;
+  itemName: string;
+  perspective: Perspective;
+  measurable: boolean;
+  knows: boolean | null;
+  /** Share of the rep's checked customers meeting the item as of the period end; null when none or not measurable. */
+  does: number | null;
+  met: number;
+  checked: number;
+  class: ReviewClass;
+  /** The data cannot say whether it is done (no metric, or no customer checked): people check it. */
+  peopleCheck: boolean;
+  /** Known but, as the data shows, not done: the review's headline. */
+  headline: boolean;
+}
+
+/**
+ * The half-year review (半期振り返り): per rep × item, what the rep says they know and what the
+ * data shows they do. "Does" is measured as of `period.end` (windows reach back from there),
+ * over the rep's customers whose rank the item checks. Class: done when does ≥ `doneBar`
+ * (80% by default: most customers, allowing for a few exceptions); else "known only" when the
+ * rep answered yes; else not started. When `does` is null the class follows the answer alone.
+ */
+export function reviewRows(
+  def: Definition,
+  index: DatasetIndex,
+  period: { start: Day; end: Day },
+  ranks: ReadonlyMap<string, string>,
+  knows: readonly KnowsAnswer[],
+  doneBar = DEFAULT_DONE_BAR,
+): ReviewRow[] {
+  const groups = new Map<string, { rep: string; customers: Customer[] }>();
+  const group = (rep: string) => {
+    const key = repKey(rep);
+    let g = groups.get(key);
+    if (!g) {
+      g = { rep: key === '' ? '' : normalizeText(rep), customers: [] };
+      groups.set(key, g);
+    }
+    return g;
+  };
+  for (const c of index.customers) group(c.rep).customers.push(c);
+  const answers = new Map<string, boolean | null>();
+  for (const a of knows) {
+    group(a.rep);
+    answers.set(`${repKey(a.rep)}\u0000${a.itemId}`, a.knows);
+  }
+
+  const subjects = new Map<string, Subject>();
+  const subject = (c: Customer) => {
+    let s = subjects.get(c.id);
+    if (!s) {
+      s = subjectOf(index, c, period.end);
+      subjects.set(c.id, s);
+    }
+    return s;
+  };
+
+  const rows: ReviewRow[] = [];
+  for (const [key, g] of groups) {
+    for (const item of def.items) {
+      let met = 0;
+      let checked = 0;
+      if (item.metric) {
+        for (const c of g.customers) {
+          const rank = ranks.get(c.id);
+          const threshold = rank === undefined ? undefined : item.thresholds[rank];
+          if (threshold === null || threshold === undefined) continue;
+          checked++;
+          if (measureItem(item, threshold, subject(c), period.end, 'ja').ok) met++;
+        }
+      }
+      const does = checked > 0 ? met / checked : null;
+      const answer = answers.get(`${key}\u0000${item.id}`) ?? null;
+      const cls: ReviewClass = does !== null && does >= doneBar ? 'done' : answer === true ? 'knownOnly' : 'notStarted';
+      rows.push({
+        rep: g.rep,
+        itemId: item.id,
+        itemName: item.name,
+        perspective: item.perspective,
+        measurable: item.metric !== null,
+        knows: answer,
+        does,
+        met,
+        checked,
+        class: cls,
+        peopleCheck: does === null,
+        headline: cls === 'knownOnly' && does !== null,
+      });
+    }
+  }
+  return rows;
+}
+
+const UNASSIGNED_KEYS = new Set([t('ja', 'engines.review.unassigned'), t('en', 'engines.review.unassigned')].map(headerKey));
+
+/** Reps compare as people write them: "山田 太郎", "山田\u3000太郎" and "山田太郎" are one rep; "(未設定)" is no rep. */
+function repKey(rep: string): string {
+  const key = headerKey(rep);
+  return UNASSIGNED_KEYS.has(key) ? '' : key;
+}
+
+const CLASS_KEYS = {
+  done: 'engines.review.done',
+  knownOnly: 'engines.review.knownOnly',
+  notStarted: 'engines.review.notStarted',
+} as const;
+
+/** The review sheet: header row in `lang`, headline rows (known but not done) first. */
+export function reviewTable(rows: readonly ReviewRow[], lang: Lang, stamp: string): CellValue[][] {
+  const header = [
+    t(lang, 'engines.col.rep'),
+    t(lang, 'engines.col.perspective'),
+    t(lang, 'engines.col.item'),
+    t(lang, 'engines.col.knows'),
+    t(lang, 'engines.col.does'),
+    t(lang, 'engines.col.class'),
+    t(lang, 'engines.col.version'),
+  ];
+  const ordered = [...rows.filter((r) => r.headline), ...rows.filter((r) => !r.headline)];
+  return [
+    header,
+    ...ordered.map((r) => [
+      r.rep === '' ? t(lang, 'engines.review.unassigned') : r.rep,
+      PERSPECTIVE_LABELS[r.perspective][lang],
+      r.itemName,
+      t(lang, r.knows === null ? 'engines.review.noAnswer' : r.knows ? 'engines.review.yes' : 'engines.review.no'),
+      doesText(r, lang),
+      t(lang, CLASS_KEYS[r.class]),
+      stamp,
+    ]),
+  ];
+}
+
+function doesText(r: ReviewRow, lang: Lang): string {
+  if (!r.measurable) return t(lang, 'engines.review.peopleCheck');
+  if (r.does === null) return t(lang, 'engines.review.noCustomers');
+  return t(lang, 'engines.review.share', { share: formatPercent(r.does), met: r.met, checked: r.checked });
+}

@@ -1,0 +1,83 @@
+import { t, toLang, type Lang } from '../i18n';
+import { formatIssues, isKimeruError, KimeruError } from '../issues';
+import { readBoolean, readDate, normalizeText } from '../values';
+import type { CellValue } from '../values/cell';
+import type { CallResult, CoercedArgs, FunctionDef, ParamDef } from './types';
+
+/**
+ * Runs one custom function for a host: coerces the raw arguments once (ranges, dates, flags),
+ * runs it, and turns any failure into an error value whose message names the argument or cell —
+ * a custom function never throws a raw exception at the user.
+ */
+export function callFunction(def: FunctionDef, raw: readonly unknown[]): CallResult {
+  const lang = langOf(def, raw);
+  try {
+    const args = coerceArgs(def, raw);
+    return { ok: true, value: def.run(args, lang) };
+  } catch (e) {
+    if (isKimeruError(e)) return { ok: false, error: 'value', message: formatIssues(lang, e.issues, 3) };
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: 'value', message: t(lang, 'error.internal', { detail }) };
+  }
+}
+
+/** The optional trailing `lang` argument decides the language of headers and messages. */
+function langOf(def: FunctionDef, raw: readonly unknown[]): Lang {
+  const i = def.params.findIndex((p) => p.name === 'lang');
+  return i >= 0 ? toLang(scalar(raw[i])) : 'ja';
+}
+
+export function coerceArgs(def: FunctionDef, raw: readonly unknown[]): CoercedArgs {
+  const args: CoercedArgs = { ranges: {}, dates: {}, texts: {}, booleans: {} };
+  def.params.forEach((p, i) => coerceOne(p, raw[i], args));
+  return args;
+}
+
+function coerceOne(p: ParamDef, value: unknown, args: CoercedArgs): void {
+  const missing = isMissing(value);
+  if (missing && !p.optional)
+    throw new KimeruError({ key: 'functions.missingArgument', params: { name: p.name } });
+  switch (p.kind) {
+    case 'range':
+      args.ranges[p.name] = missing ? [] : toMatrix(value);
+      return;
+    case 'date': {
+      if (missing) {
+        args.dates[p.name] = null;
+        return;
+      }
+      const r = readDate(scalar(value));
+      if (!r.ok) throw new KimeruError({ key: 'functions.badDateArgument', params: { name: p.name, value: String(scalar(value)) } });
+      args.dates[p.name] = r.value;
+      return;
+    }
+    case 'boolean': {
+      const r = readBoolean(scalar(value));
+      if (!r.ok) throw new KimeruError({ key: 'functions.badBooleanArgument', params: { name: p.name, value: String(scalar(value)) } });
+      args.booleans[p.name] = r.value;
+      return;
+    }
+    case 'text':
+      args.texts[p.name] = normalizeText(scalar(value));
+      return;
+  }
+}
+
+/** Hosts pass an omitted optional argument as undefined or null (Excel) or nothing at all (Sheets). */
+function isMissing(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return false;
+}
+
+/** A single cell arrives as a scalar in Sheets and as [[v]] in Excel: both become a matrix. */
+function toMatrix(value: unknown): CellValue[][] {
+  if (!Array.isArray(value)) return [[value as CellValue]];
+  return value.map((row) => (Array.isArray(row) ? (row as CellValue[]) : [row as CellValue]));
+}
+
+function scalar(value: unknown): CellValue {
+  let v = value;
+  while (Array.isArray(v)) v = v[0];
+  return v as CellValue;
+}

@@ -1,0 +1,97 @@
+import { KimeruError, type Issue } from '../issues';
+import type { Lang } from '../i18n';
+import type { Dataset } from '../model';
+import type { Definition } from '../definition/model';
+import { readDefinition, stampLabel } from '../definition';
+import { readDataset } from '../tables';
+import { indexDataset, rankCustomers, type DatasetIndex } from '../engines';
+import type { CellValue } from '../values/cell';
+
+/**
+ * Reading a function's range arguments. Issues found in a range name the argument, the row and
+ * the column within that range (a custom function cannot see the sheet it was given).
+ */
+
+export interface TableArgs {
+  customers: CellValue[][];
+  contacts?: CellValue[][];
+  activities?: CellValue[][];
+}
+
+export interface Tables {
+  dataset: Dataset;
+  index: DatasetIndex;
+  /** 1-based row of the customer header within the customers range. */
+  customerHeaderRow: number;
+}
+
+export interface Ranked extends Tables {
+  definition: Definition;
+  /** "第3版" / "v3": which version of the definition produced the result. */
+  stamp: string;
+  ranks: Map<string, string>;
+}
+
+// Internal sheet labels, never shown: issues carrying them are relabelled as arguments.
+const ARGUMENT_OF_SHEET: Record<string, string> = {
+  '\u0000customers': 'customers',
+  '\u0000contacts': 'contacts',
+  '\u0000activities': 'activities',
+  '\u0000definition': 'definition',
+};
+const sheetOf = (argument: string): string => `\u0000${argument}`;
+
+function relabel(issues: readonly Issue[]): Issue[] {
+  return issues.map((i) => {
+    const argument = i.sheet !== undefined ? ARGUMENT_OF_SHEET[i.sheet] : undefined;
+    if (argument === undefined) return i;
+    const { sheet: _sheet, ...rest } = i;
+    return { ...rest, argument };
+  });
+}
+
+function relabelled<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof KimeruError) throw new KimeruError(relabel(e.issues));
+    throw e;
+  }
+}
+
+/**
+ * Reads the tables; rows that could not be read fail the call with their cells named — a row
+ * silently left out would hide a gap. Warnings (an unknown name in a log, say) let it go on.
+ */
+export function readTables(args: TableArgs): Tables {
+  const read = relabelled(() =>
+    readDataset(
+      { customers: args.customers, contacts: args.contacts ?? null, activities: args.activities ?? null },
+      {
+        customers: { sheet: sheetOf('customers') },
+        contacts: { sheet: sheetOf('contacts') },
+        activities: { sheet: sheetOf('activities') },
+      },
+    ),
+  );
+  const errors = read.issues.filter((i) => i.severity !== 'warning');
+  if (errors.length > 0) throw new KimeruError(relabel(errors));
+  return {
+    dataset: read.dataset,
+    index: indexDataset(read.dataset),
+    customerHeaderRow: read.headerRows.customers ?? 1,
+  };
+}
+
+/** Reads the tables and the definition, and ranks every customer by it. */
+export function readRanked(args: TableArgs & { definition: CellValue[][] }, lang: Lang): Ranked {
+  const { definition, version } = relabelled(() => readDefinition(args.definition, { sheet: sheetOf('definition') }));
+  const tables = readTables(args);
+  const results = rankCustomers(definition, tables.dataset.customers, lang);
+  return {
+    ...tables,
+    definition,
+    stamp: stampLabel(version, lang),
+    ranks: new Map(results.map((r) => [r.customerId, r.rank])),
+  };
+}

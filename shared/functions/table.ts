@@ -1,0 +1,312 @@
+import { t, type Lang } from '../i18n';
+import { KimeruError } from '../issues';
+import type { Day } from '../model';
+import type { CellValue } from '../values/cell';
+import { formatDay, readBoolean, normalizeText, foldText } from '../values';
+import {
+  activitiesUntil,
+  checkGaps,
+  gapSummaryTable,
+  gapTable,
+  halfYearOf,
+  keyPersonsOf,
+  reviewRows,
+  reviewTable,
+  summarizeGaps,
+  type GapRow,
+  type KnowsAnswer,
+} from '../engines';
+import { readRanked, readTables } from './inputs';
+import type { CoercedArgs, FunctionDef, ParamDef } from './types';
+
+/**
+ * kimeru's custom functions, defined once: the Sheets stubs (KIMERU_RANK…), Excel's
+ * functions.json (KIMERU.RANK…) and the playground's formula engine are generated from this
+ * table. Every function takes whole ranges with their header rows, returns a 2D array that
+ * spills, is pure, and reads the as-of date from an argument, never from the clock.
+ */
+
+const param = (name: string, kind: ParamDef['kind'], optional: boolean, ja: string, en: string): ParamDef => ({
+  name,
+  kind,
+  optional,
+  help: { ja, en },
+});
+
+const CUSTOMERS = param('customers', 'range', false, '顧客表の範囲（見出し行を含む）', 'The customer table, header row included');
+const CONTACTS = param('contacts', 'range', false, '連絡先表の範囲（見出し行を含む）', 'The contact table, header row included');
+const ACTIVITIES = param('activities', 'range', false, '行動記録の範囲（見出し行を含む）', 'The activity log, header row included');
+const DEFINITION = param('definition', 'range', false, '顧客管理の定義シートの範囲', 'The definition sheet');
+const AS_OF = param(
+  'as_of',
+  'date',
+  false,
+  '基準日: 日付を入れたセル（TODAY() ではなくセルを参照）',
+  'As-of date: a cell holding a date (not TODAY())',
+);
+const LANG = param('lang', 'text', true, '見出しの言語: "ja"（既定）か "en"', 'Language of the headers: "ja" (default) or "en"');
+
+const GAP_MODES = ['gaps', 'all', 'summary', 'items'] as const;
+type GapMode = (typeof GAP_MODES)[number];
+
+function range(args: CoercedArgs, name: string): CellValue[][] {
+  return args.ranges[name] ?? [];
+}
+
+function asOf(args: CoercedArgs): Day {
+  const d = args.dates['as_of'];
+  if (d === null || d === undefined) throw new KimeruError({ key: 'functions.missingArgument', params: { name: 'as_of' } });
+  return d;
+}
+
+/**
+ * A result aligned row by row with the customer range, so it can sit right beside the table:
+ * the header label on the header row, one value per customer row, blanks elsewhere.
+ */
+function besideCustomers(
+  height: number,
+  headerRow: number,
+  header: CellValue[],
+  rows: Iterable<{ row: number; values: CellValue[] }>,
+): CellValue[][] {
+  const out: CellValue[][] = Array.from({ length: Math.max(height, headerRow) }, () =>
+    new Array<CellValue>(header.length).fill(''),
+  );
+  out[headerRow - 1] = header;
+  for (const r of rows) out[r.row - 1] = r.values;
+  return out;
+}
+
+const RANK: FunctionDef = {
+  name: 'RANK',
+  help: {
+    ja: '顧客表の各行のランクを、定義のランク分け（ルールまたはABC分析）で返します。顧客表の横に置くと行がそろいます。',
+    en: "Returns each customer row's rank by the definition's ranking (rules or ABC analysis); placed beside the table, rows line up.",
+  },
+  example: '=KIMERU.RANK(顧客!A1:H200, 定義!A1:L40)',
+  params: [CUSTOMERS, DEFINITION, LANG],
+  run(args, lang) {
+    const customers = range(args, 'customers');
+    const r = readRanked({ customers, definition: range(args, 'definition') }, lang);
+    return besideCustomers(
+      customers.length,
+      r.customerHeaderRow,
+      [t(lang, 'functions.col.rank')],
+      r.dataset.customers.map((c) => ({ row: c.row, values: [r.ranks.get(c.id) ?? ''] })),
+    );
+  },
+};
+
+function gapMode(text: string): GapMode {
+  const mode = (foldText(text) || 'gaps') as GapMode;
+  if (!GAP_MODES.includes(mode))
+    throw new KimeruError({ key: 'functions.badMode', params: { value: text, choices: GAP_MODES.join(', ') } });
+  return mode;
+}
+
+/** Per item: how many customers it was checked on and how many fall short. */
+function itemCounts(rows: readonly GapRow[], lang: Lang, stamp: string): CellValue[][] {
+  const byItem = new Map<string, { name: string; checked: number; gaps: number }>();
+  for (const r of rows) {
+    const c = byItem.get(r.itemId) ?? { name: r.itemName, checked: 0, gaps: 0 };
+    c.checked++;
+    if (r.status === 'gap') c.gaps++;
+    byItem.set(r.itemId, c);
+  }
+  const header = [
+    t(lang, 'functions.col.itemId'),
+    t(lang, 'functions.col.item'),
+    t(lang, 'functions.col.checked'),
+    t(lang, 'functions.col.gaps'),
+    t(lang, 'functions.col.version'),
+  ];
+  return [header, ...[...byItem].map(([id, c]) => [id, c.name, c.checked, c.gaps, stamp])];
+}
+
+const GAPCHECK: FunctionDef = {
+  name: 'GAPCHECK',
+  help: {
+    ja: '現在の定義の測定できる項目ごとに、基準日時点で各顧客が基準を満たしているかを調べ、ギャップを表で返します。',
+    en: 'Checks every customer against every measurable item of the definition as of a date and returns the gaps as a table.',
+  },
+  example: '=KIMERU.GAPCHECK(顧客!A1:H200, 連絡先!A1:F600, 行動!A1:M5000, 定義!A1:L40, 設定!B2)',
+  params: [
+    CUSTOMERS,
+    CONTACTS,
+    ACTIVITIES,
+    DEFINITION,
+    AS_OF,
+    param(
+      'mode',
+      'text',
+      true,
+      '"gaps"（既定: ギャップのみ）、"all"（OKも含む）、"summary"（顧客ごと）、"items"（項目ごとの社数）',
+      '"gaps" (default: gaps only), "all" (with OKs), "summary" (per customer), "items" (customers per item)',
+    ),
+    LANG,
+  ],
+  run(args, lang) {
+    const mode = gapMode(args.texts['mode'] ?? '');
+    const r = readRanked(
+      {
+        customers: range(args, 'customers'),
+        contacts: range(args, 'contacts'),
+        activities: range(args, 'activities'),
+        definition: range(args, 'definition'),
+      },
+      lang,
+    );
+    const rows = checkGaps(r.definition, r.index, asOf(args), r.ranks, lang);
+    switch (mode) {
+      case 'all':
+        return gapTable(rows, lang, r.stamp);
+      case 'summary':
+        return gapSummaryTable(summarizeGaps(rows), lang, r.stamp);
+      case 'items':
+        return itemCounts(rows, lang, r.stamp);
+      case 'gaps':
+        return gapTable(
+          rows.filter((g) => g.status === 'gap'),
+          lang,
+          r.stamp,
+        );
+    }
+  },
+};
+
+const LASTCONTACT: FunctionDef = {
+  name: 'LASTCONTACT',
+  help: {
+    ja: '顧客表の各行に、基準日までの最終接触日と経過日数を返します。キーマンのみ=TRUE でキーマンとの接触に限ります。',
+    en: 'Returns, for each customer row, the last contact up to the as-of date and the days since; key_persons_only = TRUE counts key-person contacts only.',
+  },
+  example: '=KIMERU.LASTCONTACT(顧客!A1:H200, 連絡先!A1:F600, 行動!A1:M5000, 設定!B2, TRUE)',
+  params: [
+    CUSTOMERS,
+    CONTACTS,
+    ACTIVITIES,
+    AS_OF,
+    param('key_persons_only', 'boolean', true, 'TRUE: キーマンとの接触のみ数える', 'TRUE: count key-person contacts only'),
+    LANG,
+  ],
+  run(args, lang) {
+    const customers = range(args, 'customers');
+    const r = readTables({ customers, contacts: range(args, 'contacts'), activities: range(args, 'activities') });
+    const day = asOf(args);
+    const keyOnly = args.booleans['key_persons_only'] === true;
+    const rows = r.dataset.customers.map((c) => {
+      const keys = new Set(keyPersonsOf(r.index, c.id).map((k) => k.id));
+      const acts = activitiesUntil(r.index, c.id, day);
+      let last: Day | null = null;
+      for (const a of acts) {
+        if (keyOnly && !a.contactIds.some((id) => keys.has(id))) continue;
+        if (last === null || a.date > last) last = a.date;
+      }
+      return { row: c.row, values: last === null ? ['', ''] : [formatDay(last, lang), day - last] };
+    });
+    const header = keyOnly
+      ? [t(lang, 'functions.col.lastKeyContact'), t(lang, 'functions.col.daysSince')]
+      : [t(lang, 'functions.col.lastContact'), t(lang, 'functions.col.daysSince')];
+    return besideCustomers(customers.length, r.customerHeaderRow, header, rows);
+  },
+};
+
+const KEYPERSON: FunctionDef = {
+  name: 'KEYPERSON',
+  help: {
+    ja: '顧客表の各行に、登録されているキーマン（決裁者を含む）の氏名と人数を返します。',
+    en: 'Returns, for each customer row, the registered key persons (decision makers included) and how many there are.',
+  },
+  example: '=KIMERU.KEYPERSON(顧客!A1:H200, 連絡先!A1:F600)',
+  params: [CUSTOMERS, CONTACTS, LANG],
+  run(args, lang) {
+    const customers = range(args, 'customers');
+    const r = readTables({ customers, contacts: range(args, 'contacts') });
+    const sep = lang === 'ja' ? '、' : ', ';
+    const rows = r.dataset.customers.map((c) => {
+      const keys = keyPersonsOf(r.index, c.id);
+      return { row: c.row, values: [keys.map((k) => k.name).join(sep), keys.length] };
+    });
+    return besideCustomers(
+      customers.length,
+      r.customerHeaderRow,
+      [t(lang, 'functions.col.keyPersons'), t(lang, 'functions.col.keyPersonCount')],
+      rows,
+    );
+  },
+};
+
+/** The reps' own answers: a range with rep, item (id or name) and 知っている (○/×, TRUE/FALSE…). */
+function readKnows(grid: CellValue[][], items: { id: string; name: string }[]): KnowsAnswer[] {
+  const itemId = new Map<string, string>();
+  for (const i of items) {
+    itemId.set(foldText(i.id), i.id);
+    itemId.set(foldText(i.name), i.id);
+  }
+  const answers: KnowsAnswer[] = [];
+  grid.forEach((cells, r) => {
+    const rep = normalizeText(cells[0]);
+    const item = itemId.get(foldText(cells[1]));
+    if (rep === '' || item === undefined) return; // header, blank or note rows
+    const knows = readBoolean(cells[2]);
+    if (!knows.ok)
+      throw new KimeruError({ ...knows, argument: 'knows', row: r + 1, column: 'C', header: normalizeText(grid[0]?.[2]) });
+    answers.push({ rep, itemId: item, knows: knows.value });
+  });
+  return answers;
+}
+
+const REVIEW: FunctionDef = {
+  name: 'REVIEW',
+  help: {
+    ja: '基準日を含む半期について、営業担当ごと・項目ごとに「知っている」（本人の回答）と「出来ている」（データ上の達成率）を比べます。',
+    en: 'For the half-year containing the as-of date, compares per rep and item what the rep says they know with what the data shows they do.',
+  },
+  example: '=KIMERU.REVIEW(顧客!A1:H200, 連絡先!A1:F600, 行動!A1:M5000, 定義!A1:L40, 設定!B2, 振り返り回答!A1:C100)',
+  params: [
+    CUSTOMERS,
+    CONTACTS,
+    ACTIVITIES,
+    DEFINITION,
+    AS_OF,
+    param(
+      'knows',
+      'range',
+      true,
+      '本人の回答: 営業担当・項目（IDか名前）・知っている（○/×）の3列',
+      "The reps' answers: three columns rep, item (id or name), knows (TRUE/FALSE, ○/×)",
+    ),
+    LANG,
+  ],
+  run(args, lang) {
+    const r = readRanked(
+      {
+        customers: range(args, 'customers'),
+        contacts: range(args, 'contacts'),
+        activities: range(args, 'activities'),
+        definition: range(args, 'definition'),
+      },
+      lang,
+    );
+    const day = asOf(args);
+    const half = halfYearOf(day, r.definition.fiscalStartMonth, lang);
+    const knows = readKnows(range(args, 'knows'), r.definition.items);
+    // Measured as of the as-of date while the half-year is still running.
+    const period = { start: half.start, end: Math.min(half.end, day) };
+    const rows = reviewRows(r.definition, r.index, period, r.ranks, knows);
+    return reviewTable(rows, lang, `${half.label} ${r.stamp}`);
+  },
+};
+
+/** Every custom function, in the order the hosts list them. */
+export const FUNCTIONS: readonly FunctionDef[] = [RANK, GAPCHECK, LASTCONTACT, KEYPERSON, REVIEW];
+
+/** KIMERU.RANK in Excel and the playground; Sheets cannot use a dot, nor a built-in's name. */
+export const EXCEL_NAMESPACE = 'KIMERU';
+export const excelName = (f: FunctionDef): string => `${EXCEL_NAMESPACE}.${f.name}`;
+export const sheetsName = (f: FunctionDef): string => `${EXCEL_NAMESPACE}_${f.name}`;
+
+export function findFunction(name: string): FunctionDef | undefined {
+  const bare = name.toUpperCase().replace(/^KIMERU[._]/, '');
+  return FUNCTIONS.find((f) => f.name === bare);
+}

@@ -1,0 +1,129 @@
+import type { Customer } from '../model';
+import { foldText, normalizeText, toKatakana } from '../values/text';
+
+// Legal-form words, after NFKC (which turns ㈱ into (株) and （株） into (株)).
+const JA_LEGAL_FORMS =
+  /特定非営利活動法人|一般社団法人|一般財団法人|公益社団法人|公益財団法人|独立行政法人|地方独立行政法人|国立大学法人|社会福祉法人|社会医療法人|医療法人社団|医療法人財団|医療法人|学校法人|宗教法人|社団法人|財団法人|npo法人|株式会社|有限会社|合同会社|合資会社|合名会社|相互会社|\((?:株|有|同|資|名|医|学|社|財|福|特非|一社|一財|公社|公財|独)\)/g;
+// English suffixes at the end of a name (after lower-casing), possibly several: "Co., Ltd.".
+const EN_LEGAL_SUFFIX =
+  /[\s,.]+(?:co\.?,?\s*ltd\.?|company\s+limited|inc\.?|incorporated|corp\.?|corporation|ltd\.?|limited|llc|l\.l\.c\.?|llp|plc|k\.k\.?|g\.k\.?|gmbh|co\.?)$/;
+const EN_LEGAL_PREFIX = /^(?:kabushiki\s+kaisha|k\.k\.?)\s+/;
+const SEPARATORS = /[\s・,.、。'"’]/g;
+
+/**
+ * Company name → comparison key: NFKC, legal forms dropped (株式会社, (株), ㈱, 有限会社, 合同会社,
+ * Inc., Co., Ltd., Corporation…), spaces and ・ dropped, lower-case, kana as katakana. So
+ * 「株式会社 山田製作所」, 「(株)山田製作所」 and 「山田製作所㈱」 compare equal.
+ */
+export function normalizeCompanyName(s: string): string {
+  let n = normalizeText(s).toLowerCase().replace(JA_LEGAL_FORMS, ' ').trim();
+  n = n.replace(EN_LEGAL_PREFIX, '');
+  for (let prev = ''; prev !== n;) {
+    prev = n;
+    n = n.replace(EN_LEGAL_SUFFIX, '');
+  }
+  return toKatakana(n.replace(SEPARATORS, ''));
+}
+
+/** Customer id → lookup key: width, case and spaces do not matter ("Ｃ－００１" = "c-001"). */
+export function foldCustomerId(id: string): string {
+  return normalizeText(id).toLowerCase().replace(/\s+/g, '');
+}
+
+/** The result of looking a customer up by what a row says. */
+export type CustomerMatch = { customer: Customer } | { ambiguous: Customer[] } | null;
+
+interface SearchEntry {
+  customer: Customer;
+  id: string;
+  name: string;
+  company: string;
+  kana: string;
+}
+
+/**
+ * Customers indexed once, for resolving references in other tables (by id, then by company
+ * name) and for the sidebar search.
+ */
+export class CustomerIndex {
+  readonly customers: readonly Customer[];
+  private readonly byId = new Map<string, Customer[]>();
+  private readonly byName = new Map<string, Customer[]>();
+  private readonly exactId = new Map<string, Customer>();
+  private entries: SearchEntry[] | null = null;
+
+  constructor(customers: readonly Customer[]) {
+    this.customers = customers;
+    for (const c of customers) {
+      if (!this.exactId.has(c.id)) this.exactId.set(c.id, c);
+      push(this.byId, foldCustomerId(c.id), c);
+      const name = normalizeCompanyName(c.name);
+      if (name !== '') push(this.byName, name, c);
+    }
+  }
+
+  /** The customer with exactly this id (as stored), or undefined. */
+  get(id: string): Customer | undefined {
+    return this.exactId.get(id);
+  }
+
+  /**
+   * The customer a reference means: by id (width/case tolerant), else by company name
+   * (legal forms and spacing ignored). Several → ambiguous; none → null. Never a partial match.
+   */
+  find(ref: string): CustomerMatch {
+    const exact = this.exactId.get(ref);
+    if (exact) return { customer: exact };
+    const id = foldCustomerId(ref);
+    if (id === '') return null;
+    const byId = this.byId.get(id);
+    if (byId) return byId.length === 1 && byId[0] ? { customer: byId[0] } : { ambiguous: byId };
+    const byName = this.byName.get(normalizeCompanyName(ref));
+    if (byName) return byName.length === 1 && byName[0] ? { customer: byName[0] } : { ambiguous: byName };
+    return null;
+  }
+
+  /**
+   * Customers for the sidebar's picker: id, name or kana (hiragana = katakana) starting with the
+   * query first, then containing it; sheet order within each group.
+   */
+  search(query: string, limit = 20): Customer[] {
+    const q = foldText(query);
+    if (q === '') return this.customers.slice(0, limit);
+    const qCompany = normalizeCompanyName(query);
+    const entries = (this.entries ??= this.customers.map((c) => ({
+      customer: c,
+      id: foldCustomerId(c.id),
+      name: foldText(c.name),
+      company: normalizeCompanyName(c.name),
+      kana: foldText(c.kana),
+    })));
+    const exact: Customer[] = [];
+    const prefix: Customer[] = [];
+    const inside: Customer[] = [];
+    for (const e of entries) {
+      if (e.id === q) exact.push(e.customer);
+      else if (
+        e.id.startsWith(q) ||
+        e.name.startsWith(q) ||
+        e.kana.startsWith(q) ||
+        (qCompany !== '' && e.company.startsWith(qCompany))
+      )
+        prefix.push(e.customer);
+      else if (
+        e.id.includes(q) ||
+        e.name.includes(q) ||
+        e.kana.includes(q) ||
+        (qCompany !== '' && e.company.includes(qCompany))
+      )
+        inside.push(e.customer);
+    }
+    return [...exact, ...prefix, ...inside].slice(0, limit);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

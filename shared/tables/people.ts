@@ -1,0 +1,260 @@
+import type { Contact } from '../model';
+import type { CellValue } from '../values/cell';
+import { normalizeText, toKatakana } from '../values/text';
+
+// Separators between people in one cell. ・ is handled apart: it also joins foreign names.
+const LIST_SEPARATORS = /[、,，/／;；\n&＆]+/;
+const HONORIFICS = ['さま', 'サマ', 'さん', 'サン', 'どの', 'くん', 'ちゃん', '様', '氏', '殿', '君'];
+// Longest first, so 本部長 is taken whole rather than as 部長.
+const TITLES = [
+  '代表取締役社長',
+  '代表取締役会長',
+  '代表取締役',
+  '取締役社長',
+  '執行役員',
+  '取締役',
+  '副社長',
+  '社長',
+  '会長',
+  '専務',
+  '常務',
+  '監査役',
+  '事業部長',
+  '本部長',
+  '副部長',
+  '部長代理',
+  '部長',
+  '次長',
+  '課長代理',
+  '課長補佐',
+  '課長',
+  '係長',
+  '主任',
+  '主査',
+  '所長',
+  '支店長',
+  '店長',
+  '工場長',
+  '室長',
+  'センター長',
+  'グループ長',
+  'チーム長',
+  'リーダー',
+  'マネージャー',
+  'マネジャー',
+  '理事長',
+  '理事',
+  '院長',
+  '事務長',
+  '校長',
+  '教授',
+  '先生',
+  '顧問',
+  '担当者',
+  '担当',
+  'ceo',
+  'cto',
+  'cfo',
+  'coo',
+].sort((a, b) => b.length - a.length);
+const EN_HONORIFIC = /^(?:mr|mrs|ms|miss|dr|prof)\.? +/;
+// Not names: "他2名", "ほか", "一同", "各位"…
+const NOT_A_NAME = /^(?:(?:他|ほか)\d*名?|\d+名|など|等|一同|各位|皆様|みなさま)$/;
+const TRAILING_OTHERS = /\s*(?:(?:他|ほか)\s*\d+\s*名|など|一同)$/;
+
+/** One person as written in a log: the name without honorifics, and the title written with it. */
+export interface PersonRef {
+  /** The part as written (normalised), for messages. */
+  text: string;
+  /** The name with honorifics and title removed; '' when only a title was written (社長). */
+  name: string;
+  /** The title written with the name (田中部長 → 部長), '' when none. */
+  title: string;
+}
+
+/**
+ * Splits a "people met" cell into the people as written: on 、 , ， / ／ ; & and ・, and line breaks.
+ * Spaces do not split ("田中 太郎" is one person); matchPeople splits on them only when every
+ * part is a known contact.
+ */
+export function splitPeople(text: CellValue): string[] {
+  return chunks(text)
+    .flatMap((chunk) => chunk.split('・'))
+    .map((p) => p.trim())
+    .filter((p) => p !== '' && !NOT_A_NAME.test(p));
+}
+
+// Line breaks separate people too; normalizeText would turn them into spaces, so split first.
+function chunks(text: CellValue): string[] {
+  const lines = typeof text === 'string' ? text.split(/[\r\n]+/) : [text];
+  return lines.flatMap((line) => normalizeText(line).split(LIST_SEPARATORS));
+}
+
+/** Separates a person as written into name and title: "田中部長様" → {name: 田中, title: 部長}. */
+export function parsePerson(part: string): PersonRef {
+  const text = normalizeText(part);
+  let title = '';
+  let s = text.replace(/\(([^)]*)\)/g, (_, inner: string) => {
+    const hint = inner.trim().toLowerCase();
+    if (!title && TITLES.some((t) => hint.endsWith(t))) title = hint;
+    return ' ';
+  });
+  s = s.toLowerCase().replace(EN_HONORIFIC, '').trim();
+  for (let prev = ''; prev !== s;) {
+    prev = s;
+    const honorific = HONORIFICS.find((h) => s.endsWith(h) && s.length > h.length);
+    if (honorific) s = s.slice(0, -honorific.length).trim();
+    const t = TITLES.find((x) => s.endsWith(x));
+    if (t) {
+      if (!title) title = t;
+      s = s.slice(0, -t.length).trim();
+    }
+  }
+  return { text, name: s, title };
+}
+
+/** A customer's contacts prepared for matching names; build once per customer. */
+export interface PeopleIndex {
+  entries: PeopleEntry[];
+}
+
+interface PeopleEntry {
+  id: string;
+  full: string;
+  kanaFull: string;
+  /** Name parts that alone identify the person: the family name (first part); for Latin names any part. */
+  parts: string[];
+  kanaFamily: string;
+  title: string;
+}
+
+function foldName(s: string): string {
+  return toKatakana(normalizeText(s).toLowerCase()).replace(/[\s・]/g, '');
+}
+
+/** Prepares contacts (usually one customer's) for matchPeople. */
+export function indexPeople(contacts: readonly Contact[]): PeopleIndex {
+  return {
+    entries: contacts.map((c) => {
+      const words = normalizeText(c.name)
+        .toLowerCase()
+        .split(/[\s・]+/)
+        .filter(Boolean);
+      const latin = words.length > 1 && words.every((w) => /^[\x20-\x7e]+$/.test(w));
+      const kanaWords = toKatakana(normalizeText(c.kana))
+        .split(/[\s・]+/)
+        .filter(Boolean);
+      return {
+        id: c.id,
+        full: foldName(c.name),
+        kanaFull: foldName(c.kana),
+        parts: words.length > 1 ? (latin ? words : words.slice(0, 1)) : [],
+        kanaFamily: kanaWords.length > 1 ? (kanaWords[0] ?? '') : '',
+        title: normalizeText(c.title).toLowerCase(),
+      };
+    }),
+  };
+}
+
+/** What the names in a log cell resolved to. */
+export interface PeopleMatch {
+  /** Contact ids, in the order written, each once. */
+  ids: string[];
+  /** Names that match no contact, as written. */
+  unknown: string[];
+  /** Names that match several contacts, with the candidates' ids. */
+  ambiguous: { name: string; candidates: string[] }[];
+}
+
+type Resolution = { id: string } | { ids: string[] } | null;
+
+/**
+ * Matches the people written in a log cell to a customer's contacts: full name (with or without
+ * the space), kana, or the family name alone when it is unique among these contacts; a title
+ * written with it (田中部長) settles between namesakes. Anything else is reported, never guessed.
+ */
+export function matchPeople(text: CellValue, contacts: readonly Contact[] | PeopleIndex): PeopleMatch {
+  const index: PeopleIndex = isPeopleIndex(contacts) ? contacts : indexPeople(contacts);
+  const result: PeopleMatch = { ids: [], unknown: [], ambiguous: [] };
+  const seen = new Set<string>();
+  const record = (name: string, r: Resolution): void => {
+    if (r === null) result.unknown.push(name);
+    else if ('id' in r) {
+      if (!seen.has(r.id)) result.ids.push(r.id);
+      seen.add(r.id);
+    } else result.ambiguous.push({ name, candidates: r.ids });
+  };
+  for (const raw of chunks(text)) {
+    const chunk = raw.replace(TRAILING_OTHERS, '').trim();
+    if (chunk === '' || NOT_A_NAME.test(chunk)) continue;
+    const whole = resolve(chunk, index);
+    if (whole !== null || !chunk.includes('・')) {
+      resolveSpaced(chunk, whole, index, record);
+      continue;
+    }
+    for (const piece of chunk.split('・')) {
+      const p = piece.trim();
+      if (p !== '' && !NOT_A_NAME.test(p)) resolveSpaced(p, resolve(p, index), index, record);
+    }
+  }
+  return result;
+}
+
+// "田中部長 鈴木様": split on spaces only when every part names a contact; else it is one name.
+function resolveSpaced(
+  chunk: string,
+  whole: Resolution,
+  index: PeopleIndex,
+  record: (name: string, r: Resolution) => void,
+): void {
+  if (whole !== null || !chunk.includes(' ')) {
+    record(chunk, whole);
+    return;
+  }
+  const pieces = chunk.split(' ').filter((p) => !NOT_A_NAME.test(p));
+  const each = pieces.map((p) => resolve(p, index));
+  if (pieces.length > 0 && each.every((r) => r !== null))
+    pieces.forEach((p, i) => record(p, each[i] ?? null));
+  else record(chunk, null);
+}
+
+function resolve(written: string, index: PeopleIndex): Resolution {
+  const person = parsePerson(written);
+  const name = foldName(person.name);
+  let candidates: PeopleEntry[];
+  if (name === '') {
+    if (person.title === '') return null;
+    candidates = withTitle(index.entries, person.title);
+  } else {
+    candidates = index.entries.filter((e) => e.full === name || e.kanaFull === name);
+    if (candidates.length === 0) candidates = index.entries.filter((e) => partMatches(e, name));
+  }
+  if (candidates.length > 1 && person.title !== '') {
+    const titled = withTitle(candidates, person.title);
+    if (titled.length > 0) candidates = titled;
+  }
+  const first = candidates[0];
+  if (!first) return null;
+  return candidates.length === 1 ? { id: first.id } : { ids: candidates.map((e) => e.id) };
+}
+
+function partMatches(e: PeopleEntry, name: string): boolean {
+  if (e.parts.includes(name) || e.kanaFamily === name) return true;
+  // A name stored without a space (田中太郎): the family name is a prefix of it. Two characters at
+  // least, so a single kanji never matches.
+  if (name.length < 2) return false;
+  if (e.parts.length === 0 && e.full.length > name.length && e.full.startsWith(name)) return true;
+  return e.kanaFamily === '' && e.kanaFull.length > name.length && e.kanaFull.startsWith(name);
+}
+
+// Contacts holding the title: exactly (社長 is not 副社長) if any, else ending with it (営業部長 for 部長).
+function withTitle(entries: PeopleEntry[], title: string): PeopleEntry[] {
+  const exact = entries.filter((e) => e.title === title);
+  return exact.length > 0
+    ? exact
+    : entries.filter((e) => e.title.endsWith(title) && !e.title.endsWith(`副${title}`));
+}
+
+function isPeopleIndex(v: readonly Contact[] | PeopleIndex): v is PeopleIndex {
+  return !Array.isArray(v);
+}

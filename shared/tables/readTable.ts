@@ -1,0 +1,252 @@
+import type { AttrValue } from '../model';
+import { t } from '../i18n';
+import { KimeruError, type Issue } from '../issues';
+import type { CellValue, Read } from '../values/cell';
+import { readAttribute } from '../values/attributes';
+import { readBoolean } from '../values/booleans';
+import { readDate } from '../values/dates';
+import { readNumber } from '../values/numbers';
+import { isBlank, normalizeNote, normalizeText } from '../values/text';
+import { columnLetter } from './columns';
+import { normalizeHeader } from './headers';
+import type { CellRead, ColumnSpec, TableOptions, TableRead, TableRow, TableSpec } from './spec';
+import { columnLabel } from './labels';
+
+/** How many rows from the top are searched for the header (title rows, notes, blank rows). */
+export const HEADER_SEARCH_ROWS = 20;
+
+interface HeaderMatch {
+  /** key → grid column, best alias wins, then leftmost. */
+  columns: Map<string, { index: number; rank: number }>;
+  duplicates: { index: number; other: number }[];
+}
+
+/**
+ * Reads a table by its headers: finds the header row (the row within the first 20 with the most
+ * alias matches that has every required column), then reads each non-blank row below it, every
+ * cell as its column's kind. Unreadable cells become issues naming sheet, row and column; the
+ * row is still returned with that cell null and its key in `invalid`. Throws KimeruError
+ * ('tables.missingColumn' / 'tables.noHeader') when the table cannot be found.
+ */
+export function readTable(grid: CellValue[][], spec: TableSpec, opts: TableOptions): TableRead {
+  const firstRow = opts.firstRow ?? 1;
+  const firstColumn = opts.firstColumn ?? 0;
+  const aliasIndex = buildAliasIndex(spec);
+  const required = spec.columns.filter((c) => c.required);
+
+  let best: { r: number; match: HeaderMatch } | null = null;
+  let bestPartial: { r: number; match: HeaderMatch } | null = null;
+  const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const match = matchHeader(grid[r] ?? [], aliasIndex);
+    const size = match.columns.size;
+    if (size === 0) continue;
+    if (!bestPartial || size > bestPartial.match.columns.size) bestPartial = { r, match };
+    if (required.every((c) => match.columns.has(c.key)) && (!best || size > best.match.columns.size))
+      best = { r, match };
+  }
+  if (!best) throw new KimeruError(headerIssues(spec, opts.sheet, bestPartial, firstRow));
+
+  const headerCells = grid[best.r] ?? [];
+  const headers = headerCells.map((h) => headerText(h));
+  const headerRow = firstRow + best.r;
+  const issues: Issue[] = best.match.duplicates.map((d) => ({
+    key: 'tables.duplicateColumn',
+    params: { header: headers[d.index] ?? '', other: columnLetter(firstColumn + d.index) },
+    sheet: opts.sheet,
+    row: headerRow,
+    column: columnLetter(firstColumn + d.other),
+    header: headers[d.other] ?? '',
+    severity: 'warning',
+  }));
+
+  const columns: Record<string, number> = {};
+  const mapped: {
+    spec: ColumnSpec;
+    index: number;
+    letter: string;
+    header: string;
+    read: (v: CellValue) => Read<CellRead>;
+  }[] = [];
+  const used = new Set<number>();
+  for (const c of spec.columns) {
+    const m = best.match.columns.get(c.key);
+    if (!m) continue;
+    columns[c.key] = m.index;
+    used.add(m.index);
+    const letter = columnLetter(firstColumn + m.index);
+    mapped.push({
+      spec: c,
+      index: m.index,
+      letter,
+      header: headers[m.index] ?? '',
+      read: memoized((v) => readCell(c.kind, v)),
+    });
+  }
+  const extra: { index: number; header: string }[] = [];
+  const extraNames = new Set<string>();
+  headers.forEach((header, index) => {
+    if (used.has(index) || header === '') return;
+    // Two unmapped columns with the same header: the later one is told apart by its letter.
+    const name = extraNames.has(header) ? `${header} (${columnLetter(firstColumn + index)})` : header;
+    extraNames.add(name);
+    extra.push({ index, header: name });
+  });
+
+  const readExtra = extra.map(() => memoized(readAttribute));
+
+  const rows: TableRow[] = [];
+  for (let r = best.r + 1; r < grid.length; r++) {
+    const line = grid[r];
+    if (!line || isBlankRow(line)) continue;
+    const row = firstRow + r;
+    const cells: Record<string, CellRead> = {};
+    const invalid: string[] = [];
+    for (const m of mapped) {
+      const raw = line[m.index];
+      if (m.spec.required && !m.spec.allowBlank && isBlank(raw)) {
+        cells[m.spec.key] = m.spec.kind === 'text' || m.spec.kind === 'note' ? '' : null;
+        invalid.push(m.spec.key);
+        issues.push({
+          key: 'tables.requiredValue',
+          sheet: opts.sheet,
+          row,
+          column: m.letter,
+          header: m.header,
+          severity: 'error',
+        });
+        continue;
+      }
+      const read = m.read(raw);
+      if (read.ok) {
+        cells[m.spec.key] = read.value;
+      } else {
+        cells[m.spec.key] = null;
+        invalid.push(m.spec.key);
+        issues.push({
+          key: read.key,
+          params: read.params,
+          sheet: opts.sheet,
+          row,
+          column: m.letter,
+          header: m.header,
+          severity: 'error',
+        });
+      }
+    }
+    const extraCells: Record<string, AttrValue> = {};
+    for (let i = 0; i < extra.length; i++) {
+      const x = extra[i] as { index: number; header: string };
+      extraCells[x.header] = readExtra[i]?.(line[x.index]) ?? null;
+    }
+    rows.push({ row, cells, extra: extraCells, invalid });
+  }
+  return { headerRow, columns, headers, rows, extra, issues };
+}
+
+/** Reads one cell as `kind`; text kinds never fail. */
+export function readCell(kind: ColumnSpec['kind'], v: CellValue): Read<CellRead> {
+  switch (kind) {
+    case 'text':
+      return { ok: true, value: normalizeText(v) };
+    case 'note':
+      return { ok: true, value: normalizeNote(v) };
+    case 'number':
+      return readNumber(v);
+    case 'date':
+      return readDate(v);
+    case 'boolean':
+      return readBoolean(v);
+    case 'attribute':
+      return { ok: true, value: readAttribute(v) };
+  }
+}
+
+/** Logs repeat the same texts (customers, reps, types) thousands of times: read each once. */
+const MEMO_LIMIT = 20000;
+function memoized<T>(read: (v: CellValue) => T): (v: CellValue) => T {
+  const memo = new Map<string, T>();
+  return (v) => {
+    if (typeof v !== 'string') return read(v);
+    if (memo.has(v)) return memo.get(v) as T;
+    const value = read(v);
+    if (memo.size < MEMO_LIMIT) memo.set(v, value);
+    return value;
+  };
+}
+
+function isBlankRow(line: CellValue[]): boolean {
+  for (const v of line) if (!isBlank(v)) return false;
+  return true;
+}
+
+function headerText(v: CellValue): string {
+  return v instanceof Date ? normalizeText(v) : String(v ?? '').trim();
+}
+
+function buildAliasIndex(spec: TableSpec): Map<string, { key: string; rank: number }> {
+  const index = new Map<string, { key: string; rank: number }>();
+  for (const c of spec.columns) {
+    const names = c.labels ? [...c.aliases, c.labels.ja, c.labels.en] : c.aliases;
+    names.forEach((alias, rank) => {
+      const norm = normalizeHeader(alias);
+      if (norm !== '' && !index.has(norm)) index.set(norm, { key: c.key, rank });
+    });
+  }
+  return index;
+}
+
+function matchHeader(line: CellValue[], aliasIndex: Map<string, { key: string; rank: number }>): HeaderMatch {
+  const columns = new Map<string, { index: number; rank: number }>();
+  const duplicates: { index: number; other: number }[] = [];
+  line.forEach((cell, index) => {
+    if (typeof cell !== 'string') return;
+    const hit = aliasIndex.get(normalizeHeader(cell));
+    if (!hit) return;
+    const prev = columns.get(hit.key);
+    if (!prev || hit.rank < prev.rank) columns.set(hit.key, { index, rank: hit.rank });
+    // Same header twice (e.g. two 顧客名 columns): the leftmost is used, and we say so. A second,
+    // less specific alias (顧客名 beside 顧客ID) is normal and simply becomes an attribute.
+    else if (hit.rank === prev.rank) duplicates.push({ index: prev.index, other: index });
+  });
+  return { columns, duplicates };
+}
+
+function headerIssues(
+  spec: TableSpec,
+  sheet: string,
+  partial: { r: number; match: HeaderMatch } | null,
+  firstRow: number,
+): Issue[] {
+  const table = { tableJa: t('ja', spec.sheetKey), tableEn: t('en', spec.sheetKey) };
+  const required = spec.columns.filter((c) => c.required);
+  if (!partial) {
+    return [
+      {
+        key: 'tables.noHeader',
+        params: {
+          ...table,
+          rows: HEADER_SEARCH_ROWS,
+          expectedJa: required.map((c) => columnLabel(c, 'ja')).join('」「'),
+          expectedEn: required.map((c) => columnLabel(c, 'en')).join('", "'),
+        },
+        sheet,
+        severity: 'error',
+      },
+    ];
+  }
+  return required
+    .filter((c) => !partial.match.columns.has(c.key))
+    .map((c) => ({
+      key: 'tables.missingColumn',
+      params: {
+        ...table,
+        columnJa: columnLabel(c, 'ja'),
+        columnEn: columnLabel(c, 'en'),
+        aliases: c.aliases.join(', '),
+      },
+      sheet,
+      row: firstRow + partial.r,
+      severity: 'error',
+    }));
+}

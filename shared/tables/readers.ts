@@ -1,0 +1,319 @@
+import type { Activity, ActivityType, Contact, ContactRole, Customer, Dataset, Day } from '../model';
+import { t } from '../i18n';
+import { KimeruError, type Issue } from '../issues';
+import type { MessageKey, Params } from '../i18n';
+import type { CellValue, Read } from '../values/cell';
+import { readActivityType } from './activityTypes';
+import { columnLetter } from './columns';
+import { CustomerIndex, foldCustomerId } from './companies';
+import { indexPeople, matchPeople, type PeopleIndex, type PeopleMatch } from './people';
+import { readTable } from './readTable';
+import { readContactRole } from './roles';
+import { ACTIVITY_TABLE, CONTACT_TABLE, CUSTOMER_TABLE } from './schemas';
+import type { TableOptions, TableRead, TableRow, TableSpec } from './spec';
+
+/** Builds issues located at one cell of a table read. */
+function cellIssuer(table: TableRead, opts: TableOptions) {
+  const firstColumn = opts.firstColumn ?? 0;
+  return (
+    row: TableRow,
+    column: string,
+    key: MessageKey,
+    params: Params,
+    severity: 'error' | 'warning',
+  ): Issue => {
+    const index = table.columns[column];
+    return {
+      key,
+      params,
+      sheet: opts.sheet,
+      row: row.row,
+      ...(index === undefined
+        ? {}
+        : { column: columnLetter(firstColumn + index), header: table.headers[index] ?? '' }),
+      severity,
+    };
+  };
+}
+
+function text(row: TableRow, key: string): string {
+  const v = row.cells[key];
+  return typeof v === 'string' ? v : '';
+}
+
+function day(row: TableRow, key: string): Day | null {
+  const v = row.cells[key];
+  return typeof v === 'number' ? v : null;
+}
+
+/**
+ * Reads the customer list. The id is the ID column's text, or the customer name when the sheet
+ * has no ID column or the cell is blank. Rows without a name, or repeating an id, are skipped
+ * with an issue. Every unmapped column becomes an attribute.
+ */
+export function readCustomers(
+  grid: CellValue[][],
+  opts: TableOptions,
+): { customers: Customer[]; issues: Issue[]; table: TableRead } {
+  const table = readTable(grid, CUSTOMER_TABLE, opts);
+  const issue = cellIssuer(table, opts);
+  const issues = [...table.issues];
+  const customers: Customer[] = [];
+  const seen = new Map<string, number>();
+  for (const row of table.rows) {
+    const name = text(row, 'name');
+    if (name === '') continue; // required: readTable reported it
+    const id = text(row, 'id') || name;
+    const folded = foldCustomerId(id);
+    const firstRow = seen.get(folded);
+    if (firstRow !== undefined) {
+      issues.push(
+        issue(
+          row,
+          'id' in table.columns ? 'id' : 'name',
+          'tables.duplicateCustomerId',
+          { id, firstRow },
+          'error',
+        ),
+      );
+      continue;
+    }
+    seen.set(folded, row.row);
+    customers.push({
+      id,
+      name,
+      kana: text(row, 'kana'),
+      rep: text(row, 'rep'),
+      attributes: row.extra,
+      row: row.row,
+    });
+  }
+  return { customers, issues, table };
+}
+
+function toIndex(customers: readonly Customer[] | CustomerIndex): CustomerIndex {
+  return customers instanceof CustomerIndex ? customers : new CustomerIndex(customers);
+}
+
+/** Resolves a row's customer reference; on failure returns the issue to report. */
+function resolveCustomer(
+  index: CustomerIndex,
+  row: TableRow,
+  issue: ReturnType<typeof cellIssuer>,
+): { customer: Customer } | { issue: Issue } | null {
+  const ref = text(row, 'customer');
+  if (ref === '') return null; // required: readTable reported it
+  const match = index.find(ref);
+  if (match === null)
+    return { issue: issue(row, 'customer', 'tables.unknownCustomer', { value: ref }, 'error') };
+  if ('ambiguous' in match) {
+    const candidates = match.ambiguous.map((c) => `${c.id} ${c.name}`).join(', ');
+    return { issue: issue(row, 'customer', 'tables.ambiguousCustomer', { value: ref, candidates }, 'error') };
+  }
+  return match;
+}
+
+/**
+ * Reads contacts; each row's customer (id or name) is resolved through the customer index. The
+ * id is the contact ID column, else "customerId:name". An unknown role is reported and read as
+ * 'other'; an unknown customer or a repeated id skips the row with an issue.
+ */
+export function readContacts(
+  grid: CellValue[][],
+  customers: readonly Customer[] | CustomerIndex,
+  opts: TableOptions,
+): { contacts: Contact[]; issues: Issue[]; table: TableRead } {
+  const table = readTable(grid, CONTACT_TABLE, opts);
+  const index = toIndex(customers);
+  const issue = cellIssuer(table, opts);
+  const issues = [...table.issues];
+  const contacts: Contact[] = [];
+  const seen = new Map<string, number>();
+  for (const row of table.rows) {
+    const name = text(row, 'name');
+    const resolved = resolveCustomer(index, row, issue);
+    if (resolved && 'issue' in resolved) issues.push(resolved.issue);
+    if (name === '' || !resolved || 'issue' in resolved) continue;
+    const customerId = resolved.customer.id;
+    const id = text(row, 'id') || `${customerId}:${name}`;
+    const firstRow = seen.get(id);
+    if (firstRow !== undefined) {
+      issues.push(
+        issue(
+          row,
+          'id' in table.columns ? 'id' : 'name',
+          'tables.duplicateContactId',
+          { id, firstRow },
+          'error',
+        ),
+      );
+      continue;
+    }
+    seen.set(id, row.row);
+    let role: ContactRole = 'other';
+    const readRole = readContactRole(text(row, 'role'));
+    if (readRole.ok) role = readRole.value;
+    else issues.push(issue(row, 'role', readRole.key, readRole.params, 'warning'));
+    contacts.push({
+      id,
+      customerId,
+      name,
+      kana: text(row, 'kana'),
+      title: text(row, 'title'),
+      role,
+      row: row.row,
+    });
+  }
+  return { contacts, issues, table };
+}
+
+/**
+ * Reads the activity log. A row whose date or customer cannot be read is skipped with an error;
+ * the people met are matched to that customer's contacts (unknown or ambiguous names are
+ * warnings, never guesses); a blank or unknown type is reported and counted as 'other'.
+ */
+export function readActivities(
+  grid: CellValue[][],
+  customers: readonly Customer[] | CustomerIndex,
+  contacts: readonly Contact[],
+  opts: TableOptions,
+): { activities: Activity[]; issues: Issue[]; table: TableRead } {
+  const table = readTable(grid, ACTIVITY_TABLE, opts);
+  const index = toIndex(customers);
+  const issue = cellIssuer(table, opts);
+  const issues = [...table.issues];
+  const byCustomer = new Map<string, Contact[]>();
+  for (const c of contacts) {
+    const list = byCustomer.get(c.customerId);
+    if (list) list.push(c);
+    else byCustomer.set(c.customerId, [c]);
+  }
+  // Per customer: its contacts indexed once, and each distinct cell text matched once.
+  const people = new Map<string, { index: PeopleIndex; matches: Map<string, PeopleMatch> }>();
+  const types = new Map<string, Read<ActivityType>>();
+  const nameOf = new Map(contacts.map((c) => [c.id, c.name]));
+  const activities: Activity[] = [];
+  for (const row of table.rows) {
+    const date = day(row, 'date');
+    const resolved = resolveCustomer(index, row, issue);
+    if (resolved && 'issue' in resolved) issues.push(resolved.issue);
+    if (date === null || !resolved || 'issue' in resolved) continue;
+    const customer = resolved.customer;
+
+    const typeText = text(row, 'type');
+    let type = types.get(typeText);
+    if (!type) types.set(typeText, (type = readActivityType(typeText)));
+    if (!type.ok) issues.push(issue(row, 'type', type.key, type.params, 'warning'));
+
+    const contactText = text(row, 'contacts');
+    let contactIds: string[] = [];
+    if (contactText !== '') {
+      let cache = people.get(customer.id);
+      if (!cache) {
+        cache = { index: indexPeople(byCustomer.get(customer.id) ?? []), matches: new Map() };
+        people.set(customer.id, cache);
+      }
+      let match = cache.matches.get(contactText);
+      if (!match) {
+        match = matchPeople(contactText, cache.index);
+        if (cache.matches.size < 5000) cache.matches.set(contactText, match);
+      }
+      contactIds = match.ids.slice();
+      for (const name of match.unknown)
+        issues.push(
+          issue(row, 'contacts', 'tables.unknownPerson', { name, customer: customer.name }, 'warning'),
+        );
+      for (const a of match.ambiguous) {
+        const candidates = a.candidates.map((id) => nameOf.get(id) ?? id).join(', ');
+        issues.push(
+          issue(row, 'contacts', 'tables.ambiguousPerson', { name: a.name, candidates }, 'warning'),
+        );
+      }
+    }
+    activities.push({
+      row: row.row,
+      date,
+      customerId: customer.id,
+      contactText,
+      contactIds,
+      type: type.ok ? type.value : 'other',
+      purpose: text(row, 'purpose'),
+      content: text(row, 'content'),
+      nextAction: text(row, 'nextAction'),
+      nextDue: day(row, 'nextDue'),
+      rep: text(row, 'rep'),
+      recordedAt: day(row, 'recordedAt'),
+      key: text(row, 'key'),
+    });
+  }
+  return { activities, issues, table };
+}
+
+/** The grids of the three tables; contacts and activities may be absent (not set up yet). */
+export interface DatasetGrids {
+  customers: CellValue[][];
+  contacts?: CellValue[][] | null;
+  activities?: CellValue[][] | null;
+}
+
+/** Where each table's grid sits; the sheet name defaults to the table's Japanese name. */
+export interface DatasetOptions {
+  customers?: Partial<TableOptions>;
+  contacts?: Partial<TableOptions>;
+  activities?: Partial<TableOptions>;
+}
+
+function tableOptions(spec: TableSpec, opts: Partial<TableOptions> | undefined): TableOptions {
+  return { ...opts, sheet: opts?.sheet ?? t('ja', spec.sheetKey) };
+}
+
+/**
+ * Reads all three tables into a Dataset. Throws one KimeruError with every table's header
+ * problems (missing columns, no header); row-level problems are returned as issues.
+ */
+export function readDataset(
+  grids: DatasetGrids,
+  opts: DatasetOptions = {},
+): { dataset: Dataset; issues: Issue[]; headerRows: { customers: number | null } } {
+  const fatal: Issue[] = [];
+  const issues: Issue[] = [];
+  const attempt = <T>(read: () => T): T | null => {
+    try {
+      return read();
+    } catch (e) {
+      if (!(e instanceof KimeruError)) throw e;
+      fatal.push(...e.issues);
+      return null;
+    }
+  };
+  const customerRead = attempt(() =>
+    readCustomers(grids.customers, tableOptions(CUSTOMER_TABLE, opts.customers)),
+  );
+  const customers = customerRead?.customers ?? [];
+  const index = new CustomerIndex(customers);
+  const contactRead = grids.contacts
+    ? attempt(() => readContacts(grids.contacts ?? [], index, tableOptions(CONTACT_TABLE, opts.contacts)))
+    : null;
+  const contacts = contactRead?.contacts ?? [];
+  const activityRead = grids.activities
+    ? attempt(() =>
+        readActivities(
+          grids.activities ?? [],
+          index,
+          contacts,
+          tableOptions(ACTIVITY_TABLE, opts.activities),
+        ),
+      )
+    : null;
+  if (fatal.length > 0) throw new KimeruError(fatal);
+  issues.push(
+    ...(customerRead?.issues ?? []),
+    ...(contactRead?.issues ?? []),
+    ...(activityRead?.issues ?? []),
+  );
+  return {
+    dataset: { customers, contacts, activities: activityRead?.activities ?? [] },
+    issues,
+    headerRows: { customers: customerRead?.table.headerRow ?? null },
+  };
+}

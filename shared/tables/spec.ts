@@ -1,0 +1,71 @@
+import type { AttrValue, Day } from '../model';
+import type { Lang, MessageKey } from '../i18n';
+import type { Issue } from '../issues';
+
+/**
+ * How to read one cell: text (one line, normalised), note (multi-line text kept as written),
+ * number, date (→ Day), boolean, attribute (loose: number, boolean or text).
+ */
+export type ColumnKind = 'text' | 'note' | 'number' | 'date' | 'boolean' | 'attribute';
+
+/** One column a table reader knows, found by any of its header aliases (ja and en). */
+export interface ColumnSpec {
+  key: string;
+  /** Header texts that mean this column, most specific first: when several columns match the
+   *  same key, the one matching the earlier alias wins. Compared with normalizeHeader. */
+  aliases: string[];
+  kind: ColumnKind;
+  /** The column must exist; a blank cell in it is an issue and the key goes to `invalid`. */
+  required: boolean;
+  /** With `required`: the column must exist but blank cells are left to the caller (who has a
+   *  better message, e.g. the activity type). */
+  allowBlank?: boolean;
+  /** The header kimeru writes for this column; default: the first alias / first ASCII alias. */
+  labels?: Record<Lang, string>;
+}
+
+export interface TableSpec {
+  /** The table's name in messages ('tables.customers' …). */
+  sheetKey: MessageKey;
+  columns: ColumnSpec[];
+}
+
+/** Where a grid sits in its sheet, so issues can name the cell the user sees. */
+export interface TableOptions {
+  /** The sheet's name, shown in issues. */
+  sheet: string;
+  /** 1-based sheet row of grid[0]; default 1. */
+  firstRow?: number;
+  /** 0-based sheet column of grid[r][0]; default 0 (column A). */
+  firstColumn?: number;
+}
+
+/** A cell after reading it as its column's kind. */
+export type CellRead = string | number | boolean | Day | AttrValue | null;
+
+export interface TableRow {
+  /** 1-based sheet row. */
+  row: number;
+  /** Mapped columns by key, typed per kind: text/note → string ('' when blank), number →
+   *  number | null, date → Day | null, boolean → boolean | null, attribute → AttrValue. A key
+   *  whose column is absent from the sheet is absent here. */
+  cells: Record<string, CellRead>;
+  /** Unmapped columns by header text as written. */
+  extra: Record<string, AttrValue>;
+  /** Keys of cells that could not be read (each has an Issue) or are required and blank. */
+  invalid: string[];
+}
+
+export interface TableRead {
+  /** 1-based sheet row of the header. */
+  headerRow: number;
+  /** Column key → 0-based column index in the grid. */
+  columns: Record<string, number>;
+  /** Header text as written, per grid column ('' where the header cell is blank). */
+  headers: string[];
+  /** Non-blank rows below the header, in sheet order. */
+  rows: TableRow[];
+  /** Columns with a header that no spec column claimed (they become attributes). */
+  extra: { index: number; header: string }[];
+  issues: Issue[];
+}

@@ -1,0 +1,57 @@
+import type { CellValue } from './cell';
+import { dayFromDate, dayToIso } from './days';
+
+// Printable ASCII words separated by single spaces: NFKC, trimming and collapsing change nothing,
+// so the common case skips the (comparatively slow) normalisation.
+const PLAIN_ASCII = /^[!-~]+(?: [!-~]+)*$/;
+// \s covers the ideographic (full-width) space U+3000 and no-break spaces too.
+const WHITESPACE_RUN = /\s+/g;
+
+/** Cell → text as people compare it: NFKC, trimmed, whitespace runs collapsed; '' for blank. */
+export function normalizeText(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') {
+    if (PLAIN_ASCII.test(v)) return v;
+    return v.normalize('NFKC').replace(WHITESPACE_RUN, ' ').trim();
+  }
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  // Spreadsheets show booleans as TRUE / FALSE.
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return Number.isNaN(v.getTime()) ? '' : dayToIso(dayFromDate(v));
+}
+
+/**
+ * Cell → multi-line text (activity notes): line breaks kept, each line trimmed, NFC only so the
+ * writer's characters (①, ㈱, full-width letters) are shown as written.
+ */
+export function normalizeNote(v: CellValue): string {
+  if (typeof v !== 'string') return normalizeText(v);
+  return v
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[^\S\n]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** True for null, undefined, '' and whitespace-only text (full-width spaces included). */
+export function isBlank(v: CellValue): boolean {
+  if (v === null || v === undefined) return true;
+  if (typeof v === 'string') return v.trim() === '';
+  return false;
+}
+
+/** Hiragana → katakana, so ふりがな and フリガナ compare equal. */
+export function toKatakana(s: string): string {
+  return s.replace(/[\u3041-\u3096\u309d\u309e]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+}
+
+/**
+ * Text folded for matching and search: NFKC, lowercase, kana as katakana, no whitespace.
+ * "ヤマダ 製作所", "やまだ製作所" and "ﾔﾏﾀﾞ製作所" fold alike.
+ */
+export function foldText(v: CellValue): string {
+  return toKatakana(normalizeText(v).toLowerCase()).replace(WHITESPACE_RUN, '');
+}

@@ -1,0 +1,273 @@
+import { checkGaps, gapHeadline, gapSummaryTable, gapTable, indexDataset, summarizeGaps } from '../../../shared/engines';
+import type { GapRow } from '../../../shared/engines';
+import type { Definition, Item } from '../../../shared/definition/model';
+import type { Dataset } from '../../../shared/model';
+import { activity, AS_OF, contact, customer, day, item, sampleDataset, starterDefinition } from './fixtures';
+
+const RANKS = new Map([
+  ['C001', 'A'],
+  ['C002', 'A'],
+  ['C003', 'B'],
+  ['C004', 'C'],
+]);
+
+function find(rows: GapRow[], customerId: string, itemId: string): GapRow {
+  const row = rows.find((r) => r.customerId === customerId && r.itemId === itemId);
+  if (!row) throw new Error(`no row ${customerId} ${itemId}`);
+  return row;
+}
+
+describe('checkGaps on the starter definition', () => {
+  const rows = checkGaps(starterDefinition(), indexDataset(sampleDataset()), AS_OF, RANKS);
+
+  it('checks each customer against each measurable item whose threshold for its rank is set', () => {
+    const pairs = rows.map((r) => `${r.customerId}/${r.itemId}`);
+    expect(pairs).toEqual([
+      'C001/A1', 'C001/R1', 'C001/R2', 'C001/I1',
+      'C002/A1', 'C002/R1', 'C002/R2', 'C002/I1',
+      'C003/A1', 'C003/R1', 'C003/R2', 'C003/I1',
+      'C004/I1',
+    ]);
+  });
+
+  it('reports the cautionary case: key person registered, only the person in charge met', () => {
+    const r = find(rows, 'C002', 'R2');
+    expect(r).toMatchObject({
+      customerName: '東和精機株式会社',
+      rank: 'A',
+      itemName: 'キーマン接触',
+      perspective: 'relationships',
+      metric: 'key_person_contact_days',
+      standard: '60日以内にキーマン接触',
+      actual: '担当者のみ接触 (キーマン接触なし)',
+      actualValue: null,
+      status: 'gap',
+    });
+    expect(find(rows, 'C002', 'R1').status).toBe('ok');
+    const en = checkGaps(starterDefinition(), indexDataset(sampleDataset()), AS_OF, RANKS, 'en');
+    expect(find(en, 'C002', 'R2').actual).toBe('Only the person in charge met (no key-person contact)');
+    expect(find(en, 'C002', 'R2').standard).toBe('Key person met within 60 days');
+  });
+
+  it('counts only activities up to the as-of date (the visit planned for 12/05 is ignored)', () => {
+    expect(find(rows, 'C001', 'R2')).toMatchObject({
+      actual: '最終キーマン接触 2026/10/20 (40日前)',
+      actualValue: 40,
+      status: 'ok',
+    });
+  });
+
+  it('reports no key person registered for both key-person items', () => {
+    expect(find(rows, 'C003', 'R1')).toMatchObject({ actual: 'キーマン未登録', standard: 'キーマンを登録', status: 'gap' });
+    expect(find(rows, 'C003', 'R2')).toMatchObject({ actual: 'キーマン未登録', standard: '120日以内にキーマン接触', status: 'gap' });
+    expect(find(rows, 'C001', 'R1')).toMatchObject({ actual: 'キーマン登録あり: 田中 一郎', status: 'ok' });
+  });
+
+  it('lists empty attribute columns', () => {
+    expect(find(rows, 'C002', 'A1')).toMatchObject({ actual: '未入力: 従業員数', actualValue: 1, status: 'gap' });
+    expect(find(rows, 'C001', 'A1')).toMatchObject({ actual: '入力済み: 業種、従業員数', status: 'ok' });
+  });
+
+  it('checks the open next action of the latest activity', () => {
+    expect(find(rows, 'C001', 'I1')).toMatchObject({ actual: '次回期日 2026/11/30 (期限内): 見積提出', actualValue: -1, status: 'ok' });
+    expect(find(rows, 'C002', 'I1')).toMatchObject({
+      actual: '次回期日 2026/11/20 を9日超過: =HYPERLINK("http://x")',
+      actualValue: 9,
+      status: 'gap',
+    });
+    expect(find(rows, 'C003', 'I1')).toMatchObject({ actual: '未完了の次回アクションなし', status: 'ok' });
+  });
+
+  it('summarises per customer and writes tables with headers in both languages', () => {
+    const summaries = summarizeGaps(rows);
+    expect(summaries.find((s) => s.customerId === 'C002')).toEqual({
+      customerId: 'C002',
+      customerName: '東和精機株式会社',
+      rank: 'A',
+      gapCount: 3,
+      checkedCount: 4,
+      gapItems: ['基本属性の入力', 'キーマン接触', '次回アクション'],
+    });
+    const table = gapTable(rows, 'ja', '第2版 2026/11/01');
+    expect(table[0]).toEqual(['顧客ID', '顧客名', 'ランク', '項目', '基準', '実績', '状態', '版']);
+    expect(table[7]).toEqual([
+      'C002', '東和精機株式会社', 'A', 'キーマン接触', '60日以内にキーマン接触', '担当者のみ接触 (キーマン接触なし)', 'ギャップ', '第2版 2026/11/01',
+    ]);
+    expect(table[1]![6]).toBe('OK');
+    expect(table).toHaveLength(rows.length + 1);
+    expect(gapTable(rows, 'en', 'v2')[0]).toEqual(['Customer ID', 'Customer', 'Rank', 'Item', 'Standard', 'Actual', 'Status', 'Version']);
+    const summary = gapSummaryTable(summaries, 'ja', '第2版');
+    expect(summary[0]).toEqual(['顧客ID', '顧客名', 'ランク', 'ギャップ数', '確認項目数', 'ギャップ項目', '版']);
+    expect(summary[2]).toEqual(['C002', '東和精機株式会社', 'A', 3, 4, '基本属性の入力、キーマン接触、次回アクション', '第2版']);
+    expect(gapSummaryTable(summaries, 'en', 'v2')[2]![5]).toBe('基本属性の入力, キーマン接触, 次回アクション');
+  });
+
+  it('sums up gaps per item for the sidebar, most customers first', () => {
+    expect(gapHeadline(rows, 'ja')).toEqual(['キーマン接触: 2社', '基本属性の入力: 1社', '次回アクション: 1社', 'キーマン登録: 1社']);
+    expect(gapHeadline(rows, 'en')[0]).toBe('キーマン接触: 2 customers');
+  });
+
+  it('skips customers without a rank', () => {
+    const only = checkGaps(starterDefinition(), indexDataset(sampleDataset()), AS_OF, new Map([['C004', 'C']]));
+    expect(only.map((r) => r.customerId)).toEqual(['C004']);
+  });
+});
+
+/** One customer (rank A) with the given contacts and activities, checked against one item. */
+function checkOne(it: Partial<Item>, threshold: number, data: Partial<Dataset>, lang: 'ja' | 'en' = 'ja'): GapRow {
+  const def: Definition = { ...starterDefinition(), items: [item('X', { name: '測定', thresholds: { A: threshold }, ...it })] };
+  const ds: Dataset = {
+    customers: data.customers ?? [customer('K1', '北斗電機', '山田', { 業種: '電機', 従業員数: 80 })],
+    contacts: data.contacts ?? [],
+    activities: data.activities ?? [],
+  };
+  const rows = checkGaps(def, indexDataset(ds), AS_OF, new Map([[ds.customers[0]!.id, 'A']]), lang);
+  expect(rows).toHaveLength(1);
+  return rows[0]!;
+}
+
+describe('each metric', () => {
+  const people = [contact('K1-1', 'K1', '松本 部長', 'key'), contact('K1-2', 'K1', '井上', 'charge'), contact('K1-3', 'K1', '木村', 'influencer')];
+
+  it('key_person_registered: ok with a key person, gap without', () => {
+    expect(checkOne({ metric: 'key_person_registered' }, 1, { contacts: people }).status).toBe('ok');
+    expect(checkOne({ metric: 'key_person_registered' }, 1, { contacts: people.slice(1) })).toMatchObject({
+      status: 'gap',
+      actual: 'キーマン未登録',
+      actualValue: 0,
+    });
+    expect(checkOne({ metric: 'key_person_registered' }, 1, { contacts: [] }, 'en').actual).toBe('No key person registered');
+  });
+
+  it('key_person_contact_days: met too long ago, and only the person in charge since', () => {
+    const r = checkOne({ metric: 'key_person_contact_days' }, 60, {
+      contacts: people,
+      activities: [activity('K1', '2026-05-01', ['K1-1']), activity('K1', '2026-11-01', ['K1-2'])],
+    });
+    expect(r).toMatchObject({ status: 'gap', actualValue: 212, actual: '最終キーマン接触 2026/05/01 (212日前) 以降は担当者のみ接触' });
+    const ok = checkOne({ metric: 'key_person_contact_days' }, 60, {
+      contacts: people,
+      activities: [activity('K1', '2026-09-30', ['K1-2', 'K1-1'])],
+    });
+    expect(ok).toMatchObject({ status: 'ok', actualValue: 60 });
+  });
+
+  it('key_person_contact_days: no activity at all, or activities without anyone named', () => {
+    expect(checkOne({ metric: 'key_person_contact_days' }, 60, { contacts: people }).actual).toBe('接触記録なし');
+    expect(
+      checkOne({ metric: 'key_person_contact_days' }, 60, { contacts: people, activities: [activity('K1', '2026-11-01', [])] }).actual,
+    ).toBe('キーマン接触の記録なし');
+  });
+
+  it('contact_days: any activity within N days', () => {
+    const acts = [activity('K1', '2026-08-01', ['K1-2'], { type: 'call' })];
+    expect(checkOne({ metric: 'contact_days' }, 90, { activities: acts })).toMatchObject({
+      status: 'gap',
+      standard: '90日以内に接触',
+      actual: '最終接触 2026/08/01 (120日前)',
+      actualValue: 120,
+    });
+    expect(checkOne({ metric: 'contact_days' }, 120, { activities: acts }).status).toBe('ok');
+    expect(checkOne({ metric: 'contact_days' }, 120, {})).toMatchObject({ status: 'gap', actual: '接触記録なし' });
+    expect(checkOne({ metric: 'contact_days' }, 90, { activities: acts }, 'en').actual).toBe('Last contact 2026-08-01 (120 days ago)');
+  });
+
+  it('distinct_contacts: different people met in the window (180 days by default)', () => {
+    const acts = [
+      activity('K1', '2026-05-01', ['K1-3']), // 212 days back: outside the default window
+      activity('K1', '2026-10-01', ['K1-1', 'K1-2']),
+      activity('K1', '2026-11-01', ['K1-2']),
+    ];
+    expect(checkOne({ metric: 'distinct_contacts' }, 3, { contacts: people, activities: acts })).toMatchObject({
+      status: 'gap',
+      standard: '180日間に3名以上と接触',
+      actual: '180日間に2名と接触',
+      actualValue: 2,
+    });
+    expect(checkOne({ metric: 'distinct_contacts', window: 365 }, 3, { contacts: people, activities: acts }).status).toBe('ok');
+  });
+
+  it('activity_count: activities of a type (code or label) in the window, or of any type', () => {
+    const acts = [
+      activity('K1', '2026-09-01', [], { type: 'visit' }), // 89 days back: inside 90
+      activity('K1', '2026-08-31', [], { type: 'visit' }), // 90 days back: outside (asOf - 90, asOf]
+      activity('K1', '2026-11-20', [], { type: 'call' }),
+    ];
+    expect(checkOne({ metric: 'activity_count', target: '訪問' }, 2, { activities: acts })).toMatchObject({
+      status: 'gap',
+      standard: '90日間に訪問2回以上',
+      actual: '90日間に訪問1回',
+      actualValue: 1,
+    });
+    expect(checkOne({ metric: 'activity_count', target: '' }, 2, { activities: acts })).toMatchObject({
+      status: 'ok',
+      actual: '90日間に行動2回',
+    });
+    expect(checkOne({ metric: 'activity_count', target: 'visit, 電話' }, 2, { activities: acts }).status).toBe('ok');
+    expect(checkOne({ metric: 'activity_count', target: '懇親会' }, 1, { activities: acts })).toMatchObject({
+      status: 'gap',
+      actual: '種別「懇親会」が分かりません (定義を確認してください)',
+    });
+  });
+
+  it('next_action_overdue: a later activity closes the earlier next action', () => {
+    const overdue = [activity('K1', '2026-10-01', [], { nextAction: '再提案', nextDue: day('2026-10-15') })];
+    expect(checkOne({ metric: 'next_action_overdue' }, 7, { activities: overdue })).toMatchObject({
+      status: 'gap',
+      standard: '次回アクションの期日超過は7日まで',
+      actual: '次回期日 2026/10/15 を45日超過: 再提案',
+      actualValue: 45,
+    });
+    const followed = [...overdue, activity('K1', '2026-10-20', [])];
+    expect(checkOne({ metric: 'next_action_overdue' }, 7, { activities: followed })).toMatchObject({
+      status: 'ok',
+      actual: '未完了の次回アクションなし',
+    });
+    expect(checkOne({ metric: 'next_action_overdue' }, 60, { activities: overdue }).status).toBe('ok');
+  });
+
+  it('attribute_filled: tolerant headers, empty values, and a column that does not exist', () => {
+    const k = customer('K1', '北斗電機', '', { ' 業 種': '電機', 従業員数: '　', 資本金: null });
+    expect(checkOne({ metric: 'attribute_filled', target: '業種、従業員数，資本金' }, 1, { customers: [k] })).toMatchObject({
+      status: 'gap',
+      actual: '未入力: 従業員数、資本金',
+      actualValue: 2,
+    });
+    expect(checkOne({ metric: 'attribute_filled', target: '業種, 決算月' }, 1, { customers: [k] })).toMatchObject({
+      status: 'gap',
+      actual: '列がありません: 決算月',
+    });
+    expect(checkOne({ metric: 'attribute_filled', target: '業種, 営業担当' }, 1, { customers: [k] })).toMatchObject({
+      status: 'gap',
+      actual: '未入力: 営業担当',
+    });
+    expect(checkOne({ metric: 'attribute_filled', target: '業種' }, 1, { customers: [k] }, 'en')).toMatchObject({
+      status: 'ok',
+      standard: 'Filled in: 業種',
+      actual: 'Filled in: 業種',
+    });
+  });
+
+  it('recording_lag_days: stamped activities recorded late; hand-typed rows are not counted', () => {
+    const acts = [
+      activity('K1', '2026-11-01', [], { recordedAt: day('2026-11-13') }),
+      activity('K1', '2026-11-10', [], { recordedAt: day('2026-11-11') }),
+      activity('K1', '2026-11-15', [], { recordedAt: null }),
+      activity('K1', '2026-06-01', [], { recordedAt: day('2026-08-01') }), // outside the 90-day window
+    ];
+    expect(checkOne({ metric: 'recording_lag_days' }, 3, { activities: acts })).toMatchObject({
+      status: 'gap',
+      standard: '行動を3日以内に記録 (直近90日)',
+      actual: '記録遅れ 1件/2件 (最大12日)',
+      actualValue: 12,
+    });
+    expect(checkOne({ metric: 'recording_lag_days' }, 14, { activities: acts })).toMatchObject({
+      status: 'ok',
+      actual: '遅れなし (2件, 最大12日)',
+    });
+    expect(checkOne({ metric: 'recording_lag_days' }, 3, { activities: [acts[2]!] })).toMatchObject({
+      status: 'ok',
+      actualValue: null,
+    });
+  });
+});

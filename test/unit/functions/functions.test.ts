@@ -1,0 +1,163 @@
+import { callFunction, excelName, findFunction, FUNCTIONS, sheetsName } from '../../../shared/functions';
+import type { CellValue } from '../../../shared/values';
+import { activities, AS_OF_SERIAL, contacts, customers, definition } from './workbook';
+
+/** Calls a function as a host would, by name with positional raw arguments. */
+function call(name: string, ...args: unknown[]): CellValue[][] {
+  const def = findFunction(name);
+  if (!def) throw new Error(`no function ${name}`);
+  const result = callFunction(def, args);
+  if (!result.ok) throw new Error(result.message);
+  return result.value;
+}
+
+function callError(name: string, ...args: unknown[]): string {
+  const result = callFunction(findFunction(name)!, args);
+  if (result.ok) throw new Error('expected an error value');
+  return result.message;
+}
+
+describe('the function table', () => {
+  it('names every function for both hosts, never like a built-in nor ending in _', () => {
+    expect(FUNCTIONS.map(excelName)).toEqual([
+      'KIMERU.RANK',
+      'KIMERU.GAPCHECK',
+      'KIMERU.LASTCONTACT',
+      'KIMERU.KEYPERSON',
+      'KIMERU.REVIEW',
+    ]);
+    for (const f of FUNCTIONS) {
+      expect(sheetsName(f)).toMatch(/^KIMERU_[A-Z]+$/);
+      expect(f.help.ja).not.toBe('');
+      expect(f.help.en).not.toBe('');
+      for (const p of f.params) expect(p.name).toMatch(/^[a-z_]+$/);
+      // Optional parameters come last, as both hosts require.
+      const firstOptional = f.params.findIndex((p) => p.optional);
+      if (firstOptional >= 0) expect(f.params.slice(firstOptional).every((p) => p.optional)).toBe(true);
+    }
+  });
+});
+
+describe('RANK', () => {
+  it('returns one rank per customer row, aligned with the range so it can sit beside it', () => {
+    const out = call('KIMERU.RANK', customers, definition);
+    expect(out).toHaveLength(customers.length);
+    expect(out.map((r) => r[0])).toEqual(['', '', 'ランク', 'A', 'B', '', 'A', 'C']);
+  });
+
+  it('answers in English when asked', () => {
+    expect(call('KIMERU_RANK', customers, definition, 'en')[2]).toEqual(['Rank']);
+  });
+});
+
+describe('GAPCHECK', () => {
+  it('reports the column’s cautionary case: a key person registered but only the person in charge met', () => {
+    const out = call('KIMERU.GAPCHECK', customers, contacts, activities, definition, AS_OF_SERIAL);
+    const header = out[0]!;
+    expect(header).toEqual(['顧客ID', '顧客名', 'ランク', '項目', '基準', '実績', '状態', '版']);
+    const suzuki = out.filter((r) => r[0] === 'C002' && r[3] === 'キーマンとの接触');
+    expect(suzuki).toHaveLength(1);
+    expect(String(suzuki[0]![5])).toContain('担当者のみ接触');
+    expect(suzuki[0]![7]).toBe('第3版');
+  });
+
+  it('finds a missing key person, empty attributes and an overdue next action', () => {
+    const out = call('KIMERU.GAPCHECK', customers, contacts, activities, definition, '令和8年11月29日');
+    const items = out.filter((r) => r[0] === 'C003').map((r) => r[3]);
+    expect(items).toEqual(expect.arrayContaining(['キーマンの登録', '基本属性の入力', '次回アクションの期日厳守']));
+    // Only gaps by default: the well-kept customer has none on key-person contact.
+    expect(out.some((r) => r[0] === 'C001' && r[3] === 'キーマンとの接触')).toBe(false);
+  });
+
+  it('summarises per customer and per item', () => {
+    const summary = call('KIMERU.GAPCHECK', customers, contacts, activities, definition, AS_OF_SERIAL, 'summary');
+    expect(summary[0]).toContain('ギャップ数');
+    expect(summary.slice(1).map((r) => r[0])).toEqual(['C001', 'C002', 'C003', 'C004']);
+    const items = call('KIMERU.GAPCHECK', customers, contacts, activities, definition, AS_OF_SERIAL, 'items');
+    const keyPerson = items.find((r) => r[0] === 'RE1');
+    expect(keyPerson?.slice(2, 4)).toEqual([4, 2]); // C003 and C004 have none registered
+  });
+
+  it('keeps text that looks like a formula as text', () => {
+    const out = call('KIMERU.GAPCHECK', customers, contacts, activities, definition, AS_OF_SERIAL, 'all');
+    expect(out.some((r) => r[1] === '=HYPERLINK("x")')).toBe(true);
+  });
+
+  it('measures as of the given date, not the clock', () => {
+    const early = call('KIMERU.GAPCHECK', customers, contacts, activities, definition, '2026/10/02', 'items');
+    const late = call('KIMERU.GAPCHECK', customers, contacts, activities, definition, '2027/06/01', 'items');
+    const contactGaps = (t: CellValue[][]) => t.find((r) => r[0] === 'RE3')?.[3];
+    expect(contactGaps(late)).toBe(4);
+    expect(contactGaps(early)).not.toBe(4);
+  });
+});
+
+describe('LASTCONTACT and KEYPERSON', () => {
+  it('gives the last contact and the days since, beside each customer row', () => {
+    const out = call('KIMERU.LASTCONTACT', customers, contacts, activities, AS_OF_SERIAL);
+    expect(out[2]).toEqual(['最終接触日', '経過日数']);
+    expect(out[3]).toEqual(['2026/11/20', 9]);
+    expect(out[4]).toEqual(['2026/11/10', 19]);
+    expect(out[7]).toEqual(['', '']);
+  });
+
+  it('counts key persons only when asked', () => {
+    const out = call('KIMERU.LASTCONTACT', customers, contacts, activities, AS_OF_SERIAL, true);
+    expect(out[2]?.[0]).toBe('最終キーマン接触日');
+    expect(out[3]).toEqual(['2026/11/20', 9]);
+    expect(out[4]).toEqual(['', '']); // 鈴木商事: only 伊藤 (担当者) was ever met
+  });
+
+  it('lists the key persons of each customer', () => {
+    const out = call('KIMERU.KEYPERSON', customers, contacts);
+    expect(out[3]).toEqual(['田中 太郎', 1]);
+    expect(out[4]).toEqual(['山本 健', 1]);
+    expect(out[6]).toEqual(['', 0]);
+  });
+});
+
+describe('REVIEW', () => {
+  it('puts items the reps know but do not do first', () => {
+    const knows = [
+      ['営業担当', '項目', '知っている'],
+      ['高橋', 'キーマンとの接触', '○'],
+      ['佐藤', 'RE2', 'はい'],
+    ];
+    const out = call('KIMERU.REVIEW', customers, contacts, activities, definition, AS_OF_SERIAL, knows);
+    expect(String(out[0]!.join(' '))).toContain('営業担当');
+    const headline = out.slice(1, 3);
+    expect(headline.map((r) => [r[0], r[2], r[5]])).toEqual([
+      ['佐藤', 'キーマンとの接触', '知っているだけ'],
+      ['高橋', 'キーマンとの接触', '知っているだけ'],
+    ]);
+    expect(out.slice(3).every((r) => r[5] !== '知っているだけ')).toBe(true);
+    expect(String(out[1]![6])).toContain('2026年度下期');
+  });
+});
+
+describe('bad input', () => {
+  it('names the argument, row and column of an unreadable cell, in the user language', () => {
+    const broken = activities.map((r) => [...r]);
+    broken[3]![0] = '2026/13/45';
+    const ja = callError('KIMERU.GAPCHECK', customers, contacts, broken, definition, AS_OF_SERIAL);
+    expect(ja).toContain('引数 activities の 4行目 A列「日付」');
+    const en = callError('KIMERU.GAPCHECK', customers, contacts, broken, definition, AS_OF_SERIAL, 'gaps', 'en');
+    expect(en).toContain('Argument activities, row 4, column A ("日付")');
+  });
+
+  it('asks for a missing as-of date and rejects one it cannot read', () => {
+    expect(callError('KIMERU.GAPCHECK', customers, contacts, activities, definition, null)).toContain('as_of');
+    expect(callError('KIMERU.GAPCHECK', customers, contacts, activities, definition, 'きのう')).toContain('きのう');
+  });
+
+  it('reports a customer range without a name column instead of crashing', () => {
+    const msg = callError('KIMERU.RANK', [['a', 'b'], [1, 2]], definition);
+    expect(msg).toContain('customers');
+  });
+
+  it('rejects an unknown mode with the accepted ones', () => {
+    expect(callError('KIMERU.GAPCHECK', customers, contacts, activities, definition, AS_OF_SERIAL, 'everything')).toContain(
+      'summary',
+    );
+  });
+});

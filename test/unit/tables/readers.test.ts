@@ -1,0 +1,178 @@
+import { formatIssue, KimeruError, type Issue } from '../../../shared/issues';
+import { readActivities, readContacts, readCustomers, readDataset } from '../../../shared/tables';
+import { dayFromParts, type CellValue } from '../../../shared/values';
+import { activityGrid, contactGrid, customerGrid } from './fixtures';
+
+const where = (i: Issue) => `${i.row}${i.column ?? ''} ${i.key} ${i.severity}`;
+
+describe('readCustomers', () => {
+  const { customers, issues } = readCustomers(customerGrid, { sheet: '顧客' });
+
+  it('reads the messy customer sheet', () => {
+    expect(customers.map((c) => [c.id, c.name, c.kana, c.rep, c.row])).toEqual([
+      ['C001', '株式会社 山田製作所', 'ヤマダセイサクショ', '佐藤', 5],
+      ['C002', '(株)鈴木商事', 'すずきしょうじ', '高橋', 7],
+      ['C003', '田中工業(株)', 'タナカコウギョウ', '佐藤', 8],
+    ]);
+    expect(customers[0]?.attributes).toEqual({
+      年間取引額: 12000000,
+      業種: '製造業',
+      契約開始日: '令和8年4月1日',
+    });
+    expect(customers[1]?.attributes['年間取引額']).toBe(3500000);
+    expect(customers[2]?.attributes).toEqual({ 年間取引額: '未定', 業種: '製造業', 契約開始日: null });
+  });
+
+  it('reports the row without a name and the repeated id', () => {
+    expect(issues.map(where)).toEqual([
+      '9B tables.requiredValue error',
+      '10A tables.duplicateCustomerId error',
+    ]);
+    expect(formatIssue('ja', issues[1]!)).toBe(
+      '「顧客」シート 10行目 A列「【顧客ID】」: 顧客ID「C002」は7行目と重複しています。この行は読み飛ばします。',
+    );
+    expect(formatIssue('en', issues[1]!)).toBe(
+      'Sheet "顧客", row 10, column A ("【顧客ID】"): Customer ID "C002" repeats row 7. This row is skipped.',
+    );
+  });
+
+  it('uses the name as the id when the sheet has no id column', () => {
+    const r = readCustomers(
+      [
+        ['会社名', '業種'],
+        ['山田製作所', '製造業'],
+        ['鈴木商事', '卸売'],
+      ],
+      { sheet: '顧客' },
+    );
+    expect(r.customers.map((c) => c.id)).toEqual(['山田製作所', '鈴木商事']);
+  });
+});
+
+describe('readContacts', () => {
+  const { customers } = readCustomers(customerGrid, { sheet: '顧客' });
+  const { contacts, issues } = readContacts(contactGrid, customers, { sheet: '連絡先' });
+
+  it('resolves customers by id (full-width too) and reads roles', () => {
+    expect(contacts.map((c) => [c.id, c.customerId, c.name, c.role])).toEqual([
+      ['C001:田中 太郎', 'C001', '田中 太郎', 'key'],
+      ['C001:田中 次郎', 'C001', '田中 次郎', 'charge'],
+      ['C001:鈴木 花子', 'C001', '鈴木 花子', 'charge'],
+      ['C001:佐藤 一郎', 'C001', '佐藤 一郎', 'key'],
+      ['C002:山本 健', 'C002', '山本 健', 'key'],
+      ['C002:伊藤 誠', 'C002', '伊藤 誠', 'influencer'],
+      ['C002:中村 優', 'C002', '中村 優', 'other'],
+    ]);
+  });
+
+  it('reports an unknown role (kept as other) and an unknown customer (row skipped)', () => {
+    expect(issues.map(where)).toEqual(['8E tables.unknownRole warning', '9A tables.unknownCustomer error']);
+    expect(formatIssue('ja', issues[1]!)).toBe(
+      '「連絡先」シート 9行目 A列「顧客ID」: 顧客「C999」が顧客一覧に見つかりません。この行は読み飛ばします。',
+    );
+  });
+});
+
+describe('readActivities', () => {
+  const { customers } = readCustomers(customerGrid, { sheet: '顧客' });
+  const { contacts } = readContacts(contactGrid, customers, { sheet: '連絡先' });
+  const { activities, issues } = readActivities(activityGrid, customers, contacts, { sheet: '行動' });
+
+  it('reads hand-typed rows: dates in any form, customers by name, people and type synonyms', () => {
+    expect(activities.map((a) => [a.row, a.date, a.customerId, a.contactIds, a.type])).toEqual([
+      [2, dayFromParts(2026, 11, 29), 'C001', ['C001:田中 太郎', 'C001:鈴木 花子'], 'visit'],
+      [3, dayFromParts(2026, 11, 30), 'C001', ['C001:佐藤 一郎'], 'visit'],
+      [4, dayFromParts(2026, 12, 1), 'C001', [], 'call'],
+      [5, dayFromParts(2026, 12, 2), 'C001', [], 'web'],
+      [6, dayFromParts(2026, 12, 3), 'C002', ['C002:山本 健'], 'other'],
+      [10, dayFromParts(2026, 12, 5), 'C002', ['C002:山本 健', 'C002:伊藤 誠'], 'email'],
+    ]);
+    expect(activities[0]).toMatchObject({
+      contactText: '田中部長、鈴木様',
+      content: '予算確認',
+      nextAction: 'デモ',
+      nextDue: dayFromParts(2026, 12, 10),
+      rep: '佐藤',
+      recordedAt: null,
+      key: '',
+    });
+  });
+
+  it('reports ambiguous and unknown people, unknown types, bad dates and unknown customers', () => {
+    expect(issues.map(where)).toEqual([
+      '7A values.notADate error',
+      '3C tables.ambiguousPerson warning',
+      '4C tables.ambiguousPerson warning',
+      '5C tables.unknownPerson warning',
+      '6D tables.unknownType warning',
+      '8B tables.unknownCustomer error',
+    ]);
+    const ambiguous = issues[2]!;
+    expect(formatIssue('ja', ambiguous)).toBe(
+      '「行動」シート 4行目 C列「面談者」: 「田中」に当てはまる連絡先が複数あります（田中 太郎, 田中 次郎）。フルネームか役職で書いてください。',
+    );
+    expect(formatIssue('en', issues[3]!)).toBe(
+      'Sheet "行動", row 5, column C ("面談者"): "山田様" is not a contact of customer "株式会社 山田製作所".',
+    );
+    expect(formatIssue('ja', issues[0]!)).toBe(
+      '「行動」シート 7行目 A列「日付」: 「2026/2/30」は日付として読めません（例: 2026/11/29、2026年11月29日、令和8年11月29日、R8.11.29）',
+    );
+  });
+
+  // Scale, not speed: timing lives in bench/ (npm run bench), never in a test.
+  it('reads 300,000 rows without an issue or a lost row', () => {
+    const grid: CellValue[][] = [activityGrid[0]!];
+    for (let i = 0; i < 300000; i++)
+      grid.push([
+        46355 - (i % 400),
+        i % 2 ? 'C001' : 'C002',
+        i % 2 ? '田中部長、鈴木様' : '山本専務',
+        '訪問',
+        '定例',
+        '',
+        null,
+        '佐藤',
+      ]);
+    const r = readActivities(grid, customers, contacts, { sheet: '行動' });
+    expect(r.activities).toHaveLength(300000);
+    expect(r.issues).toHaveLength(0);
+    expect(r.activities[0]?.contactIds).toHaveLength(1);
+    expect(r.activities[1]?.contactIds).toHaveLength(2);
+  });
+});
+
+describe('readDataset', () => {
+  it('reads all three tables and gathers their issues', () => {
+    const { dataset, issues } = readDataset({
+      customers: customerGrid,
+      contacts: contactGrid,
+      activities: activityGrid,
+    });
+    expect([dataset.customers.length, dataset.contacts.length, dataset.activities.length]).toEqual([3, 7, 6]);
+    expect(issues.filter((i) => i.sheet === '顧客')).toHaveLength(2);
+    expect(issues.filter((i) => i.sheet === '行動')).toHaveLength(6);
+  });
+
+  it('works before contacts and activities exist', () => {
+    const { dataset } = readDataset({ customers: customerGrid });
+    expect(dataset.contacts).toEqual([]);
+    expect(dataset.activities).toEqual([]);
+  });
+
+  it('throws one error listing every table whose columns are missing', () => {
+    let error: unknown;
+    try {
+      readDataset(
+        { customers: customerGrid, contacts: [['顧客ID', '役職']], activities: [['日付', '顧客名', '内容']] },
+        { contacts: { sheet: '連絡先' }, activities: { sheet: '訪問記録' } },
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(KimeruError);
+    expect((error as KimeruError).issues.map((i) => formatIssue('ja', i))).toEqual([
+      '「連絡先」シート 1行目: 連絡先に必須の列「氏名」がありません（使える見出し: 氏名, 名前, 担当者名, 連絡先名, 人物名, お名前, Name, Full name, Contact name, Contact）。',
+      '「訪問記録」シート 1行目: 行動に必須の列「種別」がありません（使える見出し: 種別, 区分, 行動種別, 活動種別, 種類, 手段, 行動区分, Type, Activity type）。',
+    ]);
+  });
+});
