@@ -10,7 +10,23 @@ export interface Grids {
   activities: CellValue[][];
 }
 
-const FAMILY = ['佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '山本', '中村', '小林', '加藤', '吉田', '山田', '松本', '井上', '木村'];
+const FAMILY = [
+  '佐藤',
+  '鈴木',
+  '高橋',
+  '田中',
+  '伊藤',
+  '渡辺',
+  '山本',
+  '中村',
+  '小林',
+  '加藤',
+  '吉田',
+  '山田',
+  '松本',
+  '井上',
+  '木村',
+];
 const GIVEN = ['太郎', '花子', '一郎', '美咲', '健', '翔', '陽子', '大輔', '直樹', '由美'];
 const TITLES = ['部長', '課長', '係長', '主任', '', '取締役'];
 const INDUSTRIES = ['製造業', '卸売業', '建設業', '情報通信業', '小売業', ''];
@@ -34,10 +50,24 @@ function prng(seed: number): () => number {
 export function generate(customers: number, asOfDay: number, seed = 42): Grids {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
-  const cust: CellValue[][] = [['顧客ID', '顧客名', 'フリガナ', '営業担当', '業種', '従業員数', '年間取引額']];
+  const cust: CellValue[][] = [
+    ['顧客ID', '顧客名', 'フリガナ', '営業担当', '業種', '従業員数', '年間取引額'],
+  ];
   const cont: CellValue[][] = [['連絡先ID', '顧客ID', '氏名', '役職', '役割']];
   const acts: CellValue[][] = [
-    ['日付', '顧客ID', '面談者', '種別', '目的', '内容', '次回アクション', '次回期日', '営業担当', '記録日時', '記録ID'],
+    [
+      '日付',
+      '顧客ID',
+      '面談者',
+      '種別',
+      '目的',
+      '内容',
+      '次回アクション',
+      '次回期日',
+      '営業担当',
+      '記録日時',
+      '記録ID',
+    ],
   ];
   const contactsPerCustomer = 3;
   const activitiesPerCustomer = 30;
@@ -46,7 +76,15 @@ export function generate(customers: number, asOfDay: number, seed = 42): Grids {
     const rep = pick(REPS);
     // Long-tailed sales so that ABC analysis has a real Pareto shape.
     const sales = Math.round(1_000_000 / Math.pow(rnd() + 0.01, 1.5));
-    cust.push([id, `株式会社テスト${c + 1}`, `テスト${c + 1}`, rep, pick(INDUSTRIES), Math.floor(rnd() * 2000) + 5, sales]);
+    cust.push([
+      id,
+      `株式会社テスト${c + 1}`,
+      `テスト${c + 1}`,
+      rep,
+      pick(INDUSTRIES),
+      Math.floor(rnd() * 2000) + 5,
+      sales,
+    ]);
     const names: string[] = [];
     for (let k = 0; k < contactsPerCustomer; k++) {
       // Distinct family names per customer keep the people column unambiguous.

@@ -52,7 +52,8 @@ function formatLocation(lang: Lang, i: Issue): string {
   }
   if (i.sheet !== undefined && i.row !== undefined && i.column !== undefined)
     return t(lang, 'loc.sheetRowColumn', { sheet: i.sheet, row: i.row, column: i.column, header });
-  if (i.sheet !== undefined && i.row !== undefined) return t(lang, 'loc.sheetRow', { sheet: i.sheet, row: i.row });
+  if (i.sheet !== undefined && i.row !== undefined)
+    return t(lang, 'loc.sheetRow', { sheet: i.sheet, row: i.row });
   if (i.row !== undefined && i.column !== undefined)
     return t(lang, 'loc.rowColumn', { row: i.row, column: i.column, header });
   if (i.row !== undefined) return t(lang, 'loc.row', { row: i.row });

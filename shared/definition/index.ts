@@ -4,7 +4,7 @@ export { readDefinition, writeDefinition, formatShare, formatTarget } from './sh
 export type { DefinitionRead, ReadDefinitionOptions, WriteDefinitionOptions } from './sheet';
 export { parseConditions, formatConditions, formatCondition, formatConditionNumber } from './conditions';
 export type { ConditionsRead } from './conditions';
-export { parsePerspective, parseMetric, parseActivityType } from './labels';
+export { parsePerspective, parseMetric } from './labels';
 export { canonicalDefinition, definitionsEqual } from './canonical';
 export { checkDefinition, definitionSchema } from './schema';
 export type { DefinitionCheck } from './schema';

@@ -1,7 +1,5 @@
 import { t, LANGS, type Lang, type MessageKey } from '../i18n';
 import { METRIC_LABELS, PERSPECTIVE_LABELS } from '../i18n/vocabulary';
-import type { ActivityType } from '../model';
-import { readActivityType } from '../tables/activityTypes';
 import { normalizeHeader } from '../tables/headers';
 import type { CellValue } from '../values';
 import { METRICS, PERSPECTIVES, type MetricKind, type Perspective } from './model';
@@ -198,10 +196,6 @@ export function parseMetric(v: CellValue): MetricKind | null {
 }
 
 /** "訪問", "Visit", "visit", 来社, Zoom… → the type, as the activity log reads it; null if unknown. */
-export function parseActivityType(v: CellValue): ActivityType | null {
-  const r = readActivityType(v);
-  return r.ok ? r.value : null;
-}
 
 // Marks people write for "nothing here": a metric of "-" or "なし" means a people-checked item.
 const NONE_MARKS = new Set(['-', '－', '—', '–', 'ー', '―', 'なし', '無し', '無', 'none', 'n/a', 'na', '×']);

@@ -3,6 +3,7 @@ import { ACTIVITY_TYPE_LABELS, METRIC_LABELS, PERSPECTIVE_LABELS } from '../i18n
 import { KimeruError, type Issue } from '../issues';
 import { ACTIVITY_TYPES, type ActivityType } from '../model';
 import { columnLetter } from '../tables/columns';
+import { activityTypeOf } from '../tables/activityTypes';
 import { isBlank, normalizeText, readBoolean, readNumber, type CellValue } from '../values';
 import { canonicalDefinition } from './canonical';
 import { formatConditions, parseConditions } from './conditions';
@@ -11,7 +12,6 @@ import {
   isNoneMark,
   ITEM_HEADERS,
   labelKey,
-  parseActivityType,
   parseMetric,
   parsePerspective,
   SHEET_LABELS,
@@ -611,7 +611,7 @@ class DefinitionSheetReader {
       if (text === '' || isNoneMark(text)) return '';
       const types: ActivityType[] = [];
       for (const name of splitList(text)) {
-        const type = parseActivityType(name);
+        const type = activityTypeOf(name);
         if (!type) {
           this.error(
             'definition.unknownActivityType',

@@ -7,7 +7,7 @@ import { readDate } from '../values/dates';
 import { formatDay } from '../values/days';
 import { normalizeText } from '../values/text';
 import type { DatasetIndex } from './dataset-index';
-import { activityTypeOf } from './activity-types';
+import { activityTypeOf } from '../tables/activityTypes';
 
 /** What the sidebar form submits, as the user typed it. */
 export interface ActivityInput {
@@ -64,10 +64,20 @@ const FIELD_HEADER: Record<ActivityField, MessageKey> = {
  * message starts with it), params.field the input's property name for the form to highlight.
  * Text fields are kept exactly as typed (no NFKC: the rep's words are shown as written).
  */
-export function validateActivity(input: ActivityInput, index: DatasetIndex, today: Day, lang: Lang = 'ja'): ActivityValidation {
+export function validateActivity(
+  input: ActivityInput,
+  index: DatasetIndex,
+  today: Day,
+  lang: Lang = 'ja',
+): ActivityValidation {
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
-  const issue = (field: ActivityField, key: MessageKey, params: Record<string, string | number> = {}, severity: 'error' | 'warning' = 'error') =>
+  const issue = (
+    field: ActivityField,
+    key: MessageKey,
+    params: Record<string, string | number> = {},
+    severity: 'error' | 'warning' = 'error',
+  ) =>
     (severity === 'error' ? issues : warnings).push({
       key,
       params: { ...params, field, label: t(lang, FIELD_HEADER[field]) },
@@ -125,13 +135,17 @@ export function validateActivity(input: ActivityInput, index: DatasetIndex, toda
   const type = activityTypeOf(input.type);
   if (input.type.trim() === '') issue('type', 'engines.activity.required');
   else if (!type) {
-    const choices = Object.values(ACTIVITY_TYPE_LABELS).map((l) => l[lang]).join(t(lang, 'engines.word.listSep'));
+    const choices = Object.values(ACTIVITY_TYPE_LABELS)
+      .map((l) => l[lang])
+      .join(t(lang, 'engines.word.listSep'));
     issue('type', 'engines.activity.unknownType', { value: input.type.trim(), choices });
   }
 
-  if (input.purpose.trim() === '' && input.content.trim() === '') issue('content', 'engines.activity.contentOrPurpose');
+  if (input.purpose.trim() === '' && input.content.trim() === '')
+    issue('content', 'engines.activity.contentOrPurpose');
   for (const field of ['purpose', 'content', 'nextAction'] as const) {
-    if (input[field].length > MAX_TEXT) issue(field, 'engines.activity.tooLong', { max: MAX_TEXT, length: input[field].length });
+    if (input[field].length > MAX_TEXT)
+      issue(field, 'engines.activity.tooLong', { max: MAX_TEXT, length: input[field].length });
   }
 
   // Next due date: optional, readable, not before the activity.
@@ -141,10 +155,14 @@ export function validateActivity(input: ActivityInput, index: DatasetIndex, toda
   else if (readDue.value !== null) {
     nextDue = readDue.value;
     if (date !== null && nextDue < date)
-      issue('nextDue', 'engines.activity.dueBeforeDate', { due: formatDay(nextDue, lang), date: formatDay(date, lang) });
+      issue('nextDue', 'engines.activity.dueBeforeDate', {
+        due: formatDay(nextDue, lang),
+        date: formatDay(date, lang),
+      });
   }
 
-  if (issues.length > 0 || date === null || !customer || !type) return { ok: false, issues: [...issues, ...warnings] };
+  if (issues.length > 0 || date === null || !customer || !type)
+    return { ok: false, issues: [...issues, ...warnings] };
   const rep = input.rep.trim() === '' ? customer.rep : input.rep.trim();
   return {
     ok: true,

@@ -30,7 +30,8 @@ export type AttributeLookup = { found: true; header: string; value: AttrValue } 
 /** Looks up `column` in the customer's attributes, tolerant of header spacing and case. */
 export function findAttribute(customer: Customer, column: string): AttributeLookup {
   const attrs = customer.attributes;
-  if (Object.prototype.hasOwnProperty.call(attrs, column)) return { found: true, header: column, value: attrs[column] ?? null };
+  if (Object.prototype.hasOwnProperty.call(attrs, column))
+    return { found: true, header: column, value: attrs[column] ?? null };
   const want = cachedKey(column);
   for (const header of Object.keys(attrs)) {
     if (cachedKey(header) === want) return { found: true, header, value: attrs[header] ?? null };

@@ -38,7 +38,14 @@ export function indexDataset(ds: Dataset): DatasetIndex {
     if (!isSorted(list)) list.sort(byDateThenRow);
   }
 
-  return { customers: ds.customers, customerById, contactById, contactsByCustomer, keyPersonsByCustomer, activitiesByCustomer };
+  return {
+    customers: ds.customers,
+    customerById,
+    contactById,
+    contactsByCustomer,
+    keyPersonsByCustomer,
+    activitiesByCustomer,
+  };
 }
 
 /** The customer's contacts ([] when none). */

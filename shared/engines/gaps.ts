@@ -88,7 +88,14 @@ export function summarizeGaps(rows: readonly GapRow[]): GapSummary[] {
   for (const r of rows) {
     let s = byCustomer.get(r.customerId);
     if (!s) {
-      s = { customerId: r.customerId, customerName: r.customerName, rank: r.rank, gapCount: 0, checkedCount: 0, gapItems: [] };
+      s = {
+        customerId: r.customerId,
+        customerName: r.customerName,
+        rank: r.rank,
+        gapCount: 0,
+        checkedCount: 0,
+        gapItems: [],
+      };
       byCustomer.set(r.customerId, s);
     }
     s.checkedCount++;
@@ -143,7 +150,15 @@ export function gapSummaryTable(summaries: readonly GapSummary[], lang: Lang, st
   const sep = t(lang, 'engines.word.listSep');
   return [
     header,
-    ...summaries.map((s) => [s.customerId, s.customerName, s.rank, s.gapCount, s.checkedCount, s.gapItems.join(sep), stamp]),
+    ...summaries.map((s) => [
+      s.customerId,
+      s.customerName,
+      s.rank,
+      s.gapCount,
+      s.checkedCount,
+      s.gapItems.join(sep),
+      stamp,
+    ]),
   ];
 }
 

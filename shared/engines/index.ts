@@ -13,7 +13,6 @@ export type { HalfYear, KnowsAnswer, ReviewClass, ReviewRow } from './review';
 export { manualRows } from './manual';
 export { validateActivity, isDuplicateSubmit, activityHeader, activityRow, textCell } from './activity';
 export type { ActivityInput, ActivityField, ActivityValidation } from './activity';
-export { activityTypeOf } from './activity-types';
 export { findAttribute, headerKey } from './columns';
 export type { AttributeLookup } from './columns';
 export { enginesMessages } from './messages';

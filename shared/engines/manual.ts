@@ -17,7 +17,8 @@ const WIDTH = 3;
  */
 export function manualRows(def: Definition, meta: { version: number; date: Day }, lang: Lang): CellValue[][] {
   const rows: CellValue[][] = [];
-  const add = (...cells: string[]) => rows.push([...cells, ...new Array<string>(WIDTH - cells.length).fill('')]);
+  const add = (...cells: string[]) =>
+    rows.push([...cells, ...new Array<string>(WIDTH - cells.length).fill('')]);
 
   add(t(lang, 'engines.manual.title', { version: meta.version, date: formatDay(meta.date, lang) }));
   add();
@@ -28,7 +29,10 @@ export function manualRows(def: Definition, meta: { version: number; date: Day }
     add(t(lang, 'engines.manual.perspective', { name: PERSPECTIVE_LABELS[perspective][lang] }));
     for (const item of items) {
       const measure = item.metric
-        ? t(lang, 'engines.manual.measureLine', { subject: subjectText(item, lang), ranks: perRankText(item, def.ranks, lang) })
+        ? t(lang, 'engines.manual.measureLine', {
+            subject: subjectText(item, lang),
+            ranks: perRankText(item, def.ranks, lang),
+          })
         : t(lang, 'engines.manual.peopleCheck');
       add(item.name, item.standard, measure);
     }
@@ -40,11 +44,15 @@ export function manualRows(def: Definition, meta: { version: number; date: Day }
   if (def.ranking.kind === 'rules') {
     add(t(lang, 'engines.manual.rulesIntro', { last }));
     for (const rule of def.ranking.rules) {
-      const words = rule.conditions.length === 0 ? t(lang, 'engines.manual.always') : describeConditions(rule.conditions, lang);
+      const words =
+        rule.conditions.length === 0
+          ? t(lang, 'engines.manual.always')
+          : describeConditions(rule.conditions, lang);
       add(rule.rank, words);
     }
     // A final rule without conditions already says "everyone else".
-    if (!def.ranking.rules.some((rule) => rule.conditions.length === 0)) add(last, t(lang, 'engines.manual.otherwise'));
+    if (!def.ranking.rules.some((rule) => rule.conditions.length === 0))
+      add(last, t(lang, 'engines.manual.otherwise'));
   } else {
     const { column, cutoffs } = def.ranking;
     add(t(lang, 'engines.manual.abcIntro', { column }));

@@ -127,7 +127,8 @@ export const enginesMessages = defineMessages({
     'engines.manual.measureLine': '{subject} — {ranks}',
     'engines.manual.peopleCheck': '半期振り返りで人が確認',
     'engines.manual.rankingHeading': '【ランク分け】 {ranks}',
-    'engines.manual.rulesIntro': '上から順に判定し、最初に当てはまったランクにします。どれにも当てはまらなければ{last}です。',
+    'engines.manual.rulesIntro':
+      '上から順に判定し、最初に当てはまったランクにします。どれにも当てはまらなければ{last}です。',
     'engines.manual.always': 'すべての顧客',
     'engines.manual.otherwise': '上記以外',
     'engines.manual.abcIntro': '「{column}」の多い順に並べ、累積構成比で分けます (ABC分析)。',
@@ -267,10 +268,12 @@ export const enginesMessages = defineMessages({
     'engines.manual.measureLine': '{subject} — {ranks}',
     'engines.manual.peopleCheck': 'Checked by people in the half-year review',
     'engines.manual.rankingHeading': '[Ranking] {ranks}',
-    'engines.manual.rulesIntro': 'Rules are tried from the top; the first that matches gives the rank. Otherwise {last}.',
+    'engines.manual.rulesIntro':
+      'Rules are tried from the top; the first that matches gives the rank. Otherwise {last}.',
     'engines.manual.always': 'Every customer',
     'engines.manual.otherwise': 'Everyone else',
-    'engines.manual.abcIntro': 'Customers sorted by "{column}", largest first, and split by cumulative share (ABC analysis).',
+    'engines.manual.abcIntro':
+      'Customers sorted by "{column}", largest first, and split by cumulative share (ABC analysis).',
     'engines.manual.abcBand': 'Cumulative {from}–{to}',
     'engines.manual.abcRest': 'The rest',
 

@@ -4,7 +4,7 @@ import { t, type Lang } from '../i18n';
 import { ACTIVITY_TYPE_LABELS } from '../i18n/vocabulary';
 import { formatDay } from '../values/days';
 import { activitiesUntil, keyPersonsOf, type DatasetIndex } from './dataset-index';
-import { activityTypeOf } from './activity-types';
+import { activityTypeOf } from '../tables/activityTypes';
 import { attributeBlank, findAttribute, headerKey, splitNames } from './columns';
 
 /**
@@ -88,7 +88,8 @@ function keyPersonRegistered(threshold: number, s: Subject, lang: Lang): Measure
  * only the person in charge (or others) — the actual says so in words, not just "no contact".
  */
 function keyPersonContact(limit: number, s: Subject, asOf: Day, lang: Lang): Measure {
-  if (s.keyPersons.length === 0) return { ok: false, actual: t(lang, 'engines.actual.noKeyPerson'), actualValue: null };
+  if (s.keyPersons.length === 0)
+    return { ok: false, actual: t(lang, 'engines.actual.noKeyPerson'), actualValue: null };
   const keyIds = new Set(s.keyPersons.map((p) => p.id));
   let othersSince = false;
   for (let i = s.activities.length - 1; i >= 0; i--) {
@@ -161,7 +162,14 @@ export function typesLabel(types: Set<ActivityType> | null, lang: Lang): string 
   return [...types].map((type) => ACTIVITY_TYPE_LABELS[type][lang]).join('・');
 }
 
-function activityCount(min: number, window: number, target: string, s: Subject, asOf: Day, lang: Lang): Measure {
+function activityCount(
+  min: number,
+  window: number,
+  target: string,
+  s: Subject,
+  asOf: Day,
+  lang: Lang,
+): Measure {
   const types = targetTypes(target);
   if (typeof types === 'string')
     return { ok: false, actual: t(lang, 'engines.actual.unknownType', { type: types }), actualValue: null };
@@ -181,11 +189,14 @@ function activityCount(min: number, window: number, target: string, s: Subject, 
  */
 function nextActionOverdue(limit: number, s: Subject, asOf: Day, lang: Lang): Measure {
   const last = s.activities[s.activities.length - 1];
-  if (!last || last.nextDue === null) return { ok: true, actual: t(lang, 'engines.actual.noOpenAction'), actualValue: null };
+  if (!last || last.nextDue === null)
+    return { ok: true, actual: t(lang, 'engines.actual.noOpenAction'), actualValue: null };
   const overdue = asOf - last.nextDue;
   const params = { date: formatDay(last.nextDue, lang), days: overdue, action: shorten(last.nextAction) };
   const actual =
-    overdue > 0 ? t(lang, 'engines.actual.nextDueOverdue', params) : t(lang, 'engines.actual.nextDueOpen', params);
+    overdue > 0
+      ? t(lang, 'engines.actual.nextDueOverdue', params)
+      : t(lang, 'engines.actual.nextDueOpen', params);
   return { ok: overdue <= limit, actual, actualValue: overdue };
 }
 
@@ -198,7 +209,8 @@ const CORE_FIELDS: Array<{ keys: string[]; get: (c: Customer) => string }> = [
 
 function attributesFilled(threshold: number, target: string, s: Subject, lang: Lang): Measure {
   const names = splitNames(target);
-  if (names.length === 0) return { ok: false, actual: t(lang, 'engines.actual.noColumnsNamed'), actualValue: null };
+  if (names.length === 0)
+    return { ok: false, actual: t(lang, 'engines.actual.noColumnsNamed'), actualValue: null };
   const missing: string[] = [];
   const empty: string[] = [];
   for (const name of names) {
@@ -218,7 +230,10 @@ function attributesFilled(threshold: number, target: string, s: Subject, lang: L
   const bad = missing.length + empty.length;
   return {
     ok: threshold < 1 || bad === 0,
-    actual: bad === 0 ? t(lang, 'engines.actual.attributesFilled', { columns: names.join(sep) }) : parts.join(' / '),
+    actual:
+      bad === 0
+        ? t(lang, 'engines.actual.attributesFilled', { columns: names.join(sep) })
+        : parts.join(' / '),
     actualValue: bad,
   };
 }
@@ -236,7 +251,11 @@ function recordingLag(limit: number, window: number, s: Subject, asOf: Day, lang
     if (lag > limit) late++;
   }
   if (stamped === 0)
-    return { ok: true, actual: t(lang, 'engines.actual.noStampedRecords', { days: window }), actualValue: null };
+    return {
+      ok: true,
+      actual: t(lang, 'engines.actual.noStampedRecords', { days: window }),
+      actualValue: null,
+    };
   const actual =
     late > 0
       ? t(lang, 'engines.actual.lateRecords', { count: late, total: stamped, max: maxLag })

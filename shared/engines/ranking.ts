@@ -27,14 +27,23 @@ export interface RankingRow extends RankResult {
 }
 
 /** Ranks customers by the definition's method; results come in the customers' order. */
-export function rankCustomers(def: Definition, customers: readonly Customer[], lang: Lang = 'ja'): RankResult[] {
+export function rankCustomers(
+  def: Definition,
+  customers: readonly Customer[],
+  lang: Lang = 'ja',
+): RankResult[] {
   const last = def.ranks[def.ranks.length - 1] ?? '';
   return def.ranking.kind === 'rules'
     ? rankByRules(def.ranking.rules, last, customers, lang)
     : rankByAbc(def.ranks, def.ranking.column, def.ranking.cutoffs, last, customers, lang);
 }
 
-function rankByRules(rules: readonly RankRule[], last: string, customers: readonly Customer[], lang: Lang): RankResult[] {
+function rankByRules(
+  rules: readonly RankRule[],
+  last: string,
+  customers: readonly Customer[],
+  lang: Lang,
+): RankResult[] {
   const described = rules.map((rule, i) =>
     rule.conditions.length === 0
       ? t(lang, 'engines.rank.ruleAlways', { n: i + 1 })
@@ -124,7 +133,13 @@ function rankByAbc(
       results[i] = {
         ...base,
         basis: t(lang, 'engines.rank.abcBlank', { column }),
-        issue: { key: 'engines.issue.abcBlank', params: { rank: last }, row: c.row, header: column, severity: 'warning' },
+        issue: {
+          key: 'engines.issue.abcBlank',
+          params: { rank: last },
+          row: c.row,
+          header: column,
+          severity: 'warning',
+        },
       };
     } else {
       const shown = String(attr.value);
@@ -144,11 +159,19 @@ function rankByAbc(
 
   valued.sort((a, b) => b.v - a.v || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0));
   const total = valued.reduce((sum, e) => sum + Math.max(e.v, 0), 0);
-  const steps = ranks.filter((r) => typeof cutoffs[r] === 'number').map((r) => ({ rank: r, cutoff: cutoffs[r]! }));
+  const steps = ranks
+    .filter((r) => typeof cutoffs[r] === 'number')
+    .map((r) => ({ rank: r, cutoff: cutoffs[r]! }));
   let before = 0;
   for (const { i, c, v } of valued) {
     if (total <= 0) {
-      results[i] = { customerId: c.id, customerName: c.name, rank: last, value: null, basis: t(lang, 'engines.rank.abcZeroTotal', { column }) };
+      results[i] = {
+        customerId: c.id,
+        customerName: c.name,
+        rank: last,
+        value: null,
+        basis: t(lang, 'engines.rank.abcZeroTotal', { column }),
+      };
       continue;
     }
     const share = before / total;

@@ -21,7 +21,10 @@ export interface HalfYear {
 
 /** The fiscal half-year containing `day`; April start by default (H1 = Apr–Sep, H2 = Oct–Mar). */
 export function halfYearOf(day: Day, fiscalStartMonth = 4, lang: Lang = 'ja'): HalfYear {
-  const fsm = Number.isInteger(fiscalStartMonth) && fiscalStartMonth >= 1 && fiscalStartMonth <= 12 ? fiscalStartMonth : 4;
+  const fsm =
+    Number.isInteger(fiscalStartMonth) && fiscalStartMonth >= 1 && fiscalStartMonth <= 12
+      ? fiscalStartMonth
+      : 4;
   const { year, month } = partsFromDay(day);
   const fiscalYear = month >= fsm ? year : year - 1;
   const half: 1 | 2 = (month - fsm + 12) % 12 < 6 ? 1 : 2;
@@ -29,7 +32,9 @@ export function halfYearOf(day: Day, fiscalStartMonth = 4, lang: Lang = 'ja'): H
   const startIndex = fsm - 1 + (half - 1) * 6;
   const start = monthStart(fiscalYear, startIndex);
   const end = monthStart(fiscalYear, startIndex + 6) - 1;
-  const label = t(lang, half === 1 ? 'engines.review.firstHalf' : 'engines.review.secondHalf', { year: fiscalYear });
+  const label = t(lang, half === 1 ? 'engines.review.firstHalf' : 'engines.review.secondHalf', {
+    year: fiscalYear,
+  });
   return { label, fiscalYear, half, start, end };
 }
 
@@ -127,7 +132,8 @@ export function reviewRows(
       }
       const does = checked > 0 ? met / checked : null;
       const answer = answers.get(`${key}\u0000${item.id}`) ?? null;
-      const cls: ReviewClass = does !== null && does >= doneBar ? 'done' : answer === true ? 'knownOnly' : 'notStarted';
+      const cls: ReviewClass =
+        does !== null && does >= doneBar ? 'done' : answer === true ? 'knownOnly' : 'notStarted';
       rows.push({
         rep: g.rep,
         itemId: item.id,
@@ -147,7 +153,9 @@ export function reviewRows(
   return rows;
 }
 
-const UNASSIGNED_KEYS = new Set([t('ja', 'engines.review.unassigned'), t('en', 'engines.review.unassigned')].map(headerKey));
+const UNASSIGNED_KEYS = new Set(
+  [t('ja', 'engines.review.unassigned'), t('en', 'engines.review.unassigned')].map(headerKey),
+);
 
 /** Reps compare as people write them: "山田 太郎", "山田\u3000太郎" and "山田太郎" are one rep; "(未設定)" is no rep. */
 function repKey(rep: string): string {
@@ -179,7 +187,10 @@ export function reviewTable(rows: readonly ReviewRow[], lang: Lang, stamp: strin
       r.rep === '' ? t(lang, 'engines.review.unassigned') : r.rep,
       PERSPECTIVE_LABELS[r.perspective][lang],
       r.itemName,
-      t(lang, r.knows === null ? 'engines.review.noAnswer' : r.knows ? 'engines.review.yes' : 'engines.review.no'),
+      t(
+        lang,
+        r.knows === null ? 'engines.review.noAnswer' : r.knows ? 'engines.review.yes' : 'engines.review.no',
+      ),
       doesText(r, lang),
       t(lang, CLASS_KEYS[r.class]),
       stamp,

@@ -47,13 +47,21 @@ function coerceOne(p: ParamDef, value: unknown, args: CoercedArgs): void {
         return;
       }
       const r = readDate(scalar(value));
-      if (!r.ok) throw new KimeruError({ key: 'functions.badDateArgument', params: { name: p.name, value: String(scalar(value)) } });
+      if (!r.ok)
+        throw new KimeruError({
+          key: 'functions.badDateArgument',
+          params: { name: p.name, value: String(scalar(value)) },
+        });
       args.dates[p.name] = r.value;
       return;
     }
     case 'boolean': {
       const r = readBoolean(scalar(value));
-      if (!r.ok) throw new KimeruError({ key: 'functions.badBooleanArgument', params: { name: p.name, value: String(scalar(value)) } });
+      if (!r.ok)
+        throw new KimeruError({
+          key: 'functions.badBooleanArgument',
+          params: { name: p.name, value: String(scalar(value)) },
+        });
       args.booleans[p.name] = r.value;
       return;
     }

@@ -85,7 +85,9 @@ export function readTables(args: TableArgs): Tables {
 
 /** Reads the tables and the definition, and ranks every customer by it. */
 export function readRanked(args: TableArgs & { definition: CellValue[][] }, lang: Lang): Ranked {
-  const { definition, version } = relabelled(() => readDefinition(args.definition, { sheet: sheetOf('definition') }));
+  const { definition, version } = relabelled(() =>
+    readDefinition(args.definition, { sheet: sheetOf('definition') }),
+  );
   const tables = readTables(args);
   const results = rankCustomers(definition, tables.dataset.customers, lang);
   return {

@@ -26,16 +26,40 @@ import type { CoercedArgs, FunctionDef, ParamDef } from './types';
  * spills, is pure, and reads the as-of date from an argument, never from the clock.
  */
 
-const param = (name: string, kind: ParamDef['kind'], optional: boolean, ja: string, en: string): ParamDef => ({
+const param = (
+  name: string,
+  kind: ParamDef['kind'],
+  optional: boolean,
+  ja: string,
+  en: string,
+): ParamDef => ({
   name,
   kind,
   optional,
   help: { ja, en },
 });
 
-const CUSTOMERS = param('customers', 'range', false, '顧客表の範囲（見出し行を含む）', 'The customer table, header row included');
-const CONTACTS = param('contacts', 'range', false, '連絡先表の範囲（見出し行を含む）', 'The contact table, header row included');
-const ACTIVITIES = param('activities', 'range', false, '行動記録の範囲（見出し行を含む）', 'The activity log, header row included');
+const CUSTOMERS = param(
+  'customers',
+  'range',
+  false,
+  '顧客表の範囲（見出し行を含む）',
+  'The customer table, header row included',
+);
+const CONTACTS = param(
+  'contacts',
+  'range',
+  false,
+  '連絡先表の範囲（見出し行を含む）',
+  'The contact table, header row included',
+);
+const ACTIVITIES = param(
+  'activities',
+  'range',
+  false,
+  '行動記録の範囲（見出し行を含む）',
+  'The activity log, header row included',
+);
 const DEFINITION = param('definition', 'range', false, '顧客管理の定義シートの範囲', 'The definition sheet');
 const AS_OF = param(
   'as_of',
@@ -44,7 +68,13 @@ const AS_OF = param(
   '基準日: 日付を入れたセル（TODAY() ではなくセルを参照）',
   'As-of date: a cell holding a date (not TODAY())',
 );
-const LANG = param('lang', 'text', true, '見出しの言語: "ja"（既定）か "en"', 'Language of the headers: "ja" (default) or "en"');
+const LANG = param(
+  'lang',
+  'text',
+  true,
+  '見出しの言語: "ja"（既定）か "en"',
+  'Language of the headers: "ja" (default) or "en"',
+);
 
 const GAP_MODES = ['gaps', 'all', 'summary', 'items'] as const;
 type GapMode = (typeof GAP_MODES)[number];
@@ -55,7 +85,8 @@ function range(args: CoercedArgs, name: string): CellValue[][] {
 
 function asOf(args: CoercedArgs): Day {
   const d = args.dates['as_of'];
-  if (d === null || d === undefined) throw new KimeruError({ key: 'functions.missingArgument', params: { name: 'as_of' } });
+  if (d === null || d === undefined)
+    throw new KimeruError({ key: 'functions.missingArgument', params: { name: 'as_of' } });
   return d;
 }
 
@@ -100,7 +131,10 @@ const RANK: FunctionDef = {
 function gapMode(text: string): GapMode {
   const mode = (foldText(text) || 'gaps') as GapMode;
   if (!GAP_MODES.includes(mode))
-    throw new KimeruError({ key: 'functions.badMode', params: { value: text, choices: GAP_MODES.join(', ') } });
+    throw new KimeruError({
+      key: 'functions.badMode',
+      params: { value: text, choices: GAP_MODES.join(', ') },
+    });
   return mode;
 }
 
@@ -186,12 +220,22 @@ const LASTCONTACT: FunctionDef = {
     CONTACTS,
     ACTIVITIES,
     AS_OF,
-    param('key_persons_only', 'boolean', true, 'TRUE: キーマンとの接触のみ数える', 'TRUE: count key-person contacts only'),
+    param(
+      'key_persons_only',
+      'boolean',
+      true,
+      'TRUE: キーマンとの接触のみ数える',
+      'TRUE: count key-person contacts only',
+    ),
     LANG,
   ],
   run(args, lang) {
     const customers = range(args, 'customers');
-    const r = readTables({ customers, contacts: range(args, 'contacts'), activities: range(args, 'activities') });
+    const r = readTables({
+      customers,
+      contacts: range(args, 'contacts'),
+      activities: range(args, 'activities'),
+    });
     const day = asOf(args);
     const keyOnly = args.booleans['key_persons_only'] === true;
     const rows = r.dataset.customers.map((c) => {
@@ -250,7 +294,13 @@ function readKnows(grid: CellValue[][], items: { id: string; name: string }[]): 
     if (rep === '' || item === undefined) return; // header, blank or note rows
     const knows = readBoolean(cells[2]);
     if (!knows.ok)
-      throw new KimeruError({ ...knows, argument: 'knows', row: r + 1, column: 'C', header: normalizeText(grid[0]?.[2]) });
+      throw new KimeruError({
+        ...knows,
+        argument: 'knows',
+        row: r + 1,
+        column: 'C',
+        header: normalizeText(grid[0]?.[2]),
+      });
     answers.push({ rep, itemId: item, knows: knows.value });
   });
   return answers;
@@ -262,7 +312,8 @@ const REVIEW: FunctionDef = {
     ja: '基準日を含む半期について、営業担当ごと・項目ごとに「知っている」（本人の回答）と「出来ている」（データ上の達成率）を比べます。',
     en: 'For the half-year containing the as-of date, compares per rep and item what the rep says they know with what the data shows they do.',
   },
-  example: '=KIMERU.REVIEW(顧客!A1:H200, 連絡先!A1:F600, 行動!A1:M5000, 定義!A1:L40, 設定!B2, 振り返り回答!A1:C100)',
+  example:
+    '=KIMERU.REVIEW(顧客!A1:H200, 連絡先!A1:F600, 行動!A1:M5000, 定義!A1:L40, 設定!B2, 振り返り回答!A1:C100)',
   params: [
     CUSTOMERS,
     CONTACTS,

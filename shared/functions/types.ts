@@ -40,5 +40,4 @@ export interface FunctionDef {
 
 /** What a call gives the host wrapper: a matrix to spill, or an error value with a message. */
 export type CallResult =
-  | { ok: true; value: CellValue[][] }
-  | { ok: false; error: 'value' | 'na'; message: string };
+  { ok: true; value: CellValue[][] } | { ok: false; error: 'value' | 'na'; message: string };

@@ -14,7 +14,9 @@ export function defineMessages<K extends string>(catalog: Catalog<K>): Catalog<K
 
 /** Accepts 'ja', 'ja-JP', 'en_US', 'English', '日本語'…; anything else falls back to Japanese. */
 export function toLang(value: unknown): Lang {
-  const s = String(value ?? '').trim().toLowerCase();
+  const s = String(value ?? '')
+    .trim()
+    .toLowerCase();
   if (s.startsWith('en') || s === '英語') return 'en';
   return DEFAULT_LANG;
 }

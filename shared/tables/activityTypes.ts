@@ -105,3 +105,9 @@ export function readActivityType(v: CellValue): Read<ActivityType> {
   if (type) return { ok: true, value: type };
   return { ok: false, key: 'tables.unknownType', params: { value: text, ...ACCEPTED } };
 }
+
+/** The activity type a word names, or null: for places where an unknown word is not a cell error. */
+export function activityTypeOf(v: CellValue): ActivityType | null {
+  const read = readActivityType(v);
+  return read.ok ? read.value : null;
+}

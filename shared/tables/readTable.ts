@@ -30,7 +30,7 @@ interface HeaderMatch {
  */
 export function readTable(grid: CellValue[][], spec: TableSpec, opts: TableOptions): TableRead {
   const firstRow = opts.firstRow ?? 1;
-  const firstColumn = opts.firstColumn ?? 0;
+  const firstColumn = (opts.firstColumn ?? 1) - 1; // 0-based offset from the 1-based option
   const aliasIndex = buildAliasIndex(spec);
   const required = spec.columns.filter((c) => c.required);
 

@@ -14,7 +14,7 @@ import type { TableOptions, TableRead, TableRow, TableSpec } from './spec';
 
 /** Builds issues located at one cell of a table read. */
 function cellIssuer(table: TableRead, opts: TableOptions) {
-  const firstColumn = opts.firstColumn ?? 0;
+  const firstColumn = (opts.firstColumn ?? 1) - 1; // 0-based offset from the 1-based option
   return (
     row: TableRow,
     column: string,

@@ -36,7 +36,7 @@ export interface TableOptions {
   sheet: string;
   /** 1-based sheet row of grid[0]; default 1. */
   firstRow?: number;
-  /** 0-based sheet column of grid[r][0]; default 0 (column A). */
+  /** 1-based sheet column of grid[r][0]; default 1 (column A), as for rows. */
   firstColumn?: number;
 }
 

@@ -1,4 +1,10 @@
-import { activityHeader, activityRow, indexDataset, isDuplicateSubmit, validateActivity } from '../../../shared/engines';
+import {
+  activityHeader,
+  activityRow,
+  indexDataset,
+  isDuplicateSubmit,
+  validateActivity,
+} from '../../../shared/engines';
 import type { ActivityInput } from '../../../shared/engines';
 import { formatIssue } from '../../../shared/issues';
 import { day, sampleDataset } from './fixtures';
@@ -59,7 +65,11 @@ describe('validateActivity', () => {
 
   it('keeps formula-looking text as typed, and activityRow writes it as text', () => {
     const content = '=HYPERLINK("http://example.com","議事録")';
-    const r = validateActivity(input({ content, purpose: '', nextAction: '-再訪問', rep: '@yamada' }), index, TODAY);
+    const r = validateActivity(
+      input({ content, purpose: '', nextAction: '-再訪問', rep: '@yamada' }),
+      index,
+      TODAY,
+    );
     if (!r.ok) throw new Error('expected ok');
     expect(r.activity.content).toBe(content);
     const row = activityRow(r.activity, 'ja', '2026/11/29 10:15', r);
@@ -89,7 +99,18 @@ describe('validateActivity', () => {
 
   it('reports every missing required field at once, naming each field in Japanese', () => {
     const r = validateActivity(
-      { date: '', customerId: ' ', contactIds: [], type: '', purpose: '', content: '　', nextAction: '', nextDue: '', rep: '', key: '' },
+      {
+        date: '',
+        customerId: ' ',
+        contactIds: [],
+        type: '',
+        purpose: '',
+        content: '　',
+        nextAction: '',
+        nextDue: '',
+        rep: '',
+        key: '',
+      },
       index,
       TODAY,
     );
@@ -131,7 +152,11 @@ describe('validateActivity', () => {
   });
 
   it('rejects contacts of another customer and a due date before the activity, in Japanese', () => {
-    const r = validateActivity(input({ contactIds: ['P001', 'P404'], nextDue: '令和8年11月1日' }), index, TODAY);
+    const r = validateActivity(
+      input({ contactIds: ['P001', 'P404'], nextDue: '令和8年11月1日' }),
+      index,
+      TODAY,
+    );
     if (r.ok) throw new Error('expected issues');
     expect(r.issues.map((i) => formatIssue('ja', i))).toEqual([
       '面談者: 田中 一郎 は東和精機株式会社ではなく株式会社山田製作所の連絡先です',
@@ -151,23 +176,53 @@ describe('validateActivity', () => {
   it('accepts the purpose alone, and an unreadable date message names the value', () => {
     expect(validateActivity(input({ content: '', purpose: '挨拶' }), index, TODAY).ok).toBe(true);
     const r = validateActivity(input({ date: '11/28' }), index, TODAY);
-    expect(!r.ok && formatIssue('ja', r.issues[0]!)).toBe('日付「11/28」は日付として読めません (例: 2026/11/29、令和8年11月29日)');
+    expect(!r.ok && formatIssue('ja', r.issues[0]!)).toBe(
+      '日付「11/28」は日付として読めません (例: 2026/11/29、令和8年11月29日)',
+    );
   });
 });
 
 describe('activity sheet rows', () => {
   it('has the activity sheet columns in both languages', () => {
     expect(activityHeader('ja')).toEqual([
-      '日付', '顧客ID', '顧客名', '面談者', 'キーマン接触', '種別', '目的', '内容', '次回アクション', '次回期日', '営業担当', '記録日時', '記録ID',
+      '日付',
+      '顧客ID',
+      '顧客名',
+      '面談者',
+      'キーマン接触',
+      '種別',
+      '目的',
+      '内容',
+      '次回アクション',
+      '次回期日',
+      '営業担当',
+      '記録日時',
+      '記録ID',
     ]);
     expect(activityHeader('en')).toEqual([
-      'Date', 'Customer ID', 'Customer', 'People met', 'Key person met', 'Type', 'Purpose', 'Content', 'Next action', 'Next due', 'Rep',
-      'Recorded at', 'Record ID',
+      'Date',
+      'Customer ID',
+      'Customer',
+      'People met',
+      'Key person met',
+      'Type',
+      'Purpose',
+      'Content',
+      'Next action',
+      'Next due',
+      'Rep',
+      'Recorded at',
+      'Record ID',
     ]);
   });
 
   it('writes an English row with labels in English and leaves plain text alone', () => {
-    const r = validateActivity(input({ contactIds: ['P004'], type: 'email', nextDue: '' }), index, TODAY, 'en');
+    const r = validateActivity(
+      input({ contactIds: ['P004'], type: 'email', nextDue: '' }),
+      index,
+      TODAY,
+      'en',
+    );
     if (!r.ok) throw new Error('expected ok');
     const row = activityRow(r.activity, 'en', null, r);
     expect(row.slice(0, 6)).toEqual(['2026-11-28', 'C002', '東和精機株式会社', '伊藤 恵', '', 'Email']);

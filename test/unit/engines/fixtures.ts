@@ -1,4 +1,12 @@
-import type { Activity, AttrValue, Contact, ContactRole, Customer, Dataset, Day } from '../../../shared/model';
+import type {
+  Activity,
+  AttrValue,
+  Contact,
+  ContactRole,
+  Customer,
+  Dataset,
+  Day,
+} from '../../../shared/model';
 import type { Definition, Item } from '../../../shared/definition/model';
 import { dayFromParts } from '../../../shared/values/days';
 
@@ -10,15 +18,31 @@ export function day(iso: string): Day {
 
 let nextRow = 2;
 
-export function customer(id: string, name: string, rep: string, attributes: Record<string, AttrValue> = {}): Customer {
+export function customer(
+  id: string,
+  name: string,
+  rep: string,
+  attributes: Record<string, AttrValue> = {},
+): Customer {
   return { id, name, kana: '', rep, attributes, row: nextRow++ };
 }
 
-export function contact(id: string, customerId: string, name: string, role: ContactRole, title = ''): Contact {
+export function contact(
+  id: string,
+  customerId: string,
+  name: string,
+  role: ContactRole,
+  title = '',
+): Contact {
   return { id, customerId, name, kana: '', title, role, row: nextRow++ };
 }
 
-export function activity(customerId: string, date: string, contactIds: string[], extra: Partial<Activity> = {}): Activity {
+export function activity(
+  customerId: string,
+  date: string,
+  contactIds: string[],
+  extra: Partial<Activity> = {},
+): Activity {
   return {
     row: nextRow++,
     date: day(date),
@@ -108,8 +132,16 @@ export function starterDefinition(): Definition {
  */
 export function sampleDataset(): Dataset {
   const customers = [
-    customer('C001', '株式会社山田製作所', '山田 太郎', { 年間取引額: 15_000_000, 業種: '製造業', 従業員数: 320 }),
-    customer('C002', '東和精機株式会社', '山田 太郎', { 年間取引額: 12_000_000, 業種: '製造業', 従業員数: null }),
+    customer('C001', '株式会社山田製作所', '山田 太郎', {
+      年間取引額: 15_000_000,
+      業種: '製造業',
+      従業員数: 320,
+    }),
+    customer('C002', '東和精機株式会社', '山田 太郎', {
+      年間取引額: 12_000_000,
+      業種: '製造業',
+      従業員数: null,
+    }),
     customer('C003', '佐藤商事株式会社', '佐藤 花子', { 年間取引額: 4_000_000, 業種: '卸売', 従業員数: 45 }),
     customer('C004', '鈴木物産', '', { 年間取引額: 800_000, 業種: '', 従業員数: 12 }),
   ];
@@ -124,7 +156,10 @@ export function sampleDataset(): Dataset {
     activity('C001', '2026-10-20', ['P001', 'P002'], { nextAction: '見積提出', nextDue: day('2026-11-30') }),
     activity('C002', '2026-06-01', ['P004']),
     activity('C002', '2026-09-15', ['P004']),
-    activity('C002', '2026-11-10', ['P004'], { nextAction: '=HYPERLINK("http://x")', nextDue: day('2026-11-20') }),
+    activity('C002', '2026-11-10', ['P004'], {
+      nextAction: '=HYPERLINK("http://x")',
+      nextDue: day('2026-11-20'),
+    }),
     activity('C003', '2026-08-01', ['P005']),
     // Future-dated relative to the as-of date 2026-11-29: must not count.
     activity('C001', '2026-12-05', ['P001']),

@@ -1,4 +1,11 @@
-import { checkGaps, gapHeadline, gapSummaryTable, gapTable, indexDataset, summarizeGaps } from '../../../shared/engines';
+import {
+  checkGaps,
+  gapHeadline,
+  gapSummaryTable,
+  gapTable,
+  indexDataset,
+  summarizeGaps,
+} from '../../../shared/engines';
 import type { GapRow } from '../../../shared/engines';
 import type { Definition, Item } from '../../../shared/definition/model';
 import type { Dataset } from '../../../shared/model';
@@ -23,9 +30,18 @@ describe('checkGaps on the starter definition', () => {
   it('checks each customer against each measurable item whose threshold for its rank is set', () => {
     const pairs = rows.map((r) => `${r.customerId}/${r.itemId}`);
     expect(pairs).toEqual([
-      'C001/A1', 'C001/R1', 'C001/R2', 'C001/I1',
-      'C002/A1', 'C002/R1', 'C002/R2', 'C002/I1',
-      'C003/A1', 'C003/R1', 'C003/R2', 'C003/I1',
+      'C001/A1',
+      'C001/R1',
+      'C001/R2',
+      'C001/I1',
+      'C002/A1',
+      'C002/R1',
+      'C002/R2',
+      'C002/I1',
+      'C003/A1',
+      'C003/R1',
+      'C003/R2',
+      'C003/I1',
       'C004/I1',
     ]);
   });
@@ -58,18 +74,34 @@ describe('checkGaps on the starter definition', () => {
   });
 
   it('reports no key person registered for both key-person items', () => {
-    expect(find(rows, 'C003', 'R1')).toMatchObject({ actual: 'キーマン未登録', standard: 'キーマンを登録', status: 'gap' });
-    expect(find(rows, 'C003', 'R2')).toMatchObject({ actual: 'キーマン未登録', standard: '120日以内にキーマン接触', status: 'gap' });
+    expect(find(rows, 'C003', 'R1')).toMatchObject({
+      actual: 'キーマン未登録',
+      standard: 'キーマンを登録',
+      status: 'gap',
+    });
+    expect(find(rows, 'C003', 'R2')).toMatchObject({
+      actual: 'キーマン未登録',
+      standard: '120日以内にキーマン接触',
+      status: 'gap',
+    });
     expect(find(rows, 'C001', 'R1')).toMatchObject({ actual: 'キーマン登録あり: 田中 一郎', status: 'ok' });
   });
 
   it('lists empty attribute columns', () => {
-    expect(find(rows, 'C002', 'A1')).toMatchObject({ actual: '未入力: 従業員数', actualValue: 1, status: 'gap' });
+    expect(find(rows, 'C002', 'A1')).toMatchObject({
+      actual: '未入力: 従業員数',
+      actualValue: 1,
+      status: 'gap',
+    });
     expect(find(rows, 'C001', 'A1')).toMatchObject({ actual: '入力済み: 業種、従業員数', status: 'ok' });
   });
 
   it('checks the open next action of the latest activity', () => {
-    expect(find(rows, 'C001', 'I1')).toMatchObject({ actual: '次回期日 2026/11/30 (期限内): 見積提出', actualValue: -1, status: 'ok' });
+    expect(find(rows, 'C001', 'I1')).toMatchObject({
+      actual: '次回期日 2026/11/30 (期限内): 見積提出',
+      actualValue: -1,
+      status: 'ok',
+    });
     expect(find(rows, 'C002', 'I1')).toMatchObject({
       actual: '次回期日 2026/11/20 を9日超過: =HYPERLINK("http://x")',
       actualValue: 9,
@@ -91,31 +123,83 @@ describe('checkGaps on the starter definition', () => {
     const table = gapTable(rows, 'ja', '第2版 2026/11/01');
     expect(table[0]).toEqual(['顧客ID', '顧客名', 'ランク', '項目', '基準', '実績', '状態', '版']);
     expect(table[7]).toEqual([
-      'C002', '東和精機株式会社', 'A', 'キーマン接触', '60日以内にキーマン接触', '担当者のみ接触 (キーマン接触なし)', 'ギャップ', '第2版 2026/11/01',
+      'C002',
+      '東和精機株式会社',
+      'A',
+      'キーマン接触',
+      '60日以内にキーマン接触',
+      '担当者のみ接触 (キーマン接触なし)',
+      'ギャップ',
+      '第2版 2026/11/01',
     ]);
     expect(table[1]![6]).toBe('OK');
     expect(table).toHaveLength(rows.length + 1);
-    expect(gapTable(rows, 'en', 'v2')[0]).toEqual(['Customer ID', 'Customer', 'Rank', 'Item', 'Standard', 'Actual', 'Status', 'Version']);
+    expect(gapTable(rows, 'en', 'v2')[0]).toEqual([
+      'Customer ID',
+      'Customer',
+      'Rank',
+      'Item',
+      'Standard',
+      'Actual',
+      'Status',
+      'Version',
+    ]);
     const summary = gapSummaryTable(summaries, 'ja', '第2版');
-    expect(summary[0]).toEqual(['顧客ID', '顧客名', 'ランク', 'ギャップ数', '確認項目数', 'ギャップ項目', '版']);
-    expect(summary[2]).toEqual(['C002', '東和精機株式会社', 'A', 3, 4, '基本属性の入力、キーマン接触、次回アクション', '第2版']);
-    expect(gapSummaryTable(summaries, 'en', 'v2')[2]![5]).toBe('基本属性の入力, キーマン接触, 次回アクション');
+    expect(summary[0]).toEqual([
+      '顧客ID',
+      '顧客名',
+      'ランク',
+      'ギャップ数',
+      '確認項目数',
+      'ギャップ項目',
+      '版',
+    ]);
+    expect(summary[2]).toEqual([
+      'C002',
+      '東和精機株式会社',
+      'A',
+      3,
+      4,
+      '基本属性の入力、キーマン接触、次回アクション',
+      '第2版',
+    ]);
+    expect(gapSummaryTable(summaries, 'en', 'v2')[2]![5]).toBe(
+      '基本属性の入力, キーマン接触, 次回アクション',
+    );
   });
 
   it('sums up gaps per item for the sidebar, most customers first', () => {
-    expect(gapHeadline(rows, 'ja')).toEqual(['キーマン接触: 2社', '基本属性の入力: 1社', '次回アクション: 1社', 'キーマン登録: 1社']);
+    expect(gapHeadline(rows, 'ja')).toEqual([
+      'キーマン接触: 2社',
+      '基本属性の入力: 1社',
+      '次回アクション: 1社',
+      'キーマン登録: 1社',
+    ]);
     expect(gapHeadline(rows, 'en')[0]).toBe('キーマン接触: 2 customers');
   });
 
   it('skips customers without a rank', () => {
-    const only = checkGaps(starterDefinition(), indexDataset(sampleDataset()), AS_OF, new Map([['C004', 'C']]));
+    const only = checkGaps(
+      starterDefinition(),
+      indexDataset(sampleDataset()),
+      AS_OF,
+      new Map([['C004', 'C']]),
+    );
     expect(only.map((r) => r.customerId)).toEqual(['C004']);
   });
 });
 
 /** One customer (rank A) with the given contacts and activities, checked against one item. */
-function checkOne(it: Partial<Item>, threshold: number, data: Partial<Dataset>, lang: 'ja' | 'en' = 'ja'): GapRow {
-  const def: Definition = { ...starterDefinition(), items: [item('X', { name: '測定', thresholds: { A: threshold }, ...it })] };
+function checkOne(
+  it: Partial<Item>,
+  threshold: number,
+  data: Partial<Dataset>,
+  lang: 'ja' | 'en' = 'ja',
+): GapRow {
+  const def: Definition = {
+    ...starterDefinition(),
+    items: [item('X', { name: '測定', thresholds: { A: threshold }, ...it })],
+  };
   const ds: Dataset = {
     customers: data.customers ?? [customer('K1', '北斗電機', '山田', { 業種: '電機', 従業員数: 80 })],
     contacts: data.contacts ?? [],
@@ -127,7 +211,11 @@ function checkOne(it: Partial<Item>, threshold: number, data: Partial<Dataset>, 
 }
 
 describe('each metric', () => {
-  const people = [contact('K1-1', 'K1', '松本 部長', 'key'), contact('K1-2', 'K1', '井上', 'charge'), contact('K1-3', 'K1', '木村', 'influencer')];
+  const people = [
+    contact('K1-1', 'K1', '松本 部長', 'key'),
+    contact('K1-2', 'K1', '井上', 'charge'),
+    contact('K1-3', 'K1', '木村', 'influencer'),
+  ];
 
   it('key_person_registered: ok with a key person, gap without', () => {
     expect(checkOne({ metric: 'key_person_registered' }, 1, { contacts: people }).status).toBe('ok');
@@ -136,7 +224,9 @@ describe('each metric', () => {
       actual: 'キーマン未登録',
       actualValue: 0,
     });
-    expect(checkOne({ metric: 'key_person_registered' }, 1, { contacts: [] }, 'en').actual).toBe('No key person registered');
+    expect(checkOne({ metric: 'key_person_registered' }, 1, { contacts: [] }, 'en').actual).toBe(
+      'No key person registered',
+    );
   });
 
   it('key_person_contact_days: met too long ago, and only the person in charge since', () => {
@@ -144,7 +234,11 @@ describe('each metric', () => {
       contacts: people,
       activities: [activity('K1', '2026-05-01', ['K1-1']), activity('K1', '2026-11-01', ['K1-2'])],
     });
-    expect(r).toMatchObject({ status: 'gap', actualValue: 212, actual: '最終キーマン接触 2026/05/01 (212日前) 以降は担当者のみ接触' });
+    expect(r).toMatchObject({
+      status: 'gap',
+      actualValue: 212,
+      actual: '最終キーマン接触 2026/05/01 (212日前) 以降は担当者のみ接触',
+    });
     const ok = checkOne({ metric: 'key_person_contact_days' }, 60, {
       contacts: people,
       activities: [activity('K1', '2026-09-30', ['K1-2', 'K1-1'])],
@@ -153,9 +247,14 @@ describe('each metric', () => {
   });
 
   it('key_person_contact_days: no activity at all, or activities without anyone named', () => {
-    expect(checkOne({ metric: 'key_person_contact_days' }, 60, { contacts: people }).actual).toBe('接触記録なし');
+    expect(checkOne({ metric: 'key_person_contact_days' }, 60, { contacts: people }).actual).toBe(
+      '接触記録なし',
+    );
     expect(
-      checkOne({ metric: 'key_person_contact_days' }, 60, { contacts: people, activities: [activity('K1', '2026-11-01', [])] }).actual,
+      checkOne({ metric: 'key_person_contact_days' }, 60, {
+        contacts: people,
+        activities: [activity('K1', '2026-11-01', [])],
+      }).actual,
     ).toBe('キーマン接触の記録なし');
   });
 
@@ -168,8 +267,13 @@ describe('each metric', () => {
       actualValue: 120,
     });
     expect(checkOne({ metric: 'contact_days' }, 120, { activities: acts }).status).toBe('ok');
-    expect(checkOne({ metric: 'contact_days' }, 120, {})).toMatchObject({ status: 'gap', actual: '接触記録なし' });
-    expect(checkOne({ metric: 'contact_days' }, 90, { activities: acts }, 'en').actual).toBe('Last contact 2026-08-01 (120 days ago)');
+    expect(checkOne({ metric: 'contact_days' }, 120, {})).toMatchObject({
+      status: 'gap',
+      actual: '接触記録なし',
+    });
+    expect(checkOne({ metric: 'contact_days' }, 90, { activities: acts }, 'en').actual).toBe(
+      'Last contact 2026-08-01 (120 days ago)',
+    );
   });
 
   it('distinct_contacts: different people met in the window (180 days by default)', () => {
@@ -178,13 +282,18 @@ describe('each metric', () => {
       activity('K1', '2026-10-01', ['K1-1', 'K1-2']),
       activity('K1', '2026-11-01', ['K1-2']),
     ];
-    expect(checkOne({ metric: 'distinct_contacts' }, 3, { contacts: people, activities: acts })).toMatchObject({
+    expect(
+      checkOne({ metric: 'distinct_contacts' }, 3, { contacts: people, activities: acts }),
+    ).toMatchObject({
       status: 'gap',
       standard: '180日間に3名以上と接触',
       actual: '180日間に2名と接触',
       actualValue: 2,
     });
-    expect(checkOne({ metric: 'distinct_contacts', window: 365 }, 3, { contacts: people, activities: acts }).status).toBe('ok');
+    expect(
+      checkOne({ metric: 'distinct_contacts', window: 365 }, 3, { contacts: people, activities: acts })
+        .status,
+    ).toBe('ok');
   });
 
   it('activity_count: activities of a type (code or label) in the window, or of any type', () => {
@@ -203,7 +312,9 @@ describe('each metric', () => {
       status: 'ok',
       actual: '90日間に行動2回',
     });
-    expect(checkOne({ metric: 'activity_count', target: 'visit, 電話' }, 2, { activities: acts }).status).toBe('ok');
+    expect(
+      checkOne({ metric: 'activity_count', target: 'visit, 電話' }, 2, { activities: acts }).status,
+    ).toBe('ok');
     expect(checkOne({ metric: 'activity_count', target: '懇親会' }, 1, { activities: acts })).toMatchObject({
       status: 'gap',
       actual: '種別「懇親会」が分かりません (定義を確認してください)',
@@ -228,20 +339,28 @@ describe('each metric', () => {
 
   it('attribute_filled: tolerant headers, empty values, and a column that does not exist', () => {
     const k = customer('K1', '北斗電機', '', { ' 業 種': '電機', 従業員数: '　', 資本金: null });
-    expect(checkOne({ metric: 'attribute_filled', target: '業種、従業員数，資本金' }, 1, { customers: [k] })).toMatchObject({
+    expect(
+      checkOne({ metric: 'attribute_filled', target: '業種、従業員数，資本金' }, 1, { customers: [k] }),
+    ).toMatchObject({
       status: 'gap',
       actual: '未入力: 従業員数、資本金',
       actualValue: 2,
     });
-    expect(checkOne({ metric: 'attribute_filled', target: '業種, 決算月' }, 1, { customers: [k] })).toMatchObject({
+    expect(
+      checkOne({ metric: 'attribute_filled', target: '業種, 決算月' }, 1, { customers: [k] }),
+    ).toMatchObject({
       status: 'gap',
       actual: '列がありません: 決算月',
     });
-    expect(checkOne({ metric: 'attribute_filled', target: '業種, 営業担当' }, 1, { customers: [k] })).toMatchObject({
+    expect(
+      checkOne({ metric: 'attribute_filled', target: '業種, 営業担当' }, 1, { customers: [k] }),
+    ).toMatchObject({
       status: 'gap',
       actual: '未入力: 営業担当',
     });
-    expect(checkOne({ metric: 'attribute_filled', target: '業種' }, 1, { customers: [k] }, 'en')).toMatchObject({
+    expect(
+      checkOne({ metric: 'attribute_filled', target: '業種' }, 1, { customers: [k] }, 'en'),
+    ).toMatchObject({
       status: 'ok',
       standard: 'Filled in: 業種',
       actual: 'Filled in: 業種',

@@ -89,7 +89,10 @@ describe('rankCustomers by rules', () => {
 });
 
 function abcDef(): Definition {
-  return { ...starterDefinition(), ranking: { kind: 'abc', column: '年間売上', cutoffs: { A: 0.7, B: 0.9, C: 1 } } };
+  return {
+    ...starterDefinition(),
+    ranking: { kind: 'abc', column: '年間売上', cutoffs: { A: 0.7, B: 0.9, C: 1 } },
+  };
 }
 
 describe('rankCustomers by ABC', () => {
@@ -109,7 +112,10 @@ describe('rankCustomers by ABC', () => {
   });
 
   it('breaks ties by customer id so reruns agree', () => {
-    const def: Definition = { ...abcDef(), ranking: { kind: 'abc', column: '年間売上', cutoffs: { A: 0.5, B: 0.9 } } };
+    const def: Definition = {
+      ...abcDef(),
+      ranking: { kind: 'abc', column: '年間売上', cutoffs: { A: 0.5, B: 0.9 } },
+    };
     const results = rankCustomers(def, [
       customer('K2', 'b', '', { 年間売上: 100 }),
       customer('K1', 'a', '', { 年間売上: 100 }),
@@ -121,17 +127,33 @@ describe('rankCustomers by ABC', () => {
     const blank = customer('C1', 'a', '', { ' 年間 売上': '' });
     const text = customer('C2', 'b', '', { 年間売上: '未集計' });
     const missing = customer('C3', 'c', '', {});
-    const results = rankCustomers(abcDef(), [blank, text, missing, customer('C4', 'd', '', { 年間売上: 10 })]);
+    const results = rankCustomers(abcDef(), [
+      blank,
+      text,
+      missing,
+      customer('C4', 'd', '', { 年間売上: 10 }),
+    ]);
     expect(results.map((r) => r.rank)).toEqual(['C', 'C', 'C', 'A']);
     expect(results[0]!.basis).toBe('「年間売上」が空欄のため最下位');
-    expect(results[0]!.issue).toMatchObject({ key: 'engines.issue.abcBlank', row: blank.row, header: '年間売上' });
+    expect(results[0]!.issue).toMatchObject({
+      key: 'engines.issue.abcBlank',
+      row: blank.row,
+      header: '年間売上',
+    });
     expect(results[1]!.basis).toBe('「年間売上」の「未集計」が数値でないため最下位');
-    expect(results[1]!.issue).toMatchObject({ key: 'engines.issue.abcNotNumber', row: text.row, severity: 'warning' });
+    expect(results[1]!.issue).toMatchObject({
+      key: 'engines.issue.abcNotNumber',
+      row: text.row,
+      severity: 'warning',
+    });
     expect(results[2]!.basis).toBe('列「年間売上」がないため最下位');
   });
 
   it('ranks everyone last when the total is 0', () => {
-    const results = rankCustomers(abcDef(), [customer('C1', 'a', '', { 年間売上: 0 }), customer('C2', 'b', '', { 年間売上: 0 })]);
+    const results = rankCustomers(abcDef(), [
+      customer('C1', 'a', '', { 年間売上: 0 }),
+      customer('C2', 'b', '', { 年間売上: 0 }),
+    ]);
     expect(results.map((r) => r.rank)).toEqual(['C', 'C']);
     expect(results[0]!.basis).toBe('「年間売上」の合計が0のため最下位');
   });

@@ -64,13 +64,23 @@ describe('GAPCHECK', () => {
   it('finds a missing key person, empty attributes and an overdue next action', () => {
     const out = call('KIMERU.GAPCHECK', customers, contacts, activities, definition, '令和8年11月29日');
     const items = out.filter((r) => r[0] === 'C003').map((r) => r[3]);
-    expect(items).toEqual(expect.arrayContaining(['キーマンの登録', '基本属性の入力', '次回アクションの期日厳守']));
+    expect(items).toEqual(
+      expect.arrayContaining(['キーマンの登録', '基本属性の入力', '次回アクションの期日厳守']),
+    );
     // Only gaps by default: the well-kept customer has none on key-person contact.
     expect(out.some((r) => r[0] === 'C001' && r[3] === 'キーマンとの接触')).toBe(false);
   });
 
   it('summarises per customer and per item', () => {
-    const summary = call('KIMERU.GAPCHECK', customers, contacts, activities, definition, AS_OF_SERIAL, 'summary');
+    const summary = call(
+      'KIMERU.GAPCHECK',
+      customers,
+      contacts,
+      activities,
+      definition,
+      AS_OF_SERIAL,
+      'summary',
+    );
     expect(summary[0]).toContain('ギャップ数');
     expect(summary.slice(1).map((r) => r[0])).toEqual(['C001', 'C002', 'C003', 'C004']);
     const items = call('KIMERU.GAPCHECK', customers, contacts, activities, definition, AS_OF_SERIAL, 'items');
@@ -141,23 +151,43 @@ describe('bad input', () => {
     broken[3]![0] = '2026/13/45';
     const ja = callError('KIMERU.GAPCHECK', customers, contacts, broken, definition, AS_OF_SERIAL);
     expect(ja).toContain('引数 activities の 4行目 A列「日付」');
-    const en = callError('KIMERU.GAPCHECK', customers, contacts, broken, definition, AS_OF_SERIAL, 'gaps', 'en');
+    const en = callError(
+      'KIMERU.GAPCHECK',
+      customers,
+      contacts,
+      broken,
+      definition,
+      AS_OF_SERIAL,
+      'gaps',
+      'en',
+    );
     expect(en).toContain('Argument activities, row 4, column A ("日付")');
   });
 
   it('asks for a missing as-of date and rejects one it cannot read', () => {
-    expect(callError('KIMERU.GAPCHECK', customers, contacts, activities, definition, null)).toContain('as_of');
-    expect(callError('KIMERU.GAPCHECK', customers, contacts, activities, definition, 'きのう')).toContain('きのう');
+    expect(callError('KIMERU.GAPCHECK', customers, contacts, activities, definition, null)).toContain(
+      'as_of',
+    );
+    expect(callError('KIMERU.GAPCHECK', customers, contacts, activities, definition, 'きのう')).toContain(
+      'きのう',
+    );
   });
 
   it('reports a customer range without a name column instead of crashing', () => {
-    const msg = callError('KIMERU.RANK', [['a', 'b'], [1, 2]], definition);
+    const msg = callError(
+      'KIMERU.RANK',
+      [
+        ['a', 'b'],
+        [1, 2],
+      ],
+      definition,
+    );
     expect(msg).toContain('customers');
   });
 
   it('rejects an unknown mode with the accepted ones', () => {
-    expect(callError('KIMERU.GAPCHECK', customers, contacts, activities, definition, AS_OF_SERIAL, 'everything')).toContain(
-      'summary',
-    );
+    expect(
+      callError('KIMERU.GAPCHECK', customers, contacts, activities, definition, AS_OF_SERIAL, 'everything'),
+    ).toContain('summary');
   });
 });

@@ -3,9 +3,20 @@ import { formatIssue, KimeruError } from '../../../shared/issues';
 
 describe('messages', () => {
   it('locates an issue by sheet, row and column in Japanese and English', () => {
-    const issue = { key: 'error.internal' as const, params: { detail: 'x' }, sheet: '顧客', row: 5, column: 'C', header: '年間取引額' };
-    expect(formatIssue('ja', issue)).toBe('「顧客」シート 5行目 C列「年間取引額」: 予期しないエラーが起きました: x');
-    expect(formatIssue('en', issue)).toBe('Sheet "顧客", row 5, column C ("年間取引額"): An unexpected error occurred: x');
+    const issue = {
+      key: 'error.internal' as const,
+      params: { detail: 'x' },
+      sheet: '顧客',
+      row: 5,
+      column: 'C',
+      header: '年間取引額',
+    };
+    expect(formatIssue('ja', issue)).toBe(
+      '「顧客」シート 5行目 C列「年間取引額」: 予期しないエラーが起きました: x',
+    );
+    expect(formatIssue('en', issue)).toBe(
+      'Sheet "顧客", row 5, column C ("年間取引額"): An unexpected error occurred: x',
+    );
   });
 
   it('keeps unknown placeholders visible rather than dropping them', () => {
@@ -20,7 +31,10 @@ describe('messages', () => {
   });
 
   it('carries every issue in a KimeruError', () => {
-    const e = new KimeruError([{ key: 'error.internal', params: { detail: 'a' } }, { key: 'error.internal', params: { detail: 'b' } }]);
+    const e = new KimeruError([
+      { key: 'error.internal', params: { detail: 'a' } },
+      { key: 'error.internal', params: { detail: 'b' } },
+    ]);
     expect(e.issues).toHaveLength(2);
     expect(e.message).toContain('a');
   });

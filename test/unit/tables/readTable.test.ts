@@ -126,7 +126,7 @@ describe('readTable', () => {
       ['山田製作所', '１，２００', '令和8年11月29日', '○'],
       ['鈴木商事', '未定', '2026/2/30', 'たぶん'],
     ];
-    const t = readTable(grid, spec, { sheet: '売上表', firstRow: 3, firstColumn: 2 });
+    const t = readTable(grid, spec, { sheet: '売上表', firstRow: 3, firstColumn: 3 });
     expect(t.headerRow).toBe(3);
     expect(t.rows[0]?.cells).toEqual({
       name: '山田製作所',
