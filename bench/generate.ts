@@ -8,6 +8,12 @@ export interface Grids {
   customers: CellValue[][];
   contacts: CellValue[][];
   activities: CellValue[][];
+  /**
+   * Per activity row (header excluded): whether a key person was among the people met. kimeru
+   * works this out from the names; a user checking by formulas has to keep it as a hand-made
+   * flag column, so the baseline gets it from here.
+   */
+  keyPersonMet: boolean[];
 }
 
 const FAMILY = [
@@ -69,6 +75,7 @@ export function generate(customers: number, asOfDay: number, seed = 42): Grids {
       '記録ID',
     ],
   ];
+  const keyPersonMet: boolean[] = [];
   const contactsPerCustomer = 3;
   const activitiesPerCustomer = 30;
   for (let c = 0; c < customers; c++) {
@@ -86,16 +93,19 @@ export function generate(customers: number, asOfDay: number, seed = 42): Grids {
       sales,
     ]);
     const names: string[] = [];
+    let firstIsKeyPerson = false;
     for (let k = 0; k < contactsPerCustomer; k++) {
       // Distinct family names per customer keep the people column unambiguous.
       const name = `${FAMILY[(c + k * 5) % FAMILY.length]} ${pick(GIVEN)}`;
       names.push(name);
       const role = k === 0 ? (rnd() < 0.9 ? 'キーマン' : '担当者') : k === 1 ? '担当者' : '影響者';
+      if (k === 0) firstIsKeyPerson = role === 'キーマン';
       cont.push([`${id}-${k + 1}`, id, name, pick(TITLES), role]);
     }
     for (let a = 0; a < activitiesPerCustomer; a++) {
       const day = asOfDay - Math.floor(rnd() * 365);
       const met = rnd() < 0.3 ? names[0] : rnd() < 0.7 ? names[1] : `${names[1]}、${names[2]}`;
+      keyPersonMet.push(firstIsKeyPerson && met === names[0]);
       const due = rnd() < 0.5 ? day + 14 + Math.floor(rnd() * 30) : null;
       acts.push([
         day + SERIAL_1970,
@@ -112,5 +122,5 @@ export function generate(customers: number, asOfDay: number, seed = 42): Grids {
       ]);
     }
   }
-  return { customers: cust, contacts: cont, activities: acts };
+  return { customers: cust, contacts: cont, activities: acts, keyPersonMet };
 }

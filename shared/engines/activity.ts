@@ -2,7 +2,7 @@ import type { Activity, Day } from '../model';
 import { t, type Lang, type MessageKey } from '../i18n';
 import { ACTIVITY_TYPE_LABELS } from '../i18n/vocabulary';
 import type { Issue } from '../issues';
-import type { CellValue } from '../values/cell';
+import { dateCell, type DateCell, type WriteCell } from '../port';
 import { readDate } from '../values/dates';
 import { formatDay } from '../values/days';
 import { normalizeText } from '../values/text';
@@ -193,61 +193,77 @@ export function isDuplicateSubmit(key: string, existingKeys: ReadonlySet<string>
   return k !== '' && existingKeys.has(k);
 }
 
-/** The activity sheet's header row, in the order activityRow writes the cells. */
+/**
+ * The columns of kimeru's own activity sheet, in order: the activity table's keys plus two
+ * conveniences for people reading the log (the customer's name, whether a key person was met).
+ */
+export const ACTIVITY_COLUMNS = [
+  'date',
+  'customer',
+  'customerName',
+  'contacts',
+  'keyPersonMet',
+  'type',
+  'purpose',
+  'content',
+  'nextAction',
+  'nextDue',
+  'rep',
+  'recordedAt',
+  'key',
+] as const;
+export type ActivityColumn = (typeof ACTIVITY_COLUMNS)[number];
+
+const COLUMN_HEADER: Record<ActivityColumn, MessageKey> = {
+  date: 'engines.col.date',
+  customer: 'engines.col.customerId',
+  customerName: 'engines.col.customerName',
+  contacts: 'engines.col.contacts',
+  keyPersonMet: 'engines.col.keyPersonMet',
+  type: 'engines.col.type',
+  purpose: 'engines.col.purpose',
+  content: 'engines.col.content',
+  nextAction: 'engines.col.nextAction',
+  nextDue: 'engines.col.nextDue',
+  rep: 'engines.col.rep',
+  recordedAt: 'engines.col.recordedAt',
+  key: 'engines.col.recordId',
+};
+
+/** The activity sheet's header row, in ACTIVITY_COLUMNS order. */
 export function activityHeader(lang: Lang): string[] {
-  return [
-    t(lang, 'engines.col.date'),
-    t(lang, 'engines.col.customerId'),
-    t(lang, 'engines.col.customerName'),
-    t(lang, 'engines.col.contacts'),
-    t(lang, 'engines.col.keyPersonMet'),
-    t(lang, 'engines.col.type'),
-    t(lang, 'engines.col.purpose'),
-    t(lang, 'engines.col.content'),
-    t(lang, 'engines.col.nextAction'),
-    t(lang, 'engines.col.nextDue'),
-    t(lang, 'engines.col.rep'),
-    t(lang, 'engines.col.recordedAt'),
-    t(lang, 'engines.col.recordId'),
-  ];
+  return ACTIVITY_COLUMNS.map((c) => t(lang, COLUMN_HEADER[c]));
 }
 
-// ASCII and full-width: Japanese hosts also start a formula at ＝.
-const FORMULA_START = /^[=+\-@＝＋－＠]/;
-
-/**
- * User text as a cell that hosts store as text: text starting with = + - @ gets a leading
- * apostrophe, which Sheets (setValues) and Excel (range.values) treat as "this is text" and do
- * not show. Without it "=HYPERLINK(...)" typed in a note would become a live formula.
- */
-export function textCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+/** The header label of one of our activity columns, in `lang`. */
+export function activityColumnLabel(column: ActivityColumn, lang: Lang): string {
+  return t(lang, COLUMN_HEADER[column]);
 }
 
 /**
- * One activity-sheet row in activityHeader order. Dates are written as text the readers and
- * hosts both parse ("2026/11/29"); `recordedAt` is whatever timestamp the host passes (a Date).
- * `extra` is the validation result's customerName and keyPersonMet.
+ * The cells of one validated activity by column. Dates are real date cells; user text is
+ * passed as plain strings, which the port always stores as text (never as a formula).
+ * `recordedAt` is the host's clock at the moment of writing.
  */
-export function activityRow(
+export function activityCells(
   activity: Activity,
   lang: Lang,
-  recordedAt: CellValue,
+  recordedAt: DateCell,
   extra: { customerName: string; keyPersonMet: boolean },
-): CellValue[] {
-  return [
-    formatDay(activity.date, lang),
-    textCell(activity.customerId),
-    textCell(extra.customerName),
-    textCell(activity.contactText),
-    extra.keyPersonMet ? t(lang, 'engines.activity.keyMet') : '',
-    ACTIVITY_TYPE_LABELS[activity.type][lang],
-    textCell(activity.purpose),
-    textCell(activity.content),
-    textCell(activity.nextAction),
-    activity.nextDue === null ? '' : formatDay(activity.nextDue, lang),
-    textCell(activity.rep),
-    recordedAt ?? '',
-    textCell(activity.key),
-  ];
+): Record<ActivityColumn, WriteCell> {
+  return {
+    date: dateCell(activity.date),
+    customer: activity.customerId,
+    customerName: extra.customerName,
+    contacts: activity.contactText,
+    keyPersonMet: extra.keyPersonMet ? t(lang, 'engines.activity.keyMet') : '',
+    type: ACTIVITY_TYPE_LABELS[activity.type][lang],
+    purpose: activity.purpose,
+    content: activity.content,
+    nextAction: activity.nextAction,
+    nextDue: activity.nextDue === null ? null : dateCell(activity.nextDue),
+    rep: activity.rep,
+    recordedAt,
+    key: activity.key,
+  };
 }

@@ -11,8 +11,15 @@ export { standardText, shortThresholdText, perRankText, subjectText } from './me
 export { halfYearOf, reviewRows, reviewTable, DEFAULT_DONE_BAR } from './review';
 export type { HalfYear, KnowsAnswer, ReviewClass, ReviewRow } from './review';
 export { manualRows } from './manual';
-export { validateActivity, isDuplicateSubmit, activityHeader, activityRow, textCell } from './activity';
-export type { ActivityInput, ActivityField, ActivityValidation } from './activity';
+export {
+  validateActivity,
+  isDuplicateSubmit,
+  activityHeader,
+  activityCells,
+  activityColumnLabel,
+  ACTIVITY_COLUMNS,
+} from './activity';
+export type { ActivityInput, ActivityField, ActivityValidation, ActivityColumn } from './activity';
 export { findAttribute, headerKey } from './columns';
 export type { AttributeLookup } from './columns';
 export { enginesMessages } from './messages';

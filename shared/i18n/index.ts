@@ -4,6 +4,7 @@ import { tablesMessages } from '../tables/messages';
 import { definitionMessages } from '../definition/messages';
 import { enginesMessages } from '../engines/messages';
 import { functionsMessages } from '../functions/messages';
+import { commandsMessages } from '../commands/messages';
 import type { Lang } from './define';
 
 export { defineMessages, toLang, LANGS, DEFAULT_LANG } from './define';
@@ -16,6 +17,7 @@ const catalogs = [
   definitionMessages,
   enginesMessages,
   functionsMessages,
+  commandsMessages,
 ] as const;
 
 /** Every message key of kimeru: messages shown to users are keys here, never literals in code. */

@@ -31,7 +31,7 @@ interface HeaderMatch {
 export function readTable(grid: CellValue[][], spec: TableSpec, opts: TableOptions): TableRead {
   const firstRow = opts.firstRow ?? 1;
   const firstColumn = (opts.firstColumn ?? 1) - 1; // 0-based offset from the 1-based option
-  const aliasIndex = buildAliasIndex(spec);
+  const aliasIndex = buildAliasIndex(spec, opts.mapping);
   const required = spec.columns.filter((c) => c.required);
 
   let best: { r: number; match: HeaderMatch } | null = null;
@@ -184,8 +184,16 @@ function headerText(v: CellValue): string {
   return v instanceof Date ? normalizeText(v) : String(v ?? '').trim();
 }
 
-function buildAliasIndex(spec: TableSpec): Map<string, { key: string; rank: number }> {
+function buildAliasIndex(
+  spec: TableSpec,
+  mapping: Readonly<Record<string, string>> = {},
+): Map<string, { key: string; rank: number }> {
   const index = new Map<string, { key: string; rank: number }>();
+  // The user's own mapping comes first: it names the header they chose for a column.
+  for (const [key, header] of Object.entries(mapping)) {
+    const norm = normalizeHeader(header);
+    if (norm !== '' && spec.columns.some((c) => c.key === key)) index.set(norm, { key, rank: -1 });
+  }
   for (const c of spec.columns) {
     const names = c.labels ? [...c.aliases, c.labels.ja, c.labels.en] : c.aliases;
     names.forEach((alias, rank) => {

@@ -38,6 +38,8 @@ export interface TableOptions {
   firstRow?: number;
   /** 1-based sheet column of grid[r][0]; default 1 (column A), as for rows. */
   firstColumn?: number;
+  /** Headers the user mapped by hand (column key → their header text), tried before the aliases. */
+  mapping?: Readonly<Record<string, string>>;
 }
 
 /** A cell after reading it as its column's kind. */

@@ -1,0 +1,12 @@
+import { sampleWorkbook } from '../playground/sample';
+import { readDataset } from '../shared/tables';
+import { formatIssue } from '../shared/issues';
+const t0 = Date.now();
+const wb = sampleWorkbook();
+const r = readDataset({ customers: wb.customers, contacts: wb.contacts, activities: wb.activities });
+console.log(Date.now() - t0, 'ms', r.dataset.customers.length, r.dataset.contacts.length, r.dataset.activities.length);
+for (const i of r.issues) console.log(i.severity, formatIssue('ja', i));
+const per = new Map<string, number>();
+for (const a of r.dataset.activities) per.set(a.customerId, (per.get(a.customerId) ?? 0) + 1);
+console.log([...per].map(([k, v]) => `${k}:${v}`).join(' '));
+console.log(wb.activities.slice(0, 12).map((r) => JSON.stringify(r)).join('\n'));

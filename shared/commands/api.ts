@@ -1,0 +1,150 @@
+import { t, toLang, type Lang } from '../i18n';
+import { ACTIVITY_TYPE_LABELS, ROLE_LABELS } from '../i18n/vocabulary';
+import { formatIssues, isKimeruError } from '../issues';
+import { ACTIVITY_TYPES, type ContactRole, type Day } from '../model';
+import type { WorkbookPort } from '../port';
+import type { Definition } from '../definition/model';
+import type { ActivityInput } from '../engines';
+import { dayToIso, readDate } from '../values';
+import { KimeruError } from '../issues';
+import { datasetOf } from './data';
+import { definitionState, previewDefinition, saveDefinition, type DefinitionState } from './definition';
+import { logActivity, type LogResult } from './log';
+import { runGapCheck, runRanking, runReview, writeManual, type ReportResult } from './reports';
+import { setup, type SetupReport } from './setup';
+import { findSettingsSheet, loadWorkbook } from './workbook';
+
+/**
+ * The one API the sidebar / task pane talks to, whatever the host. Everything in and out is
+ * plain JSON (google.script.run cannot carry Dates or class instances), and every call answers
+ * with an envelope: a user-facing error never arrives as a stack trace.
+ */
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export interface Clock {
+  /** Today and the minutes since midnight, in the spreadsheet's time zone. */
+  now(): { day: Day; minutes: number };
+}
+
+export interface SidebarState {
+  setUp: boolean;
+  lang: Lang;
+  today: string;
+  asOf: string | null;
+  sheetNames: string[];
+  customers: { id: string; name: string; kana: string; rep: string }[];
+  contacts: {
+    id: string;
+    customerId: string;
+    name: string;
+    title: string;
+    role: ContactRole;
+    roleLabel: string;
+  }[];
+  activityTypes: { code: string; label: string }[];
+  reps: string[];
+  /** Rows that could not be read, so the user knows the lists may be incomplete. */
+  warnings: string[];
+}
+
+export interface KimeruApi {
+  getState(): Promise<Envelope<SidebarState>>;
+  setup(req: {
+    customerSheet?: string;
+    mapping?: Record<string, string>;
+  }): Promise<Envelope<SetupReport & { text: string[] }>>;
+  logActivity(input: ActivityInput): Promise<Envelope<LogResult>>;
+  getDefinition(): Promise<Envelope<DefinitionState>>;
+  previewDefinition(definition: Definition): Promise<Envelope<{ lint: string[]; diff: string[] }>>;
+  saveDefinition(req: {
+    definition: Definition;
+    note: string;
+    author: string;
+    baseVersion: number | null;
+  }): Promise<Envelope<{ version: number; message: string; diff: string[] }>>;
+  runRanking(asOf?: string): Promise<Envelope<ReportResult>>;
+  runGapCheck(asOf?: string): Promise<Envelope<ReportResult>>;
+  runReview(asOf?: string): Promise<Envelope<ReportResult>>;
+  writeManual(): Promise<Envelope<ReportResult>>;
+}
+
+/** Builds the API over one host's port. `lang` is the user's language (the host's locale). */
+export function createApi(port: WorkbookPort, clock: Clock, userLang: string): KimeruApi {
+  const lang = toLang(userLang);
+  const wrap = async <T>(run: () => Promise<T>): Promise<Envelope<T>> => {
+    try {
+      return { ok: true, value: await run() };
+    } catch (e) {
+      if (isKimeruError(e)) return { ok: false, message: formatIssues(lang, e.issues) };
+      return {
+        ok: false,
+        message: t(lang, 'error.internal', { detail: e instanceof Error ? e.message : String(e) }),
+      };
+    }
+  };
+  const asOfDay = (text: string | undefined): Day => {
+    if (text === undefined || text.trim() === '') return clock.now().day;
+    const read = readDate(text);
+    if (!read.ok || read.value === null)
+      throw new KimeruError({
+        key: 'functions.badDateArgument',
+        params: { name: t(lang, 'commands.settings.asOf'), value: text },
+      });
+    return read.value;
+  };
+
+  return {
+    getState: () => wrap(() => sidebarState(port, clock, lang)),
+    setup: (req) =>
+      wrap(async () => {
+        const report = await setup(port, { lang, ...req }, clock.now().day);
+        return {
+          ...report,
+          text: [...report.messages, ...report.issues.map((i) => formatIssues(lang, [i]))],
+        };
+      }),
+    logActivity: (input) => wrap(() => logActivity(port, input, clock.now(), lang)),
+    getDefinition: () => wrap(() => definitionState(port, lang)),
+    previewDefinition: (definition) => wrap(() => previewDefinition(port, definition, lang)),
+    saveDefinition: (req) => wrap(() => saveDefinition(port, req, clock.now().day, lang)),
+    runRanking: (asOf) => wrap(() => runRanking(port, asOfDay(asOf), lang)),
+    runGapCheck: (asOf) =>
+      wrap(async () => {
+        const { gaps: _gaps, ...rest } = await runGapCheck(port, asOfDay(asOf), lang);
+        return rest;
+      }),
+    runReview: (asOf) => wrap(() => runReview(port, asOfDay(asOf), lang)),
+    writeManual: () => wrap(() => writeManual(port, clock.now().day, lang)),
+  };
+}
+
+async function sidebarState(port: WorkbookPort, clock: Clock, lang: Lang): Promise<SidebarState> {
+  const sheetNames = await port.sheetNames();
+  const base = {
+    lang,
+    today: dayToIso(clock.now().day),
+    sheetNames,
+    activityTypes: ACTIVITY_TYPES.map((code) => ({ code, label: ACTIVITY_TYPE_LABELS[code][lang] })),
+  };
+  if (findSettingsSheet(sheetNames) === null)
+    return { ...base, setUp: false, asOf: null, customers: [], contacts: [], reps: [], warnings: [] };
+  const loaded = await loadWorkbook(port, ['customers', 'contacts']);
+  const { dataset, issues } = datasetOf(loaded);
+  return {
+    ...base,
+    setUp: true,
+    asOf: loaded.settings.asOf === null ? null : dayToIso(loaded.settings.asOf),
+    customers: dataset.customers.map(({ id, name, kana, rep }) => ({ id, name, kana, rep })),
+    contacts: dataset.contacts.map(({ id, customerId, name, title, role }) => ({
+      id,
+      customerId,
+      name,
+      title,
+      role,
+      roleLabel: ROLE_LABELS[role][lang],
+    })),
+    reps: [...new Set(dataset.customers.map((c) => c.rep).filter((r) => r !== ''))].sort(),
+    warnings: issues.slice(0, 20).map((i) => formatIssues(lang, [i])),
+  };
+}

@@ -1,0 +1,47 @@
+import { KimeruError, type Issue } from '../issues';
+import type { Dataset } from '../model';
+import { readDataset } from '../tables';
+import { readDefinition, readHistory, latestVersion } from '../definition';
+import type { Definition, DefinitionVersion } from '../definition/model';
+import { sheetOf, type Loaded } from './workbook';
+
+/** Reads the customer, contact and activity sheets named in the settings, with the user's column mapping. */
+export function datasetOf(loaded: Loaded): { dataset: Dataset; issues: Issue[] } {
+  const { settings, grids } = loaded;
+  return readDataset(
+    {
+      customers: grids.customers ?? [],
+      contacts: grids.contacts ?? null,
+      activities: grids.activities ?? null,
+    },
+    {
+      customers: { sheet: sheetOf(loaded, 'customers'), mapping: settings.mapping },
+      contacts: { sheet: settings.sheets.contacts ?? '' },
+      activities: { sheet: settings.sheets.activities ?? '' },
+    },
+  );
+}
+
+/** The definition as its sheet holds it now, and the version written on it. */
+export function definitionOf(loaded: Loaded): {
+  definition: Definition;
+  version: number | null;
+  issues: Issue[];
+} {
+  return readDefinition(loaded.grids.definition ?? [], { sheet: sheetOf(loaded, 'definition') });
+}
+
+export function historyOf(loaded: Loaded): {
+  versions: DefinitionVersion[];
+  latest: DefinitionVersion | null;
+  issues: Issue[];
+} {
+  const read = readHistory(loaded.grids.history ?? [], { sheet: sheetOf(loaded, 'history') });
+  return { ...read, latest: latestVersion(read.versions) };
+}
+
+/** Stops a command whose data has rows that cannot be read: a silently skipped row would hide a gap. */
+export function failOnErrors(issues: readonly Issue[]): void {
+  const errors = issues.filter((i) => i.severity !== 'warning');
+  if (errors.length > 0) throw new KimeruError(errors);
+}

@@ -1,0 +1,97 @@
+import { t, type Lang } from '../i18n';
+import { KimeruError, formatIssue } from '../issues';
+import type { Day } from '../model';
+import type { WorkbookPort, WriteCell } from '../port';
+import {
+  diffDefinitions,
+  historyRow,
+  lintDefinition,
+  nextVersion,
+  writeDefinition,
+  stampLabel,
+} from '../definition';
+import type { Definition } from '../definition/model';
+import { definitionOf, historyOf } from './data';
+import { loadWorkbook, sheetOf } from './workbook';
+
+export interface DefinitionState {
+  definition: Definition;
+  /** The version written on the definition sheet (null when never saved). */
+  version: number | null;
+  stamp: string;
+  /** 1-3-5-7 warnings, already in the user's language. */
+  lint: string[];
+  history: { version: number; date: Day; author: string; note: string }[];
+  /** What changed since the last saved version (empty when the sheet matches it). */
+  diffFromSaved: string[];
+}
+
+/** The definition as the sheet holds it, with its history, lint and unsaved changes. */
+export async function definitionState(port: WorkbookPort, lang: Lang): Promise<DefinitionState> {
+  const loaded = await loadWorkbook(port, ['definition', 'history']);
+  const current = definitionOf(loaded);
+  const history = historyOf(loaded);
+  return {
+    definition: current.definition,
+    version: current.version,
+    stamp: stampLabel(current.version, lang),
+    lint: lintDefinition(current.definition).map((i) => formatIssue(lang, i)),
+    history: history.versions.map(({ version, date, author, note }) => ({ version, date, author, note })),
+    diffFromSaved: history.latest
+      ? diffDefinitions(history.latest.definition, current.definition, lang).map((d) => d.text)
+      : [],
+  };
+}
+
+/** Lint warnings and the diff against the saved version, for an edit not yet saved. */
+export async function previewDefinition(
+  port: WorkbookPort,
+  definition: Definition,
+  lang: Lang,
+): Promise<{ lint: string[]; diff: string[] }> {
+  const loaded = await loadWorkbook(port, ['history']);
+  const latest = historyOf(loaded).latest;
+  return {
+    lint: lintDefinition(definition).map((i) => formatIssue(lang, i)),
+    diff: latest ? diffDefinitions(latest.definition, definition, lang).map((d) => d.text) : [],
+  };
+}
+
+/**
+ * Version up (バージョンアップ): appends the new version to the history (never rewriting an
+ * earlier one) and rewrites the definition sheet with it. `baseVersion` is the version the editor
+ * started from: if the sheet moved on meanwhile, nothing is written.
+ */
+export async function saveDefinition(
+  port: WorkbookPort,
+  req: { definition: Definition; note: string; author: string; baseVersion: number | null },
+  today: Day,
+  lang: Lang,
+): Promise<{ version: number; message: string; diff: string[] }> {
+  const loaded = await loadWorkbook(port, ['definition', 'history']);
+  const onSheet = definitionOf(loaded);
+  if (onSheet.version !== req.baseVersion)
+    throw new KimeruError({ key: 'commands.definition.conflict', params: { sheet: onSheet.version ?? '-' } });
+  const history = historyOf(loaded);
+  const saved = nextVersion(history.versions, req.definition, {
+    date: today,
+    author: req.author,
+    note: req.note,
+  });
+  const diff = history.latest
+    ? diffDefinitions(history.latest.definition, saved.definition, lang).map((d) => d.text)
+    : [];
+  await port.append({ sheet: sheetOf(loaded, 'history'), rows: [historyRow(saved, lang) as WriteCell[]] });
+  await port.write([
+    {
+      kind: 'replaceSheet',
+      sheet: sheetOf(loaded, 'definition'),
+      rows: writeDefinition(saved.definition, { lang, version: saved.version }) as WriteCell[][],
+    },
+  ]);
+  return {
+    version: saved.version,
+    message: t(lang, 'commands.definition.saved', { version: saved.version }),
+    diff,
+  };
+}

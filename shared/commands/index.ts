@@ -1,0 +1,14 @@
+/** Commands over the workbook port: setup, logging, versions and the output sheets, and the UI's API. */
+export { createApi } from './api';
+export type { KimeruApi, Envelope, Clock, SidebarState } from './api';
+export { setup, planSetup } from './setup';
+export type { SetupRequest, SetupReport } from './setup';
+export { logActivity } from './log';
+export type { LogResult } from './log';
+export { definitionState, previewDefinition, saveDefinition } from './definition';
+export type { DefinitionState } from './definition';
+export { runRanking, runGapCheck, runReview, writeManual } from './reports';
+export type { ReportResult } from './reports';
+export { loadWorkbook, findSettingsSheet } from './workbook';
+export { ROLES, NAMES, OUTPUT_ROLES, readSettings } from './settings';
+export type { Role, Settings } from './settings';

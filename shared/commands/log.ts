@@ -1,0 +1,99 @@
+import type { Lang } from '../i18n';
+import { formatIssues, type Issue } from '../issues';
+import type { Day } from '../model';
+import { dateCell, type WorkbookPort, type WriteCell } from '../port';
+import {
+  activityCells,
+  activityColumnLabel,
+  indexDataset,
+  validateActivity,
+  type ActivityColumn,
+  type ActivityInput,
+} from '../engines';
+import { ACTIVITY_TABLE, readTable } from '../tables';
+import { normalizeHeader } from '../tables/headers';
+import { t } from '../i18n';
+import type { CellValue } from '../values/cell';
+import { datasetOf } from './data';
+import { loadWorkbook, sheetOf } from './workbook';
+
+export type LogResult =
+  | {
+      ok: true;
+      row: number | null;
+      duplicate: boolean;
+      keyPersonMet: boolean;
+      message: string;
+      warnings: string[];
+    }
+  | { ok: false; issues: { field: string; message: string }[]; message: string };
+
+/**
+ * Logs one activity from the sidebar: validates it against the workbook's customers and
+ * contacts, then appends exactly one row (under the host's lock; a retried submit with the same
+ * key writes nothing). Invalid input writes nothing at all.
+ */
+export async function logActivity(
+  port: WorkbookPort,
+  input: ActivityInput,
+  now: { day: Day; minutes: number },
+  lang: Lang,
+): Promise<LogResult> {
+  const loaded = await loadWorkbook(port, ['customers', 'contacts', 'activities']);
+  const { dataset } = datasetOf(loaded); // unreadable old rows do not block a new log
+  const check = validateActivity(input, indexDataset(dataset), now.day, lang);
+  if (!check.ok) return invalid(check.issues, lang);
+
+  const cells = activityCells(check.activity, lang, dateCell(now.day, now.minutes), check);
+  const grid = loaded.grids.activities ?? [];
+  const layout = columnLayout(grid);
+  const row: WriteCell[] = new Array<WriteCell>(layout.width).fill(null);
+  for (const [column, index] of layout.columns) row[index] = cells[column];
+  const keyIndex = layout.columns.get('key');
+  const result = await port.append({
+    sheet: sheetOf(loaded, 'activities'),
+    rows: [row],
+    ...(keyIndex !== undefined && check.activity.key !== '' ? { keyColumn: keyIndex + 1 } : {}),
+  });
+  const written = result.rows[0] ?? null;
+  return {
+    ok: true,
+    row: written,
+    duplicate: result.duplicates > 0,
+    keyPersonMet: check.keyPersonMet,
+    message:
+      result.duplicates > 0
+        ? t(lang, 'commands.log.duplicate')
+        : t(lang, 'commands.log.written', { row: written ?? '' }),
+    warnings: check.warnings.map((w) => formatIssues(lang, [w])),
+  };
+}
+
+function invalid(issues: Issue[], lang: Lang): LogResult {
+  return {
+    ok: false,
+    issues: issues.map((i) => ({
+      field: String(i.params?.['field'] ?? ''),
+      message: formatIssues(lang, [i]),
+    })),
+    message: formatIssues(lang, issues),
+  };
+}
+
+/**
+ * Where each of our columns sits in the activity sheet as it is now: kimeru's own sheet, or a
+ * log the team kept before, in its own column order. Unknown columns of theirs stay blank.
+ */
+function columnLayout(grid: CellValue[][]): { columns: Map<ActivityColumn, number>; width: number } {
+  const columns = new Map<ActivityColumn, number>();
+  const table = readTable(grid, ACTIVITY_TABLE, { sheet: '' });
+  for (const [key, index] of Object.entries(table.columns)) columns.set(key as ActivityColumn, index);
+  // The two reading aids are not table keys: find them by their label in either language.
+  for (const extra of ['customerName', 'keyPersonMet'] as const) {
+    const labels = (['ja', 'en'] as const).map((l) => normalizeHeader(activityColumnLabel(extra, l)));
+    const found = table.extra.find((e) => labels.includes(normalizeHeader(e.header)));
+    if (found) columns.set(extra, found.index);
+  }
+  const width = Math.max(table.headers.length, ...[...columns.values()].map((i) => i + 1));
+  return { columns, width };
+}

@@ -1,0 +1,197 @@
+import { t, type Lang } from '../i18n';
+import { KimeruError } from '../issues';
+import type { Day } from '../model';
+import type { WorkbookPort, WriteCell, WriteOp } from '../port';
+import { stampLabel } from '../definition';
+import {
+  checkGaps,
+  gapHeadline,
+  gapTable,
+  halfYearOf,
+  indexDataset,
+  manualRows,
+  rankCustomers,
+  rankingTable,
+  reviewRows,
+  reviewTable,
+  withMovement,
+  type GapRow,
+  type KnowsAnswer,
+} from '../engines';
+import { readTable, type TableSpec } from '../tables';
+import { formatDay, normalizeText, readBoolean, foldText } from '../values';
+import type { CellValue } from '../values/cell';
+import { datasetOf, definitionOf, failOnErrors, historyOf } from './data';
+import { setAsOfOp, type Role } from './settings';
+import { loadWorkbook, sheetOf, type Loaded } from './workbook';
+
+/**
+ * The commands that write kimeru's output sheets — ranking, gaps, review, manual. Each reads
+ * what it needs in one batch, computes everything, then writes in one batch: a failure before
+ * the write leaves the workbook as it was. Ranking and gap check also move the as-of date.
+ */
+
+export interface ReportResult {
+  message: string;
+  /** Short lines for the sidebar, e.g. "キーマンとの接触: 12社". */
+  headline: string[];
+  sheet: string;
+}
+
+function outputRows(lang: Lang, stamp: string, asOf: Day, table: CellValue[][]): WriteCell[][] {
+  const note: WriteCell[] = [t(lang, 'commands.output.note', { stamp, asOf: formatDay(asOf, lang) })];
+  return [note, ...(table as WriteCell[][])];
+}
+
+function replaceOutput(loaded: Loaded, role: Role, rows: WriteCell[][]): WriteOp {
+  return { kind: 'replaceSheet', sheet: sheetOf(loaded, role), rows, frozenRows: 2 };
+}
+
+function asOfOps(loaded: Loaded, asOf: Day): WriteOp[] {
+  const op = setAsOfOp(loaded.settingsSheet, loaded.settings, asOf);
+  return op ? [op] : [];
+}
+
+async function ranked(port: WorkbookPort, roles: Role[], lang: Lang) {
+  const loaded = await loadWorkbook(port, ['customers', 'definition', ...roles]);
+  const { dataset, issues } = datasetOf(loaded);
+  failOnErrors(issues);
+  const { definition, version } = definitionOf(loaded);
+  const results = rankCustomers(definition, dataset.customers, lang);
+  return {
+    loaded,
+    dataset,
+    definition,
+    version,
+    stamp: stampLabel(version, lang),
+    results,
+    ranks: new Map(results.map((r) => [r.customerId, r.rank])),
+  };
+}
+
+const PREVIOUS_RANKS: TableSpec = {
+  sheetKey: 'commands.sheet.ranking',
+  columns: [
+    { key: 'id', aliases: ['顧客ID', 'Customer ID'], kind: 'text', required: true },
+    { key: 'rank', aliases: ['ランク', 'Rank'], kind: 'text', required: true },
+  ],
+};
+
+/** The ranks the ranking sheet held before this run, for the movement column. */
+function previousRanks(grid: CellValue[][] | undefined): Map<string, string> {
+  const previous = new Map<string, string>();
+  if (!grid || grid.length === 0) return previous;
+  try {
+    const table = readTable(grid, PREVIOUS_RANKS, { sheet: '' });
+    for (const row of table.rows) {
+      const id = String(row.cells['id'] ?? '');
+      if (id !== '') previous.set(id, String(row.cells['rank'] ?? ''));
+    }
+  } catch (e) {
+    if (!(e instanceof KimeruError)) throw e; // the placeholder sheet of a fresh setup
+  }
+  return previous;
+}
+
+export async function runRanking(port: WorkbookPort, asOf: Day, lang: Lang): Promise<ReportResult> {
+  const r = await ranked(port, ['ranking'], lang);
+  const rows = withMovement(r.results, previousRanks(r.loaded.grids.ranking), r.definition.ranks);
+  const counts = r.definition.ranks.map((rank) => `${rank}: ${rows.filter((x) => x.rank === rank).length}`);
+  await port.write([
+    replaceOutput(r.loaded, 'ranking', outputRows(lang, r.stamp, asOf, rankingTable(rows, lang, r.stamp))),
+    ...asOfOps(r.loaded, asOf),
+  ]);
+  return {
+    message: t(lang, 'commands.report.ranking', { count: rows.length, summary: counts.join(' / ') }),
+    headline: counts,
+    sheet: sheetOf(r.loaded, 'ranking'),
+  };
+}
+
+export async function runGapCheck(
+  port: WorkbookPort,
+  asOf: Day,
+  lang: Lang,
+): Promise<ReportResult & { gaps: GapRow[] }> {
+  const r = await ranked(port, ['contacts', 'activities', 'gaps'], lang);
+  const rows = checkGaps(r.definition, indexDataset(r.dataset), asOf, r.ranks, lang);
+  const gaps = rows.filter((g) => g.status === 'gap');
+  await port.write([
+    replaceOutput(r.loaded, 'gaps', outputRows(lang, r.stamp, asOf, gapTable(gaps, lang, r.stamp))),
+    ...asOfOps(r.loaded, asOf),
+  ]);
+  return {
+    message: t(lang, 'commands.report.gaps', {
+      gaps: gaps.length,
+      customers: new Set(gaps.map((g) => g.customerId)).size,
+    }),
+    headline: gapHeadline(rows, lang),
+    sheet: sheetOf(r.loaded, 'gaps'),
+    gaps,
+  };
+}
+
+/** The reps' own answers (営業担当 | 項目 | 知っている), matched to items by id or name. */
+function readAnswers(grid: CellValue[][] | undefined, items: { id: string; name: string }[]): KnowsAnswer[] {
+  const byName = new Map<string, string>();
+  for (const i of items) {
+    byName.set(foldText(i.id), i.id);
+    byName.set(foldText(i.name), i.id);
+  }
+  const answers: KnowsAnswer[] = [];
+  for (const cells of grid ?? []) {
+    const rep = normalizeText(cells[0]);
+    const itemId = byName.get(foldText(cells[1]));
+    if (rep === '' || itemId === undefined) continue;
+    const knows = readBoolean(cells[2]);
+    answers.push({ rep, itemId, knows: knows.ok ? knows.value : null });
+  }
+  return answers;
+}
+
+export async function runReview(port: WorkbookPort, asOf: Day, lang: Lang): Promise<ReportResult> {
+  const r = await ranked(port, ['contacts', 'activities', 'review', 'answers'], lang);
+  const half = halfYearOf(asOf, r.definition.fiscalStartMonth, lang);
+  const answers = readAnswers(r.loaded.grids.answers, r.definition.items);
+  const period = { start: half.start, end: Math.min(half.end, asOf) };
+  const rows = reviewRows(r.definition, indexDataset(r.dataset), period, r.ranks, answers);
+  const stamp = `${half.label} ${r.stamp}`;
+
+  // Every rep gets a row per item to answer; existing answers are never touched.
+  const answered = new Set(answers.map((a) => `${a.rep}\u0000${a.itemId}`));
+  const reps = [...new Set(rows.map((x) => x.rep))].filter((rep) => rep !== '');
+  const blanks: WriteCell[][] = [];
+  for (const rep of reps)
+    for (const item of r.definition.items)
+      if (!answered.has(`${rep}\u0000${item.id}`) && !hasRow(r.loaded.grids.answers, rep, item.name))
+        blanks.push([rep, item.name, null]);
+  if (blanks.length > 0) await port.append({ sheet: sheetOf(r.loaded, 'answers'), rows: blanks });
+
+  await port.write([
+    replaceOutput(r.loaded, 'review', outputRows(lang, stamp, asOf, reviewTable(rows, lang, stamp))),
+  ]);
+  const knownOnly = rows.filter((x) => x.headline);
+  return {
+    message: t(lang, 'commands.report.review', { period: half.label, count: knownOnly.length }),
+    headline: knownOnly.map((x) => `${x.rep || t(lang, 'engines.review.unassigned')}: ${x.itemName}`),
+    sheet: sheetOf(r.loaded, 'review'),
+  };
+}
+
+function hasRow(grid: CellValue[][] | undefined, rep: string, itemName: string): boolean {
+  return (grid ?? []).some((c) => normalizeText(c[0]) === rep && foldText(c[1]) === foldText(itemName));
+}
+
+export async function writeManual(port: WorkbookPort, today: Day, lang: Lang): Promise<ReportResult> {
+  const loaded = await loadWorkbook(port, ['definition', 'history', 'manual']);
+  const { definition, version } = definitionOf(loaded);
+  const latest = historyOf(loaded).latest;
+  const date = latest && latest.version === version ? latest.date : today;
+  const rows = manualRows(definition, { version: version ?? 0, date }, lang) as WriteCell[][];
+  await port.write([{ kind: 'replaceSheet', sheet: sheetOf(loaded, 'manual'), rows }]);
+  return {
+    message: t(lang, 'commands.report.manual', { version: version ?? '-' }),
+    headline: [],
+    sheet: sheetOf(loaded, 'manual'),
+  };
+}

@@ -1,0 +1,107 @@
+import { t, toLang, type Lang } from '../i18n';
+import type { Day } from '../model';
+import type { WriteCell, WriteOp } from '../port';
+import { dateCell } from '../port';
+import { normalizeText, readDate } from '../values';
+import type { CellValue } from '../values/cell';
+
+/**
+ * kimeru's settings sheet: one row per setting — label (in the user's language), value, and a
+ * stable code in column C that kimeru reads, so a user may rename labels or change values.
+ */
+
+export const ROLES = [
+  'customers',
+  'contacts',
+  'activities',
+  'definition',
+  'history',
+  'ranking',
+  'gaps',
+  'review',
+  'answers',
+  'manual',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Sheets whose whole content kimeru rebuilds on each run. */
+export const OUTPUT_ROLES: readonly Role[] = ['ranking', 'gaps', 'review', 'manual'];
+
+export interface Settings {
+  lang: Lang;
+  asOf: Day | null;
+  sheets: Partial<Record<Role, string>>;
+  /** Customer column key → the user's header text, when they mapped it by hand. */
+  mapping: Record<string, string>;
+  /** 1-based row of each code in the settings sheet, for updating one value in place. */
+  rowOf: Record<string, number>;
+}
+
+/** Workbook names for dashboard formulas: =KIMERU.GAPCHECK(KIMERU_CUSTOMERS, …, KIMERU_ASOF). */
+export const NAMES: Partial<Record<Role | 'asOf', string>> = {
+  customers: 'KIMERU_CUSTOMERS',
+  contacts: 'KIMERU_CONTACTS',
+  activities: 'KIMERU_ACTIVITIES',
+  definition: 'KIMERU_DEFINITION',
+  asOf: 'KIMERU_ASOF',
+};
+
+export function settingsSheetNames(): string[] {
+  return [t('ja', 'commands.sheet.settings'), t('en', 'commands.sheet.settings')];
+}
+
+export function roleSheetName(role: Role, lang: Lang): string {
+  return t(lang, `commands.sheet.${role}`);
+}
+
+export function readSettings(grid: CellValue[][]): Settings {
+  const settings: Settings = { lang: 'ja', asOf: null, sheets: {}, mapping: {}, rowOf: {} };
+  grid.forEach((cells, r) => {
+    const code = normalizeText(cells[2]);
+    if (code === '') return;
+    settings.rowOf[code] = r + 1;
+    const value = cells[1];
+    if (code === 'lang') settings.lang = toLang(value);
+    else if (code === 'asOf') {
+      const d = readDate(value);
+      settings.asOf = d.ok ? d.value : null;
+    } else if (code.startsWith('sheet:')) {
+      const role = code.slice(6) as Role;
+      const name = normalizeText(value);
+      if (ROLES.includes(role) && name !== '') settings.sheets[role] = String(value).trim();
+    } else if (code.startsWith('map:')) {
+      const name = String(value ?? '').trim();
+      if (name !== '') settings.mapping[code.slice(4)] = name;
+    }
+  });
+  return settings;
+}
+
+/** The settings sheet's rows: title, language, as-of date, each sheet's name, the column mapping. */
+export function settingsRows(s: Omit<Settings, 'rowOf'>): WriteCell[][] {
+  const lang = s.lang;
+  const rows: WriteCell[][] = [
+    [t(lang, 'commands.settings.title'), null, null],
+    [t(lang, 'commands.settings.lang'), lang, 'lang'],
+    [t(lang, 'commands.settings.asOf'), s.asOf === null ? null : dateCell(s.asOf), 'asOf'],
+  ];
+  for (const role of ROLES) {
+    const name = s.sheets[role];
+    if (name !== undefined)
+      rows.push([
+        t(lang, 'commands.settings.sheet', { role: roleSheetName(role, lang) }),
+        name,
+        `sheet:${role}`,
+      ]);
+  }
+  for (const [key, header] of Object.entries(s.mapping))
+    rows.push([t(lang, 'commands.settings.mapping', { column: key }), header, `map:${key}`]);
+  return rows;
+}
+
+/** The one write that moves the as-of date the dashboard formulas read. */
+export function setAsOfOp(settingsSheet: string, settings: Settings, asOf: Day): WriteOp | null {
+  const row = settings.rowOf['asOf'];
+  if (row === undefined) return null;
+  return { kind: 'setBlock', sheet: settingsSheet, row, column: 2, rows: [[dateCell(asOf)]] };
+}

@@ -1,0 +1,82 @@
+import type { Day } from './model';
+import type { CellValue } from './values/cell';
+
+/**
+ * The workbook port: the little each host (Google Sheets, Excel, the playground) implements so
+ * that every command runs the same core. Reads and writes are batched by design: a command reads
+ * the sheets it needs in one call and hands over one write plan, whatever the row count.
+ */
+
+/** A date (and optionally a time of day) to be stored as a real date cell in the host. */
+export interface DateCell {
+  kind: 'date';
+  day: Day;
+  /** Minutes after midnight, for timestamps such as 記録日時. */
+  minutes?: number;
+}
+
+/** A formula kimeru writes on purpose (never user text). */
+export interface FormulaCell {
+  kind: 'formula';
+  formula: string;
+}
+
+/**
+ * What a command writes into one cell. A plain string is ALWAYS text: the adapter stores
+ * "=SUM(A1)" or "+81 3…" typed by a user as text, never as a formula or a number.
+ */
+export type WriteCell = string | number | boolean | null | DateCell | FormulaCell;
+
+export const dateCell = (day: Day, minutes?: number): DateCell =>
+  minutes === undefined ? { kind: 'date', day } : { kind: 'date', day, minutes };
+export const formulaCell = (formula: string): FormulaCell => ({ kind: 'formula', formula });
+
+/** Text that a spreadsheet would read as a formula (or a signed number) if written as is. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@＝＋－＠]/.test(text);
+}
+
+export type WriteOp =
+  /** Adds a new sheet (the adapter refuses if the name exists) with these rows from A1. */
+  | { kind: 'addSheet'; sheet: string; rows: WriteCell[][]; frozenRows?: number; protectRows?: number }
+  /** Writes a block into a sheet kimeru created: rows and columns are 1-based. */
+  | { kind: 'setBlock'; sheet: string; row: number; column: number; rows: WriteCell[][] }
+  /** Clears a sheet kimeru created and writes these rows from A1 (ranking, gaps, review, manual). */
+  | { kind: 'replaceSheet'; sheet: string; rows: WriteCell[][]; frozenRows?: number }
+  /** A workbook-level name for whole columns of a sheet, e.g. KIMERU_ACTIVITIES → 行動!A:M. */
+  | {
+      kind: 'defineName';
+      name: string;
+      sheet: string;
+      firstColumn: number;
+      lastColumn: number;
+      row?: number;
+    };
+
+export interface AppendRequest {
+  sheet: string;
+  rows: WriteCell[][];
+  /** 1-based column holding each row's idempotency key: a row whose key is already there is skipped. */
+  keyColumn?: number;
+}
+
+export interface AppendResult {
+  /** 1-based sheet rows the new rows landed on (empty when every row was a duplicate). */
+  rows: number[];
+  /** Rows skipped because their key was already in the sheet (a double click, a retry). */
+  duplicates: number;
+}
+
+export interface WorkbookPort {
+  /** Sheet names in tab order. */
+  sheetNames(): Promise<string[]>;
+  /** Values of each sheet's used range from A1, in one batch; a sheet that doesn't exist is left out. */
+  readSheets(names: readonly string[]): Promise<Record<string, CellValue[][]>>;
+  /** Applies a plan of writes. Commands validate before planning, so a plan is all-or-nothing in intent. */
+  write(plan: readonly WriteOp[]): Promise<void>;
+  /**
+   * Appends rows after the last used row, under the host's lock so concurrent reps lose no row;
+   * the key check happens inside the lock, so a retried submit writes once.
+   */
+  append(request: AppendRequest): Promise<AppendResult>;
+}

@@ -1,0 +1,147 @@
+import type { AppendRequest, AppendResult, WorkbookPort, WriteCell, WriteOp } from '../../shared/port';
+import { dateFromDay } from '../../shared/values';
+import type { CellValue } from '../../shared/values';
+
+/**
+ * An in-memory workbook implementing the port, strict where the real hosts are and stricter
+ * where kimeru promises more: it refuses any write into a sheet kimeru did not create (other
+ * than appending below the last row), so a test passing against it proves no user cell changed.
+ * Dates are stored as Date objects at local midnight, as Sheets' getValues returns them.
+ */
+export class MemoryWorkbook implements WorkbookPort {
+  readonly sheets = new Map<string, CellValue[][]>();
+  readonly created = new Set<string>();
+  readonly names = new Map<
+    string,
+    { sheet: string; firstColumn: number; lastColumn: number; row?: number }
+  >();
+  readonly calls = { sheetNames: 0, readSheets: 0, write: 0, append: 0 };
+  /** Set to make the next write or append fail, as a host can (quota, lost connection). */
+  failNext: Error | null = null;
+
+  constructor(initial: Record<string, CellValue[][]> = {}) {
+    for (const [name, rows] of Object.entries(initial))
+      this.sheets.set(
+        name,
+        rows.map((r) => [...r]),
+      );
+  }
+
+  async sheetNames(): Promise<string[]> {
+    this.calls.sheetNames++;
+    return [...this.sheets.keys()];
+  }
+
+  async readSheets(names: readonly string[]): Promise<Record<string, CellValue[][]>> {
+    this.calls.readSheets++;
+    const out: Record<string, CellValue[][]> = {};
+    for (const n of names) {
+      const rows = this.sheets.get(n);
+      if (rows) out[n] = rectangular(rows).map((r) => r.map((c) => (c instanceof Date ? new Date(c) : c)));
+    }
+    return out;
+  }
+
+  async write(plan: readonly WriteOp[]): Promise<void> {
+    this.calls.write++;
+    this.throwIfFailing();
+    // Validate the whole plan first: a refused plan changes nothing.
+    const adding = new Set<string>();
+    for (const op of plan) {
+      if (op.kind === 'addSheet') {
+        if (this.sheets.has(op.sheet) || adding.has(op.sheet)) throw new Error(`sheet exists: ${op.sheet}`);
+        adding.add(op.sheet);
+      } else if (op.kind === 'setBlock' || op.kind === 'replaceSheet') {
+        if (!this.created.has(op.sheet) && !adding.has(op.sheet))
+          throw new Error(`refusing to write into a sheet kimeru did not create: ${op.sheet}`);
+      } else if (!this.sheets.has(op.sheet) && !adding.has(op.sheet))
+        throw new Error(`no sheet for name ${op.name}`);
+    }
+    for (const op of plan) {
+      switch (op.kind) {
+        case 'addSheet':
+          this.sheets.set(
+            op.sheet,
+            op.rows.map((r) => r.map(toCell)),
+          );
+          this.created.add(op.sheet);
+          break;
+        case 'replaceSheet':
+          this.sheets.set(
+            op.sheet,
+            op.rows.map((r) => r.map(toCell)),
+          );
+          break;
+        case 'setBlock': {
+          const rows = this.sheets.get(op.sheet)!;
+          op.rows.forEach((r, i) =>
+            r.forEach((c, j) => {
+              const row = (rows[op.row - 1 + i] ??= []);
+              row[op.column - 1 + j] = toCell(c);
+            }),
+          );
+          break;
+        }
+        case 'defineName':
+          this.names.set(op.name, {
+            sheet: op.sheet,
+            firstColumn: op.firstColumn,
+            lastColumn: op.lastColumn,
+            ...(op.row ? { row: op.row } : {}),
+          });
+          break;
+      }
+    }
+  }
+
+  async append(req: AppendRequest): Promise<AppendResult> {
+    this.calls.append++;
+    this.throwIfFailing();
+    const rows = this.sheets.get(req.sheet);
+    if (!rows) throw new Error(`no sheet ${req.sheet}`);
+    let last = rows.length;
+    while (last > 0 && (rows[last - 1] ?? []).every((c) => c === null || c === undefined || c === '')) last--;
+    const keys = new Set<string>();
+    if (req.keyColumn !== undefined) for (const r of rows) keys.add(String(r[req.keyColumn - 1] ?? ''));
+    const written: number[] = [];
+    let duplicates = 0;
+    for (const r of req.rows) {
+      const key = req.keyColumn !== undefined ? String(r[req.keyColumn - 1] ?? '') : '';
+      if (key !== '' && keys.has(key)) {
+        duplicates++;
+        continue;
+      }
+      keys.add(key);
+      rows[last] = r.map(toCell);
+      written.push(last + 1);
+      last++;
+    }
+    return { rows: written, duplicates };
+  }
+
+  /** A deep copy of a sheet's cells, for before/after comparisons. */
+  snapshot(name: string): CellValue[][] {
+    return (this.sheets.get(name) ?? []).map((r) => [...r]);
+  }
+
+  private throwIfFailing(): void {
+    const e = this.failNext;
+    this.failNext = null;
+    if (e) throw e;
+  }
+}
+
+function rectangular(rows: CellValue[][]): CellValue[][] {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  return rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] === undefined ? '' : r[i]!)));
+}
+
+/** What a host stores for a written cell: strings stay text, dates become Date cells. */
+function toCell(c: WriteCell): CellValue {
+  if (c === null) return '';
+  if (typeof c !== 'object') return c;
+  if (c.kind === 'formula') return c.formula;
+  const d = dateFromDay(c.day);
+  if (c.minutes !== undefined) d.setMinutes(c.minutes);
+  return d;
+}

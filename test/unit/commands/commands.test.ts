@@ -1,0 +1,296 @@
+import { createApi, type KimeruApi } from '../../../shared/commands';
+import type { ActivityInput } from '../../../shared/engines';
+import { dayFromParts } from '../../../shared/values';
+import { MemoryWorkbook } from '../../fakes/memory-workbook';
+import { sizedWorkbook, teamWorkbook } from './workbook-fixture';
+
+const TODAY = dayFromParts(2026, 11, 29);
+const clock = { now: () => ({ day: TODAY, minutes: 10 * 60 + 30 }) };
+
+async function ok<T>(p: Promise<{ ok: true; value: T } | { ok: false; message: string }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(r.message);
+  return r.value;
+}
+
+function activity(over: Partial<ActivityInput> = {}): ActivityInput {
+  return {
+    date: '2026-11-28',
+    customerId: 'C002',
+    contactIds: [],
+    type: 'visit',
+    purpose: '定例',
+    content: '在庫状況の確認',
+    nextAction: '',
+    nextDue: '',
+    rep: '高橋',
+    key: 'k-1',
+    ...over,
+  };
+}
+
+describe('setup inside an existing workbook', () => {
+  let wb: MemoryWorkbook;
+  let api: KimeruApi;
+  beforeEach(() => {
+    wb = new MemoryWorkbook(teamWorkbook());
+    api = createApi(wb, clock, 'ja');
+  });
+
+  it('adopts the customer list, leaves a same-named sheet that is not ours alone, and changes no user cell', async () => {
+    const before = teamWorkbook();
+    const report = await ok(api.setup({}));
+    expect(report.sheets.customers).toBe('得意先リスト');
+    expect(report.customerCount).toBe(4);
+    expect(report.sheets.activities).toBe('行動 (kimeru)');
+    expect(report.text.join('\n')).toContain(
+      '「行動」シートは kimeru のものではないため、そのままにしました',
+    );
+    for (const [name, rows] of Object.entries(before)) expect(wb.snapshot(name)).toEqual(rows);
+    expect([...wb.sheets.keys()]).toEqual(
+      expect.arrayContaining([
+        '連絡先',
+        '定義',
+        '定義履歴',
+        'ランク',
+        'ギャップ',
+        '振り返り',
+        '振り返り回答',
+        'マニュアル',
+        'kimeru設定',
+      ]),
+    );
+    expect(wb.names.get('KIMERU_ACTIVITIES')?.sheet).toBe('行動 (kimeru)');
+    expect(wb.names.get('KIMERU_ASOF')).toEqual({
+      sheet: 'kimeru設定',
+      firstColumn: 2,
+      lastColumn: 2,
+      row: 3,
+    });
+  });
+
+  it('changes nothing when run again', async () => {
+    await ok(api.setup({}));
+    const after = new Map([...wb.sheets].map(([n]) => [n, wb.snapshot(n)]));
+    const writes = wb.calls.write;
+    const again = await ok(api.setup({}));
+    expect(again.changed).toBe(false);
+    expect(again.text).toEqual(['セットアップは完了しています。変更はありません']);
+    expect(wb.calls.write).toBe(writes);
+    for (const [n, rows] of after) expect(wb.snapshot(n)).toEqual(rows);
+  });
+
+  it('adopts a customer sheet whose headers it cannot recognise once the user maps them', async () => {
+    const odd = new MemoryWorkbook({
+      取引先: [
+        ['コード', '先方名', '売上'],
+        ['X1', '北海商事', 100],
+      ],
+    });
+    const api2 = createApi(odd, clock, 'ja');
+    const mapped = await ok(
+      api2.setup({ customerSheet: '取引先', mapping: { id: 'コード', name: '先方名' } }),
+    );
+    expect(mapped.customerCount).toBe(1);
+    const state = await ok(api2.getState());
+    expect(state.customers).toEqual([{ id: 'X1', name: '北海商事', kana: '', rep: '' }]);
+  });
+
+  it('says clearly when a named customer sheet has no customer-name column', async () => {
+    const odd = new MemoryWorkbook({
+      取引先: [
+        ['コード', '先方名'],
+        ['X1', '北海商事'],
+      ],
+    });
+    const r = await createApi(odd, clock, 'ja').setup({ customerSheet: '取引先' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain('取引先');
+    expect([...odd.sheets.keys()]).toEqual(['取引先']);
+  });
+});
+
+describe('logging an activity', () => {
+  let wb: MemoryWorkbook;
+  let api: KimeruApi;
+  beforeEach(async () => {
+    wb = new MemoryWorkbook(teamWorkbook());
+    api = createApi(wb, clock, 'ja');
+    await ok(api.setup({}));
+    // Contacts typed by the team into kimeru's contact sheet.
+    wb.sheets
+      .get('連絡先')!
+      .push(['', 'C002', '山本 健', '', '専務', 'キーマン'], ['', 'C002', '伊藤 誠', '', '', '担当者']);
+  });
+
+  it('appends exactly one row, and a retried submit with the same key writes nothing', async () => {
+    const state = await ok(api.getState());
+    const ito = state.contacts.find((c) => c.name === '伊藤 誠')!;
+    const first = await ok(api.logActivity(activity({ contactIds: [ito.id] })));
+    expect(first).toMatchObject({ ok: true, row: 2, duplicate: false, keyPersonMet: false });
+    const retry = await ok(api.logActivity(activity({ contactIds: [ito.id] })));
+    expect(retry).toMatchObject({
+      ok: true,
+      duplicate: true,
+      message: 'この記録は登録済みです（二重送信を防ぎました）',
+    });
+    const log = wb.snapshot('行動 (kimeru)');
+    expect(log).toHaveLength(2);
+    expect(log[1]!.slice(1, 6)).toEqual(['C002', '(株)鈴木商事', '伊藤 誠', '', '訪問']);
+    expect(log[1]![0]).toBeInstanceOf(Date);
+  });
+
+  it('stores text that looks like a formula as text', async () => {
+    await ok(api.logActivity(activity({ content: '=IMPORTXML("http://x")', nextAction: '+81 担当へ電話' })));
+    const row = wb.snapshot('行動 (kimeru)')[1]!;
+    expect(row).toContain('=IMPORTXML("http://x")');
+    expect(row).toContain('+81 担当へ電話');
+  });
+
+  it('writes nothing for invalid input and names the fields', async () => {
+    const r = await ok(api.logActivity(activity({ customerId: 'C999', date: '2026/13/01' })));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues.map((i) => i.field).sort()).toEqual(['customerId', 'date']);
+      expect(r.message).toContain('日付');
+    }
+    expect(wb.snapshot('行動 (kimeru)')).toHaveLength(1);
+  });
+
+  it('leaves the workbook as it was when the host fails mid-way', async () => {
+    wb.failNext = new Error('Service unavailable');
+    const r = await api.logActivity(activity());
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain('Service unavailable');
+    expect(wb.snapshot('行動 (kimeru)')).toHaveLength(1);
+  });
+});
+
+describe('ranking, gap check, review and manual', () => {
+  let wb: MemoryWorkbook;
+  let api: KimeruApi;
+  beforeEach(async () => {
+    wb = new MemoryWorkbook(teamWorkbook());
+    api = createApi(wb, clock, 'ja');
+    await ok(api.setup({}));
+    wb.sheets
+      .get('連絡先')!
+      .push(['', 'C002', '山本 健', '', '専務', 'キーマン'], ['', 'C002', '伊藤 誠', '', '', '担当者']);
+    wb.sheets
+      .get('行動 (kimeru)')!
+      .push(['2026/11/10', 'C002', '', '伊藤さん', '', '来社', '', '定例', '', '', '高橋', '2026/11/10', '']);
+  });
+
+  it('ranks by the definition, stamps the version and moves the as-of date', async () => {
+    const r = await ok(api.runRanking('2026/11/29'));
+    expect(r.headline).toEqual(['A: 2', 'B: 1', 'C: 1']);
+    const sheet = wb.snapshot('ランク');
+    expect(sheet[1]!.slice(0, 5)).toEqual(['顧客ID', '顧客名', 'ランク', '前回ランク', '変動']);
+    expect(sheet.slice(2).map((row) => row[6])).toEqual(['第1版', '第1版', '第1版', '第1版']);
+    expect(wb.snapshot('kimeru設定')[2]![1]).toEqual(new Date(2026, 10, 29));
+    // A second ranking after the sales changed shows the movement.
+    wb.sheets.get('得意先リスト')![4]![6] = 100; // 鈴木商事 drops
+    await ok(api.runRanking('2026/11/30'));
+    const suzuki = wb.snapshot('ランク').find((row) => row[0] === 'C002')!;
+    expect(suzuki.slice(2, 5)).toEqual(['C', 'B', '↓']);
+  });
+
+  it('finds the column’s cautionary case and writes the gap sheet', async () => {
+    const r = await ok(api.runGapCheck('2026/11/29'));
+    expect(r.headline.join('\n')).toMatch(/キーマンとの接触: \d+社/);
+    const gaps = wb.snapshot('ギャップ');
+    const suzuki = gaps.find((row) => row[0] === 'C002' && row[3] === 'キーマンとの接触');
+    expect(String(suzuki?.[5])).toContain('担当者のみ接触');
+  });
+
+  it('stops before writing when a row cannot be read, naming the cell', async () => {
+    wb.sheets
+      .get('行動 (kimeru)')!
+      .push(['2026/02/30', 'C001', '', '', '', '訪問', '', '', '', '', '佐藤', '', '']);
+    const gapsBefore = wb.snapshot('ギャップ');
+    const r = await api.runGapCheck('2026/11/29');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain('「行動 (kimeru)」シート 3行目 A列「日付」');
+    expect(wb.snapshot('ギャップ')).toEqual(gapsBefore);
+  });
+
+  it('asks each rep for answers without touching given ones, then shows known-but-not-done', async () => {
+    await ok(api.runReview('2026/11/29'));
+    const answers = wb.snapshot('振り返り回答');
+    expect(answers.length).toBeGreaterThan(1);
+    const row = answers.findIndex((r) => r[0] === '高橋' && r[1] === 'キーマンとの接触');
+    wb.sheets.get('振り返り回答')![row]![2] = '○';
+    const r = await ok(api.runReview('2026/11/29'));
+    expect(r.headline).toContain('高橋: キーマンとの接触');
+    expect(wb.snapshot('振り返り回答')[row]![2]).toBe('○');
+    expect(wb.snapshot('振り返り回答')).toHaveLength(answers.length);
+  });
+
+  it('writes the manual of the current version', async () => {
+    const r = await ok(api.writeManual());
+    expect(r.message).toBe('営業マニュアル（第1版）を作成しました');
+    expect(wb.snapshot('マニュアル').flat().join('')).toContain('キーマンとの接触');
+  });
+});
+
+describe('versions', () => {
+  it('saves a new version with a note, keeps the old one, and refuses stale or unchanged saves', async () => {
+    const wb = new MemoryWorkbook(teamWorkbook());
+    const api = createApi(wb, clock, 'ja');
+    await ok(api.setup({}));
+    const state = await ok(api.getDefinition());
+    expect(state.version).toBe(1);
+    const def = structuredClone(state.definition);
+    const item = def.items.find((i) => i.metric === 'key_person_contact_days')!;
+    item.thresholds['A'] = 45;
+    const preview = await ok(api.previewDefinition(def));
+    expect(preview.diff.join('\n')).toContain('45');
+    const saved = await ok(
+      api.saveDefinition({
+        definition: def,
+        note: 'Aランクのキーマン接触を45日に',
+        author: '部長',
+        baseVersion: 1,
+      }),
+    );
+    expect(saved.version).toBe(2);
+    const after = await ok(api.getDefinition());
+    expect(after.version).toBe(2);
+    expect(after.history.map((h) => [h.version, h.note])).toEqual([
+      [1, 'スターター定義（3つの切り口）'],
+      [2, 'Aランクのキーマン接触を45日に'],
+    ]);
+    const stale = await api.saveDefinition({ definition: def, note: 'x', author: '部長', baseVersion: 1 });
+    expect(stale.ok).toBe(false);
+    const same = await api.saveDefinition({ definition: def, note: 'x', author: '部長', baseVersion: 2 });
+    expect(same.ok).toBe(false);
+    if (!same.ok) expect(same.message).toContain('変わっていない');
+  });
+});
+
+describe('batched host I/O', () => {
+  async function callsFor(customers: number) {
+    const wb = new MemoryWorkbook(sizedWorkbook(customers));
+    const api = createApi(wb, clock, 'ja');
+    const counts: Record<string, string> = {};
+    const measure = async (name: string, run: () => Promise<unknown>) => {
+      const before = { ...wb.calls };
+      await run();
+      counts[name] = JSON.stringify(
+        Object.fromEntries(
+          Object.entries(wb.calls).map(([k, v]) => [k, v - before[k as keyof typeof before]]),
+        ),
+      );
+    };
+    await measure('setup', () => ok(api.setup({})));
+    await measure('log', () => ok(api.logActivity(activity({ customerId: 'C1', rep: '佐藤' }))));
+    await measure('rank', () => ok(api.runRanking('2026/11/29')));
+    await measure('gaps', () => ok(api.runGapCheck('2026/11/29')));
+    await measure('review', () => ok(api.runReview('2026/11/29')));
+    return counts;
+  }
+
+  it('makes the same number of reads and writes for 10 and for 10,000 customers', async () => {
+    expect(await callsFor(10)).toEqual(await callsFor(10_000));
+  });
+});
