@@ -22,7 +22,7 @@ console.log(count(wb.keyPersonStatusColumn), count(wb.contactStatusColumn));
 const it = callFunction(findFunction('GAPCHECK')!, [g.customers, g.contacts, g.activities, def, asOfSerial, 'items']);
 console.log(it.ok && it.value);
 const as = hf.getSheetId(SHEET.activities)!;
-for (let k = 0; k < 3; k++) {
+for (let k = 0; k < Number(process.env.R ?? 3); k++) {
   t = performance.now();
   hf.setCellContents({ sheet: as, row: 1 + k * 7, col: 0 }, [[asOfSerial - k]]);
   console.log('recalc', performance.now() - t);

@@ -9,10 +9,10 @@ import type { Grids } from './generate';
 export const SHEET = { activities: '活動', customers: '顧客', settings: '設定' } as const;
 
 /** Rank → [key-person contact limit, contact interval limit] in days, as in the starter definition. */
-const LIMITS: [string, number | null, number][] = [
+const LIMITS: [string, number | string, number][] = [
   ['A', 60, 30],
   ['B', 120, 60],
-  ['C', null, 90],
+  ['C', '-', 90],
 ];
 
 export type Sheets = Record<string, CellValue[][]>;
@@ -34,7 +34,12 @@ export interface FormulaWorkbook {
  *
  * `ranks` is the rank per customer row (header excluded); `asOfSerial` the as-of date as a serial.
  */
-export function formulaWorkbook(grids: Grids, ranks: readonly CellValue[], asOfSerial: number): FormulaWorkbook {
+export function formulaWorkbook(
+  grids: Grids,
+  ranks: readonly CellValue[],
+  asOfSerial: number,
+  bounded = process.env.BOUNDED === '1',
+): FormulaWorkbook {
   const [actHeader = [], ...actRows] = grids.activities;
   // Date, customer id, the hand-made flag, then the rest of the log as the user keeps it.
   const activities: CellValue[][] = [
@@ -43,9 +48,10 @@ export function formulaWorkbook(grids: Grids, ranks: readonly CellValue[], asOfS
   ];
 
   const A = `'${SHEET.activities}'!`;
-  const date = `${A}$A:$A`;
-  const customer = `${A}$B:$B`;
-  const flag = `${A}$C:$C`;
+  const end = bounded ? String(grids.activities.length) : '';
+  const date = bounded ? `${A}$A$2:$A$${end}` : `${A}$A:$A`;
+  const customer = bounded ? `${A}$B$2:$B$${end}` : `${A}$B:$B`;
+  const flag = bounded ? `${A}$C$2:$C$${end}` : `${A}$C:$C`;
   const S = `'${SHEET.settings}'!`;
   const asOf = `${S}$B$1`;
   const table = `${S}$A$4:$C$6`;
@@ -72,7 +78,7 @@ export function formulaWorkbook(grids: Grids, ranks: readonly CellValue[], asOfS
         `=MAXIFS(${date},${customer},${id})`,
         `=MAXIFS(${date},${customer},${id},${flag},TRUE())`,
         `=COUNTIFS(${customer},${id},${flag},TRUE())`,
-        `=IF(${keyLimit}="","対象外",IF(${keyCount}=0,"ギャップ",IF(${asOf}-${lastKey}>${keyLimit},"ギャップ","OK")))`,
+        `=IF(NOT(ISNUMBER(${keyLimit})),"対象外",IF(${keyCount}=0,"ギャップ",IF(${asOf}-${lastKey}>${keyLimit},"ギャップ","OK")))`,
         `=IF(${last}=0,"ギャップ",IF(${asOf}-${last}>${contactLimit},"ギャップ","OK"))`,
       ];
     }),

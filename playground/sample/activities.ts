@@ -1,5 +1,6 @@
 import type { Day } from '../../shared/model';
 import type { CellValue } from '../../shared/values/cell';
+import { parsePerson } from '../../shared/tables/people';
 import { dayToSerial } from '../../shared/values/days';
 import { AS_OF_DAY, LOG_START, PRODUCTS, REPS, SIDEBAR_START, type RepKey } from './company';
 import { fullName, type ContactSeed } from './contacts';
@@ -101,7 +102,10 @@ const TOPICS: readonly Topic[] = [
   {
     purpose: '設備更新ヒアリング',
     kinds: ['visit', 'web', 'call'],
-    contents: ['{p}の更新時期をヒアリング。来期予算で検討とのこと。', 'ライン増設計画の情報収集。稼働は来年4月予定。'],
+    contents: [
+      '{p}の更新時期をヒアリング。来期予算で検討とのこと。',
+      'ライン増設計画の情報収集。稼働は来年4月予定。',
+    ],
     next: ['更新提案書を作成', '概算見積を提出'],
   },
   {
@@ -171,7 +175,10 @@ const KEY_TOPICS: readonly Topic[] = [
   {
     purpose: '提案',
     kinds: ['proposal', 'visit'],
-    contents: ['{k}に{p}の更新計画をご提案。予算化を検討いただく。', '{k}に直接ご説明。前向きに検討いただけるとのこと。'],
+    contents: [
+      '{k}に{p}の更新計画をご提案。予算化を検討いただく。',
+      '{k}に直接ご説明。前向きに検討いただけるとのこと。',
+    ],
     next: ['正式見積を提出', '導入スケジュール案を送付'],
   },
 ];
@@ -179,8 +186,14 @@ const KEY_TOPICS: readonly Topic[] = [
 /** The column's cautionary case: every week at 東邦オートパーツ, always with 森 (担当者) only. */
 const CAUTIONARY_TOPICS: readonly Topic[] = [
   {
+    purpose: '納期調整',
+    kinds: ['call', 'email'],
+    contents: ['納期の前倒しを依頼された。社内で調整する。', '{p}の出荷日を森さんに連絡。'],
+    next: ['納期回答', '加藤本部長へのご挨拶を打診'],
+  },
+  {
     purpose: '定例打ち合わせ',
-    kinds: ['visit', 'call'],
+    kinds: ['visit'],
     contents: [
       'ライン増設の進捗を確認。機種選定は「上が決める」とのこと。',
       '本部長向けの提案資料を森さん経由でお渡しした。',
@@ -192,7 +205,10 @@ const CAUTIONARY_TOPICS: readonly Topic[] = [
   {
     purpose: '価格交渉',
     kinds: ['visit', 'email', 'proposal'],
-    contents: ['{p}の単価見直しを打診された。決裁は加藤本部長。', '{p}の見積を森さんに提出。本部長判断待ち。'],
+    contents: [
+      '{p}の単価見直しを打診された。決裁は加藤本部長。',
+      '{p}の見積を森さんに提出。本部長判断待ち。',
+    ],
     next: ['再見積を提出', '加藤本部長へのご挨拶を打診'],
   },
 ];
@@ -230,7 +246,12 @@ export function activitySeeds(contacts: readonly ContactSeed[]): ActivitySeed[] 
 
 function planOf(c: CustomerSeed, habit: Habit, random: Random): Plan {
   const keyAgo = habit.keyAgo === null ? null : random.int(habit.keyAgo[0], habit.keyAgo[1]);
-  const base: Plan = { every: random.int(18, 26), lastAgo: random.int(4, 50), keyAgo, keyRate: habit.keyRate };
+  const base: Plan = {
+    every: random.int(13, 20),
+    lastAgo: random.int(4, 50),
+    keyAgo,
+    keyRate: habit.keyRate,
+  };
   const plan = { ...base, ...c.plan };
   // A key meeting can be no later than the latest activity.
   if (plan.keyAgo !== null && plan.keyAgo < plan.lastAgo) plan.keyAgo = plan.lastAgo;
@@ -285,7 +306,9 @@ function customerActivities(c: CustomerSeed, people: readonly ContactSeed[], ran
     return {
       customerId: c.id,
       day,
-      contactText: met.map((p) => written(p, people, random, p.role === 'key')).join(joiner(met.length, random)),
+      contactText: met
+        .map((p) => written(p, people, random, p.role === 'key'))
+        .join(joiner(met.length, random)),
       typeWord,
       purpose: topic.purpose,
       content: fill(random.pick(topic.contents)),
@@ -324,13 +347,24 @@ function whoWasMet(
 /** How a rep writes one person: 森さん, 森様, 森主任, 森 亮介… Namesakes always get their title. */
 function written(p: ContactSeed, people: readonly ContactSeed[], random: Random, formal: boolean): string {
   const namesake = people.some((o) => o !== p && o.family === p.family);
-  if (namesake || (formal && p.short !== '')) return `${p.family}${p.short || '様'}`;
+  const titled = withTitle(p);
+  if (namesake || (formal && titled !== '')) return titled || `${p.family}様`;
   const style = random.int(0, 9);
   if (style < 3) return `${p.family}さん`;
   if (style < 6) return `${p.family}様`;
-  if (style < 8 && p.short !== '') return `${p.family}${p.short}`;
+  if (style < 8 && titled !== '') return titled;
   if (style < 9) return fullName(p, false);
   return `${p.family}様`;
+}
+
+/**
+ * 森主任, 加藤本部長; '' when the person has no short title, or when name and title run together
+ * into another reading: 坂本 + 部長 reads as 坂 + 本部長, so reps (and we) write 坂本様 instead.
+ */
+function withTitle(p: ContactSeed): string {
+  if (p.short === '') return '';
+  const text = `${p.family}${p.short}`;
+  return parsePerson(text).name === p.family ? text : '';
 }
 
 function joiner(count: number, random: Random): string {
@@ -340,12 +374,12 @@ function joiner(count: number, random: Random): string {
 /**
  * The due date of a next action: a week or three after the activity; for the latest activity of
  * a customer planted as overdue, `overdue` days before the as-of date; for the latest activity of
- * a customer left alone for months, two weeks after that activity (long forgotten).
+ * a customer left alone for two months or more, two weeks after that activity (long forgotten).
  */
 function dueFor(day: Day, isLast: boolean, plan: Plan, random: Random): Day {
   if (!isLast) return workday(day + random.int(7, 21));
   if ((plan.overdue ?? 0) > 0) return AS_OF_DAY - (plan.overdue ?? 0);
-  if (plan.lastAgo >= 90) return workday(day + 14);
+  if (plan.lastAgo >= 60) return workday(day + 14);
   return AS_OF_DAY + random.int(3, 20);
 }
 

@@ -71,6 +71,7 @@ export function reviewAnswerGrid(): CellValue[][] {
   };
   const rows: CellValue[][] = [['営業担当', '項目', '知っている']];
   for (const rep of Object.values(REPS))
-    for (const item of items) rows.push([rep, item.name, (doesNotKnow[rep] ?? []).includes(item.id) ? '×' : '○']);
+    for (const item of items)
+      rows.push([rep, item.name, (doesNotKnow[rep] ?? []).includes(item.id) ? '×' : '○']);
   return rows;
 }

@@ -36,7 +36,9 @@ export function typedDate(day: Day, form: DateForm, random: Random): CellValue {
     case 'kanji':
       return `${year}年${month}月${date}日`;
     case 'era':
-      return random.chance(0.75) ? `R${year - 2018}.${month}.${date}` : `令和${year - 2018}年${month}月${date}日`;
+      return random.chance(0.75)
+        ? `R${year - 2018}.${month}.${date}`
+        : `令和${year - 2018}年${month}月${date}日`;
   }
 }
 
