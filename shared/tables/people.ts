@@ -218,8 +218,31 @@ function resolveSpaced(
   else record(chunk, null);
 }
 
+/**
+ * Every way to read a name written with a title: 坂本部長 is 坂 + 本部長 or 坂本 + 部長. The
+ * longest title comes first; a shorter one is tried only when the longer reading finds nobody.
+ */
+export function personReadings(written: string): PersonRef[] {
+  const first = parsePerson(written);
+  const readings = [first];
+  if (first.title === '') return readings;
+  for (const shorter of TITLES) {
+    if (shorter.length >= first.title.length || !first.title.endsWith(shorter)) continue;
+    const moved = first.title.slice(0, first.title.length - shorter.length);
+    readings.push({ text: first.text, name: first.name + moved, title: shorter });
+  }
+  return readings;
+}
+
 function resolve(written: string, index: PeopleIndex): Resolution {
-  const person = parsePerson(written);
+  for (const person of personReadings(written)) {
+    const r = resolveReading(person, index);
+    if (r !== null) return r;
+  }
+  return null;
+}
+
+function resolveReading(person: PersonRef, index: PeopleIndex): Resolution {
   const name = foldName(person.name);
   let candidates: PeopleEntry[];
   if (name === '') {

@@ -112,8 +112,11 @@ describe('validateActivity', () => {
 });
 
 describe('activityHeader', () => {
-  it.each(['ja', 'en'] as const)('is read back by the activity table reader with every column found (%s)', (lang) => {
-    const table = readTable([activityHeader(lang)], ACTIVITY_TABLE, { sheet: 'log' });
-    expect(Object.keys(table.columns).sort()).toEqual(ACTIVITY_TABLE.columns.map((c) => c.key).sort());
-  });
+  it.each(['ja', 'en'] as const)(
+    'is read back by the activity table reader with every column found (%s)',
+    (lang) => {
+      const table = readTable([activityHeader(lang)], ACTIVITY_TABLE, { sheet: 'log' });
+      expect(Object.keys(table.columns).sort()).toEqual(ACTIVITY_TABLE.columns.map((c) => c.key).sort());
+    },
+  );
 });

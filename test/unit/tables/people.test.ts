@@ -104,3 +104,17 @@ describe('matchPeople', () => {
     expect(matchPeople('ジェーン・ドウ様', [jane]).ids).toEqual(['k7']);
   });
 });
+
+describe('names that run into a title', () => {
+  const contacts = [
+    { id: 'p1', customerId: 'C1', name: '坂本 真一', kana: '', title: '部長', role: 'key' as const, row: 2 },
+    { id: 'p2', customerId: 'C1', name: '山本 恵', kana: '', title: '課長', role: 'charge' as const, row: 3 },
+  ];
+  it('reads 坂本部長 as 坂本 + 部長 when nobody is called 坂 (not 坂 + 本部長)', () => {
+    expect(matchPeople('坂本部長、山本課長', contacts)).toEqual({
+      ids: ['p1', 'p2'],
+      unknown: [],
+      ambiguous: [],
+    });
+  });
+});
