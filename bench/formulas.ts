@@ -30,7 +30,7 @@ export interface FormulaWorkbook {
  * The user's workbook: the activity log with a hand-kept キーマン接触 TRUE/FALSE column (the user
  * must add it — formulas cannot match 面談者 names to the contact list), the customer list with a
  * typed-in rank column and five formula columns, and a settings sheet with the as-of date and the
- * per-rank limits. Ranges are whole columns ('活動'!$A:$A), as users write them.
+ * per-rank limits (rank C has no key-person limit: 対象外, as in the starter definition).
  *
  * `ranks` is the rank per customer row (header excluded); `asOfSerial` the as-of date as a serial.
  */
@@ -38,7 +38,6 @@ export function formulaWorkbook(
   grids: Grids,
   ranks: readonly CellValue[],
   asOfSerial: number,
-  bounded = process.env.BOUNDED === '1',
 ): FormulaWorkbook {
   const [actHeader = [], ...actRows] = grids.activities;
   // Date, customer id, the hand-made flag, then the rest of the log as the user keeps it.
@@ -48,10 +47,11 @@ export function formulaWorkbook(
   ];
 
   const A = `'${SHEET.activities}'!`;
-  const end = bounded ? String(grids.activities.length) : '';
-  const date = bounded ? `${A}$A$2:$A$${end}` : `${A}$A:$A`;
-  const customer = bounded ? `${A}$B$2:$B$${end}` : `${A}$B:$B`;
-  const flag = bounded ? `${A}$C$2:$C$${end}` : `${A}$C:$C`;
+  // Whole columns: what users write, and faster in HyperFormula than bounded A$2:A$n ranges
+  // (measured: 0.7 s vs 2.5 s to build at 100 customers, 93 s vs 117 s at 1,000).
+  const date = `${A}$A:$A`;
+  const customer = `${A}$B:$B`;
+  const flag = `${A}$C:$C`;
   const S = `'${SHEET.settings}'!`;
   const asOf = `${S}$B$1`;
   const table = `${S}$A$4:$C$6`;
@@ -61,7 +61,15 @@ export function formulaWorkbook(
   const col = (i: number): string => String.fromCharCode(65 + base + i); // I.. for 7 user columns + rank
   const rankCol = col(0);
   const customers: CellValue[][] = [
-    [...custHeader, 'ランク', '最終接触日', '最終キーマン接触日', 'キーマン接触回数', 'キーマンとの接触', '接触間隔'],
+    [
+      ...custHeader,
+      'ランク',
+      '最終接触日',
+      '最終キーマン接触日',
+      'キーマン接触回数',
+      'キーマンとの接触',
+      '接触間隔',
+    ],
     ...custRows.map((r, i) => {
       const n = i + 2;
       const id = `$A${n}`;

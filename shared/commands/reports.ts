@@ -16,10 +16,9 @@ import {
   reviewTable,
   withMovement,
   type GapRow,
-  type KnowsAnswer,
 } from '../engines';
-import { readTable, type TableSpec } from '../tables';
-import { formatDay, normalizeText, readBoolean, foldText } from '../values';
+import { readKnowsAnswers, readTable, type TableSpec } from '../tables';
+import { formatDay, normalizeText, foldText } from '../values';
 import type { CellValue } from '../values/cell';
 import { datasetOf, definitionOf, failOnErrors, historyOf } from './data';
 import { setAsOfOp, type Role } from './settings';
@@ -131,28 +130,14 @@ export async function runGapCheck(
   };
 }
 
-/** The reps' own answers (営業担当 | 項目 | 知っている), matched to items by id or name. */
-function readAnswers(grid: CellValue[][] | undefined, items: { id: string; name: string }[]): KnowsAnswer[] {
-  const byName = new Map<string, string>();
-  for (const i of items) {
-    byName.set(foldText(i.id), i.id);
-    byName.set(foldText(i.name), i.id);
-  }
-  const answers: KnowsAnswer[] = [];
-  for (const cells of grid ?? []) {
-    const rep = normalizeText(cells[0]);
-    const itemId = byName.get(foldText(cells[1]));
-    if (rep === '' || itemId === undefined) continue;
-    const knows = readBoolean(cells[2]);
-    answers.push({ rep, itemId, knows: knows.ok ? knows.value : null });
-  }
-  return answers;
-}
-
 export async function runReview(port: WorkbookPort, asOf: Day, lang: Lang): Promise<ReportResult> {
   const r = await ranked(port, ['contacts', 'activities', 'review', 'answers'], lang);
   const half = halfYearOf(asOf, r.definition.fiscalStartMonth, lang);
-  const answers = readAnswers(r.loaded.grids.answers, r.definition.items);
+  const read = readKnowsAnswers(r.loaded.grids.answers ?? [], r.definition.items, {
+    sheet: sheetOf(r.loaded, 'answers'),
+  });
+  failOnErrors(read.issues);
+  const answers = read.answers;
   const period = { start: half.start, end: Math.min(half.end, asOf) };
   const rows = reviewRows(r.definition, indexDataset(r.dataset), period, r.ranks, answers);
   const stamp = `${half.label} ${r.stamp}`;

@@ -45,19 +45,6 @@ const WARN_DAYS_BACK = 730;
 /** Google Sheets refuses cells over 50,000 characters; fail here instead of half-writing a row. */
 const MAX_TEXT = 50_000;
 
-const FIELD_HEADER: Record<ActivityField, MessageKey> = {
-  date: 'engines.col.date',
-  customerId: 'engines.col.customerId',
-  contactIds: 'engines.col.contacts',
-  type: 'engines.col.type',
-  purpose: 'engines.col.purpose',
-  content: 'engines.col.content',
-  nextAction: 'engines.col.nextAction',
-  nextDue: 'engines.col.nextDue',
-  rep: 'engines.col.rep',
-  key: 'engines.col.recordId',
-};
-
 /**
  * Validates a sidebar submit before anything is written: every problem is reported at once,
  * each naming its field: Issue.header and params.label are the field's label in `lang` (the
@@ -228,6 +215,20 @@ const COLUMN_HEADER: Record<ActivityColumn, MessageKey> = {
   rep: 'engines.col.rep',
   recordedAt: 'engines.col.recordedAt',
   key: 'engines.col.recordId',
+};
+
+// A form field is labelled as the column it fills.
+const FIELD_HEADER: Record<ActivityField, MessageKey> = {
+  date: COLUMN_HEADER.date,
+  customerId: COLUMN_HEADER.customer,
+  contactIds: COLUMN_HEADER.contacts,
+  type: COLUMN_HEADER.type,
+  purpose: COLUMN_HEADER.purpose,
+  content: COLUMN_HEADER.content,
+  nextAction: COLUMN_HEADER.nextAction,
+  nextDue: COLUMN_HEADER.nextDue,
+  rep: COLUMN_HEADER.rep,
+  key: COLUMN_HEADER.key,
 };
 
 /** The activity sheet's header row, in ACTIVITY_COLUMNS order. */

@@ -2,7 +2,7 @@ import { t, type Lang } from '../i18n';
 import { KimeruError } from '../issues';
 import type { Day } from '../model';
 import type { CellValue } from '../values/cell';
-import { formatDay, readBoolean, normalizeText, foldText } from '../values';
+import { formatDay, foldText } from '../values';
 import {
   activitiesUntil,
   checkGaps,
@@ -14,8 +14,8 @@ import {
   reviewTable,
   summarizeGaps,
   type GapRow,
-  type KnowsAnswer,
 } from '../engines';
+import { readKnowsAnswers } from '../tables/answers';
 import { readRanked, readTables } from './inputs';
 import type { CoercedArgs, FunctionDef, ParamDef } from './types';
 
@@ -280,32 +280,6 @@ const KEYPERSON: FunctionDef = {
   },
 };
 
-/** The reps' own answers: a range with rep, item (id or name) and 知っている (○/×, TRUE/FALSE…). */
-function readKnows(grid: CellValue[][], items: { id: string; name: string }[]): KnowsAnswer[] {
-  const itemId = new Map<string, string>();
-  for (const i of items) {
-    itemId.set(foldText(i.id), i.id);
-    itemId.set(foldText(i.name), i.id);
-  }
-  const answers: KnowsAnswer[] = [];
-  grid.forEach((cells, r) => {
-    const rep = normalizeText(cells[0]);
-    const item = itemId.get(foldText(cells[1]));
-    if (rep === '' || item === undefined) return; // header, blank or note rows
-    const knows = readBoolean(cells[2]);
-    if (!knows.ok)
-      throw new KimeruError({
-        ...knows,
-        argument: 'knows',
-        row: r + 1,
-        column: 'C',
-        header: normalizeText(grid[0]?.[2]),
-      });
-    answers.push({ rep, itemId: item, knows: knows.value });
-  });
-  return answers;
-}
-
 const REVIEW: FunctionDef = {
   name: 'REVIEW',
   help: {
@@ -341,7 +315,9 @@ const REVIEW: FunctionDef = {
     );
     const day = asOf(args);
     const half = halfYearOf(day, r.definition.fiscalStartMonth, lang);
-    const knows = readKnows(range(args, 'knows'), r.definition.items);
+    const read = readKnowsAnswers(range(args, 'knows'), r.definition.items, { argument: 'knows' });
+    if (read.issues.length > 0) throw new KimeruError(read.issues);
+    const knows = read.answers;
     // Measured as of the as-of date while the half-year is still running.
     const period = { start: half.start, end: Math.min(half.end, day) };
     const rows = reviewRows(r.definition, r.index, period, r.ranks, knows);

@@ -13,6 +13,7 @@ export const commonMessages = defineMessages({
     'loc.argument': '引数 {argument}',
     'error.internal': '予期しないエラーが起きました: {detail}',
     'error.more': 'ほか {count} 件',
+    'error.busy': '他の人が記録中です。少し待ってからもう一度送信してください',
   },
   en: {
     'loc.sheetRowColumn': 'sheet "{sheet}", row {row}, column {column} ("{header}")',
@@ -25,5 +26,6 @@ export const commonMessages = defineMessages({
     'loc.argument': 'argument {argument}',
     'error.internal': 'An unexpected error occurred: {detail}',
     'error.more': 'and {count} more',
+    'error.busy': 'Someone else is saving a record right now. Wait a moment and submit again.',
   },
 });

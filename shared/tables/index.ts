@@ -10,4 +10,5 @@ export * from './people';
 export * from './activityTypes';
 export * from './roles';
 export * from './readers';
+export * from './answers';
 export { tablesMessages } from './messages';

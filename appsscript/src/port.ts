@@ -1,0 +1,177 @@
+import { KimeruError } from '../../shared/issues';
+import type { AppendRequest, AppendResult, WorkbookPort, WriteCell, WriteOp } from '../../shared/port';
+import type { CellValue } from '../../shared/values/cell';
+import { isDate, SheetDates } from './dates';
+import type { GasRange, GasServices, GasSheet, GasSpreadsheet } from './gas';
+import { sheetText } from './text-guard';
+import { widthOf } from './width';
+
+/** How long an append waits for another rep's append to finish. */
+export const LOCK_WAIT_MS = 10_000;
+
+/**
+ * The workbook port over SpreadsheetApp. Every read is one getValues per sheet and every block
+ * one setValues of a rectangular 2D array, so a command makes the same number of calls for 10
+ * customers as for 10,000 (resizing a sheet that is too small adds at most two calls per block).
+ */
+export class SheetsWorkbook implements WorkbookPort {
+  private readonly dates: SheetDates;
+
+  constructor(
+    private readonly book: GasSpreadsheet,
+    private readonly services: GasServices,
+  ) {
+    this.dates = new SheetDates(services, book.getSpreadsheetTimeZone(), services.scriptTimeZone());
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.book.getSheets().map((s) => s.getName());
+  }
+
+  async readSheets(names: readonly string[]): Promise<Record<string, CellValue[][]>> {
+    const out: Record<string, CellValue[][]> = {};
+    for (const name of names) {
+      const sheet = this.book.getSheetByName(name);
+      if (sheet) out[name] = this.fromSheet(sheet.getDataRange().getValues());
+    }
+    return out;
+  }
+
+  async write(plan: readonly WriteOp[]): Promise<void> {
+    // Check the whole plan before the first write: a refused plan changes nothing.
+    const sheets = new Map<string, GasSheet | null>();
+    const exists = (name: string): boolean => {
+      if (!sheets.has(name)) sheets.set(name, this.book.getSheetByName(name));
+      return sheets.get(name) !== null;
+    };
+    const adding = new Set<string>();
+    for (const op of plan) {
+      if (op.kind === 'addSheet') {
+        if (exists(op.sheet) || adding.has(op.sheet)) throw new Error(`Sheet "${op.sheet}" already exists`);
+        adding.add(op.sheet);
+      } else if (!exists(op.sheet) && !adding.has(op.sheet)) throw new Error(`No sheet "${op.sheet}"`);
+    }
+    for (const op of plan) {
+      switch (op.kind) {
+        case 'addSheet': {
+          const sheet = this.book.insertSheet(op.sheet, this.book.getNumSheets());
+          sheets.set(op.sheet, sheet);
+          this.setBlock(sheet, 1, 1, op.rows);
+          if (op.frozenRows) sheet.setFrozenRows(op.frozenRows);
+          if (op.protectRows) {
+            const width = widthOf(op.rows.slice(0, op.protectRows));
+            sheet
+              .getRange(1, 1, op.protectRows, width)
+              .protect()
+              .setDescription('kimeru')
+              .setWarningOnly(true);
+          }
+          break;
+        }
+        case 'replaceSheet': {
+          const sheet = sheets.get(op.sheet)!;
+          sheet.clearContents();
+          this.setBlock(sheet, 1, 1, op.rows);
+          if (op.frozenRows) sheet.setFrozenRows(op.frozenRows);
+          break;
+        }
+        case 'setBlock':
+          this.setBlock(sheets.get(op.sheet)!, op.row, op.column, op.rows);
+          break;
+        case 'defineName':
+          this.defineName(sheets.get(op.sheet)!, op);
+          break;
+      }
+    }
+  }
+
+  async append(req: AppendRequest): Promise<AppendResult> {
+    const sheet = this.book.getSheetByName(req.sheet);
+    if (!sheet) throw new Error(`No sheet "${req.sheet}"`);
+    const lock = this.services.documentLock() ?? this.services.scriptLock();
+    if (!lock.tryLock(LOCK_WAIT_MS)) throw new KimeruError({ key: 'error.busy' });
+    try {
+      // Read the keys inside the lock: a retry that raced another submit still writes once.
+      const last = sheet.getLastRow();
+      const keys = new Set<string>();
+      if (req.keyColumn !== undefined && last > 0)
+        for (const [key] of sheet.getRange(1, req.keyColumn, last, 1).getValues()) keys.add(keyText(key));
+      const fresh: WriteCell[][] = [];
+      let duplicates = 0;
+      for (const row of req.rows) {
+        const key = req.keyColumn !== undefined ? keyText(row[req.keyColumn - 1]) : '';
+        if (key !== '' && keys.has(key)) {
+          duplicates++;
+          continue;
+        }
+        if (key !== '') keys.add(key);
+        fresh.push(row);
+      }
+      this.setBlock(sheet, last + 1, 1, fresh);
+      return { rows: fresh.map((_, i) => last + 1 + i), duplicates };
+    } finally {
+      try {
+        this.services.flush();
+      } finally {
+        lock.releaseLock();
+      }
+    }
+  }
+
+  /** One setValues for the whole block, padded to a rectangle, growing the sheet if needed. */
+  private setBlock(sheet: GasSheet, row: number, column: number, rows: readonly WriteCell[][]): void {
+    if (rows.length === 0) return;
+    const width = widthOf(rows);
+    ensureSize(sheet, row + rows.length - 1, column + width - 1);
+    const values = rows.map((r) => Array.from({ length: width }, (_, i) => this.toSheet(r[i] ?? null)));
+    sheet.getRange(row, column, rows.length, width).setValues(values);
+  }
+
+  private defineName(sheet: GasSheet, op: Extract<WriteOp, { kind: 'defineName' }>): void {
+    const range: GasRange =
+      op.row !== undefined
+        ? sheet.getRange(op.row, op.firstColumn, 1, op.lastColumn - op.firstColumn + 1)
+        : sheet.getRange(`${columnLetter(op.firstColumn)}:${columnLetter(op.lastColumn)}`);
+    const existing = this.book.getNamedRanges().find((n) => n.getName() === op.name);
+    if (existing) existing.setRange(range);
+    else this.book.setNamedRange(op.name, range);
+  }
+
+  private toSheet(cell: WriteCell): unknown {
+    if (cell === null) return '';
+    if (typeof cell === 'string') return sheetText(cell);
+    if (typeof cell !== 'object') return cell;
+    if (cell.kind === 'date') return this.dates.toSheet(cell);
+    // setValues turns a string starting with "=" into a formula: kimeru's own formulas only.
+    return cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`;
+  }
+
+  private fromSheet(values: unknown[][]): CellValue[][] {
+    // getDataRange of an empty sheet is A1 alone: report no rows, as the port promises.
+    if (values.length === 1 && values[0]!.length === 1 && values[0]![0] === '') return [];
+    if (this.dates.same) return values as CellValue[][];
+    return values.map((r) => r.map((v) => (isDate(v) ? this.dates.fromSheet(v) : (v as CellValue))));
+  }
+}
+
+/** Sheets refuses ranges outside the grid: add rows/columns first (new sheets have 1000×26). */
+function ensureSize(sheet: GasSheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
+/** A key as compared for idempotency: what the cell shows, whatever type Sheets made of it. */
+function keyText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && 'kind' in value) return '';
+  return String(value).trim();
+}
+
+/** 1 → A, 27 → AA. */
+export function columnLetter(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}

@@ -1,0 +1,215 @@
+import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { createApi, type Clock, type Envelope, type KimeruApi } from '../shared/commands';
+import { toLang, type Lang } from '../shared/i18n';
+import { dayFromDate, dayToIso, readDate } from '../shared/values';
+import type { HyperFormulaWorkbook } from '../playground/src/hf-workbook';
+import { PlaygroundError, say, type PlaygroundKey } from '../playground/src/messages';
+import { openWorkbookFile } from '../playground/src/xlsx/open';
+import { saveXlsx } from '../playground/src/xlsx/write';
+
+/**
+ * `kimeru setup|rank|gapcheck|review|manual <file.xlsx|file.csv>`: kimeru's commands over a
+ * workbook file, for batch use by a consultant. The input is read, the commands run over the
+ * HyperFormula workbook, and the result is saved with kimeru's sheets added to the original
+ * package — to <name>.kimeru.xlsx, or atomically over the input with --in-place.
+ */
+
+const COMMANDS = ['setup', 'rank', 'gapcheck', 'review', 'manual'] as const;
+type Command = (typeof COMMANDS)[number];
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Today, for the as-of date when none is given (the tests fix it). */
+  now?: () => Date;
+}
+
+interface Options {
+  command: Command;
+  file: string;
+  asOf?: string;
+  lang: Lang;
+  out?: string;
+  inPlace: boolean;
+  customerSheet?: string;
+}
+
+/** Exit codes: 0 done, 1 the file or a command failed, 2 the command line is wrong. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs the command line; returns the exit code. Never throws. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const lang = langOf(argv);
+  if (argv.length === 0) {
+    io.stderr(`${say(lang, 'cli.usage')}\n`);
+    return EXIT.usage;
+  }
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(`${say(lang, 'cli.usage')}\n`);
+    return EXIT.ok;
+  }
+  try {
+    const options = parseArgs(argv, lang);
+    await run(options, io);
+    return EXIT.ok;
+  } catch (e) {
+    const message =
+      e instanceof CliError || e instanceof PlaygroundError ? e.message : e instanceof Error ? e.message : String(e);
+    io.stderr(`${say(lang, 'cli.failed', { message })}\n`);
+    if (e instanceof CliError && e.code === EXIT.usage) io.stderr(`\n${say(lang, 'cli.usage')}\n`);
+    return e instanceof CliError ? e.code : EXIT.failed;
+  }
+}
+
+function langOf(argv: readonly string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return 'ja';
+  const arg = argv[i]!;
+  return toLang(arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1]);
+}
+
+function usage(lang: Lang, key: PlaygroundKey, params: Record<string, string> = {}): never {
+  throw new CliError(say(lang, key, params), EXIT.usage);
+}
+
+function failed(lang: Lang, key: PlaygroundKey, params: Record<string, string> = {}): never {
+  throw new CliError(say(lang, key, params), EXIT.failed);
+}
+
+function parseArgs(argv: readonly string[], lang: Lang): Options {
+  const positional: string[] = [];
+  const values: Record<string, string> = {};
+  let inPlace = false;
+  const withValue = ['--as-of', '--lang', '--out', '--customer-sheet'];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--in-place') inPlace = true;
+    else if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = eq > 0 ? arg.slice(0, eq) : arg;
+      if (!withValue.includes(name)) usage(lang, 'cli.unknownOption', { option: arg });
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || (eq < 0 && value.startsWith('--'))) usage(lang, 'cli.missingValue', { option: name });
+      values[name] = value;
+    } else positional.push(arg);
+  }
+  const [command, file, ...rest] = positional;
+  if (!COMMANDS.includes(command as Command)) usage(lang, 'cli.unknownCommand', { command: command ?? '' });
+  if (file === undefined) usage(lang, 'cli.noFile');
+  if (rest.length > 0) usage(lang, 'cli.unknownOption', { option: rest[0]! });
+  return {
+    command: command as Command,
+    file,
+    lang,
+    inPlace,
+    ...(values['--as-of'] !== undefined ? { asOf: values['--as-of'] } : {}),
+    ...(values['--out'] !== undefined ? { out: values['--out'] } : {}),
+    ...(values['--customer-sheet'] !== undefined ? { customerSheet: values['--customer-sheet'] } : {}),
+  };
+}
+
+/** Where the result goes: --out, the input itself with --in-place, or <name>.kimeru.xlsx beside it. */
+function outputPath(o: Options): string {
+  const input = resolve(o.file);
+  const ext = extname(input).toLowerCase();
+  const isCsv = ext === '.csv' || ext === '.tsv' || ext === '.txt';
+  if (o.inPlace) {
+    if (isCsv) usage(o.lang, 'cli.csvInPlace');
+    return input;
+  }
+  const out = o.out !== undefined ? resolve(o.out) : join(dirname(input), `${basename(input, extname(input))}.kimeru${ext === '.xlsm' ? '.xlsm' : '.xlsx'}`);
+  if (out === input) usage(o.lang, 'cli.sameFile');
+  return out;
+}
+
+async function run(o: Options, io: CliIo): Promise<void> {
+  const { lang } = o;
+  const today = dayFromDate((io.now ?? (() => new Date()))());
+  let asOfDay = today;
+  if (o.asOf !== undefined) {
+    const read = readDate(o.asOf);
+    if (!read.ok || read.value === null) usage(lang, 'cli.badAsOf', { value: o.asOf });
+    asOfDay = read.value;
+  }
+  const out = outputPath(o);
+  if (!existsSync(o.file)) failed(lang, 'cli.missingFile', { file: o.file });
+
+  io.stderr(`${say(lang, 'cli.progress.read', { file: o.file })}\n`);
+  const bytes = new Uint8Array(readFileSync(o.file));
+  const { workbook, source } = openWorkbookFile(bytes, basename(o.file), lang);
+  // Run on the as-of date, so setup records it and the sheets say which day they describe.
+  const clock: Clock = { now: () => ({ day: asOfDay, minutes: 0 }) };
+  const api = createApi(workbook, clock, lang);
+
+  const state = await value(api.getState());
+  if (o.command === 'setup' || !state.setUp) await runSetup(api, workbook, o, io);
+  if (o.command !== 'setup') {
+    io.stderr(`${say(lang, 'cli.progress.run', { command: o.command })}\n`);
+    const asOf = o.asOf !== undefined ? dayToIso(asOfDay) : undefined;
+    const result = await value(commandOf(api, o.command, asOf));
+    io.stdout(`${[result.message, ...result.headline.map((h) => `  ${h}`)].join('\n')}\n`);
+  }
+
+  io.stderr(`${say(lang, 'cli.progress.write', { file: out })}\n`);
+  const saved = saveXlsx(workbook, source, lang);
+  writeAtomically(out, saved, lang);
+  io.stdout(`${say(lang, 'cli.written', { file: out })}\n`);
+}
+
+async function runSetup(api: KimeruApi, workbook: HyperFormulaWorkbook, o: Options, io: CliIo): Promise<void> {
+  io.stderr(`${say(o.lang, 'cli.progress.setup')}\n`);
+  const report = await value(api.setup(o.customerSheet !== undefined ? { customerSheet: o.customerSheet } : {}));
+  // A workbook without a customer list gets an empty one from setup: for a file, that is an error.
+  if (report.customerCount === 0 && workbook.isCreated(report.sheets.customers))
+    failed(o.lang, 'cli.noCustomers', { file: o.file });
+  io.stdout(`${report.text.join('\n')}\n`);
+}
+
+function commandOf(api: KimeruApi, command: Exclude<Command, 'setup'>, asOf: string | undefined) {
+  switch (command) {
+    case 'rank':
+      return api.runRanking(asOf);
+    case 'gapcheck':
+      return api.runGapCheck(asOf);
+    case 'review':
+      return api.runReview(asOf);
+    case 'manual':
+      return api.writeManual();
+  }
+}
+
+async function value<T>(p: Promise<Envelope<T>>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new CliError(r.message, EXIT.failed);
+  return r.value;
+}
+
+/** Writes to a temporary file beside the target, then renames it over: never a half-written file. */
+function writeAtomically(path: string, bytes: Uint8Array, lang: Lang): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, path);
+  } catch (e) {
+    if (existsSync(temp)) unlinkSync(temp);
+    failed(lang, 'cli.writeFailed', { file: path, detail: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+/** The process's own input and output, for the shim (cli/kimeru.js) and `npx tsx cli/kimeru.ts`. */
+export const processIo: CliIo = {
+  stdout: (t) => void process.stdout.write(t),
+  stderr: (t) => void process.stderr.write(t),
+};
+
+if (require.main === module) void main(process.argv.slice(2), processIo).then((code) => (process.exitCode = code));

@@ -1,0 +1,56 @@
+import { callFunction, FUNCTIONS, type FunctionDef } from '../../shared/functions';
+import type { CellValue } from '../../shared/values/cell';
+import { dayFromDate, dayToSerial } from '../../shared/values';
+
+/**
+ * Excel's custom functions: one wrapper per entry of the core's function table, associated by
+ * its bare name (RANK) — the manifest's namespace makes it =KIMERU.RANK(…). Excel hands a range
+ * over as a 2D array, a date cell as a serial number and an omitted optional argument as null;
+ * `callFunction` reads all of these. A failure becomes a CustomFunctions.Error whose message
+ * (shown in Excel's error tooltip) names the argument, row and column.
+ */
+
+type ExcelCell = string | number | boolean;
+
+/** The function Excel calls for one table entry. */
+export function excelFunction(def: FunctionDef): (...args: unknown[]) => ExcelCell[][] {
+  return (...args: unknown[]) => {
+    const result = callFunction(def, args);
+    if (result.ok) return toSpill(result.value);
+    const code =
+      result.error === 'na' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+    throw new CustomFunctions.Error(code, result.message);
+  };
+}
+
+/**
+ * A result Excel can spill: rectangular, no Date objects (serial numbers instead), no
+ * null/undefined (blank text), and never empty (Excel rejects a 0×0 array).
+ */
+export function toSpill(matrix: readonly CellValue[][]): ExcelCell[][] {
+  let width = 1;
+  for (const row of matrix) width = Math.max(width, row.length);
+  const rows = matrix.length === 0 ? [[]] : matrix;
+  return rows.map((row) => {
+    const out = new Array<ExcelCell>(width).fill('');
+    row.forEach((v, i) => (out[i] = toCell(v)));
+    return out;
+  });
+}
+
+function toCell(v: CellValue): ExcelCell {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return dayToSerial(dayFromDate(v));
+  if (typeof v === 'number') return Number.isFinite(v) ? v : '';
+  return v;
+}
+
+/** Associates every function when loaded by Excel (the shared runtime defines CustomFunctions). */
+export function associateAll(): string[] {
+  const ids = FUNCTIONS.map((def) => def.name);
+  FUNCTIONS.forEach((def) => CustomFunctions.associate(def.name, excelFunction(def)));
+  return ids;
+}
+
+// Outside Excel (a browser opening the page directly) there is nothing to register with.
+if (typeof CustomFunctions !== 'undefined') associateAll();

@@ -1,0 +1,419 @@
+import type { AppendRequest, AppendResult, WorkbookPort, WriteOp } from '../../shared/port';
+import type { CellValue } from '../../shared/values/cell';
+import { blockAddress, columnsAddress, MAX_COLUMNS, MAX_ROWS, topLeftOf } from './a1';
+import { encodeBlock, isDateFormat, serialToDate, type EncodedBlock } from './cells';
+
+/**
+ * The workbook port over the Excel JavaScript API. Every method is one `Excel.run` with a fixed
+ * number of `context.sync()` round trips whatever the row count:
+ *   sheetNames 1 · readSheets 2 · write 2 · append 2.
+ * Loads are grouped and name only the properties used; writes assign whole 2D arrays.
+ *
+ * Excel on the web refuses a request or response over 5 MB. Writes are therefore cut into
+ * row chunks of at most ~4 MB (one more sync per 4 MB, which only very large output sheets
+ * reach), and a read that Excel refuses as too large is read again in row chunks.
+ *
+ * Excel has no document lock like Apps Script's LockService: `append` reads the last used row
+ * and the key column, then writes below, two round trips apart. Co-authors' edits are merged
+ * cell by cell, so two reps appending within the same moment could both aim at the same row;
+ * the key column still prevents a retried submit from writing twice.
+ */
+
+type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+export type ExcelRun = <T>(batch: Batch<T>) => Promise<T>;
+
+export interface ExcelWorkbookOptions {
+  /** Request bytes per sync before a write is split (Excel on the web allows 5 MB). */
+  writeBudgetBytes?: number;
+  /** Cells per sync when a read has to be split. */
+  readChunkCells?: number;
+}
+
+const WRITE_BUDGET_BYTES = 4_000_000;
+const READ_CHUNK_CELLS = 100_000;
+const MIN_READ_CHUNK_CELLS = 1_000;
+
+export class ExcelWorkbook implements WorkbookPort {
+  private readonly writeBudget: number;
+  private readonly readChunk: number;
+
+  /** `run` is `Excel.run` in the add-in; tests pass a fake's. */
+  constructor(
+    private readonly run: ExcelRun = (batch) => Excel.run(batch),
+    options: ExcelWorkbookOptions = {},
+  ) {
+    this.writeBudget = options.writeBudgetBytes ?? WRITE_BUDGET_BYTES;
+    this.readChunk = options.readChunkCells ?? READ_CHUNK_CELLS;
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets.load('items/name');
+      await context.sync();
+      return sheets.items.map((ws) => ws.name);
+    });
+  }
+
+  async readSheets(names: readonly string[]): Promise<Record<string, CellValue[][]>> {
+    const wanted = [...new Set(names)];
+    if (wanted.length === 0) return {};
+    try {
+      return await this.run((context) => this.readAll(context, wanted, false));
+    } catch (e) {
+      if (!isPayloadLimit(e)) throw e;
+      return this.run((context) => this.readAll(context, wanted, true));
+    }
+  }
+
+  async write(plan: readonly WriteOp[]): Promise<void> {
+    if (plan.length === 0) return;
+    await this.run(async (context) => {
+      const book = context.workbook;
+      const sheets = book.worksheets.load('items/name');
+      const names = book.names.load('items/name');
+      await context.sync();
+      const byName = new Map(sheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
+      checkPlan(plan, new Set(byName.keys()));
+      const definedNames = new Set(names.items.map((n) => n.name.toLowerCase()));
+      const sheet = (name: string): Excel.Worksheet => byName.get(name.toLowerCase())!;
+      const writer = new Writer(context, this.writeBudget);
+      for (const op of plan) {
+        switch (op.kind) {
+          case 'addSheet': {
+            const ws = book.worksheets.add(op.sheet);
+            byName.set(op.sheet.toLowerCase(), ws);
+            await writer.block(ws, 1, 1, encodeBlock(op.rows));
+            if (op.frozenRows) ws.freezePanes.freezeRows(op.frozenRows);
+            // op.protectRows is not applied: Excel has no warning-only protection, and sheet
+            // protection would also stop reps typing in the rows below the header.
+            break;
+          }
+          case 'replaceSheet': {
+            const ws = sheet(op.sheet);
+            ws.getRange().clear('Contents');
+            await writer.block(ws, 1, 1, encodeBlock(op.rows, true));
+            if (op.frozenRows) ws.freezePanes.freezeRows(op.frozenRows);
+            break;
+          }
+          case 'setBlock':
+            await writer.block(sheet(op.sheet), op.row, op.column, encodeBlock(op.rows));
+            break;
+          case 'defineName': {
+            const width = op.lastColumn - op.firstColumn + 1;
+            const address =
+              op.row === undefined
+                ? columnsAddress(op.firstColumn, op.lastColumn)
+                : blockAddress(op.row, op.firstColumn, 1, width);
+            // Names are redefined in the same batch: delete, then add.
+            if (definedNames.has(op.name.toLowerCase())) book.names.getItem(op.name).delete();
+            book.names.add(op.name, sheet(op.sheet).getRange(address));
+            definedNames.add(op.name.toLowerCase());
+            break;
+          }
+        }
+      }
+      await writer.flush();
+    });
+  }
+
+  async append(req: AppendRequest): Promise<AppendResult> {
+    if (req.rows.length === 0) return { rows: [], duplicates: 0 };
+    try {
+      return await this.run((context) => this.appendIn(context, req, false));
+    } catch (e) {
+      // Refused before anything was written (the key column was too large to read at once).
+      if (!isPayloadLimit(e)) throw e;
+      return this.run((context) => this.appendIn(context, req, true));
+    }
+  }
+
+  private async readAll(
+    context: Excel.RequestContext,
+    wanted: string[],
+    chunked: boolean,
+  ): Promise<Record<string, CellValue[][]>> {
+    const sheets = context.workbook.worksheets.load('items/name');
+    await context.sync();
+    const present = sheets.items.filter((ws) => wanted.includes(ws.name));
+    const used = present.map((ws) => ({
+      ws,
+      name: ws.name,
+      range: ws
+        .getUsedRangeOrNullObject(true)
+        .load(chunked ? ['address', 'rowCount', 'columnCount'] : ['values', 'numberFormat', 'address']),
+    }));
+    await context.sync();
+    const out: Record<string, CellValue[][]> = {};
+    if (!chunked) {
+      for (const u of used)
+        out[u.name] = u.range.isNullObject
+          ? []
+          : fromA1(u.range.address, withDates(u.range.values, u.range.numberFormat));
+      return out;
+    }
+    const pieces: Piece[] = [];
+    const owners: string[] = [];
+    for (const u of used) {
+      if (u.range.isNullObject) {
+        out[u.name] = [];
+        continue;
+      }
+      const { row, column } = topLeftOf(u.range.address);
+      pieces.push({ ws: u.ws, row, column, rows: u.range.rowCount, columns: u.range.columnCount });
+      owners.push(u.name);
+    }
+    const grids = await loadPieces(context, pieces, this.readChunk, true);
+    grids.forEach(({ values, formats }, i) => {
+      const p = pieces[i]!;
+      out[owners[i]!] = fromA1(blockAddress(p.row, p.column, p.rows, p.columns), withDates(values, formats));
+    });
+    return out;
+  }
+
+  private async appendIn(
+    context: Excel.RequestContext,
+    req: AppendRequest,
+    chunked: boolean,
+  ): Promise<AppendResult> {
+    const ws = context.workbook.worksheets.getItem(req.sheet);
+    const used = ws.getUsedRangeOrNullObject(true).load(['address', 'rowCount']);
+    const keyColumn = req.keyColumn;
+    const keyRange =
+      keyColumn !== undefined && !chunked
+        ? ws.getRange(columnsAddress(keyColumn, keyColumn)).getUsedRangeOrNullObject(true).load('values')
+        : null;
+    await context.sync();
+    const last = used.isNullObject ? 0 : topLeftOf(used.address).row + used.rowCount - 1;
+    const keys = new Set<string>();
+    if (keyColumn !== undefined) {
+      const column: unknown[][] =
+        keyRange !== null
+          ? keyRange.isNullObject
+            ? []
+            : keyRange.values
+          : last === 0
+            ? []
+            : ((
+                await loadPieces(
+                  context,
+                  [{ ws, row: 1, column: keyColumn, rows: last, columns: 1 }],
+                  this.readChunk,
+                  false,
+                )
+              )[0]?.values ?? []);
+      for (const r of column) keys.add(keyText(r[0]));
+    }
+    const fresh: AppendRequest['rows'] = [];
+    let duplicates = 0;
+    for (const row of req.rows) {
+      const key = keyColumn !== undefined ? keyText(row[keyColumn - 1]) : '';
+      if (key !== '' && keys.has(key)) {
+        duplicates++;
+        continue;
+      }
+      if (key !== '') keys.add(key);
+      fresh.push(row);
+    }
+    if (fresh.length === 0) return { rows: [], duplicates };
+    if (last + fresh.length > MAX_ROWS) throw new Error(`The sheet ${req.sheet} has no room for more rows.`);
+    const writer = new Writer(context, this.writeBudget);
+    await writer.block(ws, last + 1, 1, encodeBlock(fresh));
+    await writer.flush();
+    return { rows: fresh.map((_, i) => last + 1 + i), duplicates };
+  }
+}
+
+/** The idempotency key of a cell as text (keys are written as text; a number reads back as one). */
+function keyText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && 'kind' in v) return '';
+  return String(v).trim();
+}
+
+/** Rejects a plan that would fail half-way, before anything is written. */
+function checkPlan(plan: readonly WriteOp[], existing: ReadonlySet<string>): void {
+  const sheets = new Set(existing);
+  for (const op of plan) {
+    const key = op.sheet.toLowerCase();
+    if (op.kind === 'addSheet') {
+      if (sheets.has(key)) throw new Error(`A sheet named ${op.sheet} already exists.`);
+      if (!validSheetName(op.sheet)) throw new Error(`Excel cannot name a sheet "${op.sheet}".`);
+      sheets.add(key);
+    } else if (!sheets.has(key)) throw new Error(`There is no sheet named ${op.sheet}.`);
+    if (op.kind === 'setBlock') {
+      let width = 0;
+      for (const r of op.rows) width = Math.max(width, r.length);
+      if (
+        op.row < 1 ||
+        op.column < 1 ||
+        op.row + op.rows.length - 1 > MAX_ROWS ||
+        op.column + width - 1 > MAX_COLUMNS
+      )
+        throw new Error(`The block at row ${op.row}, column ${op.column} does not fit in ${op.sheet}.`);
+    }
+  }
+}
+
+/** Excel's sheet-name rules: 1–31 characters, none of : \ / ? * [ ], no apostrophe at either end. */
+function validSheetName(name: string): boolean {
+  return (
+    name.length >= 1 &&
+    name.length <= 31 &&
+    !/[:\\/?*[\]]/.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'") &&
+    name.toLowerCase() !== 'history'
+  );
+}
+
+/** A used range's values placed from A1: rows and columns before its top-left are blank. */
+function fromA1(address: string, values: unknown[][]): CellValue[][] {
+  const { row, column } = topLeftOf(address);
+  const lead = column - 1;
+  const width = lead + (values[0]?.length ?? 0);
+  const out: CellValue[][] = [];
+  for (let r = 1; r < row; r++) out.push(new Array<CellValue>(width).fill(''));
+  for (const v of values)
+    out.push(
+      lead === 0 ? (v as CellValue[]) : [...new Array<CellValue>(lead).fill(''), ...(v as CellValue[])],
+    );
+  return out;
+}
+
+/**
+ * Excel hands a date cell over as its serial number; the port hands dates over as Date objects
+ * (local time, as Sheets does), so a number whose format shows a date becomes a Date.
+ */
+function withDates(values: unknown[][], formats: unknown[][]): unknown[][] {
+  return values.map((row, r) => {
+    const f = formats[r];
+    if (!f) return row;
+    let copy: unknown[] | null = null;
+    row.forEach((v, c) => {
+      if (typeof v === 'number' && isDateFormat(f[c])) (copy ??= [...row])[c] = serialToDate(v);
+    });
+    return copy ?? row;
+  });
+}
+
+/** Queues whole-block writes, syncing whenever the next chunk would push a request past the budget. */
+class Writer {
+  private bytes = 0;
+  private queued = false;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly budget: number,
+  ) {}
+
+  async block(ws: Excel.Worksheet, row: number, column: number, block: EncodedBlock): Promise<void> {
+    let start = 0;
+    while (start < block.rows) {
+      let end = start;
+      let bytes = 0;
+      while (end < block.rows && (end === start || bytes + block.rowBytes[end]! <= this.budget)) {
+        bytes += block.rowBytes[end]!;
+        end++;
+      }
+      if (this.queued && this.bytes + bytes > this.budget) await this.flush();
+      this.queue(
+        ws.getRange(blockAddress(row + start, column, end - start, block.columns)),
+        block,
+        start,
+        end,
+      );
+      this.bytes += bytes;
+      start = end;
+    }
+  }
+
+  /** Sends what is queued (always one sync, so every method ends with its writes applied). */
+  async flush(): Promise<void> {
+    await this.context.sync();
+    this.bytes = 0;
+    this.queued = false;
+  }
+
+  private queue(range: Excel.Range, block: EncodedBlock, start: number, end: number): void {
+    if (!this.queued) this.context.application.suspendApiCalculationUntilNextSync();
+    this.queued = true;
+    if (block.formats) range.numberFormat = block.formats.slice(start, end);
+    const inputs = block.inputs.slice(start, end);
+    if (block.hasFormula) range.formulas = inputs;
+    else range.values = inputs;
+  }
+}
+
+interface Piece {
+  ws: Excel.Worksheet;
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+/**
+ * Loads the values (and number formats, to tell dates) of several blocks in as few syncs as the
+ * budget allows, one result per block. A sync Excel refuses as too large is retried with half
+ * the budget.
+ */
+async function loadPieces(
+  context: Excel.RequestContext,
+  pieces: Piece[],
+  budget: number,
+  withFormats: boolean,
+): Promise<{ values: unknown[][]; formats: unknown[][] }[]> {
+  const parts: { owner: number; part: Piece }[] = [];
+  pieces.forEach((p, owner) => {
+    const step = Math.max(1, Math.floor(budget / Math.max(1, p.columns)));
+    for (let r = 0; r < p.rows; r += step)
+      parts.push({ owner, part: { ...p, row: p.row + r, rows: Math.min(step, p.rows - r) } });
+  });
+  const got: { values: unknown[][]; formats: unknown[][] }[] = parts.map(() => ({ values: [], formats: [] }));
+  let start = 0;
+  while (start < parts.length) {
+    let end = start;
+    let cells = 0;
+    while (end < parts.length) {
+      const size = parts[end]!.part.rows * parts[end]!.part.columns;
+      if (end > start && cells + size > budget) break;
+      cells += size;
+      end++;
+    }
+    const group = parts.slice(start, end);
+    const ranges = group.map(({ part }) =>
+      part.ws
+        .getRange(blockAddress(part.row, part.column, part.rows, part.columns))
+        .load(withFormats ? ['values', 'numberFormat'] : ['values']),
+    );
+    try {
+      await context.sync();
+      ranges.forEach(
+        (r, k) => (got[start + k] = { values: r.values, formats: withFormats ? r.numberFormat : [] }),
+      );
+    } catch (e) {
+      if (!isPayloadLimit(e) || budget <= MIN_READ_CHUNK_CELLS) throw e;
+      const smaller = await loadPieces(
+        context,
+        group.map((g) => g.part),
+        Math.floor(budget / 2),
+        withFormats,
+      );
+      smaller.forEach((m, k) => (got[start + k] = m));
+    }
+    start = end;
+  }
+  const out = pieces.map(() => ({ values: [] as unknown[][], formats: [] as unknown[][] }));
+  parts.forEach(({ owner }, k) => {
+    const into = out[owner]!;
+    for (const row of got[k]!.values) into.values.push(row);
+    for (const row of got[k]!.formats) into.formats.push(row);
+  });
+  return out;
+}
+
+/** Excel's refusal of a request or response over its payload limit (5 MB on the web). */
+function isPayloadLimit(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
+}

@@ -1,0 +1,460 @@
+import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
+import { findSettingsSheet } from '../../shared/commands/workbook';
+import { readSettings, type Role } from '../../shared/commands/settings';
+import type { Lang } from '../../shared/i18n';
+import type { AppendRequest, AppendResult, WorkbookPort, WriteCell, WriteOp } from '../../shared/port';
+import { SERIAL_EPOCH_OFFSET } from '../../shared/values/days';
+import type { CellValue } from '../../shared/values/cell';
+import { guardText, quoteSheetRefs, sheetRef, columnLetters } from './cell-text';
+import { registerKimeruFunctions } from './hf-functions';
+import { fail } from './messages';
+
+/**
+ * The workbook port over a HyperFormula instance: the playground's and the command line's
+ * "spreadsheet". Plain strings always stay text ("'" guard), dates become serial numbers with a
+ * date format remembered beside them, and kimeru's formulas are real formulas that HyperFormula
+ * recalculates. Every write plan runs as one HyperFormula batch.
+ */
+
+/** How a number cell is shown (HyperFormula keeps no number formats). */
+export type CellFormat = 'date' | 'datetime';
+
+export interface SheetInfo {
+  frozenRows?: number;
+  protectRows?: number;
+  /** A chart sheet or other non-worksheet from a file: shown as a tab, never written. */
+  kind?: 'worksheet' | 'chartsheet';
+}
+
+/** A workbook-level name kimeru defined (KIMERU_CUSTOMERS → 顧客!A:H). */
+export interface DefinedName {
+  name: string;
+  sheet: string;
+  firstColumn: number;
+  lastColumn: number;
+  row?: number;
+}
+
+/** Roles whose sheets may be the user's own: kimeru only ever appends to them. */
+const USER_ROLES: readonly Role[] = ['customers', 'contacts', 'activities'];
+
+const key = (row: number, col: number): string => `${row}:${col}`;
+
+/** A new HyperFormula engine with kimeru's functions, sized like Excel. */
+export function createEngine(): HyperFormula {
+  registerKimeruFunctions();
+  return HyperFormula.buildEmpty({
+    licenseKey: 'gpl-v3',
+    maxRows: 1_048_576,
+    maxColumns: 16_384,
+    dateFormats: ['YYYY/MM/DD', 'YYYY-MM-DD'],
+    timeFormats: ['hh:mm', 'hh:mm:ss'],
+  });
+}
+
+/** A serial number (days since 1899-12-30, time as a fraction) for a date cell. */
+export function serialOf(day: number, minutes?: number): number {
+  return day + SERIAL_EPOCH_OFFSET + (minutes ?? 0) / 1440;
+}
+
+/** The workbook-name expression for a defined name, e.g. ='顧客'!$A:$H or ='kimeru設定'!$B$3. */
+export function nameExpression(n: Omit<DefinedName, 'name'>): string {
+  const first = columnLetters(n.firstColumn - 1);
+  const last = columnLetters(n.lastColumn - 1);
+  const range =
+    n.row === undefined
+      ? `$${first}:$${last}`
+      : first === last
+        ? `$${first}$${n.row}`
+        : `$${first}$${n.row}:$${last}$${n.row}`;
+  return `${sheetRef(n.sheet)}!${range}`;
+}
+
+export class HyperFormulaWorkbook implements WorkbookPort {
+  readonly hf: HyperFormula;
+  readonly lang: Lang;
+  /** Host calls, for tests that check batching (a constant number per command). */
+  readonly calls = { sheetNames: 0, readSheets: 0, write: 0, append: 0, batches: 0 };
+  private readonly created = new Set<string>();
+  private readonly formats = new Map<string, Map<string, CellFormat>>();
+  private readonly infos = new Map<string, SheetInfo>();
+  private readonly names = new Map<string, DefinedName>();
+  private readonly kimeruFormulas = new Map<string, Set<string>>();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(options: { lang?: Lang; hf?: HyperFormula } = {}) {
+    this.hf = options.hf ?? createEngine();
+    this.lang = options.lang ?? 'ja';
+  }
+
+  // ── The port ────────────────────────────────────────────────────────────────────────────
+
+  async sheetNames(): Promise<string[]> {
+    this.calls.sheetNames++;
+    return this.hf.getSheetNames();
+  }
+
+  async readSheets(names: readonly string[]): Promise<Record<string, CellValue[][]>> {
+    this.calls.readSheets++;
+    const out: Record<string, CellValue[][]> = {};
+    for (const name of names) {
+      const id = this.hf.getSheetId(name);
+      if (id !== undefined) out[name] = usedValues(this.hf.getSheetValues(id));
+    }
+    return out;
+  }
+
+  async write(plan: readonly WriteOp[]): Promise<void> {
+    this.calls.write++;
+    this.validate(plan);
+    this.batch(() => {
+      for (const op of plan) this.apply(op);
+    });
+    this.refreshArrays();
+    this.changed();
+  }
+
+  async append(req: AppendRequest): Promise<AppendResult> {
+    this.calls.append++;
+    const id = this.sheetId(req.sheet);
+    if (this.infos.get(req.sheet)?.kind === 'chartsheet') fail(this.lang, 'hf.notOurs', { sheet: req.sheet });
+    const values = usedValues(this.hf.getSheetValues(id));
+    // JavaScript runs one call at a time: reading the keys and writing is already atomic.
+    const keys = new Set<string>();
+    if (req.keyColumn !== undefined)
+      for (const r of values) {
+        const k = r[req.keyColumn - 1];
+        if (k !== '' && k !== null && k !== undefined) keys.add(String(k));
+      }
+    let next = values.length;
+    const written: number[] = [];
+    const rows: { at: number; cells: WriteCell[] }[] = [];
+    let duplicates = 0;
+    for (const cells of req.rows) {
+      const k = req.keyColumn !== undefined ? cells[req.keyColumn - 1] : undefined;
+      const text = k === null || k === undefined || typeof k === 'object' ? '' : String(k);
+      if (text !== '' && keys.has(text)) {
+        duplicates++;
+        continue;
+      }
+      if (text !== '') keys.add(text);
+      rows.push({ at: next, cells });
+      written.push(next + 1);
+      next++;
+    }
+    if (rows.length > 0) {
+      this.batch(() => {
+        for (const r of rows) this.writeCells(req.sheet, r.at, 0, [r.cells]);
+      });
+      this.refreshArrays();
+      this.changed();
+    }
+    return { rows: written, duplicates };
+  }
+
+  // ── For the playground, the loaders and the .xlsx writer ───────────────────────────────
+
+  /** Adds a sheet holding the user's own content (from a file or the sample); not kimeru's. */
+  loadSheet(
+    name: string,
+    content: RawCellContent[][],
+    formats: ReadonlyMap<string, CellFormat> = new Map(),
+    info: SheetInfo = {},
+  ): void {
+    this.batch(() => {
+      const id = this.hf.getSheetId(this.hf.addSheet(name))!;
+      if (content.length > 0) this.hf.setSheetContent(id, content);
+    });
+    this.formats.set(name, new Map(formats));
+    this.infos.set(name, info);
+    content.forEach((row, r) =>
+      row.forEach((c, col) => {
+        if (typeof c === 'string' && /KIMERU\./i.test(c) && c.startsWith('=')) this.trackFormula(name, r, col, true);
+      }),
+    );
+  }
+
+  /** Replaces cells of a loaded sheet while it is being opened (e.g. a formula by its cached value). */
+  loadCells(sheet: string, cells: readonly { row: number; col: number; content: RawCellContent }[]): void {
+    if (cells.length === 0) return;
+    const id = this.sheetId(sheet);
+    this.batch(() => {
+      for (const c of cells) this.hf.setCellContents({ sheet: id, row: c.row, col: c.col }, [[c.content]]);
+    });
+    for (const c of cells) this.trackFormula(sheet, c.row, c.col, false);
+  }
+
+  /** Adds a workbook name as a file or the sample defines it. */
+  loadName(n: DefinedName): void {
+    this.defineName(n);
+  }
+
+  /**
+   * A cell typed by the user in the formula bar, as a spreadsheet reads typing: "=…" is a
+   * formula (Japanese sheet names accepted unquoted), "'…" text, numbers and dates are values.
+   */
+  setUserInput(sheet: string, row: number, col: number, text: string): void {
+    let content: RawCellContent = text;
+    if (text.startsWith('=')) content = quoteSheetRefs(text, this.hf.getSheetNames());
+    else if (text === '') content = null;
+    this.batch(() => {
+      this.hf.setCellContents({ sheet: this.sheetId(sheet), row, col }, [[content]]);
+    });
+    this.formatsOf(sheet).delete(key(row, col));
+    this.trackFormula(sheet, row, col, typeof content === 'string' && /KIMERU\./i.test(content) && text.startsWith('='));
+    this.refreshArrays();
+    this.changed();
+  }
+
+  /** Sets content kimeru decides (e.g. the playground's dashboard) in one batch, as a write would. */
+  setCells(sheet: string, row: number, col: number, rows: readonly (readonly WriteCell[])[]): void {
+    this.batch(() => this.writeCells(sheet, row, col, rows));
+    this.refreshArrays();
+    this.changed();
+  }
+
+  private writeCells(sheet: string, row: number, col: number, rows: readonly (readonly WriteCell[])[]): void {
+    const formats = this.formatsOf(sheet);
+    const content = rows.map((r, i) =>
+      r.map((c, j) => {
+        const f = formatOf(c);
+        if (f) formats.set(key(row + i, col + j), f);
+        else formats.delete(key(row + i, col + j));
+        this.trackFormula(sheet, row + i, col + j, typeof c === 'object' && c !== null && c.kind === 'formula');
+        return this.toContent(c);
+      }),
+    );
+    this.hf.setCellContents({ sheet: this.sheetId(sheet), row, col }, content);
+  }
+
+  /** How a cell's number is shown: remembered from a date write or a file's style, or HF's own. */
+  formatAt(sheet: string, row: number, col: number): CellFormat | undefined {
+    const f = this.formats.get(sheet)?.get(key(row, col));
+    if (f) return f;
+    const id = this.hf.getSheetId(sheet);
+    if (id === undefined) return undefined;
+    const type = this.hf.getCellValueDetailedType({ sheet: id, row, col });
+    if (type === 'NUMBER_DATE') return 'date';
+    if (type === 'NUMBER_DATETIME') return 'datetime';
+    return undefined;
+  }
+
+  /** Every remembered date format of a sheet, as "row:col" → format. */
+  formatsIn(sheet: string): ReadonlyMap<string, CellFormat> {
+    return this.formats.get(sheet) ?? new Map();
+  }
+
+  info(sheet: string): SheetInfo {
+    return this.infos.get(sheet) ?? {};
+  }
+
+  /** The names kimeru defined or a file brought, by name. */
+  definedNames(): DefinedName[] {
+    return [...this.names.values()];
+  }
+
+  /** Whether kimeru created this sheet in this session. */
+  isCreated(sheet: string): boolean {
+    return this.created.has(sheet);
+  }
+
+  /** Calls `listener` after every change (the grid re-renders); returns the unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Cell contents as typed (formulas as text, guarded text with its "'"). The cells an array
+   * formula's result fills are empty here: they hold no content of their own.
+   */
+  serialized(sheet: string): RawCellContent[][] {
+    const id = this.sheetId(sheet);
+    const content = this.hf.getSheetSerialized(id);
+    this.hf.getSheetFormulas(id).forEach((row, r) =>
+      row.forEach((formula, c) => {
+        if (formula === undefined || !this.hf.isCellPartOfArray({ sheet: id, row: r, col: c })) return;
+        const spill = (row2: number, col2: number) =>
+          this.hf.isCellPartOfArray({ sheet: id, row: row2, col: col2 }) &&
+          !this.hf.doesCellHaveFormula({ sheet: id, row: row2, col: col2 });
+        for (let i = r; i === r || spill(i, c); i++)
+          for (let j = c; j === c || spill(i, j); j++) if (i !== r || j !== c) if (content[i]) content[i]![j] = null;
+      }),
+    );
+    return content;
+  }
+
+  /** Computed values; errors as their DetailedCellError. */
+  values(sheet: string): unknown[][] {
+    return this.hf.getSheetValues(this.sheetId(sheet));
+  }
+
+  // ── Internals ───────────────────────────────────────────────────────────────────────────
+
+  private validate(plan: readonly WriteOp[]): void {
+    const adding = new Set<string>();
+    const writable = this.writableSheets();
+    for (const op of plan) {
+      const exists = this.hf.doesSheetExist(op.sheet) || adding.has(op.sheet);
+      if (op.kind === 'addSheet') {
+        if (exists) fail(this.lang, 'hf.sheetExists', { sheet: op.sheet });
+        adding.add(op.sheet);
+      } else if (!exists) fail(this.lang, 'hf.noSheet', { sheet: op.sheet });
+      else if ((op.kind === 'setBlock' || op.kind === 'replaceSheet') && !adding.has(op.sheet) && !writable.has(op.sheet))
+        fail(this.lang, 'hf.notOurs', { sheet: op.sheet });
+    }
+  }
+
+  /**
+   * Sheets kimeru may rewrite: those it created, its settings sheet, and the sheets its settings
+   * name for roles that are kimeru's own (definition, outputs…) — so a file set up earlier works.
+   */
+  private writableSheets(): Set<string> {
+    const out = new Set(this.created);
+    const names = this.hf.getSheetNames();
+    const settingsName = findSettingsSheet(names);
+    if (settingsName !== null) {
+      out.add(settingsName);
+      const grid = usedValues(this.hf.getSheetValues(this.hf.getSheetId(settingsName)!));
+      const settings = readSettings(grid);
+      for (const [role, sheet] of Object.entries(settings.sheets))
+        if (!USER_ROLES.includes(role as Role) && sheet) out.add(sheet);
+    }
+    for (const [name, info] of this.infos) if (info.kind === 'chartsheet') out.delete(name);
+    return out;
+  }
+
+  private apply(op: WriteOp): void {
+    switch (op.kind) {
+      case 'addSheet': {
+        this.hf.addSheet(op.sheet);
+        this.created.add(op.sheet);
+        this.infos.set(op.sheet, frozen(op));
+        this.formats.set(op.sheet, new Map());
+        this.writeCells(op.sheet, 0, 0, op.rows);
+        return;
+      }
+      case 'replaceSheet': {
+        this.hf.clearSheet(this.sheetId(op.sheet));
+        this.formats.set(op.sheet, new Map());
+        this.kimeruFormulas.delete(op.sheet);
+        this.infos.set(op.sheet, { ...this.info(op.sheet), ...frozen(op) });
+        this.writeCells(op.sheet, 0, 0, op.rows);
+        return;
+      }
+      case 'setBlock':
+        this.writeCells(op.sheet, op.row - 1, op.column - 1, op.rows);
+        return;
+      case 'defineName':
+        this.defineName(op);
+        return;
+    }
+  }
+
+  private defineName(n: DefinedName): void {
+    const expression = `=${nameExpression(n)}`;
+    if (this.hf.getNamedExpression(n.name) !== undefined) this.hf.changeNamedExpression(n.name, expression);
+    else this.hf.addNamedExpression(n.name, expression);
+    this.names.set(n.name, {
+      name: n.name,
+      sheet: n.sheet,
+      firstColumn: n.firstColumn,
+      lastColumn: n.lastColumn,
+      ...(n.row !== undefined ? { row: n.row } : {}),
+    });
+  }
+
+  private toContent(c: WriteCell): RawCellContent {
+    if (c === null) return null;
+    if (typeof c === 'string') return c === '' ? null : guardText(c);
+    if (typeof c === 'number') return Number.isFinite(c) ? c : String(c);
+    if (typeof c === 'boolean') return c;
+    if (c.kind === 'date') return serialOf(c.day, c.minutes);
+    const formula = c.formula.startsWith('=') ? c.formula : `=${c.formula}`;
+    return quoteSheetRefs(formula, this.hf.getSheetNames());
+  }
+
+  private formatsOf(sheet: string): Map<string, CellFormat> {
+    let f = this.formats.get(sheet);
+    if (!f) this.formats.set(sheet, (f = new Map()));
+    return f;
+  }
+
+  private trackFormula(sheet: string, row: number, col: number, isKimeru: boolean): void {
+    let set = this.kimeruFormulas.get(sheet);
+    if (isKimeru) {
+      if (!set) this.kimeruFormulas.set(sheet, (set = new Set()));
+      set.add(key(row, col));
+    } else set?.delete(key(row, col));
+  }
+
+  /**
+   * Enters kimeru's formulas again so their results get room for the data as it is now:
+   * HyperFormula sizes an array result when the formula is entered; kimeru's functions over
+   * whole columns must grow with the data, so their formulas are entered again after a write.
+   */
+  refreshArrays(): void {
+    const cells: { sheet: number; row: number; col: number; formula: string }[] = [];
+    for (const [sheet, set] of this.kimeruFormulas) {
+      const id = this.hf.getSheetId(sheet);
+      if (id === undefined) continue;
+      for (const k of set) {
+        const [row, col] = k.split(':').map(Number) as [number, number];
+        const formula = this.hf.getCellFormula({ sheet: id, row, col });
+        if (formula !== undefined) cells.push({ sheet: id, row, col, formula });
+      }
+    }
+    if (cells.length === 0) return;
+    this.batch(() => {
+      for (const c of cells) this.hf.setCellContents({ sheet: c.sheet, row: c.row, col: c.col }, [[c.formula]]);
+    });
+  }
+
+  private batch(run: () => void): void {
+    this.calls.batches++;
+    this.hf.batch(run);
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+
+  private sheetId(name: string): number {
+    const id = this.hf.getSheetId(name);
+    if (id === undefined) fail(this.lang, 'hf.noSheet', { sheet: name });
+    return id;
+  }
+}
+
+function frozen(op: { frozenRows?: number; protectRows?: number }): SheetInfo {
+  return {
+    ...(op.frozenRows !== undefined ? { frozenRows: op.frozenRows } : {}),
+    ...(op.protectRows !== undefined ? { protectRows: op.protectRows } : {}),
+  };
+}
+
+function formatOf(c: WriteCell): CellFormat | undefined {
+  if (typeof c !== 'object' || c === null || c.kind !== 'date') return undefined;
+  return c.minutes !== undefined ? 'datetime' : 'date';
+}
+
+/** HyperFormula values as the port returns them: errors as their text, a rectangle from A1. */
+function usedValues(values: unknown[][]): CellValue[][] {
+  const rows = values.map((r) =>
+    r.map((v): CellValue => {
+      if (v === null || v === undefined) return '';
+      if (v instanceof DetailedCellError) return v.value;
+      return v as CellValue;
+    }),
+  );
+  let height = rows.length;
+  while (height > 0 && (rows[height - 1] ?? []).every((v) => v === '')) height--;
+  let width = 0;
+  for (let r = 0; r < height; r++) {
+    const row = rows[r]!;
+    let w = row.length;
+    while (w > 0 && row[w - 1] === '') w--;
+    width = Math.max(width, w);
+  }
+  return rows.slice(0, height).map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+}

@@ -1,0 +1,385 @@
+import type { RawCellContent } from 'hyperformula';
+import type { Lang } from '../../../shared/i18n';
+import { a1 } from '../cell-text';
+import { nameExpression, type CellFormat, type HyperFormulaWorkbook } from '../hf-workbook';
+import { fail } from '../messages';
+import type { Source } from './open';
+import {
+  CT_STYLES,
+  CT_WORKBOOK,
+  CT_WORKSHEET,
+  NS_REL,
+  REL_CALC_CHAIN,
+  REL_OFFICE_DOCUMENT,
+  REL_STYLES,
+  REL_WORKSHEET,
+  readRels,
+  relativePath,
+  relsPathOf,
+  textOf,
+  utf8,
+  zip,
+  type Parts,
+} from './package';
+import { cellXml, LockedCell, patchWorksheet, worksheetXml, type CellBuilder, type CellState } from './sheet-xml';
+import { MINIMAL_STYLES, withDateStyles } from './styles';
+import { escapeXml, findAll, findFirst, rootPrefix, unescapeXml } from './xml';
+
+/**
+ * Saving as .xlsx without re-serialising the user's parts: kimeru's sheets are added to the
+ * original package as new worksheet parts, with the few insertions that need into workbook.xml,
+ * its relationships, [Content_Types].xml and (for date cells) styles.xml. Every other part keeps
+ * its bytes. A change to a sheet that came from the file (a row appended to the user's own log)
+ * is written cell by cell into that sheet's XML, or refused with a message — never lost.
+ */
+
+/** The package as the saved file, ready to write to disk or download. */
+export function saveXlsx(workbook: HyperFormulaWorkbook, source: Source, lang: Lang): Uint8Array {
+  const fromFile = source.kind === 'xlsx' ? source.file : null;
+  const parts: Parts = fromFile ? new Map(fromFile.parts) : newPackage();
+  const workbookPart = fromFile?.workbookPart ?? 'xl/workbook.xml';
+  const original = new Map((fromFile?.sheets ?? []).map((s) => [s.name, s]));
+
+  // 1. What changed: new sheets whole, original sheets cell by cell.
+  const added: { name: string; rows: (CellState | undefined)[][]; frozenRows: number }[] = [];
+  const patched: { name: string; part: string; cells: Map<number, Map<number, CellState | null>> }[] = [];
+  const formats = new Set<CellFormat>();
+  for (const name of workbook.hf.getSheetNames()) {
+    const src = original.get(name);
+    if (!src) {
+      const rows = sheetStates(workbook, name);
+      for (const row of rows) for (const c of row) if (c?.format) formats.add(c.format);
+      added.push({ name, rows, frozenRows: workbook.info(name).frozenRows ?? 0 });
+      continue;
+    }
+    const baseline = source.kind === 'xlsx' ? (source.baseline.get(name) ?? []) : [];
+    const cells = changedCells(workbook, name, baseline);
+    if (cells.size === 0) continue;
+    if (src.kind !== 'worksheet' || !src.part) fail(lang, 'xlsx.notWorksheet', { sheet: name });
+    for (const row of cells.values()) for (const c of row.values()) if (c?.format) formats.add(c.format);
+    patched.push({ name, part: src.part, cells });
+  }
+  const names = workbook.definedNames();
+  let workbookXml = textOf(parts.get(workbookPart)!);
+  const namesEdit = withNames(workbookXml, names);
+  if (fromFile && added.length === 0 && patched.length === 0 && namesEdit === workbookXml)
+    return zip(parts); // nothing to add: the same parts, byte for byte
+
+  // 2. Styles: a date style appended to cellXfs only when a cell needs it.
+  const relsPath = relsPathOf(workbookPart);
+  let relsXml = parts.has(relsPath)
+    ? textOf(parts.get(relsPath)!)
+    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  let typesXml = textOf(parts.get('[Content_Types].xml')!);
+  const rels = readRels(relsXml, workbookPart);
+  const newRel = relIds(rels.map((r) => r.id));
+  let styleIndex = {};
+  if (formats.size > 0) {
+    let stylesPart = rels.find((r) => r.type === REL_STYLES)?.target;
+    if (!stylesPart) {
+      stylesPart = `${folderOf(workbookPart)}styles.xml`;
+      parts.set(stylesPart, utf8(MINIMAL_STYLES));
+      relsXml = insertBefore(relsXml, 'Relationships', relationship(newRel(), REL_STYLES, relativePath(workbookPart, stylesPart)));
+      typesXml = insertBefore(typesXml, 'Types', override(stylesPart, CT_STYLES));
+    }
+    const before = textOf(parts.get(stylesPart)!);
+    const styles = withDateStyles(before, formats);
+    if (styles.xml !== before) parts.set(stylesPart, utf8(styles.xml));
+    styleIndex = styles.index;
+  }
+
+  // 3. Original sheets: cell-level patches (validated before anything is written).
+  let dropCalcChain = false;
+  for (const p of patched) {
+    const builders = new Map<number, Map<number, CellBuilder>>();
+    for (const [r, row] of p.cells) {
+      const b = new Map<number, CellBuilder>();
+      for (const [c, cell] of row)
+        b.set(c, (keep, prefix) => (cell === null ? (keep !== undefined ? `<${prefix}c r="${a1(r, c)}" s="${keep}"/>` : null) : cellXml(a1(r, c), cell, styleIndex, keep, prefix)));
+      builders.set(r, b);
+    }
+    try {
+      const result = patchWorksheet(textOf(parts.get(p.part)!), builders);
+      parts.set(p.part, utf8(result.xml));
+      dropCalcChain ||= result.replacedFormula;
+    } catch (e) {
+      if (e instanceof LockedCell) fail(lang, 'xlsx.formulaCell', { sheet: p.name, cell: e.ref });
+      throw e;
+    }
+  }
+
+  // 4. New sheets: a part each, a <sheet> entry, a relationship and a content type.
+  const sheetsEl = findFirst(workbookXml, 'sheets');
+  const usedIds = findAll(workbookXml, 'sheet').map((s) => Number(s.attrs['sheetId'] ?? 0));
+  let nextSheetId = Math.max(0, ...usedIds) + 1;
+  const prefix = rootPrefix(workbookXml);
+  const r = relPrefix(workbookXml);
+  workbookXml = r.xml;
+  let sheetEntries = '';
+  for (const s of added) {
+    const part = freePartName(parts, `${folderOf(workbookPart)}worksheets/sheet`);
+    parts.set(part, utf8(worksheetXml(s.rows, styleIndex, s.frozenRows)));
+    const id = newRel();
+    relsXml = insertBefore(relsXml, 'Relationships', relationship(id, REL_WORKSHEET, relativePath(workbookPart, part)));
+    typesXml = insertBefore(typesXml, 'Types', override(part, CT_WORKSHEET));
+    sheetEntries += `<${prefix}sheet name="${escapeXml(s.name)}" sheetId="${nextSheetId++}" ${r.prefix}:id="${id}"/>`;
+  }
+  if (sheetEntries) {
+    if (!sheetsEl) throw new Error('sheets');
+    workbookXml = sheetsEl.selfClosing
+      ? replaceElement(workbookXml, findFirst(workbookXml, 'sheets')!, `<${prefix}sheets>${sheetEntries}</${prefix}sheets>`)
+      : insertBefore(workbookXml, 'sheets', sheetEntries);
+  }
+  workbookXml = withNames(workbookXml, names);
+  parts.set(workbookPart, utf8(workbookXml));
+
+  // 5. calcChain.xml lists formula cells; once one became a value it must go (Excel rebuilds it).
+  if (dropCalcChain) {
+    const chain = readRels(relsXml, workbookPart).find((x) => x.type === REL_CALC_CHAIN);
+    if (chain) {
+      parts.delete(chain.target);
+      relsXml = removeElements(relsXml, 'Relationship', (a) => a['Type'] === REL_CALC_CHAIN);
+      typesXml = removeElements(typesXml, 'Override', (a) => a['PartName'] === `/${chain.target}`);
+    }
+  }
+  parts.set(relsPath, utf8(relsXml));
+  parts.set('[Content_Types].xml', utf8(typesXml));
+  return zip(parts);
+}
+
+/** Every non-empty cell of a sheet with its content, value, date format and array range. */
+function sheetStates(workbook: HyperFormulaWorkbook, name: string): (CellState | undefined)[][] {
+  const content = workbook.serialized(name);
+  const values = workbook.values(name);
+  const height = Math.max(content.length, values.length);
+  const rows: (CellState | undefined)[][] = [];
+  for (let r = 0; r < height; r++) {
+    const row: (CellState | undefined)[] = [];
+    const width = Math.max(content[r]?.length ?? 0, values[r]?.length ?? 0);
+    for (let c = 0; c < width; c++) {
+      const state = cellState(workbook, name, r, c, content, values);
+      if (state) row[c] = state;
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+function cellState(
+  workbook: HyperFormulaWorkbook,
+  name: string,
+  r: number,
+  c: number,
+  content: RawCellContent[][],
+  values: unknown[][],
+): CellState | undefined {
+  const cont = content[r]?.[c] ?? null;
+  const value = values[r]?.[c] ?? null;
+  if ((cont === null || cont === '') && (value === null || value === undefined)) return undefined;
+  const state: CellState = { content: cont, value };
+  if (typeof value === 'number') {
+    const f = workbook.formatAt(name, r, c);
+    if (f) state.format = f;
+  }
+  if (typeof cont === 'string' && cont.startsWith('=')) {
+    const ref = arrayRef(workbook, name, r, c, values);
+    if (ref) state.arrayRef = ref;
+  }
+  return state;
+}
+
+/** The range an array formula's result fills, trimmed to where it has values. */
+function arrayRef(workbook: HyperFormulaWorkbook, name: string, r: number, c: number, values: unknown[][]): string | undefined {
+  const sheet = workbook.hf.getSheetId(name)!;
+  if (!workbook.hf.isCellPartOfArray({ sheet, row: r, col: c })) return undefined;
+  const inArray = (row: number, col: number) =>
+    workbook.hf.isCellPartOfArray({ sheet, row, col }) && !workbook.hf.doesCellHaveFormula({ sheet, row, col });
+  let width = 1;
+  while (inArray(r, c + width)) width++;
+  let height = 1;
+  while (inArray(r + height, c)) height++;
+  let lastRow = 0;
+  let lastCol = 0;
+  for (let i = 0; i < height; i++)
+    for (let j = 0; j < width; j++) {
+      const v = values[r + i]?.[c + j];
+      if (v !== null && v !== undefined) {
+        lastRow = Math.max(lastRow, i);
+        lastCol = Math.max(lastCol, j);
+      }
+    }
+  if (lastRow === 0 && lastCol === 0) return undefined;
+  return `${a1(r, c)}:${a1(r + lastRow, c + lastCol)}`;
+}
+
+const same = (a: RawCellContent | undefined, b: RawCellContent | undefined): boolean =>
+  (a ?? null) === (b ?? null) || ((a ?? '') === '' && (b ?? '') === '');
+
+/** The cells of an original sheet whose content differs from when it was opened (null = emptied). */
+function changedCells(
+  workbook: HyperFormulaWorkbook,
+  name: string,
+  baseline: RawCellContent[][],
+): Map<number, Map<number, CellState | null>> {
+  const now = workbook.serialized(name);
+  const out = new Map<number, Map<number, CellState | null>>();
+  let values: unknown[][] | null = null;
+  const height = Math.max(now.length, baseline.length);
+  for (let r = 0; r < height; r++) {
+    const a = baseline[r] ?? [];
+    const b = now[r] ?? [];
+    const width = Math.max(a.length, b.length);
+    for (let c = 0; c < width; c++) {
+      if (same(a[c], b[c])) continue;
+      values ??= workbook.values(name);
+      const state = cellState(workbook, name, r, c, now, values) ?? null;
+      let row = out.get(r);
+      if (!row) out.set(r, (row = new Map()));
+      row.set(c, state);
+      // A new array formula brings the cells its result fills.
+      if (state?.arrayRef) {
+        const [, end] = state.arrayRef.split(':');
+        const m = /([A-Z]+)(\d+)/.exec(end ?? '');
+        if (m) {
+          const endRow = Number(m[2]) - 1;
+          const endCol = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+          for (let i = r; i <= endRow; i++)
+            for (let j = c; j <= endCol; j++) {
+              if (i === r && j === c) continue;
+              let spillRow = out.get(i);
+              if (!spillRow) out.set(i, (spillRow = new Map()));
+              spillRow.set(j, cellState(workbook, name, i, j, now, values) ?? null);
+            }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** workbook.xml with kimeru's names added (or updated when a name of kimeru's moved). */
+function withNames(workbookXml: string, names: readonly { name: string; sheet: string; firstColumn: number; lastColumn: number; row?: number }[]): string {
+  if (names.length === 0) return workbookXml;
+  const prefix = rootPrefix(workbookXml);
+  let xml = workbookXml;
+  let toAdd = '';
+  for (const n of names) {
+    const text = nameExpression(n);
+    const existing = findAll(xml, 'definedName').find(
+      (d) => (d.attrs['name'] ?? '').toUpperCase() === n.name.toUpperCase() && d.attrs['localSheetId'] === undefined,
+    );
+    if (existing) {
+      if (unescapeXml(existing.inner).trim() === text) continue;
+      xml = xml.slice(0, existing.innerStart) + escapeXml(text) + xml.slice(existing.end - `</${prefix}definedName>`.length);
+      continue;
+    }
+    toAdd += `<${prefix}definedName name="${escapeXml(n.name)}">${escapeXml(text)}</${prefix}definedName>`;
+  }
+  if (!toAdd) return xml;
+  const block = findFirst(xml, 'definedNames');
+  if (block && !block.selfClosing) return insertBefore(xml, 'definedNames', toAdd);
+  if (block) return replaceElement(xml, block, `<${prefix}definedNames>${toAdd}</${prefix}definedNames>`);
+  // CT_Workbook order: definedNames comes after sheets, functionGroups and externalReferences.
+  const after = findFirst(xml, 'externalReferences') ?? findFirst(xml, 'functionGroups') ?? findFirst(xml, 'sheets');
+  if (!after) throw new Error('sheets');
+  return `${xml.slice(0, after.end)}<${prefix}definedNames>${toAdd}</${prefix}definedNames>${xml.slice(after.end)}`;
+}
+
+/** The prefix bound to the relationships namespace in workbook.xml (declared if missing). */
+function relPrefix(xml: string): { xml: string; prefix: string } {
+  const m = new RegExp(`xmlns:([\\w.-]+)="${NS_REL.replace(/[.]/g, '\\.')}"`).exec(xml);
+  if (m) return { xml, prefix: m[1]! };
+  const root = /<(?!\?|!)[^>]*?(\/?)>/.exec(xml);
+  if (!root) return { xml, prefix: 'r' };
+  const at = root.index + root[0].length - 1 - root[1]!.length;
+  return { xml: `${xml.slice(0, at)} xmlns:r="${NS_REL}"${xml.slice(at)}`, prefix: 'r' };
+}
+
+/** Inserts `text` just before the closing tag of the first `name` element. */
+function insertBefore(xml: string, name: string, text: string): string {
+  const el = findFirst(xml, name);
+  if (!el || el.selfClosing) throw new Error(name);
+  const close = xml.lastIndexOf('</', el.end - 1);
+  return xml.slice(0, close) + text + xml.slice(close);
+}
+
+function replaceElement(xml: string, el: { start: number; end: number }, text: string): string {
+  return xml.slice(0, el.start) + text + xml.slice(el.end);
+}
+
+function removeElements(xml: string, name: string, test: (attrs: Record<string, string>) => boolean): string {
+  let out = xml;
+  for (const el of findAll(xml, name).reverse()) if (test(el.attrs)) out = out.slice(0, el.start) + out.slice(el.end);
+  return out;
+}
+
+function relationship(id: string, type: string, target: string): string {
+  return `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
+}
+
+function override(part: string, type: string): string {
+  return `<Override PartName="/${escapeXml(part)}" ContentType="${type}"/>`;
+}
+
+/** A generator of relationship ids not used yet (rId7, rId8… after the highest). */
+function relIds(existing: readonly string[]): () => string {
+  const used = new Set(existing);
+  let n = Math.max(0, ...existing.map((id) => Number(/^rId(\d+)$/.exec(id)?.[1] ?? 0)));
+  return () => {
+    let id: string;
+    do id = `rId${++n}`;
+    while (used.has(id));
+    used.add(id);
+    return id;
+  };
+}
+
+function freePartName(parts: Parts, stem: string): string {
+  for (let i = 1; ; i++) if (!parts.has(`${stem}${i}.xml`)) return `${stem}${i}.xml`;
+}
+
+function folderOf(part: string): string {
+  return part.slice(0, part.lastIndexOf('/') + 1);
+}
+
+/** The package a CSV file or the sample is saved into: a workbook with no sheet yet. */
+function newPackage(): Parts {
+  const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  return new Map([
+    [
+      '[Content_Types].xml',
+      utf8(
+        `${xml}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+          '<Default Extension="xml" ContentType="application/xml"/>' +
+          override('xl/workbook.xml', CT_WORKBOOK) +
+          override('xl/styles.xml', CT_STYLES) +
+          '</Types>',
+      ),
+    ],
+    [
+      '_rels/.rels',
+      utf8(
+        `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+          relationship('rId1', REL_OFFICE_DOCUMENT, 'xl/workbook.xml') +
+          '</Relationships>',
+      ),
+    ],
+    [
+      'xl/workbook.xml',
+      utf8(
+        `${xml}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_REL}">` +
+          '<bookViews><workbookView activeTab="0"/></bookViews><sheets></sheets><calcPr calcId="191029"/></workbook>',
+      ),
+    ],
+    [
+      'xl/_rels/workbook.xml.rels',
+      utf8(
+        `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+          relationship('rId1', REL_STYLES, 'styles.xml') +
+          '</Relationships>',
+      ),
+    ],
+    ['xl/styles.xml', utf8(MINIMAL_STYLES)],
+  ]);
+}

@@ -1,0 +1,497 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchSidebarBrowser } from './harness/chromium';
+import {
+  activityRows,
+  freshWorkbook,
+  openSidebar,
+  setUpWorkbook,
+  TODAY_ISO,
+  XSS_CONTACT,
+  XSS_NAME,
+} from './harness/sheets-host';
+
+/*
+ * The sidebar in Chromium, built with the Google Sheets bridge, over the real core API and an
+ * in-memory workbook (only google.script.run is simulated). Everything is asserted as the user
+ * sees it (text, disabled buttons, messages under fields) and as the workbook holds it.
+ */
+
+jest.setTimeout(60_000);
+
+let browser: Awaited<ReturnType<typeof launchSidebarBrowser>>;
+beforeAll(async () => {
+  browser = await launchSidebarBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Screenshots go to docs/screenshots when KIMERU_SCREENSHOTS=1, else nowhere. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env['KIMERU_SCREENSHOTS'] !== '1') return;
+  const dir = resolve(__dirname, '../../docs/screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, name) });
+}
+
+async function pickCustomer(page: Page, query: string, name: string): Promise<void> {
+  await page.getByTestId('customer-search').pressSequentially(query);
+  await page.getByTestId('customer-option').filter({ hasText: name }).first().waitFor();
+  await page.getByTestId('customer-search').press('Enter');
+  await page.getByTestId('customer-selected-name').filter({ hasText: name }).waitFor();
+}
+
+async function fillActivity(page: Page): Promise<void> {
+  await pickCustomer(page, 'すずき', '(株)鈴木商事');
+  for (const box of await page.getByTestId('contact-checkbox').all()) await box.check();
+  await page.getByTestId('log-type').selectOption({ label: '訪問' });
+  await page.getByTestId('log-purpose').fill('定例訪問');
+  await page.getByTestId('log-content').fill('在庫状況の確認。\n来月の増産計画を伺った');
+  await page.getByTestId('log-nextAction').fill('見積を送る');
+  await page.getByTestId('log-nextDue').fill('2026-12-04');
+}
+
+describe('記録 / Log', () => {
+  it('finds a customer by hiragana, logs one row with the chosen contacts, and a double click still writes one row', async () => {
+    const { wb, api, activitySheet } = await setUpWorkbook();
+    const { page, host } = await openSidebar(browser.context, api);
+
+    // Search: hiragana matches the katakana フリガナ; only 鈴木商事 matches.
+    await page.getByTestId('customer-search').pressSequentially('すずき');
+    await page.getByTestId('customer-option').first().waitFor();
+    expect(await page.getByTestId('customer-option').allTextContents()).toEqual([
+      '(株)鈴木商事C002 · スズキショウジ · 高橋',
+    ]);
+    await page.getByTestId('customer-search').fill('');
+    await fillActivity(page);
+    // Key persons first, with the badge; the rep defaults to the customer's.
+    expect(await page.getByTestId('contact').allTextContents()).toEqual([
+      '山本 健専務キーマン',
+      '伊藤 誠担当者',
+    ]);
+    expect(await page.getByTestId('keyperson-badge').count()).toBe(1);
+    expect(await page.getByTestId('log-rep').inputValue()).toBe('高橋');
+    expect(await page.getByTestId('log-date').inputValue()).toBe(TODAY_ISO);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await screenshot(page, 'sidebar-log.png');
+
+    // A slow spreadsheet: the double click reaches the server once, the button waits disabled.
+    host.hold();
+    await page.getByTestId('log-submit').dblclick();
+    await host.waitForCall('logActivity');
+    expect(await page.getByTestId('log-submit').isDisabled()).toBe(true);
+    expect(await page.getByTestId('log-submit').getAttribute('aria-busy')).toBe('true');
+    host.release();
+    await page.getByTestId('log-status').filter({ hasText: '2行目に記録しました' }).waitFor();
+    expect(await page.getByTestId('log-status').textContent()).toContain(
+      'キーマンとの接触として記録されました',
+    );
+    expect(host.count('logActivity')).toBe(1);
+
+    const rows = activityRows(wb, activitySheet);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      日付: new Date(2026, 10, 29),
+      顧客ID: 'C002',
+      顧客名: '(株)鈴木商事',
+      面談者: '山本 健、伊藤 誠',
+      種別: '訪問',
+      目的: '定例訪問',
+      内容: '在庫状況の確認。\n来月の増産計画を伺った',
+      次回アクション: '見積を送る',
+      次回期日: new Date(2026, 11, 4),
+      営業担当: '高橋',
+    });
+    expect(String(rows[0]!['記録ID'])).toMatch(/\S{16,}/);
+
+    // The form is reset for the next activity, with a new key.
+    expect(await page.getByTestId('customer-search').isVisible()).toBe(true);
+    expect(await page.getByTestId('log-purpose').inputValue()).toBe('');
+    await fillActivity(page);
+    await page.getByTestId('log-submit').click();
+    await page.getByTestId('log-status').filter({ hasText: '3行目に記録しました' }).waitFor();
+    const keys = activityRows(wb, activitySheet).map((r) => r['記録ID']);
+    expect(new Set(keys).size).toBe(2);
+  });
+
+  it('keeps the form after a lost response, and the retry with the same key writes no second row', async () => {
+    const { wb, api, activitySheet } = await setUpWorkbook();
+    const { page, host } = await openSidebar(browser.context, api);
+    await fillActivity(page);
+    host.failNext('lost-response'); // the row is written, but the sidebar never hears back
+    await page.getByTestId('log-submit').click();
+    await page.getByTestId('alert-text').filter({ hasText: '通信に失敗しました' }).waitFor();
+    expect(await page.getByTestId('alert').getAttribute('role')).toBe('alert');
+    expect(await page.getByTestId('log-purpose').inputValue()).toBe('定例訪問');
+    expect(await page.getByTestId('customer-selected-name').textContent()).toBe('(株)鈴木商事');
+    expect(activityRows(wb, activitySheet)).toHaveLength(1);
+
+    await page.getByTestId('alert-retry').click();
+    await page.getByTestId('log-status').filter({ hasText: 'この記録は登録済みです' }).waitFor();
+    expect(activityRows(wb, activitySheet)).toHaveLength(1);
+    expect(host.count('logActivity')).toBe(2);
+    const [first, retry] = host.calls.filter((c) => c.method === 'logActivity').map((c) => c.args[0]);
+    expect(retry).toEqual(first); // the same activity under the same idempotency key
+  });
+
+  it('shows a missing content and a due date before the date under their fields, and writes nothing', async () => {
+    const { wb, api, activitySheet } = await setUpWorkbook();
+    const { page, host } = await openSidebar(browser.context, api);
+    await page.getByTestId('log-submit').click();
+    expect(await page.getByTestId('error-customerId').textContent()).toBe('顧客を選んでください');
+
+    await pickCustomer(page, 'C002', '(株)鈴木商事');
+    await page.getByTestId('log-date').fill('2026-11-20');
+    await page.getByTestId('log-nextDue').fill('2026-11-10');
+    await page.getByTestId('log-submit').click();
+    expect(await page.getByTestId('error-content').textContent()).toBe(
+      '目的か内容のどちらかを入力してください',
+    );
+    expect(await page.getByTestId('error-nextDue').textContent()).toBe('次回期日が日付より前です');
+    expect(await page.getByTestId('error-customerId').isVisible()).toBe(false);
+    expect(await page.getByTestId('log-content').getAttribute('aria-invalid')).toBe('true');
+    // The first field in error has the focus.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'log-content',
+    );
+    expect(host.count('logActivity')).toBe(0);
+    expect(activityRows(wb, activitySheet)).toHaveLength(0);
+  });
+
+  it("puts the server's own findings under the field, e.g. a customer deleted from the sheet meanwhile", async () => {
+    const { wb, api, activitySheet } = await setUpWorkbook();
+    const { page } = await openSidebar(browser.context, api);
+    await pickCustomer(page, 'たなか', '田中工業(株)');
+    await page.getByTestId('log-content').fill('電話で納期確認');
+    // Someone deletes the customer's row in the sheet while the sidebar is open.
+    const list = wb.sheets.get('得意先リスト')!;
+    list.splice(
+      list.findIndex((r) => r[0] === 'C003'),
+      1,
+    );
+    await page.getByTestId('log-submit').click();
+    await page.getByTestId('error-customerId').filter({ hasText: 'C003' }).waitFor();
+    expect(await page.getByTestId('log-content').inputValue()).toBe('電話で納期確認');
+    expect(activityRows(wb, activitySheet)).toHaveLength(0);
+  });
+
+  it('shows a customer and a contact named like HTML as plain text: no element, no dialog', async () => {
+    const { wb, api, activitySheet } = await setUpWorkbook();
+    const { page, dialogs } = await openSidebar(browser.context, api);
+    await page.getByTestId('customer-search').pressSequentially('えっくす');
+    const option = page.getByTestId('customer-option').first();
+    await option.waitFor();
+    expect(await option.locator('.option-name').textContent()).toBe(XSS_NAME);
+    await page.getByTestId('customer-search').press('Enter');
+    expect(await page.getByTestId('customer-selected-name').textContent()).toBe(XSS_NAME);
+    expect(await page.getByTestId('contact').locator('.contact-name').textContent()).toBe(XSS_CONTACT);
+    await page.getByTestId('contact-checkbox').check();
+    await page.getByTestId('log-content').fill('<script>alert(3)</script>');
+    await page.getByTestId('log-submit').click();
+    await page.getByTestId('log-status').filter({ hasText: '2行目に記録しました' }).waitFor();
+
+    const added = await page.evaluate(() => (window as unknown as { __kimeruAdded: string[] }).__kimeruAdded);
+    expect(added.length).toBeGreaterThan(50); // the observer did see the sidebar being built
+    expect(added.filter((tag) => ['IMG', 'B', 'SCRIPT', 'IFRAME'].includes(tag))).toEqual([]);
+    expect(await page.locator('img, b').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(activityRows(wb, activitySheet)[0]).toMatchObject({
+      顧客名: XSS_NAME,
+      面談者: XSS_CONTACT,
+      内容: '<script>alert(3)</script>',
+    });
+  });
+
+  it('ignores Enter while a Japanese IME is composing, and submits on Enter after the conversion', async () => {
+    const { wb, api, activitySheet } = await setUpWorkbook();
+    const { page, host } = await openSidebar(browser.context, api);
+    const cdp = await browser.context.newCDPSession(page);
+
+    // In the search box: Enter confirming かな→漢字 does not pick a customer.
+    await page.getByTestId('customer-search').focus();
+    await cdp.send('Input.imeSetComposition', { text: 'すずき', selectionStart: 3, selectionEnd: 3 });
+    await page.getByTestId('customer-option').first().waitFor();
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'rawKeyDown',
+      key: 'Enter',
+      code: 'Enter',
+      windowsVirtualKeyCode: 229,
+    });
+    expect(await page.getByTestId('customer-selected').isVisible()).toBe(false);
+    await cdp.send('Input.insertText', { text: 'すずき' });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('customer-selected-name').filter({ hasText: '(株)鈴木商事' }).waitFor();
+
+    // In 目的, with the form otherwise complete: the IME's Enter only confirms the conversion.
+    await page.getByTestId('log-content').fill('在庫状況の確認');
+    await page.getByTestId('log-purpose').focus();
+    await cdp.send('Input.imeSetComposition', { text: 'ていれい', selectionStart: 4, selectionEnd: 4 });
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'rawKeyDown',
+      key: 'Enter',
+      code: 'Enter',
+      windowsVirtualKeyCode: 229,
+    });
+    expect(await page.getByTestId('log-submit').isDisabled()).toBe(false);
+    await cdp.send('Input.insertText', { text: '定例' });
+    expect(await page.getByTestId('log-purpose').inputValue()).toBe('定例');
+
+    // Synthetic forms of the same: isComposing alone, keyCode 229 after compositionend (Safari).
+    const submittedBySynthetic = await page.evaluate(() => {
+      const purpose = document.querySelector('[data-testid="log-purpose"]')!;
+      const button = document.querySelector<HTMLButtonElement>('[data-testid="log-submit"]')!;
+      const enter = (init: KeyboardEventInit & { keyCode?: number }) =>
+        purpose.dispatchEvent(
+          new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true, ...init }),
+        );
+      purpose.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+      enter({ isComposing: true, keyCode: 229 });
+      const a = button.disabled;
+      purpose.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '定例' }));
+      enter({ isComposing: false, keyCode: 229 });
+      return a || button.disabled;
+    });
+    expect(submittedBySynthetic).toBe(false);
+    expect(host.count('logActivity')).toBe(0);
+    expect(activityRows(wb, activitySheet)).toHaveLength(0);
+
+    // Enter after the conversion, in a text field of a valid form, submits.
+    await page.keyboard.press('Enter');
+    await page.getByTestId('log-status').filter({ hasText: '2行目に記録しました' }).waitFor();
+    expect(host.count('logActivity')).toBe(1);
+    expect(activityRows(wb, activitySheet)).toHaveLength(1);
+    expect(activityRows(wb, activitySheet)[0]).toMatchObject({ 目的: '定例', 内容: '在庫状況の確認' });
+  });
+
+  it('makes Enter in the content box a new line, not a submit', async () => {
+    const { wb, api, activitySheet } = await setUpWorkbook();
+    const { page, host } = await openSidebar(browser.context, api);
+    await pickCustomer(page, 'すずき', '(株)鈴木商事');
+    await page.getByTestId('log-content').fill('一行目');
+    await page.getByTestId('log-content').press('End');
+    await page.getByTestId('log-content').press('Enter');
+    await page.getByTestId('log-content').pressSequentially('二行目');
+    expect(await page.getByTestId('log-content').inputValue()).toBe('一行目\n二行目');
+    expect(host.count('logActivity')).toBe(0);
+    expect(activityRows(wb, activitySheet)).toHaveLength(0);
+  });
+
+  it('moves through the matches with the arrow keys', async () => {
+    const { api } = await setUpWorkbook();
+    const { page } = await openSidebar(browser.context, api);
+    await page.getByTestId('customer-search').pressSequentially('c00');
+    await page.getByTestId('customer-option').nth(4).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(
+      await page
+        .locator('[data-testid="customer-option"][aria-selected="true"]')
+        .getAttribute('data-customer-id'),
+    ).toBe('C003');
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('customer-selected-name').textContent()).toBe('田中工業(株)');
+    expect(await page.getByTestId('log-contacts').textContent()).toBe('この顧客の連絡先は登録されていません');
+  });
+});
+
+describe('定義 / Definition', () => {
+  it('shows the diff and the 1-3-5-7 warning while editing, saves version 2 with a note, and remembers the author', async () => {
+    const { wb, api, historySheet } = await setUpWorkbook();
+    const { page } = await openSidebar(browser.context, api, { tab: 'definition' });
+    await page.getByTestId('def-version').filter({ hasText: '第1版' }).waitFor();
+    expect(await page.getByTestId('perspective-relationships').locator('h3').textContent()).toBe(
+      '人間関係の構築',
+    );
+    expect(await page.getByTestId('def-diff').textContent()).toBe('変更はありません');
+
+    const item = page.locator('[data-testid="def-item"][data-item-id="RE2"]');
+    expect(await item.getByTestId('def-item-summary').textContent()).toBe(
+      'キーマンとの接触キーマン接触(日以内) · A 60 / B 120',
+    );
+    expect(await item.getByTestId('def-threshold-A').isVisible()).toBe(false); // collapsed until opened
+    await item.getByTestId('def-item-summary').click();
+    await item.getByTestId('def-threshold-A').fill('４５日'); // full-width, with a unit
+    await page.getByTestId('def-diff').locator('li').filter({ hasText: '45' }).waitFor();
+    const diff = await page.getByTestId('def-diff').textContent();
+    expect(diff).toContain('キーマンとの接触');
+    expect(diff).toContain('60');
+
+    // Clearing every threshold of a measured item: the editor warns.
+    await item.getByTestId('def-threshold-A').fill('');
+    await item.getByTestId('def-threshold-B').fill('');
+    await page.getByTestId('def-lint').locator('li').filter({ hasText: 'キーマンとの接触' }).waitFor();
+    await page.getByTestId('def-diff').locator('li').filter({ hasText: '120' }).waitFor();
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+    await screenshot(page, 'sidebar-definition.png');
+    await item.getByTestId('def-threshold-B').fill('abc');
+    expect(await item.getByTestId('error-threshold-B').textContent()).toBe('0以上の数で入力してください');
+    await item.getByTestId('def-threshold-B').fill('120');
+    await item.getByTestId('def-threshold-A').fill('45');
+    await page.getByTestId('def-lint').locator('li.none').waitFor();
+
+    // Saving needs a note and an author.
+    await page.getByTestId('def-save').click();
+    expect(await page.getByTestId('error-note').textContent()).toBe('変更の内容（メモ）を入力してください');
+    await page.getByTestId('def-note').fill('Aランクのキーマン接触を45日に');
+    await page.getByTestId('def-author').fill('営業部長');
+    await page.getByTestId('def-save').click();
+    await page.getByTestId('def-result').filter({ hasText: '第2版として保存しました' }).waitFor();
+    await page.getByTestId('def-version').filter({ hasText: '第2版' }).waitFor();
+    expect(await page.getByTestId('def-result').textContent()).toContain('45');
+    expect(await page.getByTestId('def-history-entry').first().textContent()).toBe(
+      '第2版 2026/11/29 営業部長Aランクのキーマン接触を45日に',
+    );
+
+    const history = wb.snapshot(historySheet);
+    expect(history.map((r) => r.slice(0, 4))).toEqual([
+      history[0]!.slice(0, 4),
+      [1, '2026/11/29', 'kimeru', 'スターター定義（3つの切り口）'],
+      [2, '2026/11/29', '営業部長', 'Aランクのキーマン接触を45日に'],
+    ]);
+    const saved = await api.getDefinition();
+    expect(saved.ok && saved.value.definition.items.find((i) => i.id === 'RE2')!.thresholds).toEqual({
+      A: 45,
+      B: 120,
+    });
+
+    await page.reload();
+    await page.getByTestId('tab-definition').waitFor();
+    await page.getByTestId('tab-definition').click();
+    expect(await page.getByTestId('def-author').inputValue()).toBe('営業部長');
+  });
+
+  it('adds and removes items, and says so in the diff', async () => {
+    const { api } = await setUpWorkbook();
+    const { page } = await openSidebar(browser.context, api, { tab: 'definition' });
+    await page.getByTestId('def-version').filter({ hasText: '第1版' }).waitFor();
+    await page.getByTestId('def-add-information').click();
+    const added = page.locator('[data-testid="def-item"][data-item-id="IN3"]');
+    await added.getByTestId('def-name').fill('提案書の共有');
+    await added.getByTestId('def-metric').selectOption({ label: '行動回数(期間内)' });
+    expect(await added.getByTestId('def-window').isVisible()).toBe(true);
+    await page.getByTestId('def-diff').locator('li').filter({ hasText: '提案書の共有' }).waitFor();
+    const at2 = page.locator('[data-testid="def-item"][data-item-id="AT2"]');
+    expect(await at2.getByTestId('def-item-summary').textContent()).toBe(
+      '経営課題の把握（測らない・振り返りで確認）',
+    );
+    await at2.getByTestId('def-item-summary').click();
+    await at2.getByTestId('def-remove').click();
+    await page.getByTestId('def-diff').locator('li').filter({ hasText: '経営課題の把握' }).waitFor();
+    expect(await page.locator('[data-item-id="AT2"]').count()).toBe(0);
+  });
+
+  it('says when the sheet moved on meanwhile, in the alert, and saves nothing', async () => {
+    const { wb, api, historySheet } = await setUpWorkbook();
+    const { page } = await openSidebar(browser.context, api, { tab: 'definition' });
+    await page.getByTestId('def-version').filter({ hasText: '第1版' }).waitFor();
+    // Another user saves version 2 first.
+    const other = await api.getDefinition();
+    if (!other.ok) throw new Error(other.message);
+    const def = other.value.definition;
+    def.items[0]!.name = '基本属性';
+    await api.saveDefinition({ definition: def, note: '別の人の変更', author: '課長', baseVersion: 1 });
+
+    await page.locator('[data-item-id="RE3"]').getByTestId('def-item-summary').click();
+    await page.locator('[data-item-id="RE3"]').getByTestId('def-threshold-C').fill('100');
+    await page.getByTestId('def-note').fill('C を 100日に');
+    await page.getByTestId('def-author').fill('部長');
+    await page.getByTestId('def-save').click();
+    await page.getByTestId('alert-text').filter({ hasText: '読み込み直して' }).waitFor();
+    expect(wb.snapshot(historySheet)).toHaveLength(3);
+  });
+});
+
+describe('実行 / Run', () => {
+  it('runs the gap check as of the date, busy while it runs, then shows the headline', async () => {
+    const { wb, api } = await setUpWorkbook();
+    const { page, host } = await openSidebar(browser.context, api, { tab: 'run' });
+    expect(await page.getByTestId('run-asOf').inputValue()).toBe(TODAY_ISO);
+    host.hold();
+    await page.getByTestId('run-gapCheck').click();
+    await host.waitForCall('runGapCheck');
+    expect(await page.getByTestId('run-gapCheck').getAttribute('aria-busy')).toBe('true');
+    expect(await page.getByTestId('run-gapCheck').locator('.spinner').isVisible()).toBe(true);
+    expect(await page.getByTestId('run-ranking').isDisabled()).toBe(true);
+    host.release();
+    await page.getByTestId('run-headline').locator('li').first().waitFor();
+    expect((await page.getByTestId('run-headline').locator('li').allTextContents()).join('\n')).toMatch(
+      /キーマンとの接触: \d+社/,
+    );
+    expect(host.calls.find((c) => c.method === 'runGapCheck')!.args).toEqual([TODAY_ISO]);
+    expect(await page.getByTestId('run-ranking').isDisabled()).toBe(false);
+    expect(wb.snapshot('ギャップ').length).toBeGreaterThan(2);
+  });
+
+  it('shows a failing command’s message in the alert', async () => {
+    const { wb, api, activitySheet } = await setUpWorkbook();
+    wb.sheets
+      .get(activitySheet)!
+      .push(['2026/02/30', 'C001', '', '', '', '訪問', '', '', '', '', '佐藤', '', '']);
+    const { page } = await openSidebar(browser.context, api, { tab: 'run' });
+    await page.getByTestId('run-ranking').click();
+    await page.getByTestId('run-message').filter({ hasText: 'ランク' }).waitFor();
+    await page.getByTestId('run-gapCheck').click();
+    await page.getByTestId('alert-text').filter({ hasText: '2行目 A列「日付」' }).waitFor();
+    expect(await page.getByTestId('run-headline').locator('li').count()).toBe(0);
+  });
+});
+
+describe('セットアップ / Setup', () => {
+  it('opens on setup in a workbook without kimeru, adopts the chosen sheet, then the log tab works', async () => {
+    const { wb, api } = freshWorkbook();
+    const { page } = await openSidebar(browser.context, api);
+    expect(await page.getByTestId('tab-setup').getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByTestId('tab-log').isDisabled()).toBe(true);
+    expect(await page.getByTestId('setup-sheet').locator('option').allTextContents()).toEqual([
+      '自動検出',
+      'メモ',
+      '得意先リスト',
+      '行動',
+    ]);
+    await page.getByTestId('setup-sheet').selectOption('得意先リスト');
+    await page.getByTestId('setup-run').click();
+    await page.getByTestId('setup-output').locator('li').first().waitFor();
+    expect(await page.getByTestId('setup-output').textContent()).toContain('得意先リスト');
+    await page.locator('[data-testid="tab-log"]:not([disabled])').waitFor();
+    expect(wb.sheets.has('kimeru設定')).toBe(true);
+    await page.getByTestId('tab-log').click();
+    await pickCustomer(page, 'やまだ', '株式会社山田製作所');
+  });
+
+  it('passes a column mapping for headers it cannot recognise', async () => {
+    const { wb, api } = freshWorkbook();
+    wb.sheets.set('取引先', [
+      ['コード', '先方名', '売上'],
+      ['X1', '北海商事', 100],
+    ]);
+    const { page, host } = await openSidebar(browser.context, api);
+    await page.getByTestId('setup-sheet').selectOption('取引先');
+    await page.getByTestId('setup-mapping').locator('summary').click();
+    await page.getByTestId('setup-map-id').fill('コード');
+    await page.getByTestId('setup-map-name').fill('先方名');
+    await page.getByTestId('setup-run').click();
+    await page.locator('[data-testid="tab-log"]:not([disabled])').waitFor();
+    expect(host.calls.find((c) => c.method === 'setup')!.args).toEqual([
+      { customerSheet: '取引先', mapping: { id: 'コード', name: '先方名' } },
+    ]);
+    await page.getByTestId('tab-log').click();
+    await pickCustomer(page, 'x1', '北海商事');
+  });
+});
+
+describe('English', () => {
+  it('shows the sidebar in English when the user’s language is English', async () => {
+    const { api } = await setUpWorkbook('en');
+    const { page } = await openSidebar(browser.context, api);
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Log', 'Definition', 'Run', 'Setup']);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByTestId('log-submit').click();
+    expect(await page.getByTestId('error-customerId').textContent()).toBe('Customer: please choose one');
+    expect(await page.getByTestId('log-type').locator('option').first().textContent()).toBe('Visit');
+  });
+});

@@ -1,0 +1,47 @@
+import { SheetsWorkbook } from '../../appsscript/src/port';
+import { MemoryWorkbook } from '../fakes/memory-workbook';
+import { createGas, processTimeZone } from '../fakes/gas';
+import { describePort, type MakePort } from './port.contract';
+
+/** A1 notation for the in-memory workbook's names, as the hosts would show them. */
+function letters(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+const memory: MakePort = (initial) => {
+  const wb = new MemoryWorkbook(initial);
+  return {
+    port: wb,
+    namedRange(name) {
+      const n = wb.names.get(name);
+      if (!n) return undefined;
+      const first = letters(n.firstColumn);
+      const last = letters(n.lastColumn);
+      if (n.row !== undefined)
+        return `${n.sheet}!${first}${n.row}${n.lastColumn > n.firstColumn ? `:${last}${n.row}` : ''}`;
+      return `${n.sheet}!${first}:${last}`;
+    },
+  };
+};
+
+const sheets =
+  (timeZone: string): MakePort =>
+  (initial) => {
+    const gas = createGas({ sheets: initial, timeZone });
+    return {
+      port: new SheetsWorkbook(gas.book, gas.services),
+      namedRange: (name) => gas.book.namedRanges.get(name)?.reference,
+    };
+  };
+
+// A zone that differs from this machine's, so the conversion path is exercised too.
+const elsewhere = processTimeZone() === 'Asia/Tokyo' ? 'America/Los_Angeles' : 'Asia/Tokyo';
+
+describePort('MemoryWorkbook', memory);
+describePort(
+  'SheetsWorkbook over the GAS fake (spreadsheet in the script’s time zone)',
+  sheets(processTimeZone()),
+);
+describePort(`SheetsWorkbook over the GAS fake (spreadsheet in ${elsewhere})`, sheets(elsewhere));

@@ -1,0 +1,526 @@
+import type { FakeExcel } from './workbook';
+import {
+  formatBox,
+  GENERAL,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  parseAddress,
+  parseInput,
+  qualified,
+  type Box,
+  type FakeSheet,
+  type Scalar,
+} from './sheet';
+
+/**
+ * The Excel JavaScript API's proxy model, strict where the real one is: every call only queues
+ * work; `context.sync()` runs the queue in order; a property can be read only after it was
+ * loaded and a sync ran; written arrays must match the range's size; `*OrNullObject` objects
+ * say `isNullObject`; a sync whose request or response is over the payload limit fails whole;
+ * objects cannot be used once their `Excel.run` has ended.
+ */
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+interface Action {
+  /** Changes the workbook (a load or a lookup does not). */
+  write?: boolean;
+  /** Bytes this action adds to the request (written arrays). */
+  requestBytes: number;
+  /** Runs the action; a returned thunk commits a load once the whole sync succeeded. */
+  run(): { responseBytes: number; commit: () => void } | void;
+}
+
+const encoder = new TextEncoder();
+const jsonBytes = (value: unknown): number => encoder.encode(JSON.stringify(value)).length;
+
+export class FakeRequestContext {
+  readonly workbook: FakeWorkbookProxy;
+  readonly application: { suspendApiCalculationUntilNextSync(): void };
+  private queue: Action[] = [];
+  closed = false;
+
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbookProxy(this);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => {
+        this.check();
+        this.enqueue({
+          write: true,
+          requestBytes: 0,
+          run: () => void this.excel.counts.suspendCalculation++,
+        });
+      },
+    };
+  }
+
+  check(): void {
+    if (this.closed)
+      throw new FakeOfficeError(
+        'InvalidObjectPath',
+        'The object was used outside the Excel.run batch that created it.',
+      );
+  }
+
+  enqueue(action: Action): void {
+    this.check();
+    this.queue.push(action);
+  }
+
+  /** Queued writes not yet sent. */
+  get pendingWrites(): number {
+    return this.queue.filter((a) => a.write).length;
+  }
+
+  async sync(): Promise<void> {
+    this.check();
+    this.excel.counts.syncs++;
+    const queue = this.queue;
+    this.queue = [];
+    const limit = this.excel.payloadLimitBytes;
+    const request = queue.reduce((n, a) => n + a.requestBytes, 0);
+    if (request > limit)
+      throw new FakeOfficeError(
+        'RequestPayloadSizeLimitExceeded',
+        'The request payload size has exceeded the limit.',
+      );
+    let response = 0;
+    const commits: (() => void)[] = [];
+    for (const action of queue) {
+      const r = action.run();
+      if (r) {
+        response += r.responseBytes;
+        commits.push(r.commit);
+      }
+      if (response > limit)
+        throw new FakeOfficeError(
+          'ResponsePayloadSizeLimitExceeded',
+          'The response payload size has exceeded the limit.',
+        );
+    }
+    for (const c of commits) c();
+  }
+}
+
+/** A proxy object: loaded properties become readable after the sync that loaded them. */
+abstract class ProxyObject {
+  protected readonly loaded = new Map<string, unknown>();
+  private resolvedNull: boolean | undefined;
+
+  constructor(readonly context: FakeRequestContext) {}
+
+  protected read<T>(property: string): T {
+    this.context.check();
+    if (!this.loaded.has(property))
+      throw new FakeOfficeError(
+        'PropertyNotLoaded',
+        `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+    return this.loaded.get(property) as T;
+  }
+
+  /** For *OrNullObject results: known after the next sync. */
+  get isNullObject(): boolean {
+    this.context.check();
+    if (this.resolvedNull === undefined)
+      throw new FakeOfficeError(
+        'PropertyNotLoaded',
+        "The property 'isNullObject' is not available before context.sync().",
+      );
+    return this.resolvedNull;
+  }
+
+  protected setResolvedNull(isNull: boolean): void {
+    this.resolvedNull = isNull;
+  }
+}
+
+function propertiesOf(spec: string | string[] | undefined, all: string[]): string[] {
+  if (spec === undefined) return all;
+  const list = (Array.isArray(spec) ? spec : spec.split(',')).map((p) => p.trim()).filter((p) => p !== '');
+  for (const p of list)
+    if (!all.includes(p)) throw new FakeOfficeError('InvalidArgument', `Unknown property to load: ${p}`);
+  return list;
+}
+
+export class FakeWorkbookProxy {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly names: FakeNamedItemCollection;
+  constructor(readonly context: FakeRequestContext) {
+    this.worksheets = new FakeWorksheetCollection(context);
+    this.names = new FakeNamedItemCollection(context);
+  }
+}
+
+export class FakeWorksheetCollection extends ProxyObject {
+  get items(): FakeWorksheet[] {
+    return this.read('items');
+  }
+
+  load(spec?: string | string[]): this {
+    propertiesOf(spec, ['items', 'items/name', 'name']);
+    this.context.enqueue({
+      requestBytes: 0,
+      run: () => {
+        const sheets = [...this.context.excel.sheets];
+        return {
+          responseBytes: jsonBytes(sheets.map((s) => s.name)),
+          commit: () => {
+            const items = sheets.map((s) => {
+              const ws = new FakeWorksheet(this.context, () => s);
+              ws.resolveNow(s);
+              return ws;
+            });
+            this.loaded.set('items', items);
+          },
+        };
+      },
+    });
+    return this;
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return this.lookup(name, false);
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return this.lookup(name, true);
+  }
+
+  add(name: string): FakeWorksheet {
+    let created: FakeSheet | undefined;
+    this.context.enqueue({
+      write: true,
+      requestBytes: jsonBytes(name),
+      run: () => {
+        created = this.context.excel.addSheet(name);
+      },
+    });
+    return new FakeWorksheet(this.context, () => {
+      if (!created) throw new FakeOfficeError('ItemNotFound', `The worksheet ${name} was not added.`);
+      return created;
+    });
+  }
+
+  private lookup(name: string, nullable: boolean): FakeWorksheet {
+    let found: FakeSheet | undefined;
+    const ws = new FakeWorksheet(this.context, () => {
+      if (!found) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: ${name}`);
+      return found;
+    });
+    this.context.enqueue({
+      requestBytes: 0,
+      run: () => {
+        found = this.context.excel.sheet(name);
+        if (!found && !nullable)
+          throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: ${name}`);
+        return { responseBytes: 0, commit: () => (nullable ? ws.setNull(!found) : undefined) };
+      },
+    });
+    return ws;
+  }
+}
+
+export class FakeWorksheet extends ProxyObject {
+  readonly freezePanes: { freezeRows(count: number): void };
+
+  constructor(
+    context: FakeRequestContext,
+    readonly resolve: () => FakeSheet,
+  ) {
+    super(context);
+    this.freezePanes = {
+      freezeRows: (count: number) =>
+        this.context.enqueue({
+          write: true,
+          requestBytes: 8,
+          run: () => {
+            const sheet = this.resolve();
+            sheet.frozenRows = count;
+            this.context.excel.log.push({ sheet: sheet.name, address: `freezeRows(${count})` });
+          },
+        }),
+    };
+  }
+
+  /** @internal the collection load fills the name right away. */
+  resolveNow(sheet: FakeSheet): void {
+    this.loaded.set('name', sheet.name);
+    this.setResolvedNull(false);
+  }
+
+  /** @internal */
+  setNull(isNull: boolean): void {
+    this.setResolvedNull(isNull);
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+
+  load(spec?: string | string[]): this {
+    propertiesOf(spec, ['name']);
+    this.context.enqueue({
+      requestBytes: 0,
+      run: () => {
+        const sheet = this.resolve();
+        return { responseBytes: jsonBytes(sheet.name), commit: () => this.loaded.set('name', sheet.name) };
+      },
+    });
+    return this;
+  }
+
+  /** The whole sheet without an address, else the cells at `address` ("A1:C3", "A:M"). */
+  getRange(address?: string): FakeRange {
+    this.context.check();
+    const box =
+      address === undefined
+        ? { top: 0, left: 0, rows: MAX_ROWS, columns: MAX_COLUMNS }
+        : parseAddress(address);
+    if (!box) throw new FakeOfficeError('InvalidArgument', `Invalid range address: ${address}`);
+    return new FakeRange(this.context, () => ({ sheet: this.resolve(), box }), false);
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    this.context.check();
+    return usedWithin(this.context, () => ({ sheet: this.resolve(), box: null }), valuesOnly);
+  }
+}
+
+/** The used part of a sheet, or of a range within it; resolved when its position in the queue runs. */
+function usedWithin(
+  context: FakeRequestContext,
+  outer: () => { sheet: FakeSheet; box: Box | null },
+  valuesOnly: boolean,
+): FakeRange {
+  let resolved: { sheet: FakeSheet; box: Box } | null | undefined;
+  const range = new FakeRange(
+    context,
+    () => {
+      if (!resolved) throw new FakeOfficeError('InvalidObjectPath', 'The used range is a null object.');
+      return resolved;
+    },
+    true,
+  );
+  context.enqueue({
+    requestBytes: 0,
+    run: () => {
+      const { sheet, box } = outer();
+      const used = sheet.usedBox(valuesOnly);
+      const within = used && box ? intersect(used, box) : used;
+      resolved = within ? { sheet, box: within } : null;
+      return { responseBytes: 0, commit: () => range.setNull(within === null) };
+    },
+  });
+  return range;
+}
+
+function intersect(a: Box, b: Box): Box | null {
+  const top = Math.max(a.top, b.top);
+  const left = Math.max(a.left, b.left);
+  const bottom = Math.min(a.top + a.rows, b.top + b.rows);
+  const right = Math.min(a.left + a.columns, b.left + b.columns);
+  return bottom > top && right > left ? { top, left, rows: bottom - top, columns: right - left } : null;
+}
+
+const RANGE_PROPERTIES = ['values', 'formulas', 'numberFormat', 'address', 'rowCount', 'columnCount'];
+
+export class FakeRange extends ProxyObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly target: () => { sheet: FakeSheet; box: Box },
+    nullable: boolean,
+  ) {
+    super(context);
+    if (!nullable) this.setNull(false);
+  }
+
+  /** @internal */
+  setNull(isNull: boolean): void {
+    this.setResolvedNull(isNull);
+  }
+
+  /** @internal the sheet and cells this range stands for (once resolved by a sync). */
+  targetCells(): { sheet: FakeSheet; box: Box } {
+    return this.target();
+  }
+
+  get values(): Scalar[][] {
+    return this.read('values');
+  }
+  set values(rows: Scalar[][]) {
+    this.write('values', rows);
+  }
+  get formulas(): Scalar[][] {
+    return this.read('formulas');
+  }
+  set formulas(rows: Scalar[][]) {
+    this.write('formulas', rows);
+  }
+  get numberFormat(): string[][] {
+    return this.read('numberFormat');
+  }
+  set numberFormat(rows: (string | null)[][]) {
+    this.write('numberFormat', rows);
+  }
+  get address(): string {
+    return this.read('address');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+
+  load(spec?: string | string[]): this {
+    const props = propertiesOf(spec, RANGE_PROPERTIES);
+    this.context.enqueue({
+      requestBytes: 0,
+      run: () => {
+        const { sheet, box } = this.target();
+        const heavy = props.some((p) => p === 'values' || p === 'formulas' || p === 'numberFormat');
+        // A whole-column read would be gigabytes: Excel refuses it, and so does the fake.
+        if (heavy && box.rows * box.columns > 2_000_000)
+          throw new FakeOfficeError(
+            'ResponsePayloadSizeLimitExceeded',
+            'The response payload size has exceeded the limit.',
+          );
+        const got: Record<string, unknown> = {
+          address: qualified(sheet.name, box),
+          rowCount: box.rows,
+          columnCount: box.columns,
+        };
+        if (props.includes('values')) got['values'] = sheet.values(box);
+        if (props.includes('formulas')) got['formulas'] = sheet.formulas(box);
+        if (props.includes('numberFormat')) got['numberFormat'] = sheet.formats(box);
+        const picked = props.map((p) => [p, got[p]] as const);
+        return {
+          responseBytes: jsonBytes(Object.fromEntries(picked)),
+          commit: () => picked.forEach(([p, v]) => this.loaded.set(p, v)),
+        };
+      },
+    });
+    return this;
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    this.context.check();
+    return usedWithin(this.context, () => this.target(), valuesOnly);
+  }
+
+  clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
+    this.context.enqueue({
+      write: true,
+      requestBytes: 16,
+      run: () => {
+        const { sheet, box } = this.target();
+        sheet.rows.forEach((row, r) => {
+          if (r < box.top || r >= box.top + box.rows || !row) return;
+          row.forEach((cell, c) => {
+            if (!cell || c < box.left || c >= box.left + box.columns) return;
+            if (applyTo === 'All') row[c] = undefined;
+            else if (applyTo === 'Formats') cell.format = GENERAL;
+            else row[c] = cell.format === GENERAL ? undefined : { value: '', format: cell.format };
+          });
+        });
+        this.context.excel.log.push({ sheet: sheet.name, address: `clear(${applyTo}) ${formatBox(box)}` });
+      },
+    });
+  }
+
+  private write(property: 'values' | 'formulas' | 'numberFormat', rows: (Scalar | null)[][]): void {
+    this.context.enqueue({
+      write: true,
+      requestBytes: jsonBytes(rows),
+      run: () => {
+        const { sheet, box } = this.target();
+        const fits =
+          Array.isArray(rows) &&
+          rows.length === box.rows &&
+          rows.every((r) => Array.isArray(r) && r.length === box.columns);
+        if (!fits)
+          throw new FakeOfficeError(
+            'InvalidArgument',
+            `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${formatBox(box)}).`,
+          );
+        rows.forEach((row, i) =>
+          row.forEach((input, j) => {
+            if (input === null) return; // null leaves the cell as it is
+            const r = box.top + i;
+            const c = box.left + j;
+            const previous = sheet.cell(r, c);
+            if (property === 'numberFormat') {
+              const format = String(input) === '' ? GENERAL : String(input);
+              sheet.setCell(r, c, { ...(previous ?? { value: '' }), format });
+            } else if (property === 'formulas' && typeof input === 'string' && input.startsWith('=')) {
+              sheet.setCell(r, c, { value: 0, formula: input, format: previous?.format ?? GENERAL });
+            } else sheet.setCell(r, c, parseInput(input, previous));
+          }),
+        );
+        this.context.excel.log.push({ sheet: sheet.name, address: `${property} ${formatBox(box)}` });
+      },
+    });
+  }
+}
+
+export class FakeNamedItemCollection extends ProxyObject {
+  get items(): { name: string }[] {
+    return this.read('items');
+  }
+
+  load(spec?: string | string[]): this {
+    propertiesOf(spec, ['items', 'items/name', 'name']);
+    this.context.enqueue({
+      requestBytes: 0,
+      run: () => {
+        const names = [...this.context.excel.names.keys()];
+        return {
+          responseBytes: jsonBytes(names),
+          commit: () =>
+            this.loaded.set(
+              'items',
+              names.map((name) => ({ name })),
+            ),
+        };
+      },
+    });
+    return this;
+  }
+
+  add(name: string, reference: FakeRange, _comment?: string): void {
+    this.context.enqueue({
+      write: true,
+      requestBytes: jsonBytes(name) + 32,
+      run: () => {
+        if (this.context.excel.name(name) !== undefined)
+          throw new FakeOfficeError('InvalidArgument', `The name ${name} already exists.`);
+        const { sheet, box } = reference.targetCells();
+        this.context.excel.names.set(name, { sheet: sheet.name, address: formatBox(box) });
+      },
+    });
+  }
+
+  getItem(name: string): { delete(): void } {
+    return {
+      delete: () =>
+        this.context.enqueue({
+          write: true,
+          requestBytes: jsonBytes(name),
+          run: () => {
+            const key = this.context.excel.name(name);
+            if (key === undefined) throw new FakeOfficeError('ItemNotFound', `No name ${name}`);
+            this.context.excel.names.delete(key);
+          },
+        }),
+    };
+  }
+}

@@ -1,0 +1,156 @@
+import { createBridge } from 'kimeru-bridge';
+import type { KimeruApi, SidebarState } from '../../shared/commands/api';
+import { toLang, type Lang } from '../../shared/i18n/define';
+import { h, replaceChildren, toggle } from './dom';
+import { tr, type UiKey } from './messages';
+import { alertRegion, callApi, type App } from './store';
+import { definitionTab } from './tab-definition';
+import { logTab } from './tab-log';
+import { runTab } from './tab-run';
+import { setupTab } from './tab-setup';
+
+/**
+ * Boots the sidebar / task pane: gets the API from the host's bridge, reads the sidebar state,
+ * and shows the tabs. Hosts choose the first tab through `<meta name="kimeru-tab">`.
+ */
+
+const TABS = ['log', 'definition', 'run', 'setup'] as const;
+type Tab = (typeof TABS)[number];
+const TAB_LABEL: Record<Tab, UiKey> = {
+  log: 'ui.tab.log',
+  definition: 'ui.tab.definition',
+  run: 'ui.tab.run',
+  setup: 'ui.tab.setup',
+};
+
+function requestedTab(): Tab | null {
+  const meta = document.querySelector('meta[name="kimeru-tab"]');
+  const value = meta ? meta.getAttribute('content') : null;
+  // An unreplaced placeholder (or anything unknown) is simply not one of the tabs.
+  return (TABS as readonly string[]).includes(value ?? '') ? (value as Tab) : null;
+}
+
+function root(): HTMLElement {
+  const existing = document.getElementById('kimeru');
+  if (existing) return existing;
+  const el = h('div', { id: 'kimeru' });
+  document.body.appendChild(el);
+  return el;
+}
+
+async function boot(): Promise<void> {
+  const host = root();
+  const guess: Lang = toLang(document.documentElement.lang || navigator.language);
+  const bootAlert = alertRegion(guess);
+  replaceChildren(
+    host,
+    h('p', { class: 'loading', 'data-testid': 'loading' }, tr(guess, 'ui.loading')),
+    bootAlert.el,
+  );
+  let api: KimeruApi;
+  try {
+    api = await createBridge();
+  } catch {
+    bootAlert.show(tr(guess, 'ui.error.network'), () => void boot());
+    return;
+  }
+  const first = await callApi(
+    guess,
+    bootAlert.show,
+    () => api.getState(),
+    () => void boot(),
+  );
+  if (!first.ok) return;
+  mount(host, api, first.value);
+}
+
+function mount(host: HTMLElement, api: KimeruApi, initial: SidebarState): void {
+  const lang = initial.lang;
+  document.documentElement.lang = lang;
+  const alert = alertRegion(lang);
+  const app: App = {
+    api,
+    lang,
+    state: initial,
+    call: (run, retry) => callApi(lang, alert.show, run, retry),
+    showAlert: alert.show,
+    reload: async () => {
+      const r = await app.call(() => api.getState());
+      if (r.ok) applyState(r.value);
+    },
+  };
+
+  const log = logTab(app);
+  const definition = definitionTab(app);
+  const run = runTab(app);
+  const setup = setupTab(app);
+  const panels: Record<Tab, HTMLElement> = {
+    log: log.el,
+    definition: definition.el,
+    run: run.el,
+    setup: setup.el,
+  };
+  const buttons = {} as Record<Tab, HTMLButtonElement>;
+  const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'kimeru' });
+  for (const tab of TABS) {
+    const id = `tab-${tab}`;
+    const button = h(
+      'button',
+      { type: 'button', role: 'tab', id, 'aria-controls': `panel-${tab}`, 'data-testid': `tab-${tab}` },
+      tr(lang, TAB_LABEL[tab]),
+    );
+    button.addEventListener('click', () => select(tab));
+    buttons[tab] = button;
+    tablist.appendChild(button);
+    const panel = panels[tab];
+    panel.id = `panel-${tab}`;
+    panel.setAttribute('role', 'tabpanel');
+    panel.setAttribute('aria-labelledby', id);
+    panel.setAttribute('data-testid', `panel-${tab}`);
+  }
+  // Arrow keys move between tabs (the ARIA tabs pattern); only the selected tab is in the Tab order.
+  tablist.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const enabled = TABS.filter((t) => !buttons[t].disabled);
+    const now = enabled.findIndex((t) => buttons[t] === document.activeElement);
+    if (now < 0) return;
+    const next = enabled[(now + (event.key === 'ArrowRight' ? 1 : enabled.length - 1)) % enabled.length]!;
+    select(next);
+    buttons[next].focus();
+  });
+
+  let current: Tab = 'log';
+  function select(tab: Tab): void {
+    current = tab;
+    for (const t of TABS) {
+      const on = t === tab;
+      buttons[t].setAttribute('aria-selected', on ? 'true' : 'false');
+      buttons[t].tabIndex = on ? 0 : -1;
+      toggle(panels[t], 'hidden', !on);
+    }
+    if (tab === 'definition') definition.onShow();
+  }
+
+  function applyState(state: SidebarState): void {
+    app.state = state;
+    log.onState(state);
+    definition.onState();
+    run.onState(state);
+    setup.onState(state);
+    for (const t of TABS) buttons[t].disabled = t !== 'setup' && !state.setUp;
+    if (!state.setUp && current !== 'setup') select('setup');
+  }
+
+  replaceChildren(
+    host,
+    h('header', { class: 'top' }, tablist),
+    alert.el,
+    h('main', { class: 'panels' }, ...TABS.map((t) => panels[t])),
+  );
+  applyState(initial);
+  const wanted = requestedTab();
+  select(!initial.setUp ? 'setup' : (wanted ?? 'log'));
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void boot());
+else void boot();

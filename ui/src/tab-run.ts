@@ -1,0 +1,90 @@
+import type { ReportResult } from '../../shared/commands/reports';
+import type { Envelope, SidebarState } from '../../shared/commands/api';
+import { h, replaceChildren } from './dom';
+import { busyButton, field } from './field';
+import { tr, type UiKey } from './messages';
+import type { App } from './store';
+
+type Command = 'ranking' | 'gapCheck' | 'review' | 'manual';
+
+const LABEL: Record<Command, UiKey> = {
+  ranking: 'ui.run.ranking',
+  gapCheck: 'ui.run.gapCheck',
+  review: 'ui.run.review',
+  manual: 'ui.run.manual',
+};
+
+/**
+ * 実行 / Run: the four commands that write kimeru's output sheets, as of a date. One runs at a
+ * time (the others wait, disabled); the result is the command's message and headline lines.
+ */
+export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState): void } {
+  const { lang } = app;
+  const asOf = h('input', { type: 'date', 'data-testid': 'run-asOf' });
+  const message = h('p', { class: 'strong', 'data-testid': 'run-message' });
+  const headline = h('ul', { class: 'headline', 'data-testid': 'run-headline' });
+  const output = h(
+    'div',
+    { class: 'status', role: 'status', 'data-testid': 'run-result' },
+    message,
+    headline,
+  );
+  let running = false;
+
+  const buttons = (Object.keys(LABEL) as Command[]).map((command) => {
+    const b = busyButton(tr(lang, LABEL[command]), tr(lang, 'ui.run.running'), {
+      class: command === 'gapCheck' ? 'primary' : 'secondary',
+      'data-testid': `run-${command}`,
+    });
+    b.el.addEventListener('click', () => void run(command, b));
+    return b;
+  });
+
+  function request(command: Command): Promise<Envelope<ReportResult>> {
+    const date = asOf.value.trim() === '' ? undefined : asOf.value;
+    switch (command) {
+      case 'ranking':
+        return app.api.runRanking(date);
+      case 'gapCheck':
+        return app.api.runGapCheck(date);
+      case 'review':
+        return app.api.runReview(date);
+      case 'manual':
+        return app.api.writeManual();
+    }
+  }
+
+  async function run(command: Command, button: (typeof buttons)[number]): Promise<void> {
+    if (running) return;
+    running = true;
+    for (const b of buttons) b.el.disabled = true;
+    button.setBusy(true);
+    replaceChildren(message, '');
+    replaceChildren(headline);
+    const r = await app.call(
+      () => request(command),
+      () => void run(command, button),
+    );
+    button.setBusy(false);
+    for (const b of buttons) b.el.disabled = false;
+    running = false;
+    if (!r.ok) return;
+    replaceChildren(message, r.value.message);
+    replaceChildren(headline, ...r.value.headline.map((line) => h('li', {}, line)));
+  }
+
+  const el = h(
+    'section',
+    { class: 'tab-run' },
+    field(tr(lang, 'ui.run.asOf'), asOf, 'asOf').el,
+    h('div', { class: 'run-buttons' }, ...buttons.map((b) => b.el)),
+    output,
+  );
+
+  return {
+    el,
+    onState(state) {
+      if (asOf.value === '') asOf.value = state.asOf ?? state.today;
+    },
+  };
+}
