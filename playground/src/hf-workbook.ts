@@ -3,7 +3,7 @@ import { findSettingsSheet } from '../../shared/commands/workbook';
 import { readSettings, type Role } from '../../shared/commands/settings';
 import type { Lang } from '../../shared/i18n';
 import type { AppendRequest, AppendResult, WorkbookPort, WriteCell, WriteOp } from '../../shared/port';
-import { SERIAL_EPOCH_OFFSET } from '../../shared/values/days';
+import { SERIAL_EPOCH_OFFSET, dateFromDay } from '../../shared/values/days';
 import type { CellValue } from '../../shared/values/cell';
 import { guardText, quoteSheetRefs, sheetRef, columnLetters } from './cell-text';
 import { registerKimeruFunctions } from './hf-functions';
@@ -99,7 +99,15 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     const out: Record<string, CellValue[][]> = {};
     for (const name of names) {
       const id = this.hf.getSheetId(name);
-      if (id !== undefined) out[name] = usedValues(this.hf.getSheetValues(id));
+      if (id === undefined) continue;
+      const values = usedValues(this.hf.getSheetValues(id));
+      // Date cells come back as Dates (local midnight plus the time), as Sheets returns them.
+      for (const [k, format] of this.formats.get(name) ?? []) {
+        const [r, c] = k.split(':').map(Number) as [number, number];
+        const v = values[r]?.[c];
+        if (typeof v === 'number') values[r]![c] = dateOfSerial(v, format);
+      }
+      out[name] = values;
     }
     return out;
   }
@@ -200,7 +208,12 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     this.batch(() => {
       this.hf.setCellContents({ sheet: this.sheetId(sheet), row, col }, [[content]]);
     });
-    this.formatsOf(sheet).delete(key(row, col));
+    // A date typed as a date is a date cell (HyperFormula parses 2026/11/29 into a serial).
+    const type = this.hf.getCellValueDetailedType({ sheet: this.sheetId(sheet), row, col });
+    const typed: CellFormat | undefined =
+      type === 'NUMBER_DATE' ? 'date' : type === 'NUMBER_DATETIME' ? 'datetime' : undefined;
+    if (typed && !text.startsWith('=')) this.formatsOf(sheet).set(key(row, col), typed);
+    else this.formatsOf(sheet).delete(key(row, col));
     this.trackFormula(sheet, row, col, typeof content === 'string' && /KIMERU\./i.test(content) && text.startsWith('='));
     this.refreshArrays();
     this.changed();
@@ -436,6 +449,14 @@ function frozen(op: { frozenRows?: number; protectRows?: number }): SheetInfo {
 function formatOf(c: WriteCell): CellFormat | undefined {
   if (typeof c !== 'object' || c === null || c.kind !== 'date') return undefined;
   return c.minutes !== undefined ? 'datetime' : 'date';
+}
+
+/** A serial number as the Date a host returns for a date cell: local midnight, plus the time. */
+function dateOfSerial(serial: number, format: CellFormat): Date {
+  const whole = Math.floor(serial);
+  const d = dateFromDay(whole - SERIAL_EPOCH_OFFSET);
+  if (format === 'datetime') d.setMinutes(Math.round((serial - whole) * 1440));
+  return d;
 }
 
 /** HyperFormula values as the port returns them: errors as their text, a rectangle from A1. */

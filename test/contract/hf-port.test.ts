@@ -1,0 +1,26 @@
+import { HyperFormulaWorkbook } from '../../playground/src/hf-workbook';
+import { loadGrids } from '../../playground/src/sample-workbook';
+import { columnLetters } from '../../playground/src/cell-text';
+import { describePort, type MakePort } from './port.contract';
+
+/** The playground's and the command line's workbook: HyperFormula behind the same port. */
+const hyperformula: MakePort = (initial) => {
+  const wb = new HyperFormulaWorkbook({ lang: 'ja' });
+  loadGrids(
+    wb,
+    Object.entries(initial).map(([name, grid]) => ({ name, grid })),
+  );
+  return {
+    port: wb,
+    namedRange(name) {
+      const n = wb.definedNames().find((d) => d.name === name);
+      if (!n) return undefined;
+      const first = columnLetters(n.firstColumn - 1);
+      const last = columnLetters(n.lastColumn - 1);
+      if (n.row !== undefined) return `${n.sheet}!${first}${n.row}${n.lastColumn > n.firstColumn ? `:${last}${n.row}` : ''}`;
+      return `${n.sheet}!${first}:${last}`;
+    },
+  };
+};
+
+describePort('HyperFormulaWorkbook (playground and command line)', hyperformula);
