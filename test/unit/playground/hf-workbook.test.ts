@@ -39,14 +39,17 @@ describe('cells kimeru writes', () => {
     expect(read['メモ']).toEqual([texts]);
   });
 
-  it('stores dates as date cells (serial numbers shown as dates) and numbers as numbers', async () => {
+  it('stores dates as date cells (serial numbers shown as dates, read back as Dates) and numbers as numbers', async () => {
     const wb = new HyperFormulaWorkbook();
     await wb.write([
       { kind: 'addSheet', sheet: '記録', rows: [[dateCell(TODAY), dateCell(TODAY, 10 * 60 + 30), 1200, true, null]] },
     ]);
-    const [[day, stamp, n, flag]] = (await wb.readSheets(['記録']))['記録'] as unknown[][] as [[number, number, number, boolean]];
-    expect(day).toBe(46355); // 2026-11-29 as Excel counts days
-    expect(stamp).toBeCloseTo(46355 + 10.5 / 24, 8);
+    const [serial, stampSerial] = wb.values('記録')[0] as [number, number];
+    expect(serial).toBe(46355); // 2026-11-29 as Excel counts days
+    expect(stampSerial).toBeCloseTo(46355 + 10.5 / 24, 8);
+    const [day, stamp, n, flag] = (await wb.readSheets(['記録']))['記録']![0]!;
+    expect(day).toEqual(new Date(2026, 10, 29));
+    expect(stamp).toEqual(new Date(2026, 10, 29, 10, 30));
     expect([n, flag]).toEqual([1200, true]);
     expect(wb.formatAt('記録', 0, 0)).toBe('date');
     expect(wb.formatAt('記録', 0, 1)).toBe('datetime');
