@@ -64,7 +64,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT.ok;
   } catch (e) {
     const message =
-      e instanceof CliError || e instanceof PlaygroundError ? e.message : e instanceof Error ? e.message : String(e);
+      e instanceof CliError || e instanceof PlaygroundError
+        ? e.message
+        : e instanceof Error
+          ? e.message
+          : String(e);
     io.stderr(`${say(lang, 'cli.failed', { message })}\n`);
     if (e instanceof CliError && e.code === EXIT.usage) io.stderr(`\n${say(lang, 'cli.usage')}\n`);
     return e instanceof CliError ? e.code : EXIT.failed;
@@ -99,7 +103,8 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
       const name = eq > 0 ? arg.slice(0, eq) : arg;
       if (!withValue.includes(name)) usage(lang, 'cli.unknownOption', { option: arg });
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || (eq < 0 && value.startsWith('--'))) usage(lang, 'cli.missingValue', { option: name });
+      if (value === undefined || (eq < 0 && value.startsWith('--')))
+        usage(lang, 'cli.missingValue', { option: name });
       values[name] = value;
     } else positional.push(arg);
   }
@@ -127,7 +132,13 @@ function outputPath(o: Options): string {
     if (isCsv) usage(o.lang, 'cli.csvInPlace');
     return input;
   }
-  const out = o.out !== undefined ? resolve(o.out) : join(dirname(input), `${basename(input, extname(input))}.kimeru${ext === '.xlsm' ? '.xlsm' : '.xlsx'}`);
+  const out =
+    o.out !== undefined
+      ? resolve(o.out)
+      : join(
+          dirname(input),
+          `${basename(input, extname(input))}.kimeru${ext === '.xlsm' ? '.xlsm' : '.xlsx'}`,
+        );
   if (out === input) usage(o.lang, 'cli.sameFile');
   return out;
 }
@@ -166,9 +177,16 @@ async function run(o: Options, io: CliIo): Promise<void> {
   io.stdout(`${say(lang, 'cli.written', { file: out })}\n`);
 }
 
-async function runSetup(api: KimeruApi, workbook: HyperFormulaWorkbook, o: Options, io: CliIo): Promise<void> {
+async function runSetup(
+  api: KimeruApi,
+  workbook: HyperFormulaWorkbook,
+  o: Options,
+  io: CliIo,
+): Promise<void> {
   io.stderr(`${say(o.lang, 'cli.progress.setup')}\n`);
-  const report = await value(api.setup(o.customerSheet !== undefined ? { customerSheet: o.customerSheet } : {}));
+  const report = await value(
+    api.setup(o.customerSheet !== undefined ? { customerSheet: o.customerSheet } : {}),
+  );
   // A workbook without a customer list gets an empty one from setup: for a file, that is an error.
   if (report.customerCount === 0 && workbook.isCreated(report.sheets.customers))
     failed(o.lang, 'cli.noCustomers', { file: o.file });
@@ -212,4 +230,5 @@ export const processIo: CliIo = {
   stderr: (t) => void process.stderr.write(t),
 };
 
-if (require.main === module) void main(process.argv.slice(2), processIo).then((code) => (process.exitCode = code));
+if (require.main === module)
+  void main(process.argv.slice(2), processIo).then((code) => (process.exitCode = code));

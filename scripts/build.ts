@@ -2,6 +2,7 @@
  * npm run build: every artefact kimeru ships, into dist/ —
  *   dist/appsscript/   Code.js (with the generated custom-function stubs), Sidebar.html, appsscript.json
  *   dist/office-addin/ manifest.xml, taskpane.html, functions.js, functions.json, icons
+ *   dist/playground/   the local playground (npm start serves it)
  * Each host wraps the same UI (ui/) around its own bridge.
  */
 import { resolve, join } from 'node:path';
@@ -9,6 +10,7 @@ import { rm } from 'node:fs/promises';
 import { buildSidebarHtml } from '../ui/build';
 import { buildAppsScript } from '../appsscript/build';
 import { buildOfficeAddin, excelTaskpaneHtml } from '../office-addin/build';
+import { buildAll as buildPlaygroundAll } from '../playground/server';
 
 const ROOT = resolve(__dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -22,6 +24,8 @@ async function main(): Promise<void> {
   console.log('built dist/appsscript (Google Sheets add-on)');
   await buildOfficeAddin(join(DIST, 'office-addin'), await excelTaskpaneHtml());
   console.log('built dist/office-addin (Excel add-in)');
+  await buildPlaygroundAll(join(DIST, 'playground'));
+  console.log('built dist/playground (local playground)');
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

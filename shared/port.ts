@@ -37,8 +37,19 @@ export function looksLikeFormula(text: string): boolean {
 }
 
 export type WriteOp =
-  /** Adds a new sheet (the adapter refuses if the name exists) with these rows from A1. */
-  | { kind: 'addSheet'; sheet: string; rows: WriteCell[][]; frozenRows?: number; protectRows?: number }
+  /**
+   * Adds a new sheet (the adapter refuses if the name exists) with these rows from A1. `table`
+   * names a table over row 1 (the header) and the rows below, for hosts that have tables (Excel
+   * appends to it); other hosts may ignore it.
+   */
+  | {
+      kind: 'addSheet';
+      sheet: string;
+      rows: WriteCell[][];
+      frozenRows?: number;
+      protectRows?: number;
+      table?: string;
+    }
   /** Writes a block into a sheet kimeru created: rows and columns are 1-based. */
   | { kind: 'setBlock'; sheet: string; row: number; column: number; rows: WriteCell[][] }
   /** Clears a sheet kimeru created and writes these rows from A1 (ranking, gaps, review, manual). */

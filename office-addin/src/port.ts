@@ -1,7 +1,7 @@
 import type { AppendRequest, AppendResult, WorkbookPort, WriteOp } from '../../shared/port';
 import type { CellValue } from '../../shared/values/cell';
 import { blockAddress, columnsAddress, MAX_COLUMNS, MAX_ROWS, topLeftOf } from './a1';
-import { encodeBlock, isDateFormat, serialToDate, type EncodedBlock } from './cells';
+import { encodeBlock, isDateFormat, serialToDate, type EncodedBlock, type ExcelInput } from './cells';
 
 /**
  * The workbook port over the Excel JavaScript API. Every method is one `Excel.run` with a fixed
@@ -13,10 +13,13 @@ import { encodeBlock, isDateFormat, serialToDate, type EncodedBlock } from './ce
  * row chunks of at most ~4 MB (one more sync per 4 MB, which only very large output sheets
  * reach), and a read that Excel refuses as too large is read again in row chunks.
  *
- * Excel has no document lock like Apps Script's LockService: `append` reads the last used row
- * and the key column, then writes below, two round trips apart. Co-authors' edits are merged
- * cell by cell, so two reps appending within the same moment could both aim at the same row;
- * the key column still prevents a retried submit from writing twice.
+ * Logs are Excel tables (setup's `addSheet` with `table`): `append` adds its rows with one
+ * `table.rows.add`, which Excel applies on its side at the table's end whatever other reps
+ * added since our read, so concurrent appends do not aim at the same row. Excel has no
+ * document lock like Apps Script's LockService, though: the key check (read) and the add
+ * (write) are two round trips apart, so two submits of the same key at the same moment could
+ * both land; a retried submit, which comes after the first one landed, is written once. A sheet
+ * without a kimeru table (a user's adopted log) is written below its last used row, as before.
  */
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -30,6 +33,9 @@ export interface ExcelWorkbookOptions {
 }
 
 const WRITE_BUDGET_BYTES = 4_000_000;
+/** Tables kimeru made (setup names them KimeruActivities, KimeruContacts…): appends go through them. */
+const KIMERU_TABLE = /^kimeru/i;
+const TABLE_STYLE = 'TableStyleLight9';
 const READ_CHUNK_CELLS = 100_000;
 const MIN_READ_CHUNK_CELLS = 1_000;
 
@@ -71,10 +77,19 @@ export class ExcelWorkbook implements WorkbookPort {
       const book = context.workbook;
       const sheets = book.worksheets.load('items/name');
       const names = book.names.load('items/name');
+      const tables = plan.some((op) => op.kind === 'addSheet' && op.table !== undefined)
+        ? book.tables.load('items/name')
+        : null;
       await context.sync();
       const byName = new Map(sheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
       checkPlan(plan, new Set(byName.keys()));
       const definedNames = new Set(names.items.map((n) => n.name.toLowerCase()));
+      // Table names share one namespace with defined names, the ones this plan adds included.
+      const takenNames = new Set([
+        ...definedNames,
+        ...(tables?.items.map((t) => t.name.toLowerCase()) ?? []),
+        ...plan.flatMap((op) => (op.kind === 'defineName' ? [op.name.toLowerCase()] : [])),
+      ]);
       const sheet = (name: string): Excel.Worksheet => byName.get(name.toLowerCase())!;
       const writer = new Writer(context, this.writeBudget);
       for (const op of plan) {
@@ -82,7 +97,14 @@ export class ExcelWorkbook implements WorkbookPort {
           case 'addSheet': {
             const ws = book.worksheets.add(op.sheet);
             byName.set(op.sheet.toLowerCase(), ws);
-            await writer.block(ws, 1, 1, encodeBlock(op.rows));
+            const block = encodeBlock(op.rows);
+            await writer.block(ws, 1, 1, block);
+            if (op.table !== undefined && block.rows > 0) {
+              // Same batch: the table spans the header and the rows just written.
+              const table = ws.tables.add(ws.getRange(blockAddress(1, 1, block.rows, block.columns)), true);
+              table.name = freeTableName(op.table, takenNames);
+              table.style = TABLE_STYLE;
+            }
             if (op.frozenRows) ws.freezePanes.freezeRows(op.frozenRows);
             // op.protectRows is not applied: Excel has no warning-only protection, and sheet
             // protection would also stop reps typing in the rows below the header.
@@ -182,7 +204,9 @@ export class ExcelWorkbook implements WorkbookPort {
       keyColumn !== undefined && !chunked
         ? ws.getRange(columnsAddress(keyColumn, keyColumn)).getUsedRangeOrNullObject(true).load('values')
         : null;
+    const tables = ws.tables.load('items/name, items/columns/items/name');
     await context.sync();
+    const table = tables.items.find((t) => KIMERU_TABLE.test(t.name)) ?? null;
     const last = used.isNullObject ? 0 : topLeftOf(used.address).row + used.rowCount - 1;
     const keys = new Set<string>();
     if (keyColumn !== undefined) {
@@ -216,10 +240,51 @@ export class ExcelWorkbook implements WorkbookPort {
     }
     if (fresh.length === 0) return { rows: [], duplicates };
     if (last + fresh.length > MAX_ROWS) throw new Error(`The sheet ${req.sheet} has no room for more rows.`);
+    const block = encodeBlock(fresh);
+    const width = table?.columns.items.length ?? 0;
+    if (table && fitsWidth(block, width)) {
+      const top = await this.addTableRows(context, table, block, width);
+      return { rows: fresh.map((_, i) => top + i), duplicates };
+    }
     const writer = new Writer(context, this.writeBudget);
-    await writer.block(ws, last + 1, 1, encodeBlock(fresh));
+    await writer.block(ws, last + 1, 1, block);
     await writer.flush();
     return { rows: fresh.map((_, i) => last + 1 + i), duplicates };
+  }
+
+  /**
+   * Adds the rows at the table's end with one `rows.add` (one per ~4 MB), sets the date formats
+   * of the new cells in the same request, and returns the sheet row of the first new row.
+   * rows.add inserts: cells below the table (not part of it) move down rather than being
+   * overwritten.
+   */
+  private async addTableRows(
+    context: Excel.RequestContext,
+    table: Excel.Table,
+    block: EncodedBlock,
+    width: number,
+  ): Promise<number> {
+    const values = block.inputs.map((r) => fitRow<ExcelInput>(r, width, ''));
+    const formats = block.formats?.map((r) => fitRow<string | null>(r, width, null)) ?? null;
+    let first: Excel.Range | null = null;
+    let start = 0;
+    while (start < block.rows) {
+      let end = start;
+      let bytes = 0;
+      while (end < block.rows && (end === start || bytes + block.rowBytes[end]! <= this.writeBudget)) {
+        bytes += block.rowBytes[end]!;
+        end++;
+      }
+      if (start > 0) await context.sync();
+      context.application.suspendApiCalculationUntilNextSync();
+      const row = table.rows.add(undefined, values.slice(start, end));
+      if (formats)
+        row.getRange().getResizedRange(end - start - 1, 0).numberFormat = formats.slice(start, end);
+      first ??= row.getRange().load('address');
+      start = end;
+    }
+    await context.sync();
+    return topLeftOf(first!.address).row;
   }
 }
 
@@ -230,6 +295,28 @@ function keyText(v: unknown): string {
   return String(v).trim();
 }
 
+/** True when every non-blank cell of the block lies within the table's `width` columns. */
+function fitsWidth(block: EncodedBlock, width: number): boolean {
+  if (width < 1) return false;
+  if (block.columns <= width) return true;
+  return block.inputs.every((r) => r.every((v, j) => j < width || v === null || v === ''));
+}
+
+/** A row cut or padded to the table's width (rows.add takes one value per column, no null). */
+function fitRow<T>(row: readonly (T | null)[], width: number, pad: T): T[] {
+  const out = new Array<T>(width).fill(pad);
+  for (let j = 0; j < width && j < row.length; j++) out[j] = row[j] ?? pad;
+  return out;
+}
+
+/** The name asked for, or with a number when a table or a defined name already has it. */
+function freeTableName(wanted: string, taken: Set<string>): string {
+  let name = wanted;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${wanted}${n}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
 /** Rejects a plan that would fail half-way, before anything is written. */
 function checkPlan(plan: readonly WriteOp[], existing: ReadonlySet<string>): void {
   const sheets = new Set(existing);
@@ -238,6 +325,8 @@ function checkPlan(plan: readonly WriteOp[], existing: ReadonlySet<string>): voi
     if (op.kind === 'addSheet') {
       if (sheets.has(key)) throw new Error(`A sheet named ${op.sheet} already exists.`);
       if (!validSheetName(op.sheet)) throw new Error(`Excel cannot name a sheet "${op.sheet}".`);
+      if (op.table !== undefined && !validTableName(op.table))
+        throw new Error(`Excel cannot name a table "${op.table}".`);
       sheets.add(key);
     } else if (!sheets.has(key)) throw new Error(`There is no sheet named ${op.sheet}.`);
     if (op.kind === 'setBlock') {
@@ -263,6 +352,16 @@ function validSheetName(name: string): boolean {
     !name.startsWith("'") &&
     !name.endsWith("'") &&
     name.toLowerCase() !== 'history'
+  );
+}
+
+/** Excel's table-name rules: a letter or _ first, then letters, digits, _ or .; not a cell address. */
+function validTableName(name: string): boolean {
+  return (
+    name.length <= 250 &&
+    /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) &&
+    !/^[A-Za-z]{1,3}[0-9]+$/.test(name) &&
+    !/^[RrCc]$|^[Rr][0-9]*[Cc][0-9]*$/.test(name)
   );
 }
 

@@ -40,6 +40,7 @@ export async function createBridge(): Promise<KimeruApi> {
   const host = await waitForHost();
   const api: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
   for (const method of API_METHODS)
-    api[method] = async (...args: unknown[]) => JSON.parse(JSON.stringify(await host.call(method, args))) as unknown;
+    api[method] = async (...args: unknown[]) =>
+      JSON.parse(JSON.stringify(await host.call(method, args))) as unknown;
   return api as unknown as KimeruApi;
 }

@@ -150,7 +150,8 @@ export class KimeruPlugin extends FunctionPlugin {
       this.metadata(excelName(def)),
       (...raw: unknown[]) => {
         const result = callFunction(def, raw.map(toArg));
-        if (!result.ok) return new CellError(result.error === 'na' ? ErrorType.NA : ErrorType.VALUE, result.message);
+        if (!result.ok)
+          return new CellError(result.error === 'na' ? ErrorType.NA : ErrorType.VALUE, result.message);
         const rows = result.value;
         const width = Math.max(1, ...rows.map((r) => r.length));
         if (rows.length > bound.height || width > bound.width)
@@ -190,7 +191,9 @@ export class KimeruPlugin extends FunctionPlugin {
   private reserved(ast: AstNode, state: State): Shape {
     try {
       const graph = this.dependencyGraph as unknown as {
-        getCell(a: State['formulaAddress']): { width?: number; height?: number; getFormula?(s: unknown): AstNode } | undefined;
+        getCell(
+          a: State['formulaAddress'],
+        ): { width?: number; height?: number; getFormula?(s: unknown): AstNode } | undefined;
         lazilyTransformingAstService: unknown;
       };
       const vertex = graph.getCell(state.formulaAddress);
@@ -226,10 +229,7 @@ export class KimeruPlugin extends FunctionPlugin {
   }
 
   /** The expression a workbook name stands for (e.g. KIMERU_CUSTOMERS → '顧客'!$A:$H). */
-  private namedRange(
-    name: string,
-    sheet: number,
-  ): { ast: AstNode; address: State['formulaAddress'] } | null {
+  private namedRange(name: string, sheet: number): { ast: AstNode; address: State['formulaAddress'] } | null {
     try {
       const graph = this.dependencyGraph as unknown as {
         namedExpressions: {
@@ -251,7 +251,11 @@ export class KimeruPlugin extends FunctionPlugin {
 
 function langOf(def: FunctionDef, raw: readonly unknown[]) {
   const i = def.params.findIndex((p) => p.name === 'lang');
-  return String(i >= 0 ? (toArg(raw[i]) ?? '') : '').toLowerCase().startsWith('en') ? 'en' : 'ja';
+  return String(i >= 0 ? (toArg(raw[i]) ?? '') : '')
+    .toLowerCase()
+    .startsWith('en')
+    ? 'en'
+    : 'ja';
 }
 
 let registered = false;

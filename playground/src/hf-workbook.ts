@@ -177,7 +177,8 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     this.infos.set(name, info);
     content.forEach((row, r) =>
       row.forEach((c, col) => {
-        if (typeof c === 'string' && /KIMERU\./i.test(c) && c.startsWith('=')) this.trackFormula(name, r, col, true);
+        if (typeof c === 'string' && /KIMERU\./i.test(c) && c.startsWith('='))
+          this.trackFormula(name, r, col, true);
       }),
     );
   }
@@ -214,7 +215,12 @@ export class HyperFormulaWorkbook implements WorkbookPort {
       type === 'NUMBER_DATE' ? 'date' : type === 'NUMBER_DATETIME' ? 'datetime' : undefined;
     if (typed && !text.startsWith('=')) this.formatsOf(sheet).set(key(row, col), typed);
     else this.formatsOf(sheet).delete(key(row, col));
-    this.trackFormula(sheet, row, col, typeof content === 'string' && /KIMERU\./i.test(content) && text.startsWith('='));
+    this.trackFormula(
+      sheet,
+      row,
+      col,
+      typeof content === 'string' && /KIMERU\./i.test(content) && text.startsWith('='),
+    );
     this.refreshArrays();
     this.changed();
   }
@@ -233,7 +239,12 @@ export class HyperFormulaWorkbook implements WorkbookPort {
         const f = formatOf(c);
         if (f) formats.set(key(row + i, col + j), f);
         else formats.delete(key(row + i, col + j));
-        this.trackFormula(sheet, row + i, col + j, typeof c === 'object' && c !== null && c.kind === 'formula');
+        this.trackFormula(
+          sheet,
+          row + i,
+          col + j,
+          typeof c === 'object' && c !== null && c.kind === 'formula',
+        );
         return this.toContent(c);
       }),
     );
@@ -291,7 +302,8 @@ export class HyperFormulaWorkbook implements WorkbookPort {
           this.hf.isCellPartOfArray({ sheet: id, row: row2, col: col2 }) &&
           !this.hf.doesCellHaveFormula({ sheet: id, row: row2, col: col2 });
         for (let i = r; i === r || spill(i, c); i++)
-          for (let j = c; j === c || spill(i, j); j++) if (i !== r || j !== c) if (content[i]) content[i]![j] = null;
+          for (let j = c; j === c || spill(i, j); j++)
+            if (i !== r || j !== c) if (content[i]) content[i]![j] = null;
       }),
     );
     return content;
@@ -313,7 +325,11 @@ export class HyperFormulaWorkbook implements WorkbookPort {
         if (exists) fail(this.lang, 'hf.sheetExists', { sheet: op.sheet });
         adding.add(op.sheet);
       } else if (!exists) fail(this.lang, 'hf.noSheet', { sheet: op.sheet });
-      else if ((op.kind === 'setBlock' || op.kind === 'replaceSheet') && !adding.has(op.sheet) && !writable.has(op.sheet))
+      else if (
+        (op.kind === 'setBlock' || op.kind === 'replaceSheet') &&
+        !adding.has(op.sheet) &&
+        !writable.has(op.sheet)
+      )
         fail(this.lang, 'hf.notOurs', { sheet: op.sheet });
     }
   }
@@ -419,7 +435,8 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     }
     if (cells.length === 0) return;
     this.batch(() => {
-      for (const c of cells) this.hf.setCellContents({ sheet: c.sheet, row: c.row, col: c.col }, [[c.formula]]);
+      for (const c of cells)
+        this.hf.setCellContents({ sheet: c.sheet, row: c.row, col: c.col }, [[c.formula]]);
     });
   }
 

@@ -7,20 +7,24 @@ import { defineMessages, type Lang } from '../../shared/i18n';
  */
 export const PLAYGROUND_MESSAGES = defineMessages({
   ja: {
-    'hf.tooBig': '結果が確保した範囲（{rows}行×{columns}列）より大きくなりました。数式を入力し直してください。',
+    'hf.tooBig':
+      '結果が確保した範囲（{rows}行×{columns}列）より大きくなりました。数式を入力し直してください。',
     'hf.sheetExists': 'シート「{sheet}」はすでにあります。',
     'hf.noSheet': 'シート「{sheet}」がありません。',
-    'hf.notOurs': 'シート「{sheet}」は kimeru が作ったシートではないため、書き込みません（末尾への追加のみ可能）。',
+    'hf.notOurs':
+      'シート「{sheet}」は kimeru が作ったシートではないため、書き込みません（末尾への追加のみ可能）。',
     'xlsx.notZip': '「{file}」を開けません: .xlsx ファイルとして読めません（壊れているか、別の形式です）。',
     'xlsx.noWorkbook': '「{file}」を開けません: ブック（xl/workbook.xml）が見つかりません。',
     'xlsx.missingPart': '「{file}」を開けません: 必要な部品 {part} がありません。',
     'xlsx.badXml': '「{file}」を開けません: {part} を読めません。',
     'xlsx.unsupported': '「{file}」は開けない形式です。.xlsx か .csv を選んでください。',
-    'xlsx.encrypted': '「{file}」はパスワードで保護されているため開けません。保護を外して保存し直してください。',
+    'xlsx.encrypted':
+      '「{file}」はパスワードで保護されているため開けません。保護を外して保存し直してください。',
     'xlsx.emptyCsv': '「{file}」は空です。',
     'xlsx.formulaCell':
       'シート「{sheet}」のセル {cell} は共有数式・配列数式の一部のため、書き換えずに保存を中止しました。',
-    'xlsx.notWorksheet': 'シート「{sheet}」はグラフシートなどのため、セルを書き込めません。保存を中止しました。',
+    'xlsx.notWorksheet':
+      'シート「{sheet}」はグラフシートなどのため、セルを書き込めません。保存を中止しました。',
     'cli.usage': [
       '使い方: kimeru <コマンド> <ファイル.xlsx|ファイル.csv> [オプション]',
       '',
@@ -41,7 +45,8 @@ export const PLAYGROUND_MESSAGES = defineMessages({
       'セットアップ前のファイルに rank などを実行すると、先にセットアップします。',
       '元のファイルは --in-place を付けない限り変更しません。',
     ].join('\n'),
-    'cli.unknownCommand': '不明なコマンド「{command}」です。setup, rank, gapcheck, review, manual のいずれかを指定してください。',
+    'cli.unknownCommand':
+      '不明なコマンド「{command}」です。setup, rank, gapcheck, review, manual のいずれかを指定してください。',
     'cli.noFile': 'ファイルを指定してください。',
     'cli.missingFile': 'ファイル「{file}」がありません。',
     'cli.unknownOption': '不明なオプション「{option}」です。',
@@ -71,7 +76,8 @@ export const PLAYGROUND_MESSAGES = defineMessages({
     'page.customerGaps': '顧客ごとのギャップ（KIMERU.GAPCHECK "summary"）',
     'page.colCustomerId': '顧客ID',
     'page.colCustomerName': '顧客名',
-    'page.hint': 'セルをクリックすると数式バーで中身を見て編集できます。基準日を変えるとギャップが再計算されます。',
+    'page.hint':
+      'セルをクリックすると数式バーで中身を見て編集できます。基準日を変えるとギャップが再計算されます。',
     'page.chartSheet': '（グラフシート: 表示できません）',
     'page.cell': 'セル',
   },
@@ -82,16 +88,19 @@ export const PLAYGROUND_MESSAGES = defineMessages({
     'hf.noSheet': 'There is no sheet named "{sheet}".',
     'hf.notOurs':
       'Sheet "{sheet}" was not created by kimeru, so kimeru does not write into it (it can only add rows below).',
-    'xlsx.notZip': 'Cannot open "{file}": it cannot be read as an .xlsx file (it is damaged or another format).',
+    'xlsx.notZip':
+      'Cannot open "{file}": it cannot be read as an .xlsx file (it is damaged or another format).',
     'xlsx.noWorkbook': 'Cannot open "{file}": no workbook part (xl/workbook.xml) in it.',
     'xlsx.missingPart': 'Cannot open "{file}": the part {part} is missing.',
     'xlsx.badXml': 'Cannot open "{file}": {part} cannot be read.',
     'xlsx.unsupported': 'Cannot open "{file}": choose an .xlsx or .csv file.',
-    'xlsx.encrypted': 'Cannot open "{file}": it is password-protected. Remove the protection and save it again.',
+    'xlsx.encrypted':
+      'Cannot open "{file}": it is password-protected. Remove the protection and save it again.',
     'xlsx.emptyCsv': '"{file}" is empty.',
     'xlsx.formulaCell':
       'Cell {cell} of sheet "{sheet}" is part of a shared or array formula; nothing was saved rather than break it.',
-    'xlsx.notWorksheet': 'Sheet "{sheet}" is a chart sheet or similar and cannot hold cells; nothing was saved.',
+    'xlsx.notWorksheet':
+      'Sheet "{sheet}" is a chart sheet or similar and cannot hold cells; nothing was saved.',
     'cli.usage': [
       'Usage: kimeru <command> <file.xlsx|file.csv> [options]',
       '',
@@ -142,7 +151,8 @@ export const PLAYGROUND_MESSAGES = defineMessages({
     'page.customerGaps': 'Gaps per customer (KIMERU.GAPCHECK "summary")',
     'page.colCustomerId': 'Customer ID',
     'page.colCustomerName': 'Customer name',
-    'page.hint': 'Click a cell to see and edit it in the formula bar. Change the as-of date and the gaps recalculate.',
+    'page.hint':
+      'Click a cell to see and edit it in the formula bar. Change the as-of date and the gaps recalculate.',
     'page.chartSheet': '(chart sheet: cannot be shown)',
     'page.cell': 'Cell',
   },

@@ -56,7 +56,10 @@ export function sampleSheets(): { name: string; grid: CellValue[][] }[] {
 }
 
 /** Loads sheets of host values into the workbook as the user's own. */
-export function loadGrids(workbook: HyperFormulaWorkbook, sheets: { name: string; grid: CellValue[][] }[]): void {
+export function loadGrids(
+  workbook: HyperFormulaWorkbook,
+  sheets: { name: string; grid: CellValue[][] }[],
+): void {
   for (const s of sheets)
     workbook.loadSheet(
       s.name,
@@ -73,7 +76,12 @@ export const dashboardName = (lang: Lang): string => say(lang, 'page.dashboard')
  * ranks with the last key-person contact beside the customer list (O6…). Its formulas use the
  * names setup defines, so rows logged later are counted.
  */
-export function dashboardRows(lang: Lang, asOfSerial: number, customerSheet: string, customerRows: number): WriteCell[][] {
+export function dashboardRows(
+  lang: Lang,
+  asOfSerial: number,
+  customerSheet: string,
+  customerRows: number,
+): WriteCell[][] {
   const tables = 'KIMERU_CUSTOMERS, KIMERU_CONTACTS, KIMERU_ACTIVITIES, KIMERU_DEFINITION, $B$2';
   const rows: WriteCell[][] = [
     [say(lang, 'page.dashboardTitle', { company: COMPANY_NAME })],

@@ -10,7 +10,7 @@ import {
   type ActivityColumn,
   type ActivityInput,
 } from '../engines';
-import { ACTIVITY_TABLE, readTable } from '../tables';
+import { ACTIVITY_TABLE, CUSTOMER_TABLE, readTable } from '../tables';
 import { normalizeHeader } from '../tables/headers';
 import { t } from '../i18n';
 import type { CellValue } from '../values/cell';
@@ -49,6 +49,9 @@ export async function logActivity(
   const layout = columnLayout(grid);
   const row: WriteCell[] = new Array<WriteCell>(layout.width).fill(null);
   for (const [column, index] of layout.columns) row[index] = cells[column];
+  // A team's own log may refer to customers by name (顧客名) rather than by ID.
+  const customerIndex = layout.columns.get('customer');
+  if (customerIndex !== undefined && !layout.customerById) row[customerIndex] = check.customerName;
   const keyIndex = layout.columns.get('key');
   const result = await port.append({
     sheet: sheetOf(loaded, 'activities'),
@@ -84,7 +87,11 @@ function invalid(issues: Issue[], lang: Lang): LogResult {
  * Where each of our columns sits in the activity sheet as it is now: kimeru's own sheet, or a
  * log the team kept before, in its own column order. Unknown columns of theirs stay blank.
  */
-function columnLayout(grid: CellValue[][]): { columns: Map<ActivityColumn, number>; width: number } {
+function columnLayout(grid: CellValue[][]): {
+  columns: Map<ActivityColumn, number>;
+  width: number;
+  customerById: boolean;
+} {
   const columns = new Map<ActivityColumn, number>();
   const table = readTable(grid, ACTIVITY_TABLE, { sheet: '' });
   for (const [key, index] of Object.entries(table.columns)) columns.set(key as ActivityColumn, index);
@@ -95,5 +102,8 @@ function columnLayout(grid: CellValue[][]): { columns: Map<ActivityColumn, numbe
     if (found) columns.set(extra, found.index);
   }
   const width = Math.max(table.headers.length, ...[...columns.values()].map((i) => i + 1));
-  return { columns, width };
+  const customerHeader = normalizeHeader(table.headers[table.columns['customer'] ?? -1] ?? '');
+  const idAliases = CUSTOMER_TABLE.columns.find((c) => c.key === 'id')?.aliases ?? [];
+  const customerById = customerHeader === '' || idAliases.some((a) => normalizeHeader(a) === customerHeader);
+  return { columns, width, customerById };
 }

@@ -230,11 +230,20 @@ function chooseCustomerSheet(
     };
   }
   const ours = new Set(Object.values(settings.sheets));
+  const preferred = new Set([roleSheetName('customers', 'ja'), roleSheetName('customers', 'en')]);
   let best: CustomerChoice | null = null;
   for (const name of names) {
     if (name === settingsName || ours.has(name)) continue;
-    const choice = tryCustomers(name, grids[name] ?? [], settings.mapping);
-    if (choice && choice.count > 0 && (!best || choice.count > best.count)) best = choice;
+    const grid = grids[name] ?? [];
+    // An activity log or a contact list also has a customer-name column: it is not the customer list.
+    if (adoptable('activities', grid, {}) || adoptable('contacts', grid, {})) continue;
+    const choice = tryCustomers(name, grid, settings.mapping);
+    if (!choice || choice.count === 0) continue;
+    const better =
+      !best ||
+      (preferred.has(name) && !preferred.has(best.name)) ||
+      (preferred.has(name) === preferred.has(best.name) && choice.count > best.count);
+    if (better) best = choice;
   }
   return best ? { ...best, changed: true } : null;
 }
@@ -307,14 +316,19 @@ function initialContent(
   lang: Lang,
   starter: Definition,
   today: Day,
-): { rows: WriteCell[][]; frozenRows?: number; protectRows?: number } {
+): { rows: WriteCell[][]; frozenRows?: number; protectRows?: number; table?: string } {
   switch (role) {
     case 'customers':
       return { rows: [customerHeader(lang, starter)], frozenRows: 1, protectRows: 1 };
     case 'contacts':
-      return { rows: [headerLabels(CONTACT_TABLE, lang)], frozenRows: 1, protectRows: 1 };
+      return {
+        rows: [headerLabels(CONTACT_TABLE, lang)],
+        frozenRows: 1,
+        protectRows: 1,
+        table: 'KimeruContacts',
+      };
     case 'activities':
-      return { rows: [activityHeader(lang)], frozenRows: 1, protectRows: 1 };
+      return { rows: [activityHeader(lang)], frozenRows: 1, protectRows: 1, table: 'KimeruActivities' };
     case 'definition':
       return { rows: writeDefinition(starter, { lang, version: 1 }) as WriteCell[][] };
     case 'history': {
@@ -329,10 +343,11 @@ function initialContent(
         rows: [historyHeader(lang), historyRow(v1, lang)] as WriteCell[][],
         frozenRows: 1,
         protectRows: 1,
+        table: 'KimeruHistory',
       };
     }
     case 'answers':
-      return { rows: [answersHeader(lang)], frozenRows: 1, protectRows: 1 };
+      return { rows: [answersHeader(lang)], frozenRows: 1, protectRows: 1, table: 'KimeruAnswers' };
     default:
       return { rows: [[t(lang, 'commands.output.empty')]] };
   }

@@ -17,7 +17,8 @@ const hyperformula: MakePort = (initial) => {
       if (!n) return undefined;
       const first = columnLetters(n.firstColumn - 1);
       const last = columnLetters(n.lastColumn - 1);
-      if (n.row !== undefined) return `${n.sheet}!${first}${n.row}${n.lastColumn > n.firstColumn ? `:${last}${n.row}` : ''}`;
+      if (n.row !== undefined)
+        return `${n.sheet}!${first}${n.row}${n.lastColumn > n.firstColumn ? `:${last}${n.row}` : ''}`;
       return `${n.sheet}!${first}:${last}`;
     },
   };

@@ -11,7 +11,8 @@ import { fail } from '../messages';
 
 /** The text of a CSV file in whatever encoding Japanese offices save it. */
 export function decodeCsv(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   try {
@@ -67,12 +68,19 @@ export function csvContent(field: string): RawCellContent {
 /** A sheet name from a file name: without extension, without characters sheets refuse, ≤ 31. */
 export function sheetNameFromFile(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-  const clean = base.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim();
+  const clean = base
+    .replace(/[[\]:*?/\\]/g, '_')
+    .replace(/^'+|'+$/g, '')
+    .trim();
   return (clean || 'Sheet1').slice(0, 31);
 }
 
 /** Reads a CSV file into one sheet's content. */
-export function readCsv(bytes: Uint8Array, fileName: string, lang: Lang): { name: string; content: RawCellContent[][] } {
+export function readCsv(
+  bytes: Uint8Array,
+  fileName: string,
+  lang: Lang,
+): { name: string; content: RawCellContent[][] } {
   const rows = parseCsv(decodeCsv(bytes));
   while (rows.length > 0 && rows[rows.length - 1]!.every((f) => f === '')) rows.pop();
   if (rows.length === 0) fail(lang, 'xlsx.emptyCsv', { file: fileName });

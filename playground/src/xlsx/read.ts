@@ -15,7 +15,7 @@ import {
   type Parts,
 } from './package';
 import { dateStyles } from './styles';
-import { findAll, findFirst, stringItemText, unescapeXml, decodeXstring } from './xml';
+import { findAll, findFirst, stringItemText, textContent, unescapeXml } from './xml';
 import { columnIndex } from '../cell-text';
 
 /**
@@ -97,7 +97,8 @@ export function readXlsx(bytes: Uint8Array, fileName: string, lang: Lang): XlsxF
   const names = sheets.map((s) => s.name);
   const loaded: LoadedSheet[] = sheets.map((s) => {
     const xml = s.kind === 'worksheet' && s.part ? part(s.part) : null;
-    if (xml === null) return { name: s.name, content: [], formats: new Map(), info: { kind: 'chartsheet' }, formulas: [] };
+    if (xml === null)
+      return { name: s.name, content: [], formats: new Map(), info: { kind: 'chartsheet' }, formulas: [] };
     try {
       return { name: s.name, ...readWorksheet(xml, shared, dates, names) };
     } catch {
@@ -163,7 +164,7 @@ export function readWorksheet(
         let content = cell.value;
         if (f) {
           const kind = f.attrs['t'] ?? 'normal';
-          const text = decodeXstring(unescapeXml(f.inner)).trim();
+          const text = textContent(f.inner).trim();
           if ((kind === 'normal' || kind === 'array') && text !== '' && !text.includes('[')) {
             const formula: FileFormula = { row: r, col: colIndex, cached: cell.value };
             content = quoteSheetRefs(`=${text}`, sheetNames);
@@ -172,12 +173,19 @@ export function readWorksheet(
             if (kind === 'array' && ref && ref.includes(':')) {
               const [a, b] = ref.split(':').map(parseA1);
               if (a && b)
-                arrays.push({ row: a.row, col: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1, formula });
+                arrays.push({
+                  row: a.row,
+                  col: a.col,
+                  rows: b.row - a.row + 1,
+                  cols: b.col - a.col + 1,
+                  formula,
+                });
             }
           }
           // Shared formulas (and formulas over other files) keep their cached values.
         }
-        if (content !== null) cells.push({ row: r, col: colIndex, content, ...(cell.format ? { format: cell.format } : {}) });
+        if (content !== null)
+          cells.push({ row: r, col: colIndex, content, ...(cell.format ? { format: cell.format } : {}) });
       }
     }
   }
@@ -193,7 +201,9 @@ export function readWorksheet(
   for (const c of cells) {
     const k = `${c.row}:${c.col}`;
     if (spill.has(k)) {
-      const owner = arrays.find((a) => c.row >= a.row && c.row < a.row + a.rows && c.col >= a.col && c.col < a.col + a.cols);
+      const owner = arrays.find(
+        (a) => c.row >= a.row && c.row < a.row + a.rows && c.col >= a.col && c.col < a.col + a.cols,
+      );
       owner?.formula.spill?.push({ row: c.row, col: c.col, cached: c.content });
       continue;
     }
@@ -213,7 +223,7 @@ function readCell(
 ): { value: RawCellContent; format?: CellFormat } {
   const type = attrs['t'] ?? 'n';
   const v = findFirst(inner, 'v');
-  const raw = v ? decodeXstring(unescapeXml(v.inner)) : null;
+  const raw = v ? textContent(v.inner) : null;
   switch (type) {
     case 's': {
       const text = raw === null ? null : shared[Number(raw)];
@@ -232,14 +242,18 @@ function readCell(
       return { value: raw === null ? null : guardText(raw) };
     case 'd': {
       const serial = raw === null ? NaN : isoToSerial(raw);
-      return Number.isFinite(serial) ? { value: serial, format: serial % 1 === 0 ? 'date' : 'datetime' } : { value: raw };
+      return Number.isFinite(serial)
+        ? { value: serial, format: serial % 1 === 0 ? 'date' : 'datetime' }
+        : { value: raw };
     }
     default: {
       if (raw === null || raw.trim() === '') return { value: null };
       const n = Number(raw);
       if (!Number.isFinite(n)) return { value: guardText(raw) };
       const format = dates.get(Number(attrs['s'] ?? 0));
-      return format ? { value: n, format: format === 'date' && n % 1 !== 0 ? 'datetime' : format } : { value: n };
+      return format
+        ? { value: n, format: format === 'date' && n % 1 !== 0 ? 'datetime' : format }
+        : { value: n };
     }
   }
 }

@@ -29,10 +29,12 @@ export function cellXml(
   keepStyle?: string,
   prefix = '',
 ): string | null {
-  const style = cell.format !== undefined && styles[cell.format] !== undefined ? String(styles[cell.format]) : keepStyle;
+  const style =
+    cell.format !== undefined && styles[cell.format] !== undefined ? String(styles[cell.format]) : keepStyle;
   const s = style !== undefined ? ` s="${style}"` : '';
   const c = `${prefix}c`;
-  const formula = typeof cell.content === 'string' && cell.content.startsWith('=') ? cell.content.slice(1) : null;
+  const formula =
+    typeof cell.content === 'string' && cell.content.startsWith('=') ? cell.content.slice(1) : null;
   const value = valueXml(cell.value, prefix);
   if (formula !== null) {
     const f = cell.arrayRef
@@ -51,11 +53,14 @@ export function cellXml(
 
 function valueXml(value: unknown, prefix: string): { t: string; v: string } | null {
   const v = (text: string) => `<${prefix}v>${text}</${prefix}v>`;
-  if (value === null || value === undefined || value === '') return value === '' ? { t: ' t="str"', v: v('') } : null;
+  if (value === null || value === undefined || value === '')
+    return value === '' ? { t: ' t="str"', v: v('') } : null;
   if (value instanceof DetailedCellError) return { t: ' t="e"', v: v(escapeXml(value.value)) };
-  if (typeof value === 'number') return Number.isFinite(value) ? { t: '', v: v(String(value)) } : { t: ' t="e"', v: v('#NUM!') };
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? { t: '', v: v(String(value)) } : { t: ' t="e"', v: v('#NUM!') };
   if (typeof value === 'boolean') return { t: ' t="b"', v: v(value ? '1' : '0') };
-  if (typeof value === 'object' && value !== null && 'type' in value) return { t: ' t="e"', v: v(errorText(value as never)) };
+  if (typeof value === 'object' && value !== null && 'type' in value)
+    return { t: ' t="e"', v: v(errorText(value as never)) };
   return { t: ' t="str"', v: v(encodeXstring(String(value))) };
 }
 
@@ -86,7 +91,10 @@ export function worksheetXml(
       cells.push(xml);
       maxCol = Math.max(maxCol, col + 1);
       if (r < 500)
-        widths[col] = Math.max(widths[col] ?? 0, Math.min(60, widthOf(cell.format ? '0000/00/00' : cell.value)));
+        widths[col] = Math.max(
+          widths[col] ?? 0,
+          Math.min(60, widthOf(cell.format ? '0000/00/00' : cell.value)),
+        );
     });
     if (cells.length > 0) {
       body.push(`<row r="${r + 1}">${cells.join('')}</row>`);
@@ -99,7 +107,11 @@ export function worksheetXml(
       ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${frozenRows}" topLeftCell="A${frozenRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>`
       : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
   const cols = widths
-    .map((w, i) => (w ? `<col min="${i + 1}" max="${i + 1}" width="${Math.max(8, Math.min(60, w + 2))}" customWidth="1"/>` : ''))
+    .map((w, i) =>
+      w
+        ? `<col min="${i + 1}" max="${i + 1}" width="${Math.max(8, Math.min(60, w + 2))}" customWidth="1"/>`
+        : '',
+    )
     .join('');
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
@@ -136,7 +148,10 @@ export interface PatchResult {
  * as written, new rows are inserted in order, the dimension grows to cover them. Throws
  * LockedCell for a cell in a shared-formula master or an array formula's range.
  */
-export function patchWorksheet(xml: string, patches: ReadonlyMap<number, ReadonlyMap<number, CellBuilder>>): PatchResult {
+export function patchWorksheet(
+  xml: string,
+  patches: ReadonlyMap<number, ReadonlyMap<number, CellBuilder>>,
+): PatchResult {
   const sheetData = findFirst(xml, 'sheetData');
   if (!sheetData) throw new Error('sheetData');
   const prefix = /^<([\w.-]+:)?/.exec(sheetData.text)?.[1] ?? '';

@@ -8,7 +8,9 @@ import { findAll, findFirst } from './xml';
  */
 
 // Built-in number formats that show a date (14–17, 22, 27–36 and 50–58 are the East Asian ones).
-const BUILTIN_DATE = new Set([14, 15, 16, 17, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE = new Set([
+  14, 15, 16, 17, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 const BUILTIN_DATETIME = new Set([22]);
 
 /** Whether a custom number format shows a date, a date and time, or neither. */
@@ -37,7 +39,8 @@ export function dateStyles(stylesXml: string | null): Map<number, CellFormat> {
   if (!xfs) return out;
   findAll(stylesXml, 'xf', xfs.innerStart, xfs.end).forEach((xf, i) => {
     const id = Number(xf.attrs['numFmtId'] ?? 0);
-    const kind = custom.get(id) ?? (BUILTIN_DATE.has(id) ? 'date' : BUILTIN_DATETIME.has(id) ? 'datetime' : undefined);
+    const kind =
+      custom.get(id) ?? (BUILTIN_DATE.has(id) ? 'date' : BUILTIN_DATETIME.has(id) ? 'datetime' : undefined);
     if (kind) out.set(i, kind);
   });
   return out;

@@ -21,7 +21,14 @@ import {
   zip,
   type Parts,
 } from './package';
-import { cellXml, LockedCell, patchWorksheet, worksheetXml, type CellBuilder, type CellState } from './sheet-xml';
+import {
+  cellXml,
+  LockedCell,
+  patchWorksheet,
+  worksheetXml,
+  type CellBuilder,
+  type CellState,
+} from './sheet-xml';
 import { MINIMAL_STYLES, withDateStyles } from './styles';
 import { escapeXml, findAll, findFirst, rootPrefix, unescapeXml } from './xml';
 
@@ -62,8 +69,7 @@ export function saveXlsx(workbook: HyperFormulaWorkbook, source: Source, lang: L
   const names = workbook.definedNames();
   let workbookXml = textOf(parts.get(workbookPart)!);
   const namesEdit = withNames(workbookXml, names);
-  if (fromFile && added.length === 0 && patched.length === 0 && namesEdit === workbookXml)
-    return zip(parts); // nothing to add: the same parts, byte for byte
+  if (fromFile && added.length === 0 && patched.length === 0 && namesEdit === workbookXml) return zip(parts); // nothing to add: the same parts, byte for byte
 
   // 2. Styles: a date style appended to cellXfs only when a cell needs it.
   const relsPath = relsPathOf(workbookPart);
@@ -79,7 +85,11 @@ export function saveXlsx(workbook: HyperFormulaWorkbook, source: Source, lang: L
     if (!stylesPart) {
       stylesPart = `${folderOf(workbookPart)}styles.xml`;
       parts.set(stylesPart, utf8(MINIMAL_STYLES));
-      relsXml = insertBefore(relsXml, 'Relationships', relationship(newRel(), REL_STYLES, relativePath(workbookPart, stylesPart)));
+      relsXml = insertBefore(
+        relsXml,
+        'Relationships',
+        relationship(newRel(), REL_STYLES, relativePath(workbookPart, stylesPart)),
+      );
       typesXml = insertBefore(typesXml, 'Types', override(stylesPart, CT_STYLES));
     }
     const before = textOf(parts.get(stylesPart)!);
@@ -95,7 +105,13 @@ export function saveXlsx(workbook: HyperFormulaWorkbook, source: Source, lang: L
     for (const [r, row] of p.cells) {
       const b = new Map<number, CellBuilder>();
       for (const [c, cell] of row)
-        b.set(c, (keep, prefix) => (cell === null ? (keep !== undefined ? `<${prefix}c r="${a1(r, c)}" s="${keep}"/>` : null) : cellXml(a1(r, c), cell, styleIndex, keep, prefix)));
+        b.set(c, (keep, prefix) =>
+          cell === null
+            ? keep !== undefined
+              ? `<${prefix}c r="${a1(r, c)}" s="${keep}"/>`
+              : null
+            : cellXml(a1(r, c), cell, styleIndex, keep, prefix),
+        );
       builders.set(r, b);
     }
     try {
@@ -120,14 +136,22 @@ export function saveXlsx(workbook: HyperFormulaWorkbook, source: Source, lang: L
     const part = freePartName(parts, `${folderOf(workbookPart)}worksheets/sheet`);
     parts.set(part, utf8(worksheetXml(s.rows, styleIndex, s.frozenRows)));
     const id = newRel();
-    relsXml = insertBefore(relsXml, 'Relationships', relationship(id, REL_WORKSHEET, relativePath(workbookPart, part)));
+    relsXml = insertBefore(
+      relsXml,
+      'Relationships',
+      relationship(id, REL_WORKSHEET, relativePath(workbookPart, part)),
+    );
     typesXml = insertBefore(typesXml, 'Types', override(part, CT_WORKSHEET));
     sheetEntries += `<${prefix}sheet name="${escapeXml(s.name)}" sheetId="${nextSheetId++}" ${r.prefix}:id="${id}"/>`;
   }
   if (sheetEntries) {
     if (!sheetsEl) throw new Error('sheets');
     workbookXml = sheetsEl.selfClosing
-      ? replaceElement(workbookXml, findFirst(workbookXml, 'sheets')!, `<${prefix}sheets>${sheetEntries}</${prefix}sheets>`)
+      ? replaceElement(
+          workbookXml,
+          findFirst(workbookXml, 'sheets')!,
+          `<${prefix}sheets>${sheetEntries}</${prefix}sheets>`,
+        )
       : insertBefore(workbookXml, 'sheets', sheetEntries);
   }
   workbookXml = withNames(workbookXml, names);
@@ -189,11 +213,18 @@ function cellState(
 }
 
 /** The range an array formula's result fills, trimmed to where it has values. */
-function arrayRef(workbook: HyperFormulaWorkbook, name: string, r: number, c: number, values: unknown[][]): string | undefined {
+function arrayRef(
+  workbook: HyperFormulaWorkbook,
+  name: string,
+  r: number,
+  c: number,
+  values: unknown[][],
+): string | undefined {
   const sheet = workbook.hf.getSheetId(name)!;
   if (!workbook.hf.isCellPartOfArray({ sheet, row: r, col: c })) return undefined;
   const inArray = (row: number, col: number) =>
-    workbook.hf.isCellPartOfArray({ sheet, row, col }) && !workbook.hf.doesCellHaveFormula({ sheet, row, col });
+    workbook.hf.isCellPartOfArray({ sheet, row, col }) &&
+    !workbook.hf.doesCellHaveFormula({ sheet, row, col });
   let width = 1;
   while (inArray(r, c + width)) width++;
   let height = 1;
@@ -258,7 +289,10 @@ function changedCells(
 }
 
 /** workbook.xml with kimeru's names added (or updated when a name of kimeru's moved). */
-function withNames(workbookXml: string, names: readonly { name: string; sheet: string; firstColumn: number; lastColumn: number; row?: number }[]): string {
+function withNames(
+  workbookXml: string,
+  names: readonly { name: string; sheet: string; firstColumn: number; lastColumn: number; row?: number }[],
+): string {
   if (names.length === 0) return workbookXml;
   const prefix = rootPrefix(workbookXml);
   let xml = workbookXml;
@@ -266,11 +300,16 @@ function withNames(workbookXml: string, names: readonly { name: string; sheet: s
   for (const n of names) {
     const text = nameExpression(n);
     const existing = findAll(xml, 'definedName').find(
-      (d) => (d.attrs['name'] ?? '').toUpperCase() === n.name.toUpperCase() && d.attrs['localSheetId'] === undefined,
+      (d) =>
+        (d.attrs['name'] ?? '').toUpperCase() === n.name.toUpperCase() &&
+        d.attrs['localSheetId'] === undefined,
     );
     if (existing) {
       if (unescapeXml(existing.inner).trim() === text) continue;
-      xml = xml.slice(0, existing.innerStart) + escapeXml(text) + xml.slice(existing.end - `</${prefix}definedName>`.length);
+      xml =
+        xml.slice(0, existing.innerStart) +
+        escapeXml(text) +
+        xml.slice(existing.end - `</${prefix}definedName>`.length);
       continue;
     }
     toAdd += `<${prefix}definedName name="${escapeXml(n.name)}">${escapeXml(text)}</${prefix}definedName>`;
@@ -280,7 +319,8 @@ function withNames(workbookXml: string, names: readonly { name: string; sheet: s
   if (block && !block.selfClosing) return insertBefore(xml, 'definedNames', toAdd);
   if (block) return replaceElement(xml, block, `<${prefix}definedNames>${toAdd}</${prefix}definedNames>`);
   // CT_Workbook order: definedNames comes after sheets, functionGroups and externalReferences.
-  const after = findFirst(xml, 'externalReferences') ?? findFirst(xml, 'functionGroups') ?? findFirst(xml, 'sheets');
+  const after =
+    findFirst(xml, 'externalReferences') ?? findFirst(xml, 'functionGroups') ?? findFirst(xml, 'sheets');
   if (!after) throw new Error('sheets');
   return `${xml.slice(0, after.end)}<${prefix}definedNames>${toAdd}</${prefix}definedNames>${xml.slice(after.end)}`;
 }
@@ -309,7 +349,8 @@ function replaceElement(xml: string, el: { start: number; end: number }, text: s
 
 function removeElements(xml: string, name: string, test: (attrs: Record<string, string>) => boolean): string {
   let out = xml;
-  for (const el of findAll(xml, name).reverse()) if (test(el.attrs)) out = out.slice(0, el.start) + out.slice(el.end);
+  for (const el of findAll(xml, name).reverse())
+    if (test(el.attrs)) out = out.slice(0, el.start) + out.slice(el.end);
   return out;
 }
 

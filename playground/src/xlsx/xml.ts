@@ -112,7 +112,9 @@ export function unescapeXml(text: string): string {
 
 /** Escapes text for element content and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+  return text.replace(/[&<>"]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;',
+  );
 }
 
 /**
@@ -124,13 +126,21 @@ export function decodeXstring(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+// Characters XML 1.0 cannot carry, and CR (parsers turn CR LF into LF): written as _xHHHH_.
+// eslint-disable-next-line no-control-regex
+const NOT_IN_XML = /[\u0000-\u0008\u000B-\u000D\u000E-\u001F\uFFFE\uFFFF]/g;
+
 /** Encodes text for a SpreadsheetML string: control characters and look-alike escapes. */
 export function encodeXstring(text: string): string {
   const escaped = text
     .replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+    .replace(NOT_IN_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
   return escapeXml(escaped);
+}
+
+/** An element's text as an XML parser gives it: line ends normalised, references and _xHHHH_ resolved. */
+export function textContent(raw: string): string {
+  return decodeXstring(unescapeXml(raw.replace(/\r\n?/g, '\n')));
 }
 
 /** The text of a string item (<si>, <is>): its runs joined, phonetic guides (<rPh>) left out. */
@@ -138,5 +148,5 @@ export function stringItemText(inner: string): string {
   const withoutPhonetic = inner.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, '');
   let text = '';
   for (const t of findAll(withoutPhonetic, 't')) text += t.inner;
-  return decodeXstring(unescapeXml(text));
+  return textContent(text);
 }

@@ -1,4 +1,5 @@
 import type { FakeExcel } from './workbook';
+import { FakeOfficeError, jsonBytes, propertiesOf, ProxyObject, type Action } from './proxy';
 import {
   formatBox,
   GENERAL,
@@ -11,6 +12,7 @@ import {
   type FakeSheet,
   type Scalar,
 } from './sheet';
+import { FakeTableCollection } from './tables';
 
 /**
  * The Excel JavaScript API's proxy model, strict where the real one is: every call only queues
@@ -20,27 +22,7 @@ import {
  * objects cannot be used once their `Excel.run` has ended.
  */
 
-export class FakeOfficeError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'RichApi.Error';
-  }
-}
-
-interface Action {
-  /** Changes the workbook (a load or a lookup does not). */
-  write?: boolean;
-  /** Bytes this action adds to the request (written arrays). */
-  requestBytes: number;
-  /** Runs the action; a returned thunk commits a load once the whole sync succeeded. */
-  run(): { responseBytes: number; commit: () => void } | void;
-}
-
-const encoder = new TextEncoder();
-const jsonBytes = (value: unknown): number => encoder.encode(JSON.stringify(value)).length;
+export { FakeOfficeError };
 
 export class FakeRequestContext {
   readonly workbook: FakeWorkbookProxy;
@@ -110,53 +92,14 @@ export class FakeRequestContext {
   }
 }
 
-/** A proxy object: loaded properties become readable after the sync that loaded them. */
-abstract class ProxyObject {
-  protected readonly loaded = new Map<string, unknown>();
-  private resolvedNull: boolean | undefined;
-
-  constructor(readonly context: FakeRequestContext) {}
-
-  protected read<T>(property: string): T {
-    this.context.check();
-    if (!this.loaded.has(property))
-      throw new FakeOfficeError(
-        'PropertyNotLoaded',
-        `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-      );
-    return this.loaded.get(property) as T;
-  }
-
-  /** For *OrNullObject results: known after the next sync. */
-  get isNullObject(): boolean {
-    this.context.check();
-    if (this.resolvedNull === undefined)
-      throw new FakeOfficeError(
-        'PropertyNotLoaded',
-        "The property 'isNullObject' is not available before context.sync().",
-      );
-    return this.resolvedNull;
-  }
-
-  protected setResolvedNull(isNull: boolean): void {
-    this.resolvedNull = isNull;
-  }
-}
-
-function propertiesOf(spec: string | string[] | undefined, all: string[]): string[] {
-  if (spec === undefined) return all;
-  const list = (Array.isArray(spec) ? spec : spec.split(',')).map((p) => p.trim()).filter((p) => p !== '');
-  for (const p of list)
-    if (!all.includes(p)) throw new FakeOfficeError('InvalidArgument', `Unknown property to load: ${p}`);
-  return list;
-}
-
 export class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNamedItemCollection;
+  readonly tables: FakeTableCollection;
   constructor(readonly context: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.names = new FakeNamedItemCollection(context);
+    this.tables = new FakeTableCollection(context, null);
   }
 }
 
@@ -231,12 +174,14 @@ export class FakeWorksheetCollection extends ProxyObject {
 
 export class FakeWorksheet extends ProxyObject {
   readonly freezePanes: { freezeRows(count: number): void };
+  readonly tables: FakeTableCollection;
 
   constructor(
     context: FakeRequestContext,
     readonly resolve: () => FakeSheet,
   ) {
     super(context);
+    this.tables = new FakeTableCollection(context, resolve);
     this.freezePanes = {
       freezeRows: (count: number) =>
         this.context.enqueue({
@@ -417,6 +362,23 @@ export class FakeRange extends ProxyObject {
     return usedWithin(this.context, () => this.target(), valuesOnly);
   }
 
+  /** The range grown (or shrunk) by rows and columns from its top-left cell. */
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    this.context.check();
+    return new FakeRange(
+      this.context,
+      () => {
+        const { sheet, box } = this.target();
+        const rows = box.rows + deltaRows;
+        const columns = box.columns + deltaColumns;
+        if (rows < 1 || columns < 1 || box.top + rows > MAX_ROWS || box.left + columns > MAX_COLUMNS)
+          throw new FakeOfficeError('InvalidArgument', 'The resized range is outside the sheet.');
+        return { sheet, box: { ...box, rows, columns } };
+      },
+      false,
+    );
+  }
+
   clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
     this.context.enqueue({
       write: true,
@@ -501,7 +463,7 @@ export class FakeNamedItemCollection extends ProxyObject {
       write: true,
       requestBytes: jsonBytes(name) + 32,
       run: () => {
-        if (this.context.excel.name(name) !== undefined)
+        if (this.context.excel.name(name) !== undefined || this.context.excel.table(name))
           throw new FakeOfficeError('InvalidArgument', `The name ${name} already exists.`);
         const { sheet, box } = reference.targetCells();
         this.context.excel.names.set(name, { sheet: sheet.name, address: formatBox(box) });

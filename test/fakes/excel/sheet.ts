@@ -22,6 +22,14 @@ export interface Box {
   columns: number;
 }
 
+/** An Excel table: its header row is the box's top row, the rows below are its data body. */
+export interface TableState {
+  name: string;
+  sheet: FakeSheet;
+  box: Box;
+  style: string;
+}
+
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 export const GENERAL = 'General';
@@ -40,6 +48,20 @@ export class FakeSheet {
   setCell(r: number, c: number, cell: Cell | undefined): void {
     const row = (this.rows[r] ??= []);
     row[c] = cell;
+  }
+
+  /** Moves the cells of `columns` columns from `left`, at and below row `from`, down `count` rows. */
+  shiftDown(from: number, left: number, columns: number, count: number): void {
+    for (let r = this.rows.length - 1; r >= from; r--) {
+      const row = this.rows[r];
+      if (!row) continue;
+      for (let c = left; c < left + columns; c++) {
+        const cell = row[c];
+        if (cell === undefined) continue;
+        this.setCell(r + count, c, cell);
+        row[c] = undefined;
+      }
+    }
   }
 
   /** The used range: every cell with a value (valuesOnly) or also a non-General format. */

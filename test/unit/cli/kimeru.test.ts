@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkbookFile } from '../../../playground/src/xlsx/open';
@@ -44,13 +52,33 @@ describe('kimeru on a LibreOffice workbook', () => {
     expect(r.stderr).toContain('セットアップ中…');
     expect(readFileSync(input).equals(before)).toBe(true);
     expect(sheetsOf(join(dir, 'team.kimeru.xlsx'))).toEqual(
-      expect.arrayContaining(['得意先リスト', 'メモ', '集計', 'ピボット', '行動', '設定値', '行動 (kimeru)', 'kimeru設定']),
+      expect.arrayContaining([
+        '得意先リスト',
+        'メモ',
+        '集計',
+        'ピボット',
+        '行動',
+        '設定値',
+        '行動 (kimeru)',
+        'kimeru設定',
+      ]),
     );
   });
 
   it('ranks into a named output, then gap-checks that file in place (atomically, no temp file left)', () => {
     copy('mirai-libreoffice.xlsx', 'mirai.xlsx');
-    const ranked = kimeru('rank', 'mirai.xlsx', '--customer-sheet', '顧客', '--as-of', '2026-11-29', '--lang', 'en', '--out', 'out.xlsx');
+    const ranked = kimeru(
+      'rank',
+      'mirai.xlsx',
+      '--customer-sheet',
+      '顧客',
+      '--as-of',
+      '2026-11-29',
+      '--lang',
+      'en',
+      '--out',
+      'out.xlsx',
+    );
     expect(ranked.code).toBe(0);
     expect(ranked.stdout).toContain('Ranked 50 customers');
     const out = join(dir, 'out.xlsx');
@@ -60,7 +88,9 @@ describe('kimeru on a LibreOffice workbook', () => {
     expect(checked.stdout).toMatch(/gaps/);
     expect(readFileSync(out).equals(first)).toBe(false);
     expect(readdirSync(dir).sort()).toEqual(['mirai.xlsx', 'out.xlsx']);
-    const gaps = openWorkbookFile(new Uint8Array(readFileSync(out)), 'out.xlsx', 'ja').workbook.values('Gaps');
+    const gaps = openWorkbookFile(new Uint8Array(readFileSync(out)), 'out.xlsx', 'ja').workbook.values(
+      'Gaps',
+    );
     expect(gaps.length).toBeGreaterThan(10);
   });
 
@@ -68,7 +98,9 @@ describe('kimeru on a LibreOffice workbook', () => {
     copy('customers-sjis.csv');
     const r = kimeru('manual', 'customers-sjis.csv');
     expect(r.code).toBe(0);
-    expect(sheetsOf(join(dir, 'customers-sjis.kimeru.xlsx'))).toEqual(expect.arrayContaining(['customers-sjis', 'マニュアル']));
+    expect(sheetsOf(join(dir, 'customers-sjis.kimeru.xlsx'))).toEqual(
+      expect.arrayContaining(['customers-sjis', 'マニュアル']),
+    );
   });
 });
 
@@ -84,7 +116,9 @@ describe('bad input: a clear message, a non-zero exit, the input untouched, noth
     const before = readFileSync(path);
     const r = kimeru('rank', '壊れた.xlsx');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('エラー: 「壊れた.xlsx」を開けません: .xlsx ファイルとして読めません（壊れているか、別の形式です）。');
+    expect(r.stderr).toContain(
+      'エラー: 「壊れた.xlsx」を開けません: .xlsx ファイルとして読めません（壊れているか、別の形式です）。',
+    );
     untouched(path, before);
   });
 
@@ -99,7 +133,10 @@ describe('bad input: a clear message, a non-zero exit, the input untouched, noth
 
   it('a customer list with rows that cannot be read, named by sheet, row and column', () => {
     const path = join(dir, 'list.csv');
-    writeFileSync(path, '顧客ID,顧客名,営業担当,業種,従業員数,年間取引額\nC001,山田製作所,佐藤,製造業,300,1200万円\nC002,鈴木商事,高橋,卸売業,5,100\nC002,鈴木商事(重複),高橋,卸売業,5,100\n');
+    writeFileSync(
+      path,
+      '顧客ID,顧客名,営業担当,業種,従業員数,年間取引額\nC001,山田製作所,佐藤,製造業,300,1200万円\nC002,鈴木商事,高橋,卸売業,5,100\nC002,鈴木商事(重複),高橋,卸売業,5,100\n',
+    );
     const before = readFileSync(path);
     const r = kimeru('rank', 'list.csv');
     expect(r.code).toBe(1);
@@ -108,7 +145,10 @@ describe('bad input: a clear message, a non-zero exit, the input untouched, noth
   });
 
   it('a missing file, an unreadable date, an unknown command and a CSV given --in-place', () => {
-    expect(kimeru('rank', 'nowhere.xlsx')).toMatchObject({ code: 1, stderr: expect.stringContaining('ファイル「nowhere.xlsx」がありません。') });
+    expect(kimeru('rank', 'nowhere.xlsx')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('ファイル「nowhere.xlsx」がありません。'),
+    });
     copy('customers-sjis.csv');
     expect(kimeru('rank', 'customers-sjis.csv', '--as-of', '来週')).toMatchObject({
       code: 2,

@@ -294,3 +294,25 @@ describe('batched host I/O', () => {
     expect(await callsFor(10)).toEqual(await callsFor(10_000));
   });
 });
+
+describe('a workbook that already has its own contact list and activity log', () => {
+  it('finds the customer list among them and logs into the team’s log by customer name', async () => {
+    const { sampleWorkbook } = await import('../../../playground/sample');
+    const sample = sampleWorkbook();
+    // Tab order as a team might have it: the log first, the biggest table of all.
+    const wb = new MemoryWorkbook({ 行動: sample.activities, 連絡先: sample.contacts, 顧客: sample.customers });
+    const api = createApi(wb, clock, 'ja');
+    const report = await ok(api.setup({}));
+    expect(report.sheets).toMatchObject({ customers: '顧客', contacts: '連絡先', activities: '行動' });
+    const before = wb.snapshot('行動');
+    const state = await ok(api.getState());
+    const customer = state.customers[0]!;
+    const logged = await ok(api.logActivity(activity({ customerId: customer.id, rep: customer.rep, key: 'sample-1' })));
+    expect(logged.ok).toBe(true);
+    const after = wb.snapshot('行動');
+    expect(after.slice(0, before.length)).toEqual(before);
+    const header = after[0]!;
+    const row = after[before.length]!;
+    expect(row[header.indexOf('顧客名')]).toBe(customer.name);
+  });
+});

@@ -1,5 +1,5 @@
 import { createApi, type KimeruApi } from '../../../shared/commands';
-import type { ActivityInput } from '../../../shared/engines';
+import { activityHeader, type ActivityInput } from '../../../shared/engines';
 import { dateCell, formulaCell } from '../../../shared/port';
 import { dayFromParts } from '../../../shared/values';
 import type { CellValue } from '../../../shared/values';
@@ -278,5 +278,230 @@ describe('the port itself', () => {
       ['x', 'y', 'z'],
       ['w', 'e', 'f'],
     ]);
+  });
+});
+
+describe('logs as Excel tables', () => {
+  const TABLES = ['KimeruContacts', 'KimeruActivities', 'KimeruHistory', 'KimeruAnswers'];
+
+  /** Writes (not loads) the fake saw since `from`: "rows.add KimeruActivities A2:M2", "values A3:M3"… */
+  const writesSince = (excel: FakeExcel, from: number, sheet: string): string[] =>
+    excel.log.slice(from).flatMap((w) => (w.sheet === sheet ? [w.address] : []));
+
+  async function setUp(initial = teamWorkbook(), lang: 'ja' | 'en' = 'ja') {
+    const excel = new FakeExcel(initial);
+    const api = createApi(portOver(excel), clock, lang);
+    await ok(api.setup({}));
+    return { excel, api };
+  }
+
+  it('setup makes contacts, activities, history and answers tables over their header, in the same round trips', async () => {
+    const { excel } = await setUp();
+    expect(excel.counts.syncs).toBe(5); // as many as setup made before it made tables
+    expect(TABLES.map((name) => excel.tableInfo(name))).toEqual([
+      { sheet: '連絡先', address: 'A1:F2', style: 'TableStyleLight9' },
+      { sheet: '行動 (kimeru)', address: 'A1:M2', style: 'TableStyleLight9' },
+      { sheet: '定義履歴', address: 'A1:E2', style: 'TableStyleLight9' }, // header and version 1
+      { sheet: '振り返り回答', address: 'A1:C2', style: 'TableStyleLight9' },
+    ]);
+    expect(excel.tables).toHaveLength(4);
+    expect(excel.values('行動 (kimeru)')).toEqual([activityHeader('ja')]);
+    expect(excel.values('振り返り回答')[0]).toEqual(['営業担当', '項目', '知っている']);
+    // Excel did not have to rename a header cell (blank or repeated headers would be).
+    expect(excel.log.filter((w) => w.address.startsWith('header'))).toEqual([]);
+    // The user's 行動 sheet (a to-do list) got no table.
+    expect(excel.tables.some((t) => t.sheet.name === '行動')).toBe(false);
+  });
+
+  it('names the table in English workbooks the same way, and takes the next free name when one is taken', async () => {
+    const { excel } = await setUp(teamWorkbook(), 'en');
+    expect(excel.tableInfo('KimeruActivities')?.sheet).toBe('Activities');
+    // A second kimeru table in the same workbook (an old set-up's sheets kept): KimeruActivities2.
+    await portOver(excel).write([
+      { kind: 'addSheet', sheet: '行動ログ2', rows: [['日付', '内容', 'キー']], table: 'KimeruActivities' },
+    ]);
+    expect(excel.tableInfo('KimeruActivities2')).toEqual({
+      sheet: '行動ログ2',
+      address: 'A1:C2',
+      style: 'TableStyleLight9',
+    });
+    await expect(
+      portOver(excel).write([{ kind: 'addSheet', sheet: '表', rows: [['a']], table: 'A1' }]),
+    ).rejects.toThrow('A1');
+    expect(excel.sheetNames()).not.toContain('表');
+  });
+
+  it('logs with one rows.add and no cell write, the date columns formatted as dates', async () => {
+    const { excel, api } = await setUp();
+    const from = excel.log.length;
+    const first = await ok(api.logActivity(activity({ purpose: '１２月の発注', content: '=SUM(A1)' })));
+    expect(first).toMatchObject({ ok: true, row: 2, duplicate: false });
+    expect(writesSince(excel, from, '行動 (kimeru)')).toEqual([
+      'rows.add KimeruActivities A2:M2',
+      'numberFormat A2:M2',
+    ]);
+    const second = await ok(api.logActivity(activity({ key: 'k-2', customerId: 'C001', rep: '佐藤' })));
+    expect(second).toMatchObject({ row: 3, duplicate: false });
+    expect(excel.tableInfo('KimeruActivities')?.address).toBe('A1:M3');
+    const rows = excel.values('行動 (kimeru)');
+    expect(rows[1]!.slice(0, 8)).toEqual([
+      46354,
+      'C002',
+      '(株)鈴木商事',
+      '',
+      '',
+      '訪問',
+      '１２月の発注',
+      '=SUM(A1)',
+    ]);
+    expect(rows[2]![1]).toBe('C001');
+    const formats = excel.formats('行動 (kimeru)');
+    expect(formats[1]![0]).toBe('yyyy/mm/dd'); // 日付
+    expect(formats[1]![11]).toBe('yyyy/mm/dd hh:mm'); // 記録日時
+    expect(formats[1]![7]).toBe('General');
+    // The user's text stays text: stored with Excel's apostrophe, never as a formula.
+    expect(
+      excel
+        .sheet('行動 (kimeru)')!
+        .rows.flat()
+        .some((c) => c?.formula !== undefined),
+    ).toBe(false);
+    expect(excel.quotePrefixed('行動 (kimeru)')).toEqual(expect.arrayContaining(['H2']));
+  });
+
+  it('adds nothing when a submit is retried with the same key', async () => {
+    const { excel, api } = await setUp();
+    await ok(api.logActivity(activity()));
+    const from = excel.log.length;
+    const before = excel.values('行動 (kimeru)');
+    const retry = await ok(api.logActivity(activity()));
+    expect(retry).toMatchObject({ ok: true, duplicate: true, row: null });
+    expect(excel.log.slice(from)).toEqual([]);
+    expect(excel.values('行動 (kimeru)')).toEqual(before);
+    expect(excel.tableInfo('KimeruActivities')?.address).toBe('A1:M2');
+  });
+
+  it('appends history and review answers through their tables too', async () => {
+    const { excel, api } = await setUp();
+    const from = excel.log.length;
+    await ok(api.runReview('2026/11/29'));
+    const answers = writesSince(excel, from, '振り返り回答');
+    expect(answers[0]).toMatch(/^rows\.add KimeruAnswers A2:C\d+$/);
+    expect(answers.filter((w) => /^(values|formulas) /.test(w))).toEqual([]);
+    expect(excel.tableInfo('KimeruAnswers')?.address).toBe(`A1:C${excel.values('振り返り回答').length}`);
+  });
+
+  it('still writes below the last row of an adopted log sheet that is not a table, changing none of its cells', async () => {
+    const header = activityHeader('ja');
+    const old: CellValue[][] = [
+      header,
+      [
+        new Date(2026, 10, 20),
+        'C001',
+        '株式会社山田製作所',
+        '',
+        '',
+        '訪問',
+        '定例',
+        '打合せ',
+        '',
+        '',
+        '佐藤',
+        '',
+        'old-1',
+      ],
+      ['', '', '', '', '', '', '', '', '', '', '', '', ''],
+      [
+        new Date(2026, 10, 21),
+        'C002',
+        '(株)鈴木商事',
+        '',
+        '',
+        '電話',
+        '',
+        '在庫',
+        '',
+        '',
+        '高橋',
+        '',
+        'old-2',
+      ],
+    ];
+    const { excel, api } = await setUp({ ...teamWorkbook(), 行動: old });
+    expect(excel.tables.some((t) => t.sheet.name === '行動')).toBe(false);
+    const before = excel.values('行動');
+    const from = excel.log.length;
+    const logged = await ok(api.logActivity(activity({ key: 'new-1' })));
+    expect(logged).toMatchObject({ row: 5, duplicate: false });
+    expect(writesSince(excel, from, '行動')).toEqual(['numberFormat A5:M5', 'values A5:M5']);
+    const after = excel.values('行動');
+    expect(after.slice(0, 4)).toEqual(before);
+    expect(after[4]![12]).toBe('new-1');
+    const retry = await ok(api.logActivity(activity({ key: 'old-2' })));
+    expect(retry).toMatchObject({ duplicate: true });
+    expect(excel.values('行動')).toHaveLength(5);
+  });
+
+  it('pads a row narrower than the table, and falls back to a plain write when a row is wider', async () => {
+    const excel = new FakeExcel({});
+    const port = portOver(excel);
+    await port.write([
+      { kind: 'addSheet', sheet: '記録', rows: [['内容', 'キー', 'メモ']], table: 'KimeruLog' },
+    ]);
+    expect(await port.append({ sheet: '記録', rows: [['訪問', 'k1']], keyColumn: 2 })).toEqual({
+      rows: [2],
+      duplicates: 0,
+    });
+    expect(excel.values('記録')).toEqual([
+      ['内容', 'キー', 'メモ'],
+      ['訪問', 'k1', ''],
+    ]);
+    const from = excel.log.length;
+    expect(await port.append({ sheet: '記録', rows: [['電話', 'k2', '', '表の外']] })).toEqual({
+      rows: [3],
+      duplicates: 0,
+    });
+    expect(writesSince(excel, from, '記録')).toEqual(['values A3:D3']);
+    expect(excel.tableInfo('KimeruLog')?.address).toBe('A1:C2');
+  });
+
+  it('makes the same number of round trips appending to a table of 10 or of 10,000 logged rows', async () => {
+    async function syncsWith(logged: number): Promise<Record<string, number>> {
+      const excel = new FakeExcel(sizedWorkbook(20));
+      const port = portOver(excel);
+      const api = createApi(port, clock, 'ja');
+      const sheet = (await ok(api.setup({}))).sheets.activities;
+      const rows = Array.from({ length: logged }, (_, i) => [
+        dateCell(TODAY - 1),
+        `C${(i % 20) + 1}`,
+        `株式会社テスト${(i % 20) + 1}`,
+        '',
+        '',
+        '訪問',
+        '',
+        `記録${i}`,
+        '',
+        '',
+        '佐藤',
+        dateCell(TODAY - 1, 600),
+        `seed-${i}`,
+      ]);
+      const seeded = await port.append({ sheet, rows, keyColumn: 13 });
+      expect(seeded.rows).toHaveLength(logged);
+      expect(excel.tableInfo('KimeruActivities')?.address).toBe(`A1:M${logged + 1}`);
+      const counts: Record<string, number> = {};
+      const measure = async (name: string, run: () => Promise<unknown>): Promise<void> => {
+        const before = excel.counts.syncs;
+        await run();
+        counts[name] = excel.counts.syncs - before;
+      };
+      await measure('log', () => ok(api.logActivity(activity({ customerId: 'C1', rep: '佐藤' }))));
+      await measure('retry', () => ok(api.logActivity(activity({ customerId: 'C1', rep: '佐藤' }))));
+      expect(excel.tableInfo('KimeruActivities')?.address).toBe(`A1:M${logged + 2}`);
+      return counts;
+    }
+    const small = await syncsWith(10);
+    expect(await syncsWith(10_000)).toEqual(small);
+    expect(small).toEqual({ log: 7, retry: 6 });
   });
 });

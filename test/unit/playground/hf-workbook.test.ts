@@ -33,7 +33,20 @@ async function ok<T>(p: Promise<{ ok: true; value: T } | { ok: false; message: s
 describe('cells kimeru writes', () => {
   it('keeps text that looks like a formula, a number, a date or a flag exactly as typed', async () => {
     const wb = new HyperFormulaWorkbook();
-    const texts = ['=SUM(A1)', '+81 3-1234-5678', '-1', '@田中', '＝全角', '123', '１２３', '2026/11/29', 'TRUE', "'引用", '10%', '1,200万円'];
+    const texts = [
+      '=SUM(A1)',
+      '+81 3-1234-5678',
+      '-1',
+      '@田中',
+      '＝全角',
+      '123',
+      '１２３',
+      '2026/11/29',
+      'TRUE',
+      "'引用",
+      '10%',
+      '1,200万円',
+    ];
     await wb.write([{ kind: 'addSheet', sheet: 'メモ', rows: [texts] }]);
     const read = await wb.readSheets(['メモ']);
     expect(read['メモ']).toEqual([texts]);
@@ -42,7 +55,11 @@ describe('cells kimeru writes', () => {
   it('stores dates as date cells (serial numbers shown as dates, read back as Dates) and numbers as numbers', async () => {
     const wb = new HyperFormulaWorkbook();
     await wb.write([
-      { kind: 'addSheet', sheet: '記録', rows: [[dateCell(TODAY), dateCell(TODAY, 10 * 60 + 30), 1200, true, null]] },
+      {
+        kind: 'addSheet',
+        sheet: '記録',
+        rows: [[dateCell(TODAY), dateCell(TODAY, 10 * 60 + 30), 1200, true, null]],
+      },
     ]);
     const [serial, stampSerial] = wb.values('記録')[0] as [number, number];
     expect(serial).toBe(46355); // 2026-11-29 as Excel counts days
@@ -89,7 +106,13 @@ describe("kimeru's functions under their Excel names", () => {
       {
         kind: 'addSheet',
         sheet: '集計',
-        rows: [[formulaCell('=KIMERU.GAPCHECK(KIMERU_CUSTOMERS, KIMERU_CONTACTS, KIMERU_ACTIVITIES, KIMERU_DEFINITION, "来週", "items")')]],
+        rows: [
+          [
+            formulaCell(
+              '=KIMERU.GAPCHECK(KIMERU_CUSTOMERS, KIMERU_CONTACTS, KIMERU_ACTIVITIES, KIMERU_DEFINITION, "来週", "items")',
+            ),
+          ],
+        ],
       },
     ]);
     const value = wb.values('集計')[0]?.[0];
@@ -102,11 +125,25 @@ describe("kimeru's functions under their Excel names", () => {
     const wb = workbookOf(sizedWorkbook(3));
     await ok(createApi(wb, clock, 'ja').setup({}));
     await wb.write([
-      { kind: 'addSheet', sheet: '集計', rows: [[formulaCell('=KIMERU.RANK(KIMERU_CUSTOMERS, KIMERU_DEFINITION)')]] },
+      {
+        kind: 'addSheet',
+        sheet: '集計',
+        rows: [[formulaCell('=KIMERU.RANK(KIMERU_CUSTOMERS, KIMERU_DEFINITION)')]],
+      },
     ]);
-    expect(wb.values('集計').map((r) => r[0]).filter((v) => v !== '' && v !== null)).toHaveLength(4);
+    expect(
+      wb
+        .values('集計')
+        .map((r) => r[0])
+        .filter((v) => v !== '' && v !== null),
+    ).toHaveLength(4);
     await wb.append({ sheet: '顧客', rows: [['C4', '株式会社追加', '佐藤', '製造業', 20, 990000]] });
-    expect(wb.values('集計').map((r) => r[0]).filter((v) => v !== '' && v !== null)).toHaveLength(5);
+    expect(
+      wb
+        .values('集計')
+        .map((r) => r[0])
+        .filter((v) => v !== '' && v !== null),
+    ).toHaveLength(5);
   });
 });
 
@@ -127,9 +164,17 @@ describe('writes are safe', () => {
     await expect(wb.write([{ kind: 'replaceSheet', sheet: '行動', rows: [['x']] }])).rejects.toThrow(
       'シート「行動」は kimeru が作ったシートではないため、書き込みません',
     );
-    const r = await wb.append({ sheet: '行動', rows: [['2026/11/28', '=見積 提出'] as WriteCell[]], keyColumn: 2 });
+    const r = await wb.append({
+      sheet: '行動',
+      rows: [['2026/11/28', '=見積 提出'] as WriteCell[]],
+      keyColumn: 2,
+    });
     expect(r).toEqual({ rows: [3], duplicates: 0 });
-    const again = await wb.append({ sheet: '行動', rows: [['2026/11/28', '=見積 提出'] as WriteCell[]], keyColumn: 2 });
+    const again = await wb.append({
+      sheet: '行動',
+      rows: [['2026/11/28', '=見積 提出'] as WriteCell[]],
+      keyColumn: 2,
+    });
     expect(again).toEqual({ rows: [], duplicates: 1 });
     expect((await wb.readSheets(['行動']))['行動']).toEqual([
       ['日付', '内容'],

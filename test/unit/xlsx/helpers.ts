@@ -33,7 +33,8 @@ export function insertedElements(before: string, after: string): string[] {
     }
     // Back up to the tag both texts were in: an insertion starts at a "<".
     const start = after.lastIndexOf('<', j);
-    if (start < 0 || j - start > i) throw new Error(`differs at ${i}: «${before.slice(i, i + 60)}» vs «${after.slice(j, j + 60)}»`);
+    if (start < 0 || j - start > i)
+      throw new Error(`differs at ${i}: «${before.slice(i, i + 60)}» vs «${after.slice(j, j + 60)}»`);
     i -= j - start;
     j = start;
     const end = elementEnd(after, j);

@@ -15,7 +15,10 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** A minimal package with one sheet, written the way the given program would. */
-function pkg(sheetXml: string, extra: { shared?: string; styles?: string; prefix?: string } = {}): Uint8Array {
+function pkg(
+  sheetXml: string,
+  extra: { shared?: string; styles?: string; prefix?: string } = {},
+): Uint8Array {
   const p = extra.prefix ?? '';
   const xmlns = p ? `xmlns:${p.slice(0, -1)}="${MAIN}"` : `xmlns="${MAIN}"`;
   const files: Record<string, Uint8Array> = {
@@ -30,14 +33,19 @@ function pkg(sheetXml: string, extra: { shared?: string; styles?: string; prefix
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
       `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="/xl/worksheets/sheet1.xml"/>` +
-        (extra.shared ? `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : '') +
+        (extra.shared
+          ? `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`
+          : '') +
         (extra.styles ? `<Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/>` : '') +
         '</Relationships>',
     ),
-    'xl/worksheets/sheet1.xml': strToU8(`<?xml version="1.0"?><${p}worksheet ${xmlns}><${p}sheetData>${sheetXml}</${p}sheetData></${p}worksheet>`),
+    'xl/worksheets/sheet1.xml': strToU8(
+      `<?xml version="1.0"?><${p}worksheet ${xmlns}><${p}sheetData>${sheetXml}</${p}sheetData></${p}worksheet>`,
+    ),
   };
   if (extra.shared) files['xl/sharedStrings.xml'] = strToU8(`<sst xmlns="${MAIN}">${extra.shared}</sst>`);
-  if (extra.styles) files['xl/styles.xml'] = strToU8(`<styleSheet xmlns="${MAIN}">${extra.styles}</styleSheet>`);
+  if (extra.styles)
+    files['xl/styles.xml'] = strToU8(`<styleSheet xmlns="${MAIN}">${extra.styles}</styleSheet>`);
   return zipSync(files);
 }
 
@@ -51,12 +59,24 @@ describe('strings', () => {
   });
 });
 
+describe('strings kimeru writes', () => {
+  it('round-trips text with characters XML cannot carry and text that looks like an escape', async () => {
+    const { workbook, source } = openWorkbookFile(pkg(''), 'empty.xlsx', 'ja');
+    const texts = ['ベル\u0007音', '_x0041_ は A ではない', '改行\r\nあり', '<b>&amp;</b>'];
+    await workbook.write([{ kind: 'addSheet', sheet: 'メモ', rows: [texts] }]);
+    const again = openWorkbookFile(saveXlsx(workbook, source, 'ja'), 'again.xlsx', 'ja');
+    expect((await again.workbook.readSheets(['メモ']))['メモ']).toEqual([texts]);
+  });
+});
+
 describe('cells', () => {
   it('reads dates by their style, custom Japanese era formats included', async () => {
     const styles =
       '<numFmts count="1"><numFmt numFmtId="176" formatCode="[$-411]ggge&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>' +
       '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="176"/><xf numFmtId="3"/></cellXfs>';
-    const bytes = pkg('<row r="1"><c r="A1" s="1"><v>46355</v></c><c r="B1" s="2"><v>46355</v></c></row>', { styles });
+    const bytes = pkg('<row r="1"><c r="A1" s="1"><v>46355</v></c><c r="B1" s="2"><v>46355</v></c></row>', {
+      styles,
+    });
     const { workbook } = openWorkbookFile(bytes, 'dates.xlsx', 'ja');
     expect(workbook.formatAt('顧客', 0, 0)).toBe('date');
     expect(workbook.formatAt('顧客', 0, 1)).toBeUndefined();
@@ -78,13 +98,18 @@ describe('cells', () => {
   });
 
   it('reads parts whose elements carry a namespace prefix', async () => {
-    const bytes = pkg('<x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>株式会社テスト</x:t></x:is></x:c></x:row>', { prefix: 'x:' });
+    const bytes = pkg(
+      '<x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>株式会社テスト</x:t></x:is></x:c></x:row>',
+      { prefix: 'x:' },
+    );
     const { workbook, source } = openWorkbookFile(bytes, 'prefixed.xlsx', 'ja');
     expect(workbook.values('顧客')).toEqual([[], [null, '株式会社テスト']]);
     await workbook.append({ sheet: '顧客', rows: [['C1', '追加']] });
     const saved = saveXlsx(workbook, source, 'ja');
     // ExcelJS cannot read prefixed parts; kimeru's own reader and the XML tell.
-    expect(partText(saved, 'xl/worksheets/sheet1.xml')).toContain('<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:t xml:space="preserve">C1</x:t>');
+    expect(partText(saved, 'xl/worksheets/sheet1.xml')).toContain(
+      '<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:t xml:space="preserve">C1</x:t>',
+    );
     expect(openWorkbookFile(saved, 'prefixed.xlsx', 'ja').workbook.values('顧客')[2]).toEqual(['C1', '追加']);
   });
 });
@@ -97,8 +122,12 @@ describe('files that are not workbooks', () => {
     );
     const ole = new Uint8Array(512);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    expect(() => openWorkbookFile(ole, 'secret.xlsx', 'en')).toThrow('Cannot open "secret.xlsx": it is password-protected.');
-    expect(() => openWorkbookFile(strToU8('hello'), 'memo.docx', 'en')).toThrow('Cannot open "memo.docx": choose an .xlsx or .csv file.');
+    expect(() => openWorkbookFile(ole, 'secret.xlsx', 'en')).toThrow(
+      'Cannot open "secret.xlsx": it is password-protected.',
+    );
+    expect(() => openWorkbookFile(strToU8('hello'), 'memo.docx', 'en')).toThrow(
+      'Cannot open "memo.docx": choose an .xlsx or .csv file.',
+    );
   });
 });
 

@@ -75,7 +75,11 @@ describe('a LibreOffice workbook with a chart, a pivot table, comments, validati
         'xl/worksheets/sheet1.xml',
       ]),
     );
-    for (const name of kept) expect({ name, same: Buffer.compare(before.get(name)!, after.get(name)!) === 0 }).toEqual({ name, same: true });
+    for (const name of kept)
+      expect({ name, same: Buffer.compare(before.get(name)!, after.get(name)!) === 0 }).toEqual({
+        name,
+        same: true,
+      });
   });
 
   it('only inserts whole entries into workbook.xml, its relationships, [Content_Types].xml and styles.xml', () => {
@@ -86,21 +90,32 @@ describe('a LibreOffice workbook with a chart, a pivot table, comments, validati
     expect(sheets.some((e) => e.includes('name="行動 (kimeru)"'))).toBe(true);
     // The user's own name survives; kimeru's are added beside it.
     expect(partText(saved, 'xl/workbook.xml')).toContain('name="重点顧客"');
-    expect(partText(saved, 'xl/workbook.xml')).toContain(`<definedName name="KIMERU_CUSTOMERS">'得意先リスト'!$A:$H</definedName>`);
+    expect(partText(saved, 'xl/workbook.xml')).toContain(
+      `<definedName name="KIMERU_CUSTOMERS">'得意先リスト'!$A:$H</definedName>`,
+    );
 
     const rels = inserted('xl/_rels/workbook.xml.rels');
     expect(rels).toHaveLength(11);
-    for (const r of rels) expect(r).toMatch(/^<Relationship Id="rId\d+" Type="[^"]+\/worksheet" Target="worksheets\/sheet\d+\.xml"\/>$/);
+    for (const r of rels)
+      expect(r).toMatch(
+        /^<Relationship Id="rId\d+" Type="[^"]+\/worksheet" Target="worksheets\/sheet\d+\.xml"\/>$/,
+      );
 
     const types = inserted('[Content_Types].xml');
     expect(types).toHaveLength(11);
-    for (const o of types) expect(o).toMatch(/^<Override PartName="\/xl\/worksheets\/sheet\d+\.xml" ContentType="[^"]+worksheet\+xml"\/>$/);
+    for (const o of types)
+      expect(o).toMatch(
+        /^<Override PartName="\/xl\/worksheets\/sheet\d+\.xml" ContentType="[^"]+worksheet\+xml"\/>$/,
+      );
 
     // styles.xml: only date styles appended to cellXfs, its count bumped by as many.
     const beforeStyles = partText(original, 'xl/styles.xml');
     const afterStyles = partText(saved, 'xl/styles.xml');
     const count = (xml: string) => Number(/<cellXfs count="(\d+)"/.exec(xml)?.[1]);
-    const xfs = insertedElements(beforeStyles, afterStyles.replace(/<cellXfs count="\d+"/, `<cellXfs count="${count(beforeStyles)}"`));
+    const xfs = insertedElements(
+      beforeStyles,
+      afterStyles.replace(/<cellXfs count="\d+"/, `<cellXfs count="${count(beforeStyles)}"`),
+    );
     expect(xfs.length).toBeGreaterThan(0);
     for (const xf of xfs) expect(xf).toMatch(/^<xf numFmtId="(14|22)" /);
     expect(count(afterStyles)).toBe(count(beforeStyles) + xfs.length);
@@ -119,9 +134,14 @@ describe('a LibreOffice workbook with a chart, a pivot table, comments, validati
     }
     // Spot checks of what makes this workbook messy, as the user sees it.
     const memo = after.getWorksheet('メモ')!;
-    expect(memo.getCell('A2').value).toMatchObject({ richText: expect.arrayContaining([expect.objectContaining({ text: 'を増やす' })]) });
+    expect(memo.getCell('A2').value).toMatchObject({
+      richText: expect.arrayContaining([expect.objectContaining({ text: 'を増やす' })]),
+    });
     expect(memo.getCell('B4').dataValidation).toMatchObject({ type: 'list' });
-    expect(after.getWorksheet('集計')!.getCell('B8').value).toEqual({ formula: 'COUNTA(得意先リスト!$A$4:$A$20)', result: 10 });
+    expect(after.getWorksheet('集計')!.getCell('B8').value).toEqual({
+      formula: 'COUNTA(得意先リスト!$A$4:$A$20)',
+      result: 10,
+    });
     expect(after.getWorksheet('得意先リスト')!.getCell('B8').value).toBe('=HYPERLINK("x")');
     expect(after.getWorksheet('設定値')!.state).toBe('hidden');
   });
@@ -130,7 +150,9 @@ describe('a LibreOffice workbook with a chart, a pivot table, comments, validati
     const after = await excel(saved);
     const log = after.getWorksheet('行動 (kimeru)')!;
     const row = log.getRow(2).values as unknown[];
-    expect(row).toEqual(expect.arrayContaining(['C002', '定例訪問', '=在庫の確認 +81 へ連絡', '見積提出', '高橋']));
+    expect(row).toEqual(
+      expect.arrayContaining(['C002', '定例訪問', '=在庫の確認 +81 へ連絡', '見積提出', '高橋']),
+    );
     expect(row.find((v) => v instanceof Date)).toEqual(new Date(Date.UTC(2026, 10, 28)));
     const ranks = after.getWorksheet('ランク')!;
     const ids = ranks.getColumn(1).values.filter((v) => typeof v === 'string' && /^C\d{3}$/.test(v));
@@ -154,7 +176,8 @@ describe('a LibreOffice workbook with a chart, a pivot table, comments, validati
     const resaved = partsOf(saveXlsx(again.workbook, again.source, 'ja'));
     const first = partsOf(saved);
     expect([...resaved.keys()]).toEqual([...first.keys()]);
-    for (const [name, bytes] of first) expect({ name, same: Buffer.compare(bytes, resaved.get(name)!) === 0 }).toEqual({ name, same: true });
+    for (const [name, bytes] of first)
+      expect({ name, same: Buffer.compare(bytes, resaved.get(name)!) === 0 }).toEqual({ name, same: true });
   });
 });
 
@@ -199,7 +222,12 @@ describe("the team's own activity log, adopted by setup", () => {
     expect(rows[0]).toContain('来期の設備投資計画をヒアリング');
     expect(rows[0]).toContain('t="inlineStr"');
     // The shared-string table the user's program wrote is not touched.
-    expect(Buffer.compare(partsOf(original).get('xl/sharedStrings.xml')!, partsOf(saved).get('xl/sharedStrings.xml')!)).toBe(0);
+    expect(
+      Buffer.compare(
+        partsOf(original).get('xl/sharedStrings.xml')!,
+        partsOf(saved).get('xl/sharedStrings.xml')!,
+      ),
+    ).toBe(0);
   });
 
   it('reads back the appended row after every row the team had, all of which are unchanged', async () => {
@@ -207,10 +235,13 @@ describe("the team's own activity log, adopted by setup", () => {
     const after = (await excel(saved)).getWorksheet('行動')!;
     const old = cellsOf(before);
     const now = cellsOf(after);
-    for (const [address, cell] of Object.entries(old)) expect({ address, cell: now[address] }).toEqual({ address, cell });
+    for (const [address, cell] of Object.entries(old))
+      expect({ address, cell: now[address] }).toEqual({ address, cell });
     expect(after.rowCount).toBe(before.rowCount + 1);
     const added = after.getRow(621).values as unknown[];
-    expect(added).toEqual(expect.arrayContaining(['方針確認', '来期の設備投資計画をヒアリング', '佐藤 健太']));
+    expect(added).toEqual(
+      expect.arrayContaining(['方針確認', '来期の設備投資計画をヒアリング', '佐藤 健太']),
+    );
     expect(added[1]).toEqual(new Date(Date.UTC(2026, 10, 28)));
   });
 });
@@ -221,7 +252,11 @@ describe('a change that cannot be written without breaking a formula', () => {
     const api = createApi(opened.workbook, clock, 'ja');
     await ok(api.setup({}));
     await opened.workbook.write([
-      { kind: 'addSheet', sheet: '集計2', rows: [[formulaCell('=KIMERU.RANK(KIMERU_CUSTOMERS, KIMERU_DEFINITION)')]] },
+      {
+        kind: 'addSheet',
+        sheet: '集計2',
+        rows: [[formulaCell('=KIMERU.RANK(KIMERU_CUSTOMERS, KIMERU_DEFINITION)')]],
+      },
     ]);
     const first = saveXlsx(opened.workbook, opened.source, 'ja');
     const again = openWorkbookFile(first, 'team.kimeru.xlsx', 'ja');
@@ -241,7 +276,16 @@ describe('a CSV customer list in Shift_JIS', () => {
     expect(report.customerCount).toBeGreaterThanOrEqual(4);
     const after = await excel(saveXlsx(opened.workbook, opened.source, 'en'));
     const sheet = after.getWorksheet('customers-sjis')!;
-    expect(sheet.getRow(2).values).toEqual([undefined, 'C001', '株式会社山田製作所', 'ヤマダセイサクショ', '佐藤', '製造業', '３００', '1,200万円']);
+    expect(sheet.getRow(2).values).toEqual([
+      undefined,
+      'C001',
+      '株式会社山田製作所',
+      'ヤマダセイサクショ',
+      '佐藤',
+      '製造業',
+      '３００',
+      '1,200万円',
+    ]);
     expect(sheet.getCell('B6').value).toBe('=HYPERLINK("x")');
     expect(sheet.getCell('A7').value).toBe('00123');
     expect(sheet.getCell('B7').value).toBe('株式会社"ダブル"引用');
