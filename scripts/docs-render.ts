@@ -1,3 +1,4 @@
+import { columnLetter } from '../shared/tables/columns';
 import { t, type Lang, type MessageKey, type Params } from '../shared/i18n';
 import {
   ACTIVITY_TYPE_LABELS,
@@ -404,21 +405,10 @@ function renderLabels(): string {
 // ---------------------------------------------------------------------------------------------
 // The starter definition, exactly as writeDefinition lays it out
 
-function letter(i: number): string {
-  let n = i + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** A grid as a spreadsheet-like Markdown table: column letters on top, row numbers on the left. */
 export function gridTable(grid: CellValue[][]): string {
   const width = Math.max(0, ...grid.map((r) => r.length));
-  const header = ['', ...Array.from({ length: width }, (_, i) => letter(i))];
+  const header = ['', ...Array.from({ length: width }, (_, i) => columnLetter(i))];
   const rows = grid.map((r, i) => [
     String(i + 1),
     ...Array.from({ length: width }, (_, c) => {

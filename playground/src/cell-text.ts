@@ -1,3 +1,4 @@
+import { columnLetter } from '../../shared/tables/columns';
 import { looksLikeFormula } from '../../shared/port';
 
 /**
@@ -66,17 +67,8 @@ export function quoteSheetRefs(formula: string, sheetNames: readonly string[]): 
   return out;
 }
 
-/** 0-based column index → letters (0 → A, 26 → AA). */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** 0-based column index → letters (0 → A, 26 → AA): the core's one implementation. */
+export const columnLetters = columnLetter;
 
 /** Letters → 0-based column index (A → 0); -1 when not letters. */
 export function columnIndex(letters: string): number {
