@@ -20,6 +20,8 @@ export interface KimeruResult {
   contacts: number;
   activities: number;
   runs: number[];
+  /** Process CPU time (all threads, GC helpers included) of each timed run: less sensitive to a busy machine. */
+  cpu: number[];
   resultRows: number;
   /** Heap taken by the input grids the host hands over (not part of the call's cost). */
   inputsMB: number;
@@ -60,9 +62,13 @@ async function kimeruJob(fn: Measured, customers: number): Promise<KimeruResult>
   const { warmups, runs } = plan(customers);
   for (let i = 0; i < warmups; i++) callKimeru(fn, raw);
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     collect(); // untimed: the previous run's garbage is not billed to this one
+    const cpu0 = process.cpuUsage();
     times.push(time(() => callKimeru(fn, raw)).ms);
+    const used = process.cpuUsage(cpu0);
+    cpu.push((used.user + used.system) / 1000);
   }
   return {
     kind: 'kimeru',
@@ -71,6 +77,7 @@ async function kimeruJob(fn: Measured, customers: number): Promise<KimeruResult>
     contacts: grids.contacts.length - 1,
     activities: grids.activities.length - 1,
     runs: times,
+    cpu,
     resultRows,
     inputsMB,
     peakRssDeltaMB: (mem.peak - mem.before) / MB,

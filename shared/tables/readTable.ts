@@ -9,7 +9,7 @@ import { readNumber } from '../values/numbers';
 import { isBlank, normalizeNote, normalizeText } from '../values/text';
 import { columnLetter } from './columns';
 import { normalizeHeader } from './headers';
-import type { CellRead, ColumnSpec, TableOptions, TableRead, TableRow, TableSpec } from './spec';
+import type { CellRead, ColumnSpec, TableLayout, TableOptions, TableRead, TableRow, TableSpec } from './spec';
 import { columnLabel } from './labels';
 
 /** How many rows from the top are searched for the header (title rows, notes, blank rows). */
@@ -29,6 +29,24 @@ interface HeaderMatch {
  * ('tables.missingColumn' / 'tables.noHeader') when the table cannot be found.
  */
 export function readTable(grid: CellValue[][], spec: TableSpec, opts: TableOptions): TableRead {
+  const rows: TableRow[] = [];
+  const layout = scanTable(grid, spec, opts, (row) => rows.push(row));
+  return { ...layout, rows };
+}
+
+/**
+ * readTable without keeping the rows: each row is handed to `onRow` as it is read. The readers
+ * turn rows into customers and activities at once, so 300,000 intermediate rows never pile up
+ * (keeping them costs more in garbage collection than reading them).
+ */
+export function scanTable(
+  grid: CellValue[][],
+  spec: TableSpec,
+  opts: TableOptions,
+  onRow: (row: TableRow, layout: TableLayout) => void,
+  /** The caller keeps nothing of a row after onRow returns: one row object is reused throughout. */
+  transient = false,
+): TableLayout {
   const firstRow = opts.firstRow ?? 1;
   const firstColumn = (opts.firstColumn ?? 1) - 1; // 0-based offset from the 1-based option
   const aliasIndex = buildAliasIndex(spec, opts.mapping);
@@ -95,13 +113,14 @@ export function readTable(grid: CellValue[][], spec: TableSpec, opts: TableOptio
 
   const readExtra = extra.map(() => memoized(readAttribute));
 
-  const rows: TableRow[] = [];
+  const layout: TableLayout = { headerRow, columns, headers, extra, issues };
+  const shared = { cells: {} as Record<string, CellRead>, invalid: [] as string[] };
   for (let r = best.r + 1; r < grid.length; r++) {
     const line = grid[r];
     if (!line || isBlankRow(line)) continue;
     const row = firstRow + r;
-    const cells: Record<string, CellRead> = {};
-    const invalid: string[] = [];
+    const cells: Record<string, CellRead> = transient ? shared.cells : {};
+    const invalid: string[] = transient ? ((shared.invalid.length = 0), shared.invalid) : [];
     for (const m of mapped) {
       const raw = line[m.index];
       if (m.spec.required && !m.spec.allowBlank && isBlank(raw)) {
@@ -134,15 +153,17 @@ export function readTable(grid: CellValue[][], spec: TableSpec, opts: TableOptio
         });
       }
     }
-    const extraCells: Record<string, AttrValue> = {};
+    const extraCells: Record<string, AttrValue> = transient && extra.length === 0 ? NO_EXTRA : {};
     for (let i = 0; i < extra.length; i++) {
       const x = extra[i] as { index: number; header: string };
       extraCells[x.header] = readExtra[i]?.(line[x.index]) ?? null;
     }
-    rows.push({ row, cells, extra: extraCells, invalid });
+    onRow({ row, cells, extra: extraCells, invalid }, layout);
   }
-  return { headerRow, columns, headers, rows, extra, issues };
+  return layout;
 }
+
+const NO_EXTRA: Record<string, AttrValue> = Object.freeze({}) as Record<string, AttrValue>;
 
 /** Reads one cell as `kind`; text kinds never fail. */
 export function readCell(kind: ColumnSpec['kind'], v: CellValue): Read<CellRead> {
@@ -164,13 +185,18 @@ export function readCell(kind: ColumnSpec['kind'], v: CellValue): Read<CellRead>
 
 /** Logs repeat the same texts (customers, reps, types) thousands of times: read each once. */
 const MEMO_LIMIT = 20000;
+// Text and numbers repeat down a column (dates as serials, types, reps): each distinct value is
+// read once, which also spares allocating a result per cell.
 function memoized<T>(read: (v: CellValue) => T): (v: CellValue) => T {
-  const memo = new Map<string, T>();
+  const texts = new Map<string, T>();
+  const numbers = new Map<number, T>();
   return (v) => {
-    if (typeof v !== 'string') return read(v);
-    if (memo.has(v)) return memo.get(v) as T;
+    const memo = typeof v === 'string' ? texts : typeof v === 'number' ? numbers : null;
+    if (memo === null) return read(v);
+    const hit = memo.get(v as never);
+    if (hit !== undefined) return hit;
     const value = read(v);
-    if (memo.size < MEMO_LIMIT) memo.set(v, value);
+    if (memo.size < MEMO_LIMIT) memo.set(v as never, value);
     return value;
   };
 }

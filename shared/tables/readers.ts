@@ -7,13 +7,13 @@ import { readActivityType } from './activityTypes';
 import { columnLetter } from './columns';
 import { CustomerIndex, foldCustomerId } from './companies';
 import { indexPeople, matchPeople, type PeopleIndex, type PeopleMatch } from './people';
-import { readTable } from './readTable';
+import { readTable, scanTable } from './readTable';
 import { readContactRole } from './roles';
 import { ACTIVITY_TABLE, CONTACT_TABLE, CUSTOMER_TABLE } from './schemas';
-import type { TableOptions, TableRead, TableRow, TableSpec } from './spec';
+import type { TableLayout, TableOptions, TableRead, TableRow, TableSpec } from './spec';
 
 /** Builds issues located at one cell of a table read. */
-function cellIssuer(table: TableRead, opts: TableOptions) {
+function cellIssuer(table: TableLayout, opts: TableOptions) {
   const firstColumn = (opts.firstColumn ?? 1) - 1; // 0-based offset from the 1-based option
   return (
     row: TableRow,
@@ -177,11 +177,10 @@ export function readActivities(
   customers: readonly Customer[] | CustomerIndex,
   contacts: readonly Contact[],
   opts: TableOptions,
-): { activities: Activity[]; issues: Issue[]; table: TableRead } {
-  const table = readTable(grid, ACTIVITY_TABLE, opts);
+): { activities: Activity[]; issues: Issue[]; table: TableLayout } {
   const index = toIndex(customers);
-  const issue = cellIssuer(table, opts);
-  const issues = [...table.issues];
+  const issues: Issue[] = [];
+  let issue: ReturnType<typeof cellIssuer> | null = null;
   const byCustomer = new Map<string, Contact[]>();
   for (const c of contacts) {
     const list = byCustomer.get(c.customerId);
@@ -193,11 +192,13 @@ export function readActivities(
   const types = new Map<string, Read<ActivityType>>();
   const nameOf = new Map(contacts.map((c) => [c.id, c.name]));
   const activities: Activity[] = [];
-  for (const row of table.rows) {
+  // Rows are turned into activities as they are read, never kept (see scanTable).
+  const table = scanTable(grid, ACTIVITY_TABLE, opts, (row, layout) => {
+    issue ??= cellIssuer(layout, opts);
     const date = day(row, 'date');
     const resolved = resolveCustomer(index, row, issue);
     if (resolved && 'issue' in resolved) issues.push(resolved.issue);
-    if (date === null || !resolved || 'issue' in resolved) continue;
+    if (date === null || !resolved || 'issue' in resolved) return;
     const customer = resolved.customer;
 
     const typeText = text(row, 'type');
@@ -218,7 +219,8 @@ export function readActivities(
         match = matchPeople(contactText, cache.index);
         if (cache.matches.size < 5000) cache.matches.set(contactText, match);
       }
-      contactIds = match.ids.slice();
+      // Shared between the rows that wrote the same people: activities are never mutated.
+      contactIds = match.ids;
       for (const name of match.unknown)
         issues.push(
           issue(row, 'contacts', 'tables.unknownPerson', { name, customer: customer.name }, 'warning'),
@@ -245,8 +247,8 @@ export function readActivities(
       recordedAt: day(row, 'recordedAt'),
       key: text(row, 'key'),
     });
-  }
-  return { activities, issues, table };
+  }, true);
+  return { activities, issues: [...table.issues, ...issues], table };
 }
 
 /** The grids of the three tables; contacts and activities may be absent (not set up yet). */

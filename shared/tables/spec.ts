@@ -58,16 +58,20 @@ export interface TableRow {
   invalid: string[];
 }
 
-export interface TableRead {
+/** A table's shape as found: where the header is and which column holds what. */
+export interface TableLayout {
   /** 1-based sheet row of the header. */
   headerRow: number;
   /** Column key → 0-based column index in the grid. */
   columns: Record<string, number>;
   /** Header text as written, per grid column ('' where the header cell is blank). */
   headers: string[];
-  /** Non-blank rows below the header, in sheet order. */
-  rows: TableRow[];
   /** Columns with a header that no spec column claimed (they become attributes). */
   extra: { index: number; header: string }[];
   issues: Issue[];
+}
+
+export interface TableRead extends TableLayout {
+  /** Non-blank rows below the header, in sheet order. */
+  rows: TableRow[];
 }
