@@ -1,5 +1,4 @@
-import type { ActivityInput } from '../../shared/engines';
-import { sizedWorkbook, teamWorkbook } from '../unit/commands/workbook-fixture';
+import { activity, sizedWorkbook, teamWorkbook } from '../unit/commands/workbook-fixture';
 import { buildProject, loadScript, type Built, type Script } from './appsscript-harness';
 
 /**
@@ -14,22 +13,6 @@ let built: Built;
 beforeAll(async () => {
   built = await buildProject();
 });
-
-function activity(over: Partial<ActivityInput> = {}): ActivityInput {
-  return {
-    date: '2026-11-28',
-    customerId: 'C002',
-    contactIds: [],
-    type: 'visit',
-    purpose: '定例',
-    content: '在庫状況の確認',
-    nextAction: '',
-    nextDue: '',
-    rep: '高橋',
-    key: 'k-1',
-    ...over,
-  };
-}
 
 function kimeru(s: Script, method: string, ...args: unknown[]): Envelope {
   const r = s.call('kimeruCall', method, args) as Envelope;

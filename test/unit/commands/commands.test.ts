@@ -1,33 +1,6 @@
 import { createApi, type KimeruApi } from '../../../shared/commands';
-import type { ActivityInput } from '../../../shared/engines';
-import { dayFromParts } from '../../../shared/values';
 import { MemoryWorkbook } from '../../fakes/memory-workbook';
-import { sizedWorkbook, teamWorkbook } from './workbook-fixture';
-
-const TODAY = dayFromParts(2026, 11, 29);
-const clock = { now: () => ({ day: TODAY, minutes: 10 * 60 + 30 }) };
-
-async function ok<T>(p: Promise<{ ok: true; value: T } | { ok: false; message: string }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(r.message);
-  return r.value;
-}
-
-function activity(over: Partial<ActivityInput> = {}): ActivityInput {
-  return {
-    date: '2026-11-28',
-    customerId: 'C002',
-    contactIds: [],
-    type: 'visit',
-    purpose: '定例',
-    content: '在庫状況の確認',
-    nextAction: '',
-    nextDue: '',
-    rep: '高橋',
-    key: 'k-1',
-    ...over,
-  };
-}
+import { activity, clock, ok, sizedWorkbook, teamWorkbook } from './workbook-fixture';
 
 describe('setup inside an existing workbook', () => {
   let wb: MemoryWorkbook;
@@ -300,14 +273,20 @@ describe('a workbook that already has its own contact list and activity log', ()
     const { sampleWorkbook } = await import('../../../playground/sample');
     const sample = sampleWorkbook();
     // Tab order as a team might have it: the log first, the biggest table of all.
-    const wb = new MemoryWorkbook({ 行動: sample.activities, 連絡先: sample.contacts, 顧客: sample.customers });
+    const wb = new MemoryWorkbook({
+      行動: sample.activities,
+      連絡先: sample.contacts,
+      顧客: sample.customers,
+    });
     const api = createApi(wb, clock, 'ja');
     const report = await ok(api.setup({}));
     expect(report.sheets).toMatchObject({ customers: '顧客', contacts: '連絡先', activities: '行動' });
     const before = wb.snapshot('行動');
     const state = await ok(api.getState());
     const customer = state.customers[0]!;
-    const logged = await ok(api.logActivity(activity({ customerId: customer.id, rep: customer.rep, key: 'sample-1' })));
+    const logged = await ok(
+      api.logActivity(activity({ customerId: customer.id, rep: customer.rep, key: 'sample-1' })),
+    );
     expect(logged.ok).toBe(true);
     const after = wb.snapshot('行動');
     expect(after.slice(0, before.length)).toEqual(before);

@@ -1,4 +1,5 @@
-import type { CellValue } from '../../../shared/values';
+import type { ActivityInput } from '../../../shared/engines';
+import { dayFromParts, type CellValue } from '../../../shared/values';
 
 /**
  * A team's workbook before kimeru: a customer list under a title with decorated headers, a
@@ -30,4 +31,32 @@ export function sizedWorkbook(customers: number): Record<string, CellValue[][]> 
   for (let i = 1; i <= customers; i++)
     rows.push([`C${i}`, `株式会社テスト${i}`, i % 2 ? '佐藤' : '高橋', '製造業', 10 + i, i * 10000]);
   return { 顧客: rows };
+}
+
+/** 2026-11-29 10:30, the clock every command test runs at. */
+export const TODAY = dayFromParts(2026, 11, 29);
+export const clock = { now: () => ({ day: TODAY, minutes: 10 * 60 + 30 }) };
+
+/** A sidebar submit for (株)鈴木商事, with whatever a test changes. */
+export function activity(over: Partial<ActivityInput> = {}): ActivityInput {
+  return {
+    date: '2026-11-28',
+    customerId: 'C002',
+    contactIds: [],
+    type: 'visit',
+    purpose: '定例',
+    content: '在庫状況の確認',
+    nextAction: '',
+    nextDue: '',
+    rep: '高橋',
+    key: 'k-1',
+    ...over,
+  };
+}
+
+/** The value of an API envelope, or the test fails with the user-facing message. */
+export async function ok<T>(p: Promise<{ ok: true; value: T } | { ok: false; message: string }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(r.message);
+  return r.value;
 }

@@ -1,39 +1,13 @@
 import { createApi, type KimeruApi } from '../../../shared/commands';
-import { activityHeader, type ActivityInput } from '../../../shared/engines';
+import { activityHeader } from '../../../shared/engines';
 import { dateCell, formulaCell } from '../../../shared/port';
-import { dayFromParts } from '../../../shared/values';
 import type { CellValue } from '../../../shared/values';
 import { ExcelWorkbook, type ExcelRun, type ExcelWorkbookOptions } from '../../../office-addin/src/port';
 import { FakeExcel } from '../../fakes/excel';
-import { sizedWorkbook, teamWorkbook } from '../commands/workbook-fixture';
-
-const TODAY = dayFromParts(2026, 11, 29);
-const clock = { now: () => ({ day: TODAY, minutes: 10 * 60 + 30 }) };
+import { activity, clock, ok, sizedWorkbook, teamWorkbook, TODAY } from '../commands/workbook-fixture';
 
 const portOver = (excel: FakeExcel, options?: ExcelWorkbookOptions): ExcelWorkbook =>
   new ExcelWorkbook(excel.run as unknown as ExcelRun, options);
-
-async function ok<T>(p: Promise<{ ok: true; value: T } | { ok: false; message: string }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(r.message);
-  return r.value;
-}
-
-function activity(over: Partial<ActivityInput> = {}): ActivityInput {
-  return {
-    date: '2026-11-28',
-    customerId: 'C002',
-    contactIds: [],
-    type: 'visit',
-    purpose: '定例',
-    content: '在庫状況の確認',
-    nextAction: '',
-    nextDue: '',
-    rep: '高橋',
-    key: 'k-1',
-    ...over,
-  };
-}
 
 /** The user's sheets as Excel holds them before kimeru runs: every one must read the same after. */
 function userSheets(excel: FakeExcel, names: string[]): Record<string, unknown[][]> {
