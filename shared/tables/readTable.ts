@@ -210,10 +210,17 @@ function headerText(v: CellValue): string {
   return v instanceof Date ? normalizeText(v) : String(v ?? '').trim();
 }
 
+// Alias indexes of the standard tables, built once: a custom function reads its tables on every
+// recalculation, and normalising a few hundred aliases each time is most of a small call's cost.
+const aliasIndexes = new WeakMap<TableSpec, Map<string, { key: string; rank: number }>>();
+
 function buildAliasIndex(
   spec: TableSpec,
   mapping: Readonly<Record<string, string>> = {},
 ): Map<string, { key: string; rank: number }> {
+  const hasMapping = Object.keys(mapping).length > 0;
+  const cached = hasMapping ? undefined : aliasIndexes.get(spec);
+  if (cached) return cached;
   const index = new Map<string, { key: string; rank: number }>();
   // The user's own mapping comes first: it names the header they chose for a column.
   for (const [key, header] of Object.entries(mapping)) {
@@ -227,6 +234,7 @@ function buildAliasIndex(
       if (norm !== '' && !index.has(norm)) index.set(norm, { key: c.key, rank });
     });
   }
+  if (!hasMapping) aliasIndexes.set(spec, index);
   return index;
 }
 
