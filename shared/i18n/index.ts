@@ -31,12 +31,36 @@ for (const c of catalogs) {
   Object.assign(merged.en, c.en);
 }
 
+// Templates split once into literal text and placeholder names: messages are formatted for every
+// gap row of every recalculation.
+type Compiled = (string | { name: string })[];
+const compiled = new Map<string, Compiled>();
+
+function compile(template: string): Compiled {
+  const parts: Compiled = [];
+  let last = 0;
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    parts.push(template.slice(last, m.index), { name: m[1] ?? '' });
+    last = (m.index ?? 0) + m[0].length;
+  }
+  parts.push(template.slice(last));
+  return parts;
+}
+
 /** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
-  const template = merged[lang][key] ?? merged.ja[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  const id = `${lang}\u0000${key}`;
+  let parts = compiled.get(id);
+  if (parts === undefined) {
+    parts = compile(merged[lang][key] ?? merged.ja[key] ?? key);
+    compiled.set(id, parts);
+  }
+  let out = '';
+  for (const p of parts) {
+    if (typeof p === 'string') out += p;
+    else out += p.name in params ? String(params[p.name]) : `{${p.name}}`;
+  }
+  return out;
 }
 
 export function hasMessage(key: string): key is MessageKey {

@@ -234,8 +234,22 @@ export function personReadings(written: string): PersonRef[] {
   return readings;
 }
 
+// A name as written is read the same way for every customer and every recalculation.
+const READINGS = new Map<string, PersonRef[]>();
+const READINGS_LIMIT = 20_000;
+
+function readingsOf(written: string): PersonRef[] {
+  let r = READINGS.get(written);
+  if (r === undefined) {
+    r = personReadings(written);
+    if (READINGS.size >= READINGS_LIMIT) READINGS.clear();
+    READINGS.set(written, r);
+  }
+  return r;
+}
+
 function resolve(written: string, index: PeopleIndex): Resolution {
-  for (const person of personReadings(written)) {
+  for (const person of readingsOf(written)) {
     const r = resolveReading(person, index);
     if (r !== null) return r;
   }

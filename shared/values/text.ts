@@ -7,12 +7,22 @@ const PLAIN_ASCII = /^[!-~]+(?: [!-~]+)*$/;
 // \s covers the ideographic (full-width) space U+3000 and no-break spaces too.
 const WHITESPACE_RUN = /\s+/g;
 
+// The same texts (names, types, reps) come back on every recalculation of a custom function:
+// each is normalised once. Bounded, so a huge sheet of unique notes cannot grow it without end.
+const NORMALIZED = new Map<string, string>();
+const NORMALIZED_LIMIT = 50_000;
+
 /** Cell → text as people compare it: NFKC, trimmed, whitespace runs collapsed; '' for blank. */
 export function normalizeText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') {
     if (PLAIN_ASCII.test(v)) return v;
-    return v.normalize('NFKC').replace(WHITESPACE_RUN, ' ').trim();
+    const hit = NORMALIZED.get(v);
+    if (hit !== undefined) return hit;
+    const out = v.normalize('NFKC').replace(WHITESPACE_RUN, ' ').trim();
+    if (NORMALIZED.size >= NORMALIZED_LIMIT) NORMALIZED.clear();
+    NORMALIZED.set(v, out);
+    return out;
   }
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   // Spreadsheets show booleans as TRUE / FALSE.
