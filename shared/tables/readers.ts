@@ -193,61 +193,67 @@ export function readActivities(
   const nameOf = new Map(contacts.map((c) => [c.id, c.name]));
   const activities: Activity[] = [];
   // Rows are turned into activities as they are read, never kept (see scanTable).
-  const table = scanTable(grid, ACTIVITY_TABLE, opts, (row, layout) => {
-    issue ??= cellIssuer(layout, opts);
-    const date = day(row, 'date');
-    const resolved = resolveCustomer(index, row, issue);
-    if (resolved && 'issue' in resolved) issues.push(resolved.issue);
-    if (date === null || !resolved || 'issue' in resolved) return;
-    const customer = resolved.customer;
+  const table = scanTable(
+    grid,
+    ACTIVITY_TABLE,
+    opts,
+    (row, layout) => {
+      issue ??= cellIssuer(layout, opts);
+      const date = day(row, 'date');
+      const resolved = resolveCustomer(index, row, issue);
+      if (resolved && 'issue' in resolved) issues.push(resolved.issue);
+      if (date === null || !resolved || 'issue' in resolved) return;
+      const customer = resolved.customer;
 
-    const typeText = text(row, 'type');
-    let type = types.get(typeText);
-    if (!type) types.set(typeText, (type = readActivityType(typeText)));
-    if (!type.ok) issues.push(issue(row, 'type', type.key, type.params, 'warning'));
+      const typeText = text(row, 'type');
+      let type = types.get(typeText);
+      if (!type) types.set(typeText, (type = readActivityType(typeText)));
+      if (!type.ok) issues.push(issue(row, 'type', type.key, type.params, 'warning'));
 
-    const contactText = text(row, 'contacts');
-    let contactIds: string[] = [];
-    if (contactText !== '') {
-      let cache = people.get(customer.id);
-      if (!cache) {
-        cache = { index: indexPeople(byCustomer.get(customer.id) ?? []), matches: new Map() };
-        people.set(customer.id, cache);
+      const contactText = text(row, 'contacts');
+      let contactIds: string[] = [];
+      if (contactText !== '') {
+        let cache = people.get(customer.id);
+        if (!cache) {
+          cache = { index: indexPeople(byCustomer.get(customer.id) ?? []), matches: new Map() };
+          people.set(customer.id, cache);
+        }
+        let match = cache.matches.get(contactText);
+        if (!match) {
+          match = matchPeople(contactText, cache.index);
+          if (cache.matches.size < 5000) cache.matches.set(contactText, match);
+        }
+        // Shared between the rows that wrote the same people: activities are never mutated.
+        contactIds = match.ids;
+        for (const name of match.unknown)
+          issues.push(
+            issue(row, 'contacts', 'tables.unknownPerson', { name, customer: customer.name }, 'warning'),
+          );
+        for (const a of match.ambiguous) {
+          const candidates = a.candidates.map((id) => nameOf.get(id) ?? id).join(', ');
+          issues.push(
+            issue(row, 'contacts', 'tables.ambiguousPerson', { name: a.name, candidates }, 'warning'),
+          );
+        }
       }
-      let match = cache.matches.get(contactText);
-      if (!match) {
-        match = matchPeople(contactText, cache.index);
-        if (cache.matches.size < 5000) cache.matches.set(contactText, match);
-      }
-      // Shared between the rows that wrote the same people: activities are never mutated.
-      contactIds = match.ids;
-      for (const name of match.unknown)
-        issues.push(
-          issue(row, 'contacts', 'tables.unknownPerson', { name, customer: customer.name }, 'warning'),
-        );
-      for (const a of match.ambiguous) {
-        const candidates = a.candidates.map((id) => nameOf.get(id) ?? id).join(', ');
-        issues.push(
-          issue(row, 'contacts', 'tables.ambiguousPerson', { name: a.name, candidates }, 'warning'),
-        );
-      }
-    }
-    activities.push({
-      row: row.row,
-      date,
-      customerId: customer.id,
-      contactText,
-      contactIds,
-      type: type.ok ? type.value : 'other',
-      purpose: text(row, 'purpose'),
-      content: text(row, 'content'),
-      nextAction: text(row, 'nextAction'),
-      nextDue: day(row, 'nextDue'),
-      rep: text(row, 'rep'),
-      recordedAt: day(row, 'recordedAt'),
-      key: text(row, 'key'),
-    });
-  }, true);
+      activities.push({
+        row: row.row,
+        date,
+        customerId: customer.id,
+        contactText,
+        contactIds,
+        type: type.ok ? type.value : 'other',
+        purpose: text(row, 'purpose'),
+        content: text(row, 'content'),
+        nextAction: text(row, 'nextAction'),
+        nextDue: day(row, 'nextDue'),
+        rep: text(row, 'rep'),
+        recordedAt: day(row, 'recordedAt'),
+        key: text(row, 'key'),
+      });
+    },
+    true,
+  );
   return { activities, issues: [...table.issues, ...issues], table };
 }
 
