@@ -1,4 +1,4 @@
-import { build } from 'esbuild';
+import { bundleForBrowser } from '../scripts/bundle';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -105,19 +105,7 @@ export function withOfficeScripts(html: string): string {
 
 /** functions.ts as one IIFE for the task pane page. */
 export async function bundleFunctions(): Promise<string> {
-  const result = await build({
-    entryPoints: [resolve(__dirname, 'src/functions.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    minify: true,
-    legalComments: 'none',
-    charset: 'utf8',
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
+  return bundleForBrowser(resolve(__dirname, 'src/functions.ts'));
 }
 
 const TS_TYPE: Record<ParamKind, string> = {

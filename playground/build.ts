@@ -1,4 +1,4 @@
-import { build } from 'esbuild';
+import { bundleForBrowser } from '../scripts/bundle';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
@@ -87,21 +87,12 @@ function indexHtml(): string {
 /** Builds the playground's static files into `outDir` around the task pane's HTML. */
 export async function buildPlayground(outDir: string, paneHtml: string): Promise<void> {
   await mkdir(outDir, { recursive: true });
-  const bundled = await build({
-    entryPoints: [APP_ENTRY],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    minify: true,
-    charset: 'utf8',
+  const app = await bundleForBrowser(APP_ENTRY, {
     // HyperFormula is GPL-3.0: its notice travels with the bundle (the add-ins never include it).
     legalComments: 'eof',
-    logLevel: 'silent',
     define: { 'process.env.NODE_ENV': '"production"' },
   });
-  await writeFile(join(outDir, 'app.js'), bundled.outputFiles[0]?.text ?? '', 'utf8');
+  await writeFile(join(outDir, 'app.js'), app, 'utf8');
   await writeFile(join(outDir, 'index.html'), indexHtml(), 'utf8');
   await writeFile(join(outDir, 'pane.html'), paneHtml, 'utf8');
 }

@@ -19,7 +19,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   await rm(join(DIST, 'appsscript'), { recursive: true, force: true });
   await rm(join(DIST, 'office-addin'), { recursive: true, force: true });
-  const sheetsSidebar = await buildSidebarHtml({ bridge: join(ROOT, 'ui/bridges/sheets.ts'), title: 'kimeru' });
+  const sheetsSidebar = await buildSidebarHtml({
+    bridge: join(ROOT, 'ui/bridges/sheets.ts'),
+    title: 'kimeru',
+  });
   await buildAppsScript(join(DIST, 'appsscript'), sheetsSidebar);
   console.log('built dist/appsscript (Google Sheets add-on)');
   await buildOfficeAddin(join(DIST, 'office-addin'), await excelTaskpaneHtml());

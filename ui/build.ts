@@ -1,4 +1,5 @@
-import { build, transform, type Plugin } from 'esbuild';
+import { transform, type Plugin } from 'esbuild';
+import { bundleForBrowser } from '../scripts/bundle';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
@@ -51,20 +52,10 @@ function escapeText(s: string): string {
 
 /** The sidebar HTML: one file, script and styles inline, no external fetch except what `head` adds. */
 export async function buildSidebarHtml(opts: SidebarBuildOptions): Promise<string> {
-  const bundled = await build({
-    entryPoints: [resolve(UI_DIR, 'main.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
+  const js = await bundleForBrowser(resolve(UI_DIR, 'main.ts'), {
     target: 'es2019',
-    minify: true,
-    legalComments: 'none',
-    charset: 'utf8',
-    logLevel: 'silent',
     plugins: [bridgePlugin(opts.bridge)],
   });
-  const js = bundled.outputFiles[0]?.text ?? '';
   const css = (
     await transform(await readFile(resolve(UI_DIR, 'styles.css'), 'utf8'), {
       loader: 'css',
