@@ -62,6 +62,7 @@ export interface KimeruApi {
     note: string;
     author: string;
     baseVersion: number | null;
+    baseFingerprint?: string;
   }): Promise<Envelope<{ version: number; message: string; diff: string[] }>>;
   runRanking(asOf?: string): Promise<Envelope<ReportResult>>;
   runGapCheck(asOf?: string): Promise<Envelope<ReportResult>>;

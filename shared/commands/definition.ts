@@ -3,6 +3,7 @@ import { KimeruError, formatIssue } from '../issues';
 import type { Day } from '../model';
 import type { WorkbookPort, WriteCell } from '../port';
 import {
+  definitionFingerprint,
   diffDefinitions,
   historyRow,
   lintDefinition,
@@ -18,6 +19,8 @@ export interface DefinitionState {
   definition: Definition;
   /** The version written on the definition sheet (null when never saved). */
   version: number | null;
+  /** What the sheet said when loaded: send it back with a save (see saveDefinition). */
+  fingerprint: string;
   stamp: string;
   /** 1-3-5-7 warnings, already in the user's language. */
   lint: string[];
@@ -34,6 +37,7 @@ export async function definitionState(port: WorkbookPort, lang: Lang): Promise<D
   return {
     definition: current.definition,
     version: current.version,
+    fingerprint: definitionFingerprint(current.definition),
     stamp: stampLabel(current.version, lang),
     lint: lintDefinition(current.definition).map((i) => formatIssue(lang, i)),
     history: history.versions.map(({ version, date, author, note }) => ({ version, date, author, note })),
@@ -59,19 +63,30 @@ export async function previewDefinition(
 
 /**
  * Version up (バージョンアップ): appends the new version to the history (never rewriting an
- * earlier one) and rewrites the definition sheet with it. `baseVersion` is the version the editor
- * started from: if the sheet moved on meanwhile, nothing is written.
+ * earlier one) and rewrites the definition sheet with it. Nothing is written when the sheet moved
+ * on since the editor loaded it (another save, or a hand edit: `baseVersion` and
+ * `baseFingerprint` no longer match), and the history append is keyed by the version number, so
+ * of two saves racing for the same number under the host's lock, only the first lands.
  */
 export async function saveDefinition(
   port: WorkbookPort,
-  req: { definition: Definition; note: string; author: string; baseVersion: number | null },
+  req: {
+    definition: Definition;
+    note: string;
+    author: string;
+    baseVersion: number | null;
+    baseFingerprint?: string;
+  },
   today: Day,
   lang: Lang,
 ): Promise<{ version: number; message: string; diff: string[] }> {
   const loaded = await loadWorkbook(port, ['definition', 'history']);
   const onSheet = definitionOf(loaded);
-  if (onSheet.version !== req.baseVersion)
-    throw new KimeruError({ key: 'commands.definition.conflict', params: { sheet: onSheet.version ?? '-' } });
+  const conflict = () =>
+    new KimeruError({ key: 'commands.definition.conflict', params: { sheet: onSheet.version ?? '-' } });
+  if (onSheet.version !== req.baseVersion) throw conflict();
+  if (req.baseFingerprint !== undefined && req.baseFingerprint !== definitionFingerprint(onSheet.definition))
+    throw conflict();
   const history = historyOf(loaded);
   const saved = nextVersion(history.versions, req.definition, {
     date: today,
@@ -81,7 +96,12 @@ export async function saveDefinition(
   const diff = history.latest
     ? diffDefinitions(history.latest.definition, saved.definition, lang).map((d) => d.text)
     : [];
-  await port.append({ sheet: sheetOf(loaded, 'history'), rows: [historyRow(saved, lang) as WriteCell[]] });
+  const appended = await port.append({
+    sheet: sheetOf(loaded, 'history'),
+    rows: [historyRow(saved, lang) as WriteCell[]],
+    keyColumn: 1,
+  });
+  if (appended.duplicates > 0) throw conflict();
   await port.write([
     {
       kind: 'replaceSheet',

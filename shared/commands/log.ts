@@ -101,7 +101,8 @@ function columnLayout(grid: CellValue[][]): {
     const found = table.extra.find((e) => labels.includes(normalizeHeader(e.header)));
     if (found) columns.set(extra, found.index);
   }
-  const width = Math.max(table.headers.length, ...[...columns.values()].map((i) => i + 1));
+  let width = table.headers.length;
+  for (const i of columns.values()) width = Math.max(width, i + 1);
   const customerHeader = normalizeHeader(table.headers[table.columns['customer'] ?? -1] ?? '');
   const idAliases = CUSTOMER_TABLE.columns.find((c) => c.key === 'id')?.aliases ?? [];
   const customerById = customerHeader === '' || idAliases.some((a) => normalizeHeader(a) === customerHeader);

@@ -14,7 +14,7 @@ export const commandsMessages = defineMessages({
     'commands.sheet.manual': 'マニュアル',
     'commands.sheet.answers': '振り返り回答',
     'commands.sheet.settings': 'kimeru設定',
-    'commands.settings.title': 'kimeru 設定（kimeru が使います。B列の値は変更できます）',
+    'commands.settings.title': 'kimeru 設定（kimeru が使います。変更してよいのは言語と基準日だけです）',
     'commands.settings.lang': '言語',
     'commands.settings.asOf': '基準日',
     'commands.settings.sheet': '{role}シート',
@@ -22,6 +22,8 @@ export const commandsMessages = defineMessages({
     'commands.output.note':
       'このシートは kimeru が作成します。再実行すると作り直されます（{stamp}、基準日 {asOf}）',
     'commands.setup.created': '「{sheet}」シートを追加しました',
+    'commands.notOurSheet':
+      '「{sheet}」シートは kimeru が作成したシートではないため、書き換えません。kimeru設定のシート名を確認してください',
     'commands.setup.adopted': '既存の「{sheet}」シートを{role}として使います',
     'commands.setup.taken':
       '「{sheet}」シートは kimeru のものではないため、そのままにしました。代わりに「{alt}」を作成します',
@@ -55,13 +57,16 @@ export const commandsMessages = defineMessages({
     'commands.sheet.manual': 'Manual',
     'commands.sheet.answers': 'Review answers',
     'commands.sheet.settings': 'kimeru settings',
-    'commands.settings.title': 'kimeru settings (used by kimeru; values in column B may be changed)',
+    'commands.settings.title':
+      'kimeru settings (used by kimeru; only the language and the as-of date may be changed)',
     'commands.settings.lang': 'Language',
     'commands.settings.asOf': 'As-of date',
     'commands.settings.sheet': '{role} sheet',
     'commands.settings.mapping': 'Customer column: {column}',
     'commands.output.note': 'kimeru writes this sheet and rebuilds it on every run ({stamp}, as of {asOf})',
     'commands.setup.created': 'Added the sheet "{sheet}"',
+    'commands.notOurSheet':
+      'The sheet "{sheet}" was not made by kimeru, so it is not rewritten. Check the sheet names in the kimeru settings',
     'commands.setup.adopted': 'Using the existing sheet "{sheet}" as {role}',
     'commands.setup.taken':
       'The sheet "{sheet}" is not kimeru\'s, so it was left as it is; "{alt}" is created instead',

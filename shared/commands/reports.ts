@@ -21,7 +21,7 @@ import { readKnowsAnswers, readTable, type TableSpec } from '../tables';
 import { formatDay, normalizeText, foldText } from '../values';
 import type { CellValue } from '../values/cell';
 import { datasetOf, definitionOf, failOnErrors, historyOf } from './data';
-import { setAsOfOp, type Role } from './settings';
+import { isOurOutput, setAsOfOp, type Role } from './settings';
 import { loadWorkbook, sheetOf, type Loaded } from './workbook';
 
 /**
@@ -42,8 +42,13 @@ function outputRows(lang: Lang, stamp: string, asOf: Day, table: CellValue[][]):
   return [note, ...(table as WriteCell[][])];
 }
 
-function replaceOutput(loaded: Loaded, role: Role, rows: WriteCell[][]): WriteOp {
-  return { kind: 'replaceSheet', sheet: sheetOf(loaded, role), rows, frozenRows: 2 };
+/** Rebuilds an output sheet — only one kimeru made (or re-adds it when it was deleted). */
+function replaceOutput(loaded: Loaded, role: Role, rows: WriteCell[][], frozenRows = 2): WriteOp {
+  const sheet = sheetOf(loaded, role);
+  const grid = loaded.grids[role];
+  if (grid === undefined) return { kind: 'addSheet', sheet, rows, frozenRows };
+  if (!isOurOutput(grid)) throw new KimeruError({ key: 'commands.notOurSheet', params: { sheet } });
+  return { kind: 'replaceSheet', sheet, rows, frozenRows };
 }
 
 function asOfOps(loaded: Loaded, asOf: Day): WriteOp[] {
@@ -172,8 +177,9 @@ export async function writeManual(port: WorkbookPort, today: Day, lang: Lang): P
   const { definition, version } = definitionOf(loaded);
   const latest = historyOf(loaded).latest;
   const date = latest && latest.version === version ? latest.date : today;
-  const rows = manualRows(definition, { version: version ?? 0, date }, lang) as WriteCell[][];
-  await port.write([{ kind: 'replaceSheet', sheet: sheetOf(loaded, 'manual'), rows }]);
+  const stamp = stampLabel(version, lang);
+  const rows = outputRows(lang, stamp, today, manualRows(definition, { version: version ?? 0, date }, lang));
+  await port.write([replaceOutput(loaded, 'manual', rows, 0)]);
   return {
     message: t(lang, 'commands.report.manual', { version: version ?? '-' }),
     headline: [],

@@ -105,3 +105,19 @@ export function setAsOfOp(settingsSheet: string, settings: Settings, asOf: Day):
   if (row === undefined) return null;
   return { kind: 'setBlock', sheet: settingsSheet, row, column: 2, rows: [[dateCell(asOf)]] };
 }
+
+/**
+ * Whether a sheet is one kimeru may rebuild: empty, or starting with kimeru's note in A1 (in
+ * either language). A settings row pointing an output at a user's sheet is refused, not obeyed.
+ */
+export function isOurOutput(grid: readonly CellValue[][] | undefined): boolean {
+  if (!grid || grid.every((row) => row.every((c) => normalizeText(c) === ''))) return true;
+  const a1 = normalizeText(grid[0]?.[0]);
+  return OUTPUT_MARKERS.some((m) => a1.startsWith(m));
+}
+
+const OUTPUT_MARKERS: readonly string[] = (['ja', 'en'] as const).flatMap((lang) => [
+  // The note's text up to its first placeholder, and the placeholder setup writes.
+  normalizeText(t(lang, 'commands.output.note').split('{')[0]),
+  normalizeText(t(lang, 'commands.output.empty')),
+]);

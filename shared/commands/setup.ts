@@ -80,7 +80,8 @@ export function planSetup(
   if (req.mapping) settings.mapping = { ...settings.mapping, ...req.mapping };
   const messages: string[] = [];
   const plan: WriteOp[] = [];
-  const taken = new Set(names);
+  // Hosts compare sheet names without regard to case: "contacts" already takes "Contacts".
+  const taken = new SheetNames(names);
   const created = new Set<Role>();
 
   // The customer list: the one named, the one set up before, or the best one found by headers.
@@ -103,9 +104,12 @@ export function planSetup(
     if (current !== undefined && taken.has(current)) continue; // set up before, still there
     if (role === 'customers' && customers) continue;
     const wanted = current ?? roleSheetName(role, lang);
-    if (taken.has(wanted) && adoptable(role, grids[wanted] ?? [], settings.mapping)) {
-      settings.sheets[role] = wanted;
-      messages.push(t(lang, 'commands.setup.adopted', { sheet: wanted, role: roleSheetName(role, lang) }));
+    const existingName = taken.actual(wanted);
+    if (existingName !== undefined && adoptable(role, grids[existingName] ?? [], settings.mapping)) {
+      settings.sheets[role] = existingName;
+      messages.push(
+        t(lang, 'commands.setup.adopted', { sheet: existingName, role: roleSheetName(role, lang) }),
+      );
       continue;
     }
     const name = freeName(wanted, taken);
@@ -294,7 +298,25 @@ function adoptable(role: Role, grid: CellValue[][], mapping: Record<string, stri
   }
 }
 
-function freeName(wanted: string, taken: ReadonlySet<string>): string {
+/** The workbook's sheet names, looked up as the hosts do: case-insensitively. */
+class SheetNames {
+  private readonly byKey = new Map<string, string>();
+  constructor(names: readonly string[]) {
+    for (const n of names) this.add(n);
+  }
+  has(name: string): boolean {
+    return this.byKey.has(name.toLowerCase());
+  }
+  /** The sheet's name as the workbook spells it, if there is one. */
+  actual(name: string): string | undefined {
+    return this.byKey.get(name.toLowerCase());
+  }
+  add(name: string): void {
+    this.byKey.set(name.toLowerCase(), name);
+  }
+}
+
+function freeName(wanted: string, taken: SheetNames): string {
   if (!taken.has(wanted)) return wanted;
   for (let i = 1; ; i++) {
     const name = i === 1 ? `${wanted} (kimeru)` : `${wanted} (kimeru ${i})`;
@@ -358,7 +380,7 @@ function answersHeader(lang: Lang): string[] {
 }
 
 function widthOf(role: Role, grid: CellValue[][] | undefined, lang: Lang): number {
-  if (grid && grid.length > 0) return Math.max(...grid.map((r) => r.length));
+  if (grid && grid.length > 0) return grid.reduce((w, r) => Math.max(w, r.length), 0);
   if (role === 'contacts') return headerLabels(CONTACT_TABLE, lang).length;
   if (role === 'activities') return activityHeader(lang).length;
   if (role === 'customers') return customerHeader(lang, starterDefinition(lang)).length;

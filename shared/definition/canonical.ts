@@ -63,6 +63,20 @@ export function definitionsEqual(a: Definition, b: Definition): boolean {
   return JSON.stringify(canonicalDefinition(a)) === JSON.stringify(canonicalDefinition(b));
 }
 
+/**
+ * A short fingerprint of what a definition says (FNV-1a over its canonical JSON): an editor
+ * sends back the fingerprint it loaded, so a save never silently replaces a newer edit.
+ */
+export function definitionFingerprint(def: Definition): string {
+  const json = JSON.stringify(canonicalDefinition(def));
+  let h = 0x811c9dc5;
+  for (let i = 0; i < json.length; i++) {
+    h ^= json.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
 /** Freezes an object graph, so a saved version cannot be changed by accident. */
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {

@@ -5,7 +5,7 @@ export type { DefinitionRead, ReadDefinitionOptions, WriteDefinitionOptions } fr
 export { parseConditions, formatConditions, formatCondition, formatConditionNumber } from './conditions';
 export type { ConditionsRead } from './conditions';
 export { parsePerspective, parseMetric } from './labels';
-export { canonicalDefinition, definitionsEqual } from './canonical';
+export { canonicalDefinition, definitionsEqual, definitionFingerprint } from './canonical';
 export { checkDefinition, definitionSchema } from './schema';
 export type { DefinitionCheck } from './schema';
 export { formatThreshold, thresholdUnit } from './format';

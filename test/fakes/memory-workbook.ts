@@ -134,7 +134,7 @@ export class MemoryWorkbook implements WorkbookPort {
 function rectangular(sparse: CellValue[][]): CellValue[][] {
   // Array.from fills the holes a setBlock below the last row leaves.
   const rows = Array.from(sparse, (r) => r ?? []);
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   return rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] === undefined ? '' : r[i]!)));
 }
 

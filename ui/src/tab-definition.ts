@@ -381,6 +381,7 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
       note: note.value.trim(),
       author: author.value.trim(),
       baseVersion: loaded.version,
+      baseFingerprint: loaded.fingerprint,
     };
     const r = await app.call(
       () => app.api.saveDefinition(req),

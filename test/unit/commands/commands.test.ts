@@ -295,3 +295,108 @@ describe('a workbook that already has its own contact list and activity log', ()
     expect(row[header.indexOf('顧客名')]).toBe(customer.name);
   });
 });
+
+describe('found in review: never rewrite a sheet that is not kimeru’s', () => {
+  it('refuses to rebuild an output that the settings point at a user sheet', async () => {
+    const wb = new MemoryWorkbook(teamWorkbook());
+    const api = createApi(wb, clock, 'ja');
+    await ok(api.setup({}));
+    const settings = wb.sheets.get('kimeru設定')!;
+    const row = settings.findIndex((r) => r[2] === 'sheet:gaps');
+    settings[row]![1] = 'メモ';
+    const before = wb.snapshot('メモ');
+    wb.created.add('メモ'); // even a host that would let it through is not asked to
+    const r = await api.runGapCheck('2026/11/29');
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.message).toContain('「メモ」シートは kimeru が作成したシートではないため、書き換えません');
+    expect(wb.snapshot('メモ')).toEqual(before);
+  });
+
+  it('adds an output sheet again when the user deleted it', async () => {
+    const wb = new MemoryWorkbook(teamWorkbook());
+    const api = createApi(wb, clock, 'ja');
+    await ok(api.setup({}));
+    wb.sheets.delete('ランク');
+    await ok(api.runRanking('2026/11/29'));
+    expect(wb.snapshot('ランク')[1]![0]).toBe('顧客ID');
+  });
+
+  it('treats sheet names as the hosts do, without regard to case', async () => {
+    const wb = new MemoryWorkbook({ ...teamWorkbook(), contacts: [['memo'], ['not a contact list']] });
+    const report = await ok(createApi(wb, clock, 'en').setup({}));
+    expect(report.sheets.contacts).toBe('Contacts (kimeru)');
+    expect(wb.snapshot('contacts')).toEqual([['memo'], ['not a contact list']]);
+  });
+
+  it('sets up over a team log of 150,000 rows', async () => {
+    const { sampleWorkbook } = await import('../../../playground/sample');
+    const sample = sampleWorkbook();
+    const big = [sample.activities[0]!];
+    for (let i = 0; big.length <= 150_000; i++)
+      big.push(sample.activities[1 + (i % (sample.activities.length - 1))]!);
+    const wb = new MemoryWorkbook({ 顧客: sample.customers, 連絡先: sample.contacts, 行動: big });
+    const report = await ok(createApi(wb, clock, 'ja').setup({}));
+    expect(report.sheets.activities).toBe('行動');
+  });
+});
+
+describe('found in review: a save never replaces a newer edit', () => {
+  async function editor() {
+    const wb = new MemoryWorkbook(teamWorkbook());
+    const api = createApi(wb, clock, 'ja');
+    await ok(api.setup({}));
+    const state = await ok(api.getDefinition());
+    const def = structuredClone(state.definition);
+    def.items[0]!.standard = '業種と従業員数を必ず入力する（四半期ごとに見直す）。';
+    return { wb, api, state, def };
+  }
+
+  it('refuses when the definition sheet was edited by hand after the editor loaded it', async () => {
+    const { wb, api, state, def } = await editor();
+    const sheet = wb.sheets.get('定義')!;
+    const r = sheet.findIndex((row) => row.includes('RE2'));
+    const c = sheet[r]!.indexOf('RE2');
+    sheet[r]![c + 2] = '手で書き換えた基準';
+    const before = wb.snapshot('定義');
+    const save = await api.saveDefinition({
+      definition: def,
+      note: '属性の見直し',
+      author: '部長',
+      baseVersion: state.version,
+      baseFingerprint: state.fingerprint,
+    });
+    expect(save.ok).toBe(false);
+    expect(wb.snapshot('定義')).toEqual(before);
+    expect(wb.snapshot('定義履歴')).toHaveLength(2);
+  });
+
+  it('lets only one of two simultaneous saves of the same version land', async () => {
+    const { wb, api, state, def } = await editor();
+    const other = structuredClone(def);
+    other.items[0]!.standard = '別の管理者の案';
+    const [a, b] = await Promise.all([
+      api.saveDefinition({
+        definition: def,
+        note: 'A案',
+        author: 'A',
+        baseVersion: state.version,
+        baseFingerprint: state.fingerprint,
+      }),
+      api.saveDefinition({
+        definition: other,
+        note: 'B案',
+        author: 'B',
+        baseVersion: state.version,
+        baseFingerprint: state.fingerprint,
+      }),
+    ]);
+    expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+    const history = wb.snapshot('定義履歴');
+    expect(history).toHaveLength(3);
+    const winner = a.ok ? 'A案' : 'B案';
+    expect(history[2]![3]).toBe(winner);
+    const after = await ok(api.getDefinition());
+    expect(after.definition.items[0]!.standard).toBe(a.ok ? def.items[0]!.standard : '別の管理者の案');
+  });
+});
