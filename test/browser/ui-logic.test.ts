@@ -1,6 +1,6 @@
 import { indexCustomers, searchCustomers } from '../../ui/src/search';
 import { parseCount } from '../../ui/src/numbers';
-import { isoToDay, validateLogForm } from '../../ui/src/validate';
+import { isoToDay, shiftIsoDate, validateLogForm } from '../../ui/src/validate';
 import type { ActivityInput } from '../../shared/engines/activity';
 
 /** The sidebar's pure parts, without a browser: search, form checks, number entry. */
@@ -103,5 +103,13 @@ describe('threshold entry', () => {
     expect(parseCount('-1')).toBeUndefined();
     expect(parseCount('abc')).toBeUndefined();
     expect(parseCount('=1+1')).toBeUndefined();
+  });
+});
+
+describe('the default date of a sidebar left open', () => {
+  it('moves on by whole days, across month and year ends', () => {
+    expect(shiftIsoDate('2026-11-29', 0)).toBe('2026-11-29');
+    expect(shiftIsoDate('2026-11-30', 1)).toBe('2026-12-01');
+    expect(shiftIsoDate('2026-12-31', 2)).toBe('2027-01-02');
   });
 });

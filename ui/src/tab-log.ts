@@ -7,7 +7,7 @@ import { newKey } from './key';
 import { tr } from './messages';
 import type { App } from './store';
 import { recall, remember } from './storage';
-import { validateLogForm, type FieldIssue } from './validate';
+import { clientDay, shiftIsoDate, validateLogForm, type FieldIssue } from './validate';
 
 type Contact = SidebarState['contacts'][number];
 type Customer = SidebarState['customers'][number];
@@ -171,10 +171,17 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
     replaceChildren(status, ...lines.filter((l) => l !== '').map((l) => h('p', {}, l)));
   }
 
+  // "Today" comes from the host (the spreadsheet's time zone) when the state loads; a sidebar left
+  // open past midnight moves it on by the days the browser's clock has moved since.
+  let todayAtLoad = { iso: app.state.today, clientDay: clientDay() };
+  function today(): string {
+    return shiftIsoDate(todayAtLoad.iso, clientDay() - todayAtLoad.clientDay);
+  }
+
   function reset(): void {
     picker.clear();
     for (const c of [purpose, content, nextAction, nextDue]) c.value = '';
-    date.value = app.state.today;
+    date.value = today();
     type.selectedIndex = 0;
     rep.value = '';
     for (const f of Object.values(fields)) f?.setError('');
@@ -184,7 +191,7 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
   async function send(): Promise<void> {
     if (inFlight) return; // the button is disabled too; this covers Enter pressed twice
     const input = readForm();
-    const problems: FieldIssue[] = validateLogForm(input, app.state.today, lang);
+    const problems: FieldIssue[] = validateLogForm(input, today(), lang);
     if (problems.length > 0) {
       showIssues(problems);
       setStatus(tr(lang, 'ui.log.fixErrors'));
@@ -231,7 +238,7 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
     if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
     event.preventDefault();
     if (isImeEnter(event, composing)) return;
-    const problems = validateLogForm(readForm(), app.state.today, lang);
+    const problems = validateLogForm(readForm(), today(), lang);
     if (problems.length === 0) void send();
     else {
       showIssues(problems);
@@ -240,6 +247,7 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
   });
 
   function onState(state: SidebarState): void {
+    todayAtLoad = { iso: state.today, clientDay: clientDay() };
     contactsByCustomer = new Map();
     for (const c of state.contacts) {
       const list = contactsByCustomer.get(c.customerId) ?? [];
@@ -251,7 +259,7 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
     const current = type.value;
     replaceChildren(type, ...state.activityTypes.map((t) => h('option', { value: t.code }, t.label)));
     if (current) type.value = current;
-    if (!date.value) date.value = state.today;
+    if (!date.value) date.value = today();
     replaceChildren(repList, ...state.reps.map((r) => h('option', { value: r })));
     picker.setCustomers(state.customers);
     renderContacts(picker.selected());

@@ -56,3 +56,17 @@ export function validateLogForm(input: ActivityInput, today: string, lang: Lang)
   }
   return issues;
 }
+
+/** Whole days since 1970-01-01 by the browser's local calendar. */
+export function clientDay(): number {
+  const d = new Date();
+  return Math.floor(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000);
+}
+
+/** 'YYYY-MM-DD' moved by `days`. */
+export function shiftIsoDate(iso: string, days: number): string {
+  if (days === 0) return iso;
+  const [y, m, d] = iso.split('-').map(Number);
+  const t = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days));
+  return t.toISOString().slice(0, 10);
+}
