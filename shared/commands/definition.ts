@@ -1,9 +1,10 @@
 import { t, type Lang } from '../i18n';
 import { KimeruError, formatIssue } from '../issues';
 import type { Day } from '../model';
-import type { WorkbookPort, WriteCell } from '../port';
+import type { WorkbookPort, WriteCell, WriteOp } from '../port';
 import {
   definitionFingerprint,
+  definitionsEqual,
   diffDefinitions,
   historyRow,
   lintDefinition,
@@ -11,7 +12,7 @@ import {
   writeDefinition,
   stampLabel,
 } from '../definition';
-import type { Definition } from '../definition/model';
+import type { Definition, DefinitionVersion } from '../definition/model';
 import { definitionOf, historyOf } from './data';
 import { loadWorkbook, sheetOf } from './workbook';
 
@@ -88,6 +89,20 @@ export async function saveDefinition(
   if (req.baseFingerprint !== undefined && req.baseFingerprint !== definitionFingerprint(onSheet.definition))
     throw conflict();
   const history = historyOf(loaded);
+  const latest = history.latest;
+  // A save the host interrupted after the history append: finish it by rewriting the sheet.
+  if (
+    latest &&
+    latest.version > (onSheet.version ?? 0) &&
+    definitionsEqual(latest.definition, req.definition)
+  ) {
+    await port.write([definitionSheetOp(sheetOf(loaded, 'definition'), latest, lang)]);
+    return {
+      version: latest.version,
+      message: t(lang, 'commands.definition.saved', { version: latest.version }),
+      diff: [],
+    };
+  }
   const saved = nextVersion(history.versions, req.definition, {
     date: today,
     author: req.author,
@@ -102,16 +117,27 @@ export async function saveDefinition(
     keyColumn: 1,
   });
   if (appended.duplicates > 0) throw conflict();
-  await port.write([
-    {
-      kind: 'replaceSheet',
-      sheet: sheetOf(loaded, 'definition'),
-      rows: writeDefinition(saved.definition, { lang, version: saved.version }) as WriteCell[][],
-    },
-  ]);
+  try {
+    await port.write([definitionSheetOp(sheetOf(loaded, 'definition'), saved, lang)]);
+  } catch (e) {
+    // The version is in the history; saving again finishes the job (see above).
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new KimeruError({
+      key: 'commands.definition.halfSaved',
+      params: { version: saved.version, detail },
+    });
+  }
   return {
     version: saved.version,
     message: t(lang, 'commands.definition.saved', { version: saved.version }),
     diff,
+  };
+}
+
+function definitionSheetOp(sheet: string, version: DefinitionVersion, lang: Lang): WriteOp {
+  return {
+    kind: 'replaceSheet',
+    sheet,
+    rows: writeDefinition(version.definition, { lang, version: version.version }) as WriteCell[][],
   };
 }

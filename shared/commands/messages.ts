@@ -37,6 +37,8 @@ export const commandsMessages = defineMessages({
     'commands.definition.conflict':
       '定義シートが編集されています（第{sheet}版）。読み込み直してから保存してください',
     'commands.definition.saved': '第{version}版として保存しました',
+    'commands.definition.halfSaved':
+      '第{version}版は履歴に保存しましたが、定義シートの書き換えに失敗しました（{detail}）。もう一度「保存」を押すと完了します',
     'commands.report.ranking': '{count}社をランク分けしました（{summary}）',
     'commands.report.gaps': 'ギャップ {gaps}件 / {customers}社',
     'commands.report.review': '{period}: 知っているだけ {count}件',
@@ -79,6 +81,8 @@ export const commandsMessages = defineMessages({
     'commands.log.duplicate': 'Already recorded (a double submit was prevented)',
     'commands.definition.conflict': 'The definition sheet was edited (version {sheet}). Reload before saving',
     'commands.definition.saved': 'Saved as version {version}',
+    'commands.definition.halfSaved':
+      'Version {version} is in the history, but rewriting the definition sheet failed ({detail}). Press Save again to finish',
     'commands.report.ranking': 'Ranked {count} customers ({summary})',
     'commands.report.gaps': '{gaps} gaps across {customers} customers',
     'commands.report.review': '{period}: {count} items known but not done',

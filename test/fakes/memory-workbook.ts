@@ -18,6 +18,8 @@ export class MemoryWorkbook implements WorkbookPort {
   readonly calls = { sheetNames: 0, readSheets: 0, write: 0, append: 0 };
   /** Set to make the next write or append fail, as a host can (quota, lost connection). */
   failNext: Error | null = null;
+  /** Like failNext, for the next write only (appends go through): a host failing half-way. */
+  failNextWrite: Error | null = null;
 
   constructor(initial: Record<string, CellValue[][]> = {}) {
     for (const [name, rows] of Object.entries(initial))
@@ -45,6 +47,9 @@ export class MemoryWorkbook implements WorkbookPort {
   async write(plan: readonly WriteOp[]): Promise<void> {
     this.calls.write++;
     this.throwIfFailing();
+    const failWrite = this.failNextWrite;
+    this.failNextWrite = null;
+    if (failWrite) throw failWrite;
     // Validate the whole plan first: a refused plan changes nothing.
     const adding = new Set<string>();
     for (const op of plan) {

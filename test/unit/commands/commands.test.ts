@@ -400,3 +400,32 @@ describe('found in review: a save never replaces a newer edit', () => {
     expect(after.definition.items[0]!.standard).toBe(a.ok ? def.items[0]!.standard : '別の管理者の案');
   });
 });
+
+describe('found in review: a save interrupted by the host', () => {
+  it('says what happened, and saving again finishes it', async () => {
+    const wb = new MemoryWorkbook(teamWorkbook());
+    const api = createApi(wb, clock, 'ja');
+    await ok(api.setup({}));
+    const state = await ok(api.getDefinition());
+    const def = structuredClone(state.definition);
+    def.items[0]!.standard = '業種と従業員数を必ず入力する。';
+    const req = {
+      definition: def,
+      note: '基準の言い回し',
+      author: '部長',
+      baseVersion: state.version,
+      baseFingerprint: state.fingerprint,
+    };
+    wb.failNextWrite = new Error('Service error: Spreadsheets');
+    const first = await api.saveDefinition(req);
+    expect(first.ok).toBe(false);
+    if (!first.ok)
+      expect(first.message).toContain('第2版は履歴に保存しましたが、定義シートの書き換えに失敗しました');
+    const again = await ok(api.saveDefinition(req));
+    expect(again.version).toBe(2);
+    const after = await ok(api.getDefinition());
+    expect(after.version).toBe(2);
+    expect(after.definition.items[0]!.standard).toBe('業種と従業員数を必ず入力する。');
+    expect(after.history).toHaveLength(2);
+  });
+});
