@@ -12,7 +12,8 @@ import { saveXlsx } from '../playground/src/xlsx/write';
  * `kimeru setup|rank|gapcheck|review|manual <file.xlsx|file.csv>`: kimeru's commands over a
  * workbook file, for batch use by a consultant. The input is read, the commands run over the
  * HyperFormula workbook, and the result is saved with kimeru's sheets added to the original
- * package — to <name>.kimeru.xlsx, or atomically over the input with --in-place.
+ * package — to <name>.kimeru.xlsx (never over an existing one without --force), or atomically
+ * over the input with --in-place.
  */
 
 const COMMANDS = ['setup', 'rank', 'gapcheck', 'review', 'manual'] as const;
@@ -32,6 +33,8 @@ interface Options {
   lang: Lang;
   out?: string;
   inPlace: boolean;
+  /** Overwrite the default output <name>.kimeru.xlsx when it exists. */
+  force: boolean;
   customerSheet?: string;
 }
 
@@ -94,10 +97,12 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
   const positional: string[] = [];
   const values: Record<string, string> = {};
   let inPlace = false;
+  let force = false;
   const withValue = ['--as-of', '--lang', '--out', '--customer-sheet'];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--in-place') inPlace = true;
+    else if (arg === '--force') force = true;
     else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq > 0 ? arg.slice(0, eq) : arg;
@@ -117,6 +122,7 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
     file,
     lang,
     inPlace,
+    force,
     ...(values['--as-of'] !== undefined ? { asOf: values['--as-of'] } : {}),
     ...(values['--out'] !== undefined ? { out: values['--out'] } : {}),
     ...(values['--customer-sheet'] !== undefined ? { customerSheet: values['--customer-sheet'] } : {}),
@@ -154,6 +160,10 @@ async function run(o: Options, io: CliIo): Promise<void> {
   }
   const out = outputPath(o);
   if (!existsSync(o.file)) failed(lang, 'cli.missingFile', { file: o.file });
+  // The default output may be an earlier run's result a consultant has since edited: only --out
+  // naming it, or --force, overwrites it.
+  if (!o.inPlace && o.out === undefined && !o.force && existsSync(out))
+    failed(lang, 'cli.outputExists', { file: out });
 
   io.stderr(`${say(lang, 'cli.progress.read', { file: o.file })}\n`);
   const bytes = new Uint8Array(readFileSync(o.file));

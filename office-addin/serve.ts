@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer, type ServerOptions } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerOptions } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { homedir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { getHttpsServerOptions } from 'office-addin-dev-certs';
@@ -11,11 +13,14 @@ import { buildOfficeAddin, DEV_URL, excelTaskpaneHtml } from './build';
  * at https://localhost:3000, the address in office-addin/manifest.xml. The certificate comes from
  * office-addin-dev-certs, which makes a development CA and asks the system to trust it (an
  * administrator prompt on Windows and Mac; sudo on Linux). If that step fails, the server still
- * starts with the generated certificate when there is one, and says how to trust it.
+ * starts with the generated certificate when there is one, and says how to trust it. It listens
+ * on 127.0.0.1 only: the add-in's files are for this machine's Excel, not the network.
  */
 
 const OUT = resolve(__dirname, '../dist/office-addin');
 const PORT = 3000;
+/** The loopback interface only: nothing else on the network can reach the dev server. */
+export const HOST = '127.0.0.1';
 const CERT_DIR = join(homedir(), '.office-addin-dev-certs');
 
 const TYPES: Record<string, string> = {
@@ -59,14 +64,19 @@ async function certificates(): Promise<ServerOptions> {
   }
 }
 
-async function main(): Promise<void> {
-  // The dev server always serves localhost, whatever KIMERU_ADDIN_URL says.
-  await buildOfficeAddin(OUT, await excelTaskpaneHtml(), { baseUrl: DEV_URL });
-  const tls = await certificates();
-  const server = createServer(tls, (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', DEV_URL).pathname);
-    const file = resolve(OUT, `.${path === '/' ? '/taskpane.html' : path}`);
-    if (!file.startsWith(OUT + sep)) {
+/** Answers GET requests with the files under `root` (taskpane.html for "/"), nothing outside it. */
+export function serveFiles(root: string): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', DEV_URL).pathname);
+    } catch {
+      // A malformed escape (/%E0%A4%A) is the client's error, not a reason to stop serving.
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request');
+      return;
+    }
+    const file = resolve(root, `.${path === '/' ? '/taskpane.html' : path}`);
+    if (!file.startsWith(root + sep)) {
       res.writeHead(403).end();
       return;
     }
@@ -80,17 +90,49 @@ async function main(): Promise<void> {
       },
       () => res.writeHead(404).end(),
     );
-  });
-  server.listen(PORT, () =>
-    say([
-      `kimeru: serving ${OUT} at ${DEV_URL}/`,
-      `kimeru: manifest: ${join(OUT, 'manifest.xml')}`,
-      'kimeru: Excel on the web: Home > Add-ins > More Add-ins > My Add-ins > Upload My Add-in',
-    ]),
-  );
+  };
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exitCode = 1;
-});
+export interface DevServer {
+  server: Server;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Serves `root` over HTTPS on 127.0.0.1:`port` (0: any free port) once it is listening. */
+export function startDevServer(opts: {
+  root: string;
+  tls: ServerOptions;
+  port?: number;
+}): Promise<DevServer> {
+  const server = createServer(opts.tls, serveFiles(resolve(opts.root)));
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? PORT, HOST, () => {
+      server.off('error', fail);
+      ok({
+        server,
+        port: (server.address() as AddressInfo).port,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  // The dev server always serves localhost, whatever KIMERU_ADDIN_URL says.
+  await buildOfficeAddin(OUT, await excelTaskpaneHtml(), { baseUrl: DEV_URL });
+  const tls = await certificates();
+  await startDevServer({ root: OUT, tls, port: PORT });
+  say([
+    `kimeru: serving ${OUT} at ${DEV_URL}/ (${HOST} only)`,
+    `kimeru: manifest: ${join(OUT, 'manifest.xml')}`,
+    'kimeru: Excel on the web: Home > Add-ins > More Add-ins > My Add-ins > Upload My Add-in',
+  ]);
+}
+
+if (require.main === module)
+  main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  });

@@ -150,6 +150,11 @@ function call(lang: Lang, name: string, ...args: unknown[]): CellValue[][] {
 
 const text = (v: CellValue): string => (v === null || v === undefined ? '' : String(v));
 
+/** Appends every line, one by one: a spread into push() fails on a very long list. */
+function pushAll(out: string[], lines: readonly string[]): void {
+  for (const line of lines) out.push(line);
+}
+
 /** The whole demo as text: company, definition, ranking, gaps, review and the version diff. */
 export function renderDemo(lang: Lang = 'ja', wb: SampleWorkbook = sampleWorkbook()): string {
   const out: string[] = [];
@@ -206,7 +211,7 @@ export function renderDemo(lang: Lang = 'ja', wb: SampleWorkbook = sampleWorkboo
         item.metric ? perRankText(item, definition.ranks, lang) : t(lang, 'engines.manual.peopleCheck'),
       ]);
   }
-  out.push(...aligned(defRows));
+  pushAll(out, aligned(defRows));
   if (definition.ranking.kind === 'abc')
     out.push(`  ${t(lang, 'engines.manual.abcIntro', { column: definition.ranking.column })}`);
 
@@ -225,8 +230,9 @@ export function renderDemo(lang: Lang = 'ja', wb: SampleWorkbook = sampleWorkboo
     .sort((a, b) => (a.value ?? 0) - (b.value ?? 0))
     .slice(0, 10);
   out.push(`  ${say(lang, 'top', { count: top.length })}`);
-  out.push(
-    ...aligned(
+  pushAll(
+    out,
+    aligned(
       top.map((r, i) => [`${i + 1}.`, r.customerName, r.rank, r.basis]),
       '    ',
     ),
@@ -234,8 +240,9 @@ export function renderDemo(lang: Lang = 'ja', wb: SampleWorkbook = sampleWorkboo
   const warned = ranked.filter((r) => r.issue);
   if (warned.length > 0) {
     out.push(`  ${say(lang, 'rankWarnings')}`);
-    out.push(
-      ...aligned(
+    pushAll(
+      out,
+      aligned(
         warned.map((r) => [r.customerName, r.rank, r.basis]),
         '    ',
       ),
@@ -249,8 +256,9 @@ export function renderDemo(lang: Lang = 'ja', wb: SampleWorkbook = sampleWorkboo
   out.push(say(lang, 'gaps', { stamp, asOf: asOfText }));
   const items = call(lang, 'GAPCHECK', ...gapArgs(wb.definition, 'items')).slice(1);
   const byGaps = [...items].sort((a, b) => Number(b[3]) - Number(a[3]));
-  out.push(
-    ...aligned(
+  pushAll(
+    out,
+    aligned(
       byGaps.map((r) => [
         t(lang, 'engines.headline.item', { item: text(r[1]), count: Number(r[3]) }),
         say(lang, 'ofChecked', { checked: Number(r[2]) }),
@@ -262,8 +270,9 @@ export function renderDemo(lang: Lang = 'ja', wb: SampleWorkbook = sampleWorkboo
   if (keyItem) {
     const keyGapsA = gapRows.filter((r) => r[3] === keyItem.name && r[2] === definition.ranks[0]);
     out.push(`  ${say(lang, 'keyContactA', { item: keyItem.name })}`);
-    out.push(
-      ...aligned(
+    pushAll(
+      out,
+      aligned(
         keyGapsA.map((r) => [text(r[1]), text(r[5])]),
         '    ',
       ),
@@ -274,8 +283,9 @@ export function renderDemo(lang: Lang = 'ja', wb: SampleWorkbook = sampleWorkboo
   out.push(say(lang, 'mostGaps'));
   const summary = call(lang, 'GAPCHECK', ...gapArgs(wb.definition, 'summary')).slice(1);
   const worst = [...summary].sort((a, b) => Number(b[3]) - Number(a[3])).slice(0, 6);
-  out.push(
-    ...aligned(
+  pushAll(
+    out,
+    aligned(
       worst.map((r) => [text(r[1]), text(r[2]), say(lang, 'gapCount', { count: Number(r[3]) }), text(r[5])]),
     ),
   );
@@ -289,10 +299,11 @@ export function renderDemo(lang: Lang = 'ja', wb: SampleWorkbook = sampleWorkboo
   const period = text(review[0]?.[6]).replace(` ${stamp}`, '');
   out.push('');
   out.push(say(lang, 'review', { period }));
-  out.push(
-    ...(headline.length > 0
+  pushAll(
+    out,
+    headline.length > 0
       ? aligned(headline.map((r) => [text(r[0]), text(r[2]), text(r[4])]))
-      : [`  ${say(lang, 'reviewNone')}`]),
+      : [`  ${say(lang, 'reviewNone')}`],
   );
 
   // Version 1 → 2: the lines that changed, and what the change does to the gaps.

@@ -36,6 +36,25 @@ export function looksLikeFormula(text: string): boolean {
   return /^[=+\-@＝＋－＠]/.test(text);
 }
 
+/**
+ * True when a spreadsheet would not store `text` as that same text if it were typed in: the one
+ * rule every host adapter guards text by (each applies the guard its own way, e.g. a leading
+ * apostrophe). Guarding text that would have stayed text costs nothing — the guard is not part
+ * of the value — so the rule errs on the side of guarding: a formula start (= + - @, also
+ * full-width), a leading apostrophe (it would be eaten), a leading "#" (#N/A, #REF! become
+ * errors; also full-width), TRUE/FALSE in any case, and any ASCII or full-width digit (numbers, dates, times,
+ * percentages, amounts and phone numbers all have one, and how they parse depends on the locale).
+ */
+export function needsTextGuard(text: string): boolean {
+  if (text === '') return false;
+  // Hosts trim what they parse, so " =1" or " #N/A" count as their trimmed selves.
+  const t = text.trim();
+  if (looksLikeFormula(t) || t.startsWith("'")) return true;
+  if (t.startsWith('#') || t.startsWith('＃')) return true;
+  if (/^(?:true|false)$/i.test(t)) return true;
+  return /[0-9０-９]/.test(text);
+}
+
 export type WriteOp =
   /**
    * Adds a new sheet (the adapter refuses if the name exists) with these rows from A1. `table`
@@ -76,6 +95,54 @@ export interface AppendResult {
   rows: number[];
   /** Rows skipped because their key was already in the sheet (a double click, a retry). */
   duplicates: number;
+}
+
+/** What an append writes once the idempotency keys are checked: the new rows, in order. */
+export interface AppendPlan {
+  rows: WriteCell[][];
+  /** Rows skipped because their key was already in the sheet or earlier in the request. */
+  duplicates: number;
+}
+
+/**
+ * An idempotency key as compared: what the cell shows, trimmed, whatever type the host made of
+ * it (a key written as text can read back as a number); '' when the cell holds no key.
+ */
+export function keyText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && 'kind' in value) return '';
+  return String(value).trim();
+}
+
+/**
+ * The rows an append writes: those whose key is neither among `existingKeys` (the key column as
+ * the host read it, inside its lock) nor repeated earlier in the request. Rows without a key,
+ * or a request without a key column, are always written. The host's reading and writing stay
+ * in the adapter; this is the part every host shares.
+ */
+export function planAppend(
+  existingKeys: Iterable<unknown>,
+  request: Pick<AppendRequest, 'rows' | 'keyColumn'>,
+): AppendPlan {
+  const column = request.keyColumn;
+  if (column === undefined) return { rows: [...request.rows], duplicates: 0 };
+  const keys = new Set<string>();
+  for (const k of existingKeys) {
+    const text = keyText(k);
+    if (text !== '') keys.add(text);
+  }
+  const rows: WriteCell[][] = [];
+  let duplicates = 0;
+  for (const row of request.rows) {
+    const key = keyText(row[column - 1]);
+    if (key !== '' && keys.has(key)) {
+      duplicates++;
+      continue;
+    }
+    if (key !== '') keys.add(key);
+    rows.push(row);
+  }
+  return { rows, duplicates };
 }
 
 export interface WorkbookPort {

@@ -1,5 +1,13 @@
 import { KimeruError } from '../../shared/issues';
-import type { AppendRequest, AppendResult, WorkbookPort, WriteCell, WriteOp } from '../../shared/port';
+import {
+  planAppend,
+  type AppendRequest,
+  type AppendResult,
+  type WorkbookPort,
+  type WriteCell,
+  type WriteOp,
+} from '../../shared/port';
+import { columnLetter } from '../../shared/tables/columns';
 import type { CellValue } from '../../shared/values/cell';
 import { isDate, SheetDates } from './dates';
 import type { GasRange, GasServices, GasSheet, GasSpreadsheet } from './gas';
@@ -93,20 +101,14 @@ export class SheetsWorkbook implements WorkbookPort {
     try {
       // Read the keys inside the lock: a retry that raced another submit still writes once.
       const last = sheet.getLastRow();
-      const keys = new Set<string>();
-      if (req.keyColumn !== undefined && last > 0)
-        for (const [key] of sheet.getRange(1, req.keyColumn, last, 1).getValues()) keys.add(keyText(key));
-      const fresh: WriteCell[][] = [];
-      let duplicates = 0;
-      for (const row of req.rows) {
-        const key = req.keyColumn !== undefined ? keyText(row[req.keyColumn - 1]) : '';
-        if (key !== '' && keys.has(key)) {
-          duplicates++;
-          continue;
-        }
-        if (key !== '') keys.add(key);
-        fresh.push(row);
-      }
+      const keys =
+        req.keyColumn !== undefined && last > 0
+          ? sheet
+              .getRange(1, req.keyColumn, last, 1)
+              .getValues()
+              .map((r) => r[0])
+          : [];
+      const { rows: fresh, duplicates } = planAppend(keys, req);
       this.setBlock(sheet, last + 1, 1, fresh);
       return { rows: fresh.map((_, i) => last + 1 + i), duplicates };
     } finally {
@@ -131,7 +133,7 @@ export class SheetsWorkbook implements WorkbookPort {
     const range: GasRange =
       op.row !== undefined
         ? sheet.getRange(op.row, op.firstColumn, 1, op.lastColumn - op.firstColumn + 1)
-        : sheet.getRange(`${columnLetter(op.firstColumn)}:${columnLetter(op.lastColumn)}`);
+        : sheet.getRange(`${columnLetter(op.firstColumn - 1)}:${columnLetter(op.lastColumn - 1)}`);
     const existing = this.book.getNamedRanges().find((n) => n.getName() === op.name);
     if (existing) existing.setRange(range);
     else this.book.setNamedRange(op.name, range);
@@ -160,18 +162,4 @@ function ensureSize(sheet: GasSheet, rows: number, columns: number): void {
   if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   const maxColumns = sheet.getMaxColumns();
   if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
-}
-
-/** A key as compared for idempotency: what the cell shows, whatever type Sheets made of it. */
-function keyText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && 'kind' in value) return '';
-  return String(value).trim();
-}
-
-/** 1 → A, 27 → AA. */
-export function columnLetter(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }

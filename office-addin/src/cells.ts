@@ -1,13 +1,14 @@
-import { looksLikeFormula, type WriteCell } from '../../shared/port';
+import { needsTextGuard, type WriteCell } from '../../shared/port';
 import { dateFromDay, dayToSerial, serialToDay } from '../../shared/values';
 
 /**
  * WriteCell → what to assign to an Excel range. Excel parses a string written through
  * `range.values` like typed input: "=SUM(A1)" becomes a formula, "-1" and "1,200" numbers,
  * "2026/11/29" or "2026年11月29日" a date, "TRUE" a boolean, "#N/A" an error. kimeru's text must
- * stay text, so such strings get a leading apostrophe — Excel's own "this is text" mark, which is
- * not part of the value (a read gives the text back without it). An apostrophe costs nothing per
- * cell, unlike a text number format, and leaves the cell behaving normally when a user edits it.
+ * stay text, so such strings (the core's one rule, `needsTextGuard`) get a leading apostrophe —
+ * Excel's own "this is text" mark, which is not part of the value (a read gives the text back
+ * without it). An apostrophe costs nothing per cell, unlike a text number format, and leaves the
+ * cell behaving normally when a user edits it.
  */
 
 export type ExcelInput = string | number | boolean;
@@ -16,23 +17,11 @@ export const DATE_FORMAT = 'yyyy/mm/dd';
 export const DATE_TIME_FORMAT = 'yyyy/mm/dd hh:mm';
 export const GENERAL_FORMAT = 'General';
 
-/** True when Excel would not keep `text` as the text it is. */
-export function excelWouldConvert(text: string): boolean {
-  if (text === '') return false;
-  if (looksLikeFormula(text) || text.startsWith("'")) return true;
-  const t = text.trim();
-  if (/^(?:true|false)$/i.test(t) || t.startsWith('#')) return true;
-  // Numbers, dates, times, fractions, percentages and amounts all contain a digit, and Excel's
-  // parsing of them depends on the user's locale: guarding every string with a digit is the
-  // only rule that holds in every locale.
-  return /[0-9０-９]/.test(t);
-}
-
 /** One cell: its input (for `values`, or for `formulas` when it is a formula) and number format. */
 export function encodeCell(cell: WriteCell): { input: ExcelInput; format: string | null; formula: boolean } {
   if (cell === null) return { input: '', format: null, formula: false };
   if (typeof cell === 'string')
-    return { input: excelWouldConvert(cell) ? `'${cell}` : cell, format: null, formula: false };
+    return { input: needsTextGuard(cell) ? `'${cell}` : cell, format: null, formula: false };
   if (typeof cell === 'number')
     return { input: Number.isFinite(cell) ? cell : '', format: null, formula: false };
   if (typeof cell === 'boolean') return { input: cell, format: null, formula: false };

@@ -1,4 +1,10 @@
-import type { AppendRequest, AppendResult, WorkbookPort, WriteOp } from '../../shared/port';
+import {
+  planAppend,
+  type AppendRequest,
+  type AppendResult,
+  type WorkbookPort,
+  type WriteOp,
+} from '../../shared/port';
 import type { CellValue } from '../../shared/values/cell';
 import { blockAddress, columnsAddress, MAX_COLUMNS, MAX_ROWS, topLeftOf } from './a1';
 import { encodeBlock, isDateFormat, serialToDate, type EncodedBlock, type ExcelInput } from './cells';
@@ -208,7 +214,7 @@ export class ExcelWorkbook implements WorkbookPort {
     await context.sync();
     const table = tables.items.find((t) => KIMERU_TABLE.test(t.name)) ?? null;
     const last = used.isNullObject ? 0 : topLeftOf(used.address).row + used.rowCount - 1;
-    const keys = new Set<string>();
+    const keys: unknown[] = [];
     if (keyColumn !== undefined) {
       const column: unknown[][] =
         keyRange !== null
@@ -225,19 +231,9 @@ export class ExcelWorkbook implements WorkbookPort {
                   false,
                 )
               )[0]?.values ?? []);
-      for (const r of column) keys.add(keyText(r[0]));
+      for (const r of column) keys.push(r[0]);
     }
-    const fresh: AppendRequest['rows'] = [];
-    let duplicates = 0;
-    for (const row of req.rows) {
-      const key = keyColumn !== undefined ? keyText(row[keyColumn - 1]) : '';
-      if (key !== '' && keys.has(key)) {
-        duplicates++;
-        continue;
-      }
-      if (key !== '') keys.add(key);
-      fresh.push(row);
-    }
+    const { rows: fresh, duplicates } = planAppend(keys, req);
     if (fresh.length === 0) return { rows: [], duplicates };
     if (last + fresh.length > MAX_ROWS) throw new Error(`The sheet ${req.sheet} has no room for more rows.`);
     const block = encodeBlock(fresh);
@@ -286,13 +282,6 @@ export class ExcelWorkbook implements WorkbookPort {
     await context.sync();
     return topLeftOf(first!.address).row;
   }
-}
-
-/** The idempotency key of a cell as text (keys are written as text; a number reads back as one). */
-function keyText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'kind' in v) return '';
-  return String(v).trim();
 }
 
 /** True when every non-blank cell of the block lies within the table's `width` columns. */

@@ -1,5 +1,5 @@
 import { columnLetter } from '../../shared/tables/columns';
-import { looksLikeFormula } from '../../shared/port';
+import { needsTextGuard } from '../../shared/port';
 
 /**
  * How text and formulas are handed to HyperFormula: user text must stay text, and formulas that
@@ -7,16 +7,10 @@ import { looksLikeFormula } from '../../shared/port';
  * unquoted sheet names made of Latin letters, digits and "_".
  */
 
-// What HyperFormula would read as a number, percentage, currency, date, time or boolean.
-const NUMERIC_LIKE = /^[\s\d.,:/\-+$€£¥%eE()]*\d[\s\d.,:/\-+$€£¥%eEaApPmM()]*$/;
-const BOOLEAN_LIKE = /^\s*(true|false)\s*$/i;
-
-/** Whether HyperFormula would turn `text` into something other than that text. */
-export function needsTextGuard(text: string): boolean {
-  return looksLikeFormula(text) || text.startsWith("'") || NUMERIC_LIKE.test(text) || BOOLEAN_LIKE.test(text);
-}
-
-/** `text` as HyperFormula cell content that stays exactly that text ("'" keeps it text). */
+/**
+ * `text` as HyperFormula cell content that stays exactly that text: a leading "'" keeps it text
+ * when the core's one rule (`needsTextGuard`) says a spreadsheet would read it as something else.
+ */
 export function guardText(text: string): string {
   return needsTextGuard(text) ? `'${text}` : text;
 }

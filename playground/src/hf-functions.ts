@@ -153,7 +153,9 @@ export class KimeruPlugin extends FunctionPlugin {
         if (!result.ok)
           return new CellError(result.error === 'na' ? ErrorType.NA : ErrorType.VALUE, result.message);
         const rows = result.value;
-        const width = Math.max(1, ...rows.map((r) => r.length));
+        // A loop, not Math.max(...rows): a spread of 150,000+ rows overflows the call stack.
+        let width = 1;
+        for (const r of rows) if (r.length > width) width = r.length;
         if (rows.length > bound.height || width > bound.width)
           return new CellError(
             ErrorType.VALUE,

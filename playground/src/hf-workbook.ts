@@ -2,7 +2,14 @@ import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformu
 import { findSettingsSheet } from '../../shared/commands/workbook';
 import { readSettings, type Role } from '../../shared/commands/settings';
 import type { Lang } from '../../shared/i18n';
-import type { AppendRequest, AppendResult, WorkbookPort, WriteCell, WriteOp } from '../../shared/port';
+import {
+  planAppend,
+  type AppendRequest,
+  type AppendResult,
+  type WorkbookPort,
+  type WriteCell,
+  type WriteOp,
+} from '../../shared/port';
 import { SERIAL_EPOCH_OFFSET, dateFromDay } from '../../shared/values/days';
 import type { CellValue } from '../../shared/values/cell';
 import { guardText, quoteSheetRefs, sheetRef, columnLetters } from './cell-text';
@@ -100,7 +107,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     for (const name of names) {
       const id = this.hf.getSheetId(name);
       if (id === undefined) continue;
-      const values = usedValues(this.hf.getSheetValues(id));
+      const values = this.usedValues(id);
       // Date cells come back as Dates (local midnight plus the time), as Sheets returns them.
       for (const [k, format] of this.formats.get(name) ?? []) {
         const [r, c] = k.split(':').map(Number) as [number, number];
@@ -126,30 +133,21 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     this.calls.append++;
     const id = this.sheetId(req.sheet);
     if (this.infos.get(req.sheet)?.kind === 'chartsheet') fail(this.lang, 'hf.notOurs', { sheet: req.sheet });
-    const values = usedValues(this.hf.getSheetValues(id));
+    const values = this.usedValues(id);
     // JavaScript runs one call at a time: reading the keys and writing is already atomic.
-    const keys = new Set<string>();
-    if (req.keyColumn !== undefined)
-      for (const r of values) {
-        const k = r[req.keyColumn - 1];
-        if (k !== '' && k !== null && k !== undefined) keys.add(String(k));
-      }
-    let next = values.length;
+    const column = req.keyColumn;
+    const plan = planAppend(column === undefined ? [] : values.map((r) => r[column - 1]), req);
     const written: number[] = [];
     const rows: { at: number; cells: WriteCell[] }[] = [];
-    let duplicates = 0;
-    for (const cells of req.rows) {
-      const k = req.keyColumn !== undefined ? cells[req.keyColumn - 1] : undefined;
-      const text = k === null || k === undefined || typeof k === 'object' ? '' : String(k);
-      if (text !== '' && keys.has(text)) {
-        duplicates++;
-        continue;
-      }
-      if (text !== '') keys.add(text);
+    let next = values.length;
+    for (const cells of plan.rows) {
+      // Never over a cell that holds something, whatever the read above concluded.
+      while (!this.rowIsEmpty(id, next, Math.max(cells.length, values[0]?.length ?? 0))) next++;
       rows.push({ at: next, cells });
       written.push(next + 1);
       next++;
     }
+    const duplicates = plan.duplicates;
     if (rows.length > 0) {
       this.batch(() => {
         for (const r of rows) this.writeCells(req.sheet, r.at, 0, [r.cells]);
@@ -344,7 +342,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     const settingsName = findSettingsSheet(names);
     if (settingsName !== null) {
       out.add(settingsName);
-      const grid = usedValues(this.hf.getSheetValues(this.hf.getSheetId(settingsName)!));
+      const grid = this.usedValues(this.hf.getSheetId(settingsName)!);
       const settings = readSettings(grid);
       for (const [role, sheet] of Object.entries(settings.sheets))
         if (!USER_ROLES.includes(role as Role) && sheet) out.add(sheet);
@@ -440,6 +438,20 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     });
   }
 
+  /** The port's view of a sheet: values from A1 to the last cell with content or a value. */
+  private usedValues(id: number): CellValue[][] {
+    return usedValues(this.hf.getSheetValues(id), this.hf.getSheetSerialized(id));
+  }
+
+  /** True when the 0-based `row` has neither content nor a value in its first `width` columns (at least). */
+  private rowIsEmpty(id: number, row: number, width: number): boolean {
+    for (let col = 0; col < Math.max(1, width); col++) {
+      const at = { sheet: id, row, col };
+      if (hasContent(this.hf.getCellSerialized(at)) || hasContent(this.hf.getCellValue(at))) return false;
+    }
+    return true;
+  }
+
   private batch(run: () => void): void {
     this.calls.batches++;
     this.hf.batch(run);
@@ -476,8 +488,13 @@ function dateOfSerial(serial: number, format: CellFormat): Date {
   return d;
 }
 
-/** HyperFormula values as the port returns them: errors as their text, a rectangle from A1. */
-function usedValues(values: unknown[][]): CellValue[][] {
+/**
+ * HyperFormula values as the port returns them: errors as their text, a rectangle from A1. Its
+ * extent is decided by the cells' content as well as their values, as a spreadsheet's used
+ * range is: a formula that shows "" (=IF(A3="","",MONTH(A3)) filled down a log) still uses its
+ * row, so an append lands below it instead of over it.
+ */
+function usedValues(values: unknown[][], content: readonly (readonly unknown[])[]): CellValue[][] {
   const rows = values.map((r) =>
     r.map((v): CellValue => {
       if (v === null || v === undefined) return '';
@@ -485,14 +502,23 @@ function usedValues(values: unknown[][]): CellValue[][] {
       return v as CellValue;
     }),
   );
-  let height = rows.length;
-  while (height > 0 && (rows[height - 1] ?? []).every((v) => v === '')) height--;
+  let height = 0;
   let width = 0;
-  for (let r = 0; r < height; r++) {
-    const row = rows[r]!;
+  const extend = (r: number, row: readonly unknown[], used: (v: unknown) => boolean) => {
     let w = row.length;
-    while (w > 0 && row[w - 1] === '') w--;
-    width = Math.max(width, w);
-  }
-  return rows.slice(0, height).map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+    while (w > 0 && !used(row[w - 1])) w--;
+    if (w === 0) return;
+    if (r + 1 > height) height = r + 1;
+    if (w > width) width = w;
+  };
+  rows.forEach((row, r) => extend(r, row, (v) => v !== ''));
+  content.forEach((row, r) => extend(r, row, hasContent));
+  return Array.from({ length: height }, (_, r) =>
+    Array.from({ length: width }, (_, i): CellValue => rows[r]?.[i] ?? ''),
+  );
+}
+
+/** Whether serialized cell content holds anything (a formula, text, a number…). */
+function hasContent(c: unknown): boolean {
+  return c !== null && c !== undefined && c !== '';
 }

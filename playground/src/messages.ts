@@ -40,10 +40,12 @@ export const PLAYGROUND_MESSAGES = defineMessages({
       '  --lang ja|en            メッセージと新しいシートの言語（既定: ja）',
       '  --out 出力.xlsx         書き出すファイル（既定: <名前>.kimeru.xlsx）',
       '  --in-place              元のファイルを上書きします（一時ファイルに書いてから置き換え）',
+      '  --force                 既定の出力先 <名前>.kimeru.xlsx がすでにあっても上書きします',
       '  --customer-sheet シート名  顧客リストのシートを指定します',
       '',
       'セットアップ前のファイルに rank などを実行すると、先にセットアップします。',
       '元のファイルは --in-place を付けない限り変更しません。',
+      '既定の出力先がすでにあるときは、--force か --out でその名前を指定しない限り書き出しません。',
     ].join('\n'),
     'cli.unknownCommand':
       '不明なコマンド「{command}」です。setup, rank, gapcheck, review, manual のいずれかを指定してください。',
@@ -53,6 +55,8 @@ export const PLAYGROUND_MESSAGES = defineMessages({
     'cli.missingValue': 'オプション {option} に値がありません。',
     'cli.badAsOf': '--as-of の日付「{value}」を読めません（例: 2026-11-29）。',
     'cli.sameFile': '出力先が元のファイルと同じです。上書きするには --in-place を付けてください。',
+    'cli.outputExists':
+      '「{file}」はすでにあります（前回の出力を編集したものかもしれません）。上書きするには --force を付けるか、--out でその名前を指定してください。',
     'cli.csvInPlace': 'CSV ファイルは上書きできません。--out で .xlsx の出力先を指定してください。',
     'cli.noCustomers':
       '「{file}」に顧客リストが見つかりません（顧客ID・顧客名などの見出しがあるシートが必要です）。--customer-sheet でシートを指定できます。',
@@ -116,10 +120,12 @@ export const PLAYGROUND_MESSAGES = defineMessages({
       '  --lang ja|en            language of messages and new sheets (default: ja)',
       '  --out out.xlsx          file to write (default: <name>.kimeru.xlsx)',
       '  --in-place              overwrite the input (written to a temporary file, then renamed)',
+      '  --force                 overwrite <name>.kimeru.xlsx when it already exists',
       '  --customer-sheet NAME   the sheet holding the customer list',
       '',
       'rank, gapcheck, review and manual set the workbook up first when it is not set up yet.',
       'The input file is never changed unless --in-place is given.',
+      'An existing default output is not overwritten unless --force is given or --out names it.',
     ].join('\n'),
     'cli.unknownCommand': 'Unknown command "{command}": use setup, rank, gapcheck, review or manual.',
     'cli.noFile': 'Name the file to work on.',
@@ -128,6 +134,8 @@ export const PLAYGROUND_MESSAGES = defineMessages({
     'cli.missingValue': 'Option {option} needs a value.',
     'cli.badAsOf': 'Cannot read the --as-of date "{value}" (e.g. 2026-11-29).',
     'cli.sameFile': 'The output is the input file itself: add --in-place to overwrite it.',
+    'cli.outputExists':
+      '"{file}" already exists (it may be an earlier output someone edited). Add --force to overwrite it, or name it with --out.',
     'cli.csvInPlace': 'A CSV file cannot be overwritten in place: name an .xlsx output with --out.',
     'cli.noCustomers':
       'No customer list found in "{file}" (a sheet with headers such as Customer ID and Customer name is needed). Name it with --customer-sheet.',

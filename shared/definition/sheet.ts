@@ -805,7 +805,8 @@ export function writeDefinition(def: Definition, opts: WriteDefinitionOptions): 
       ...def.ranks.map((rank) => formatThresholdCell(item, rank, lang)),
     ]);
   }
-  const width = Math.max(...rows.map((r) => r.length));
+  let width = 0;
+  for (const r of rows) width = Math.max(width, r.length);
   return rows.map((r) => [...r, ...Array<CellValue>(width - r.length).fill('')]);
 }
 

@@ -290,7 +290,7 @@ export function readDataset(
       return read();
     } catch (e) {
       if (!(e instanceof KimeruError)) throw e;
-      fatal.push(...e.issues);
+      for (const issue of e.issues) fatal.push(issue);
       return null;
     }
   };
@@ -314,11 +314,9 @@ export function readDataset(
       )
     : null;
   if (fatal.length > 0) throw new KimeruError(fatal);
-  issues.push(
-    ...(customerRead?.issues ?? []),
-    ...(contactRead?.issues ?? []),
-    ...(activityRead?.issues ?? []),
-  );
+  // One by one: a spread of 150,000+ issues into push() overflows the call stack.
+  for (const read of [customerRead, contactRead, activityRead])
+    for (const issue of read?.issues ?? []) issues.push(issue);
   return {
     dataset: { customers, contacts, activities: activityRead?.activities ?? [] },
     issues,

@@ -10,5 +10,9 @@ describePort('ExcelWorkbook over the Excel fake', (initial) => {
       const n = excel.names.get(name);
       return n && `${n.sheet}!${n.address}`;
     },
+    storedAsText: (sheet, row, column) => {
+      const cell = excel.sheet(sheet)?.cell(row - 1, column - 1);
+      return typeof cell?.value === 'string' && cell.formula === undefined && cell.error !== true;
+    },
   };
 });

@@ -21,6 +21,10 @@ const hyperformula: MakePort = (initial) => {
         return `${n.sheet}!${first}${n.row}${n.lastColumn > n.firstColumn ? `:${last}${n.row}` : ''}`;
       return `${n.sheet}!${first}:${last}`;
     },
+    storedAsText(sheet, row, column) {
+      const at = { sheet: wb.hf.getSheetId(sheet)!, row: row - 1, col: column - 1 };
+      return wb.hf.getCellValueType(at) === 'STRING' && !wb.hf.doesCellHaveFormula(at);
+    },
   };
 };
 

@@ -7,6 +7,12 @@ export interface PortHarness {
   port: WorkbookPort;
   /** "Sheet!A:M" or "Sheet!B3" for a name defined through the port; undefined when absent. */
   namedRange(name: string): string | undefined;
+  /**
+   * Whether the host holds the cell (1-based row and column) as text — not an error, a number, a
+   * date, a boolean or a formula — looked at in the host itself: a read alone cannot tell, as
+   * Sheets and Excel both read an error cell back as its text ("#N/A").
+   */
+  storedAsText(sheet: string, row: number, column: number): boolean;
 }
 
 /** Makes a fresh workbook holding these sheets, as the user left them. */
@@ -30,6 +36,20 @@ export const TRICKY_TEXT = [
   'TRUE',
   '１２３',
   '9:30',
+];
+
+/** What a rep may type into a log's free-text field that a host would store as something else. */
+export const GUARDED_TEXT = [
+  '#N/A',
+  '#REF!',
+  "'quoted",
+  'true',
+  '0120-123-456',
+  '1/2',
+  '=1+1',
+  '+81 3',
+  '-',
+  '@x',
 ];
 
 const USER_SHEETS = (): Record<string, CellValue[][]> => ({
@@ -97,6 +117,25 @@ export function describePort(name: string, make: MakePort): void {
     it('stores user text that looks like a formula, number, date or boolean exactly as text', async () => {
       await h.port.write([{ kind: 'addSheet', sheet: '文字', rows: TRICKY_TEXT.map((t) => [t]) }]);
       expect((await sheet(h.port, '文字')).map((r) => r[0])).toEqual(TRICKY_TEXT);
+    });
+
+    it('keeps error literals, booleans, numbers and formula starts typed by users as that same text', async () => {
+      await h.port.write([{ kind: 'addSheet', sheet: '入力', rows: GUARDED_TEXT.map((t) => [t]) }]);
+      expect((await sheet(h.port, '入力')).map((r) => r[0])).toEqual(GUARDED_TEXT);
+      const notText = GUARDED_TEXT.filter((_, i) => !h.storedAsText('入力', i + 1, 1));
+      expect(notText).toEqual([]);
+    });
+
+    it('appends such text as that same text too (the activity log path)', async () => {
+      await h.port.write([{ kind: 'addSheet', sheet: '記録', rows: [['内容', 'メモ']] }]);
+      const appended = await h.port.append({
+        sheet: '記録',
+        rows: GUARDED_TEXT.map((t, i) => [`訪問${i}`, t]),
+      });
+      expect(appended.rows).toHaveLength(GUARDED_TEXT.length);
+      expect((await sheet(h.port, '記録')).slice(1).map((r) => r[1])).toEqual(GUARDED_TEXT);
+      const notText = GUARDED_TEXT.filter((_, i) => !h.storedAsText('記録', i + 2, 2));
+      expect(notText).toEqual([]);
     });
 
     it('round-trips dates as real dates of the same calendar day, with the time of a timestamp', async () => {

@@ -23,6 +23,7 @@ const memory: MakePort = (initial) => {
         return `${n.sheet}!${first}${n.row}${n.lastColumn > n.firstColumn ? `:${last}${n.row}` : ''}`;
       return `${n.sheet}!${first}:${last}`;
     },
+    storedAsText: (sheet, row, column) => typeof wb.sheets.get(sheet)?.[row - 1]?.[column - 1] === 'string',
   };
 };
 
@@ -33,6 +34,8 @@ const sheets =
     return {
       port: new SheetsWorkbook(gas.book, gas.services),
       namedRange: (name) => gas.book.namedRanges.get(name)?.reference,
+      storedAsText: (sheet, row, column) =>
+        typeof gas.book.getSheetByName(sheet)?.get(row, column) === 'string',
     };
   };
 

@@ -125,7 +125,10 @@ export class WorkbookView {
   }
 
   private columnCount(): number {
-    return Math.max(MIN_COLUMNS, ...this.values.slice(0, 2000).map((r) => r.length + 1));
+    let columns = MIN_COLUMNS;
+    const rows = Math.min(2000, this.values.length);
+    for (let r = 0; r < rows; r++) columns = Math.max(columns, this.values[r]!.length + 1);
+    return columns;
   }
 
   private rowCount(): number {

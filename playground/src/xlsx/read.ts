@@ -239,7 +239,8 @@ function readCell(
     case 'b':
       return { value: raw === null ? null : raw.trim() === '1' || raw.trim().toLowerCase() === 'true' };
     case 'e':
-      return { value: raw === null ? null : guardText(raw) };
+      // An error cell stays an error (#N/A as typed content is HyperFormula's error literal).
+      return { value: raw === null ? null : raw };
     case 'd': {
       const serial = raw === null ? NaN : isoToSerial(raw);
       return Number.isFinite(serial)

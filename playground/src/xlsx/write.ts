@@ -126,8 +126,9 @@ export function saveXlsx(workbook: HyperFormulaWorkbook, source: Source, lang: L
 
   // 4. New sheets: a part each, a <sheet> entry, a relationship and a content type.
   const sheetsEl = findFirst(workbookXml, 'sheets');
-  const usedIds = findAll(workbookXml, 'sheet').map((s) => Number(s.attrs['sheetId'] ?? 0));
-  let nextSheetId = Math.max(0, ...usedIds) + 1;
+  let nextSheetId = 1;
+  for (const s of findAll(workbookXml, 'sheet'))
+    nextSheetId = Math.max(nextSheetId, Number(s.attrs['sheetId'] ?? 0) + 1);
   const prefix = rootPrefix(workbookXml);
   const r = relPrefix(workbookXml);
   workbookXml = r.xml;
@@ -365,7 +366,8 @@ function override(part: string, type: string): string {
 /** A generator of relationship ids not used yet (rId7, rId8… after the highest). */
 function relIds(existing: readonly string[]): () => string {
   const used = new Set(existing);
-  let n = Math.max(0, ...existing.map((id) => Number(/^rId(\d+)$/.exec(id)?.[1] ?? 0)));
+  let n = 0;
+  for (const id of existing) n = Math.max(n, Number(/^rId(\d+)$/.exec(id)?.[1] ?? 0));
   return () => {
     let id: string;
     do id = `rId${++n}`;

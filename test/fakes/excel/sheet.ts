@@ -12,6 +12,8 @@ export interface Cell {
   formula?: string;
   format: string;
   quotePrefix?: boolean;
+  /** An error cell (#N/A…): `values` reads its text back, but it is not text. */
+  error?: boolean;
 }
 
 /** A rectangle of cells, 0-based and inclusive of top/left, with its size. */
@@ -134,7 +136,8 @@ export function parseInput(input: Scalar, previous: Cell | undefined): Cell | un
   }
   if (/^[=+\-@]/.test(t)) return { value: '#NAME?', formula: t.startsWith('=') ? t : `=${t}`, format };
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true', format };
-  if (/^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!)$/i.test(t)) return { value: t.toUpperCase(), format };
+  if (/^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!)$/i.test(t))
+    return { value: t.toUpperCase(), format, error: true };
   const date = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(t) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
   if (date) {
     const serial = serialOf(Number(date[1]), Number(date[2]), Number(date[3]));

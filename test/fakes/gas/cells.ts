@@ -5,7 +5,11 @@ import { instantOf, localWall, serialOf, wallOf, wallOfSerial, type Wall } from 
  * keeps it, a serial number of the wall-clock time in the spreadsheet's zone; a formula with
  * its cached value (the fake computes no formula: the value is '' unless a test seeds one).
  */
-export type Stored = string | number | boolean | { date: number } | { formula: string; value: Stored };
+export type Stored =
+  string | number | boolean | { date: number } | { error: string } | { formula: string; value: Stored };
+
+/** Error literals Sheets turns typed text into (an error cell, not text). */
+const ERROR_LITERAL = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|ERROR!)$/i;
 
 export const BLANK = '';
 
@@ -24,8 +28,9 @@ function dateStored(w: Wall): Stored {
 /**
  * A value handed to setValues, stored as Sheets would store it. Strings are parsed as typed
  * input: "'x" is the text x, "=…" a formula, and a subset of what Sheets coerces becomes a
- * number, boolean or date (plain and grouped numbers, percentages, TRUE/FALSE, y/m/d, y-m-d and
- * 年月日 dates with an optional time, m/d, H:mm). Anything else stays text.
+ * number, boolean, error or date (plain and grouped numbers, percentages, TRUE/FALSE, #N/A and
+ * the other error literals, y/m/d, y-m-d and 年月日 dates with an optional time, m/d, H:mm).
+ * Anything else stays text.
  */
 export function storeInput(value: unknown, timeZone: string): Stored {
   if (value === null || value === undefined) return BLANK;
@@ -53,6 +58,7 @@ function coerceTyped(text: string): Stored {
   if (/^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?([eE][+-]?\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
   if (/^[+-]?\d+(\.\d+)?%$/.test(s)) return Number(s.slice(0, -1)) / 100;
   if (/^(true|false)$/i.test(s)) return s.toLowerCase() === 'true';
+  if (ERROR_LITERAL.test(s)) return { error: s.toUpperCase() };
   const date =
     /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s) ??
     /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(s);
@@ -84,11 +90,15 @@ function valid(w: Wall): boolean {
   return d.getUTCMonth() === w.month - 1 && d.getUTCDate() === w.day;
 }
 
-/** What getValues returns for a stored cell: '' for blanks, a Date (of `DateCtor`'s realm) for dates. */
+/**
+ * What getValues returns for a stored cell: '' for blanks, a Date (of `DateCtor`'s realm) for
+ * dates, the error's text ("#N/A") for an error cell, as Sheets returns it.
+ */
 export function output(s: Stored | undefined, timeZone: string, DateCtor: DateConstructor): unknown {
   if (s === undefined) return BLANK;
   if (typeof s !== 'object') return s;
   if ('formula' in s) return output(s.value, timeZone, DateCtor);
+  if ('error' in s) return s.error;
   return new DateCtor(instantOf(wallOfSerial(s.date), timeZone));
 }
 
@@ -97,6 +107,7 @@ export function describe(s: Stored | undefined): unknown {
   if (s === undefined) return BLANK;
   if (typeof s !== 'object') return s;
   if ('formula' in s) return { formula: s.formula };
+  if ('error' in s) return { error: s.error };
   const w = wallOfSerial(s.date);
   const p = (n: number) => String(n).padStart(2, '0');
   return { date: `${w.year}-${p(w.month)}-${p(w.day)} ${p(w.hour)}:${p(w.minute)}:${p(w.second)}` };

@@ -165,7 +165,7 @@ export class FakeSheet implements GasSheet {
   seed(rows: readonly (readonly unknown[])[]): void {
     rows.forEach((r, i) => r.forEach((v, j) => this.put(i + 1, j + 1, storeSeed(v))));
     this.maxRows = Math.max(this.maxRows, rows.length);
-    this.maxColumns = Math.max(this.maxColumns, ...rows.map((r) => r.length));
+    for (const r of rows) this.maxColumns = Math.max(this.maxColumns, r.length);
   }
 
   /** Rows typed by a user below the last row: parsed as typed input, no call counted. */

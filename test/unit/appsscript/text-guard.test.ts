@@ -1,4 +1,5 @@
-import { needsQuote, sheetText } from '../../../appsscript/src/text-guard';
+import { needsTextGuard } from '../../../shared/port';
+import { sheetText } from '../../../appsscript/src/text-guard';
 
 describe('text written to Sheets', () => {
   it.each([
@@ -14,18 +15,21 @@ describe('text written to Sheets', () => {
     ['１２３', true],
     ['C001', true],
     ['true', true],
+    ['#N/A', true],
+    ['#REF!', true],
     [' FALSE ', true],
     ['株式会社山田製作所', false],
     ['ヤマダセイサクショ', false],
     ['TRUE ではない', false],
     ['', false],
   ])('%j needs the apostrophe: %s', (text, expected) => {
-    expect(needsQuote(text)).toBe(expected);
+    expect(needsTextGuard(text)).toBe(expected);
   });
 
   it('prefixes exactly one apostrophe, which Sheets does not keep in the value', () => {
     expect(sheetText('=1+1')).toBe("'=1+1");
     expect(sheetText("'x")).toBe("''x");
     expect(sheetText('佐藤')).toBe('佐藤');
+    expect(sheetText('#N/A')).toBe("'#N/A");
   });
 });

@@ -1,12 +1,6 @@
-import { dateCell, formulaCell } from '../../../shared/port';
+import { dateCell, formulaCell, needsTextGuard } from '../../../shared/port';
 import { dayFromParts } from '../../../shared/values';
-import {
-  encodeBlock,
-  encodeCell,
-  excelWouldConvert,
-  isDateFormat,
-  serialToDate,
-} from '../../../office-addin/src/cells';
+import { encodeBlock, encodeCell, isDateFormat, serialToDate } from '../../../office-addin/src/cells';
 import { toSpill } from '../../../office-addin/src/functions';
 import { parseInput } from '../../fakes/excel';
 
@@ -35,13 +29,13 @@ describe('text Excel would not keep as typed', () => {
       'false',
       '#N/A',
     ];
-    expect(guarded.filter((t) => !excelWouldConvert(t))).toEqual([]);
+    expect(guarded.filter((t) => !needsTextGuard(t))).toEqual([]);
     for (const t of guarded) expect(encodeCell(t).input).toBe(`'${t}`);
   });
 
   it('leaves plain words alone', () => {
     for (const t of ['株式会社山田製作所', '訪問', 'キーマン', '', 'Open kimeru']) {
-      expect(excelWouldConvert(t)).toBe(false);
+      expect(needsTextGuard(t)).toBe(false);
       expect(encodeCell(t).input).toBe(t);
     }
   });
