@@ -12,7 +12,7 @@ import { encodeBlock, isDateFormat, serialToDate, type EncodedBlock, type ExcelI
 /**
  * The workbook port over the Excel JavaScript API. Every method is one `Excel.run` with a fixed
  * number of `context.sync()` round trips whatever the row count:
- *   sheetNames 1 · readSheets 2 · write 2 · append 2.
+ *   sheetNames 1 · readSheets 2 · write 2 · append 2 (3 when formulas run below the last value).
  * Loads are grouped and name only the properties used; writes assign whole 2D arrays.
  *
  * Excel on the web refuses a request or response over 5 MB. Writes are therefore cut into
@@ -25,7 +25,8 @@ import { encodeBlock, isDateFormat, serialToDate, type EncodedBlock, type ExcelI
  * document lock like Apps Script's LockService, though: the key check (read) and the add
  * (write) are two round trips apart, so two submits of the same key at the same moment could
  * both land; a retried submit, which comes after the first one landed, is written once. A sheet
- * without a kimeru table (a user's adopted log) is written below its last used row, as before.
+ * without a kimeru table (a user's adopted log) is written below its last row with content,
+ * formulas showing "" included (see `lastWithContent`), so none of its cells is overwritten.
  */
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -190,8 +191,8 @@ export class ExcelWorkbook implements WorkbookPort {
       pieces.push({ ws: u.ws, row, column, rows: u.range.rowCount, columns: u.range.columnCount });
       owners.push(u.name);
     }
-    const grids = await loadPieces(context, pieces, this.readChunk, true);
-    grids.forEach(({ values, formats }, i) => {
+    const grids = await loadPieces(context, pieces, this.readChunk, 'valuesAndFormats');
+    grids.forEach(({ cells: values, formats }, i) => {
       const p = pieces[i]!;
       out[owners[i]!] = fromA1(blockAddress(p.row, p.column, p.rows, p.columns), withDates(values, formats));
     });
@@ -205,6 +206,8 @@ export class ExcelWorkbook implements WorkbookPort {
   ): Promise<AppendResult> {
     const ws = context.workbook.worksheets.getItem(req.sheet);
     const used = ws.getUsedRangeOrNullObject(true).load(['address', 'rowCount']);
+    // Also cells with any content or formatting: formulas showing "" may be missing from `used`.
+    const full = ws.getUsedRangeOrNullObject(false).load(['address', 'rowCount']);
     const keyColumn = req.keyColumn;
     const keyRange =
       keyColumn !== undefined && !chunked
@@ -213,7 +216,7 @@ export class ExcelWorkbook implements WorkbookPort {
     const tables = ws.tables.load('items/name, items/columns/items/name');
     await context.sync();
     const table = tables.items.find((t) => KIMERU_TABLE.test(t.name)) ?? null;
-    const last = used.isNullObject ? 0 : topLeftOf(used.address).row + used.rowCount - 1;
+    const last = bottomRow(used);
     const keys: unknown[] = [];
     if (keyColumn !== undefined) {
       const column: unknown[][] =
@@ -228,9 +231,9 @@ export class ExcelWorkbook implements WorkbookPort {
                   context,
                   [{ ws, row: 1, column: keyColumn, rows: last, columns: 1 }],
                   this.readChunk,
-                  false,
+                  'values',
                 )
-              )[0]?.values ?? []);
+              )[0]?.cells ?? []);
       for (const r of column) keys.push(r[0]);
     }
     const { rows: fresh, duplicates } = planAppend(keys, req);
@@ -242,10 +245,43 @@ export class ExcelWorkbook implements WorkbookPort {
       const top = await this.addTableRows(context, table, block, width);
       return { rows: fresh.map((_, i) => top + i), duplicates };
     }
+    const below = await this.lastWithContent(context, ws, last, bottomRow(full), block.columns, chunked);
+    if (below + fresh.length > MAX_ROWS) throw new Error(`The sheet ${req.sheet} has no room for more rows.`);
     const writer = new Writer(context, this.writeBudget);
-    await writer.block(ws, last + 1, 1, block);
+    await writer.block(ws, below + 1, 1, block);
     await writer.flush();
-    return { rows: fresh.map((_, i) => last + 1 + i), duplicates };
+    return { rows: fresh.map((_, i) => below + 1 + i), duplicates };
+  }
+
+  /**
+   * The row to write below on a sheet without a table. The values-only used range ends at `last`,
+   * but it may leave out formulas showing "" (a team's 月 column, =IF(A5="","",MONTH(A5)), filled
+   * down to row 1000), and writing a row there would clear them. When the full used range ends
+   * further down, the written columns of the rows between are read as formulas (one more sync,
+   * whatever the row count; in row chunks when Excel refused a large read) and the last row with
+   * anything in them counts as used. That is also the guard against overwriting: the rows written
+   * are then blank in those rows' loaded formulas, or outside the used range altogether.
+   */
+  private async lastWithContent(
+    context: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    last: number,
+    fullLast: number,
+    columns: number,
+    chunked: boolean,
+  ): Promise<number> {
+    if (fullLast <= last) return last;
+    const between: Piece = { ws, row: last + 1, column: 1, rows: fullLast - last, columns };
+    let formulas: unknown[][];
+    if (chunked) {
+      formulas = (await loadPieces(context, [between], this.readChunk, 'formulas'))[0]?.cells ?? [];
+    } else {
+      const range = ws.getRange(blockAddress(between.row, 1, between.rows, columns)).load('formulas');
+      await context.sync();
+      formulas = range.formulas;
+    }
+    for (let i = formulas.length - 1; i >= 0; i--) if (formulas[i]!.some(hasContent)) return last + 1 + i;
+    return last;
   }
 
   /**
@@ -282,6 +318,16 @@ export class ExcelWorkbook implements WorkbookPort {
     await context.sync();
     return topLeftOf(first!.address).row;
   }
+}
+
+/** The last row of a used range (0 when the sheet has none). */
+function bottomRow(used: Excel.Range): number {
+  return used.isNullObject ? 0 : topLeftOf(used.address).row + used.rowCount - 1;
+}
+
+/** A cell of a `formulas` read that holds something: a formula, or a value typed in. */
+function hasContent(formula: unknown): boolean {
+  return formula !== '' && formula !== null && formula !== undefined;
 }
 
 /** True when every non-blank cell of the block lies within the table's `width` columns. */
@@ -440,24 +486,30 @@ interface Piece {
   columns: number;
 }
 
+/** What `loadPieces` reads: values, values with number formats (to tell dates), or formulas. */
+type PieceRead = 'values' | 'valuesAndFormats' | 'formulas';
+/** One block read: its values or formulas, and its number formats when asked for. */
+type PieceCells = { cells: unknown[][]; formats: unknown[][] };
+
 /**
- * Loads the values (and number formats, to tell dates) of several blocks in as few syncs as the
- * budget allows, one result per block. A sync Excel refuses as too large is retried with half
- * the budget.
+ * Loads the cells of several blocks in as few syncs as the budget allows, one result per block.
+ * A sync Excel refuses as too large is retried with half the budget.
  */
 async function loadPieces(
   context: Excel.RequestContext,
   pieces: Piece[],
   budget: number,
-  withFormats: boolean,
-): Promise<{ values: unknown[][]; formats: unknown[][] }[]> {
+  read: PieceRead,
+): Promise<PieceCells[]> {
+  const withFormats = read === 'valuesAndFormats';
+  const main = read === 'formulas' ? 'formulas' : 'values';
   const parts: { owner: number; part: Piece }[] = [];
   pieces.forEach((p, owner) => {
     const step = Math.max(1, Math.floor(budget / Math.max(1, p.columns)));
     for (let r = 0; r < p.rows; r += step)
       parts.push({ owner, part: { ...p, row: p.row + r, rows: Math.min(step, p.rows - r) } });
   });
-  const got: { values: unknown[][]; formats: unknown[][] }[] = parts.map(() => ({ values: [], formats: [] }));
+  const got: PieceCells[] = parts.map(() => ({ cells: [], formats: [] }));
   let start = 0;
   while (start < parts.length) {
     let end = start;
@@ -472,12 +524,12 @@ async function loadPieces(
     const ranges = group.map(({ part }) =>
       part.ws
         .getRange(blockAddress(part.row, part.column, part.rows, part.columns))
-        .load(withFormats ? ['values', 'numberFormat'] : ['values']),
+        .load(withFormats ? [main, 'numberFormat'] : [main]),
     );
     try {
       await context.sync();
       ranges.forEach(
-        (r, k) => (got[start + k] = { values: r.values, formats: withFormats ? r.numberFormat : [] }),
+        (r, k) => (got[start + k] = { cells: r[main], formats: withFormats ? r.numberFormat : [] }),
       );
     } catch (e) {
       if (!isPayloadLimit(e) || budget <= MIN_READ_CHUNK_CELLS) throw e;
@@ -485,16 +537,16 @@ async function loadPieces(
         context,
         group.map((g) => g.part),
         Math.floor(budget / 2),
-        withFormats,
+        read,
       );
       smaller.forEach((m, k) => (got[start + k] = m));
     }
     start = end;
   }
-  const out = pieces.map(() => ({ values: [] as unknown[][], formats: [] as unknown[][] }));
+  const out: PieceCells[] = pieces.map(() => ({ cells: [], formats: [] }));
   parts.forEach(({ owner }, k) => {
     const into = out[owner]!;
-    for (const row of got[k]!.values) into.values.push(row);
+    for (const row of got[k]!.cells) into.cells.push(row);
     for (const row of got[k]!.formats) into.formats.push(row);
   });
   return out;

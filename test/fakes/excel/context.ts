@@ -2,6 +2,7 @@ import type { FakeExcel } from './workbook';
 import { FakeOfficeError, jsonBytes, propertiesOf, ProxyObject, type Action } from './proxy';
 import {
   formatBox,
+  formulaValue,
   GENERAL,
   MAX_COLUMNS,
   MAX_ROWS,
@@ -424,7 +425,8 @@ export class FakeRange extends ProxyObject {
               const format = String(input) === '' ? GENERAL : String(input);
               sheet.setCell(r, c, { ...(previous ?? { value: '' }), format });
             } else if (property === 'formulas' && typeof input === 'string' && input.startsWith('=')) {
-              sheet.setCell(r, c, { value: 0, formula: input, format: previous?.format ?? GENERAL });
+              const value = formulaValue(sheet, input);
+              sheet.setCell(r, c, { value, formula: input, format: previous?.format ?? GENERAL });
             } else sheet.setCell(r, c, parseInput(input, previous));
           }),
         );

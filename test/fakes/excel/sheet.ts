@@ -66,7 +66,12 @@ export class FakeSheet {
     }
   }
 
-  /** The used range: every cell with a value (valuesOnly) or also a non-General format. */
+  /**
+   * The used range. Without valuesOnly: every cell with a value, a formula or a non-General
+   * format. With valuesOnly, Excel counts "only cells with values" and does not document whether
+   * a formula showing "" is one; the fake takes the worst case for an adapter that looks for the
+   * last row — such a formula cell is left out, as if the cell were empty.
+   */
   usedBox(valuesOnly: boolean): Box | null {
     let top = Infinity;
     let left = Infinity;
@@ -75,7 +80,8 @@ export class FakeSheet {
     this.rows.forEach((row, r) => {
       row?.forEach((cell, c) => {
         if (!cell) return;
-        const used = cell.value !== '' || (!valuesOnly && cell.format !== GENERAL);
+        const used =
+          cell.value !== '' || (!valuesOnly && (cell.formula !== undefined || cell.format !== GENERAL));
         if (!used) return;
         top = Math.min(top, r);
         left = Math.min(left, c);
@@ -144,6 +150,19 @@ export function parseInput(input: Scalar, previous: Cell | undefined): Cell | un
     return { value: serial, format: format === GENERAL ? 'yyyy/m/d' : format };
   }
   return { value: input, format };
+}
+
+/**
+ * The value the fake gives a formula written through `formulas`. It calculates nothing but the
+ * helper-column pattern teams fill down past their last entry, =IF(A5="","",…) over an empty A5,
+ * which shows ""; any other formula shows 0. Computed once, when written: the fake never
+ * recalculates.
+ */
+export function formulaValue(sheet: FakeSheet, formula: string): Scalar {
+  const blankTest = /^=IF\(\s*\$?([A-Z]{1,3})\$?(\d{1,7})\s*=\s*""\s*,\s*""\s*,/i.exec(formula);
+  if (!blankTest) return 0;
+  const referenced = sheet.cell(Number(blankTest[2]) - 1, columnIndex(blankTest[1]!));
+  return referenced === undefined || referenced.value === '' ? '' : 0;
 }
 
 /** A1-style column letters for a 0-based column. */
