@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchSidebarBrowser } from './harness/chromium';
 import { startPlayground, type RunningPlayground } from '../../playground/server';
 import { openWorkbookFile } from '../../playground/src/xlsx/open';
 
@@ -14,7 +15,6 @@ import { openWorkbookFile } from '../../playground/src/xlsx/open';
 
 jest.setTimeout(180_000);
 
-const CHROMIUM = '/usr/lib/chromium/chromium';
 const SCREENSHOT = resolve(__dirname, '../../docs/screenshots/playground.png');
 const FIXTURES = resolve(__dirname, '../fixtures/xlsx');
 const KEY_CONTACT = 'キーマンとの接触';
@@ -23,45 +23,23 @@ const KEY_REGISTERED = 'キーマンの登録';
 let server: RunningPlayground;
 let context: BrowserContext;
 let page: Page;
-let profile: string;
+let browser: Awaited<ReturnType<typeof launchSidebarBrowser>>;
 let outDir: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}: run \`apt-get install chromium\` (browser tests need it).`,
-    );
   outDir = mkdtempSync(join(tmpdir(), 'kimeru-playground-'));
   server = await startPlayground({ port: 0, outDir });
-  profile = mkdtempSync(join(tmpdir(), 'kimeru-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--lang=ja-JP',
-    ],
-    viewport: { width: 1440, height: 900 },
-    locale: 'ja-JP',
-    acceptDownloads: true,
-    env: { ...process.env, LANG: 'ja_JP.UTF-8', LANGUAGE: 'ja' },
-  });
+  browser = await launchSidebarBrowser({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  context = browser.context;
   page = context.pages()[0] ?? (await context.newPage());
   await page.goto(server.url);
   await page.getByTestId('sheet-tab').filter({ hasText: 'ダッシュボード' }).waitFor();
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
-  for (const d of [profile, outDir]) if (d) rmSync(d, { recursive: true, force: true });
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 /** Reads `read` until `done` holds (the page recalculates asynchronously), then returns it. */

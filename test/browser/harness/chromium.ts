@@ -19,8 +19,10 @@ const ARGS = [
   '--lang=ja-JP',
 ];
 
-/** Launches headless Chromium with a fresh profile, sized like a Sheets sidebar (300 px). */
-export async function launchSidebarBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/** Launches headless Chromium with a fresh profile, sized like a Sheets sidebar (300 px) by default. */
+export async function launchSidebarBrowser(
+  options: { viewport?: { width: number; height: number }; acceptDownloads?: boolean } = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   if (!existsSync(CHROMIUM))
     throw new Error(
       `Chromium is missing at ${CHROMIUM}: run \`apt-get install chromium\` (browser tests need it).`,
@@ -30,7 +32,8 @@ export async function launchSidebarBrowser(): Promise<{ context: BrowserContext;
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
-    viewport: { width: 300, height: 800 },
+    viewport: options.viewport ?? { width: 300, height: 800 },
+    acceptDownloads: options.acceptDownloads ?? false,
     locale: 'ja-JP',
     env: { ...process.env, LANG: 'ja_JP.UTF-8', LANGUAGE: 'ja' },
   });
