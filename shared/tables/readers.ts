@@ -215,7 +215,7 @@ export function readActivities(
       if (contactText !== '') {
         let cache = people.get(customer.id);
         if (!cache) {
-          cache = { index: indexPeople(byCustomer.get(customer.id) ?? []), matches: new Map() };
+          cache = peopleOf(byCustomer.get(customer.id) ?? []);
           people.set(customer.id, cache);
         }
         let match = cache.matches.get(contactText);
@@ -255,6 +255,25 @@ export function readActivities(
     true,
   );
   return { activities, issues: [...table.issues, ...issues], table };
+}
+
+// A customer's contacts and the names matched against them, kept across calls: a custom function
+// reads the same log on every recalculation. Keyed by everything matching looks at, so an edited
+// contact is a new key; bounded, so it cannot grow without end.
+type PeopleCache = { index: PeopleIndex; matches: Map<string, PeopleMatch> };
+const PEOPLE = new Map<string, PeopleCache>();
+const PEOPLE_LIMIT = 20_000;
+
+function peopleOf(contacts: readonly Contact[]): PeopleCache {
+  let key = '';
+  for (const c of contacts) key += `${c.id}\u0001${c.name}\u0001${c.kana}\u0001${c.title}\u0002`;
+  let cache = PEOPLE.get(key);
+  if (!cache) {
+    cache = { index: indexPeople(contacts), matches: new Map() };
+    if (PEOPLE.size >= PEOPLE_LIMIT) PEOPLE.clear();
+    PEOPLE.set(key, cache);
+  }
+  return cache;
 }
 
 /** The grids of the three tables; contacts and activities may be absent (not set up yet). */

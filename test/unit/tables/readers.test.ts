@@ -176,3 +176,29 @@ describe('readDataset', () => {
     ]);
   });
 });
+
+describe('reading the same log again after a contact changed', () => {
+  it('matches names against the contacts as they are now, not as they were at the last read', () => {
+    const customers = [{ id: 'C1', name: '北海商事', kana: '', rep: '', attributes: {}, row: 2 }];
+    const log: CellValue[][] = [
+      ['日付', '顧客ID', '面談者', '種別'],
+      ['2026/11/20', 'C1', '田中部長', '訪問'],
+    ];
+    const contact = {
+      id: 'P1',
+      customerId: 'C1',
+      name: '田中 一郎',
+      kana: '',
+      title: '部長',
+      role: 'key' as const,
+      row: 2,
+    };
+    const first = readActivities(log, customers, [contact], { sheet: '行動' });
+    expect(first.activities[0]?.contactIds).toEqual(['P1']);
+    const renamed = readActivities(log, customers, [{ ...contact, name: '山田 一郎' }], { sheet: '行動' });
+    expect(renamed.activities[0]?.contactIds).toEqual([]);
+    expect(renamed.issues.map((i) => i.key)).toContain('tables.unknownPerson');
+    const again = readActivities(log, customers, [contact], { sheet: '行動' });
+    expect(again.activities[0]?.contactIds).toEqual(['P1']);
+  });
+});
