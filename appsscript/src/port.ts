@@ -55,9 +55,11 @@ export class SheetsWorkbook implements WorkbookPort {
     const adding = new Set<string>();
     for (const op of plan) {
       if (op.kind === 'addSheet') {
-        if (exists(op.sheet) || adding.has(op.sheet)) throw new Error(`Sheet "${op.sheet}" already exists`);
+        if (exists(op.sheet) || adding.has(op.sheet))
+          throw new KimeruError({ key: 'port.sheetExists', params: { sheet: op.sheet } });
         adding.add(op.sheet);
-      } else if (!exists(op.sheet) && !adding.has(op.sheet)) throw new Error(`No sheet "${op.sheet}"`);
+      } else if (!exists(op.sheet) && !adding.has(op.sheet))
+        throw new KimeruError({ key: 'port.noSheet', params: { sheet: op.sheet } });
     }
     for (const op of plan) {
       switch (op.kind) {
@@ -95,7 +97,7 @@ export class SheetsWorkbook implements WorkbookPort {
 
   async append(req: AppendRequest): Promise<AppendResult> {
     const sheet = this.book.getSheetByName(req.sheet);
-    if (!sheet) throw new Error(`No sheet "${req.sheet}"`);
+    if (!sheet) throw new KimeruError({ key: 'port.noSheet', params: { sheet: req.sheet } });
     const lock = this.services.documentLock() ?? this.services.scriptLock();
     if (!lock.tryLock(LOCK_WAIT_MS)) throw new KimeruError({ key: 'error.busy' });
     try {

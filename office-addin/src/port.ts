@@ -1,3 +1,4 @@
+import { KimeruError } from '../../shared/issues';
 import {
   planAppend,
   type AppendRequest,
@@ -238,7 +239,8 @@ export class ExcelWorkbook implements WorkbookPort {
     }
     const { rows: fresh, duplicates } = planAppend(keys, req);
     if (fresh.length === 0) return { rows: [], duplicates };
-    if (last + fresh.length > MAX_ROWS) throw new Error(`The sheet ${req.sheet} has no room for more rows.`);
+    if (last + fresh.length > MAX_ROWS)
+      throw new KimeruError({ key: 'port.noRoom', params: { sheet: req.sheet } });
     const block = encodeBlock(fresh);
     const width = table?.columns.items.length ?? 0;
     if (table && fitsWidth(block, width)) {
@@ -246,7 +248,8 @@ export class ExcelWorkbook implements WorkbookPort {
       return { rows: fresh.map((_, i) => top + i), duplicates };
     }
     const below = await this.lastWithContent(context, ws, last, bottomRow(full), block.columns, chunked);
-    if (below + fresh.length > MAX_ROWS) throw new Error(`The sheet ${req.sheet} has no room for more rows.`);
+    if (below + fresh.length > MAX_ROWS)
+      throw new KimeruError({ key: 'port.noRoom', params: { sheet: req.sheet } });
     const writer = new Writer(context, this.writeBudget);
     await writer.block(ws, below + 1, 1, block);
     await writer.flush();
@@ -358,12 +361,13 @@ function checkPlan(plan: readonly WriteOp[], existing: ReadonlySet<string>): voi
   for (const op of plan) {
     const key = op.sheet.toLowerCase();
     if (op.kind === 'addSheet') {
-      if (sheets.has(key)) throw new Error(`A sheet named ${op.sheet} already exists.`);
-      if (!validSheetName(op.sheet)) throw new Error(`Excel cannot name a sheet "${op.sheet}".`);
+      if (sheets.has(key)) throw new KimeruError({ key: 'port.sheetExists', params: { sheet: op.sheet } });
+      if (!validSheetName(op.sheet))
+        throw new KimeruError({ key: 'port.badSheetName', params: { sheet: op.sheet } });
       if (op.table !== undefined && !validTableName(op.table))
-        throw new Error(`Excel cannot name a table "${op.table}".`);
+        throw new KimeruError({ key: 'port.badTableName', params: { table: op.table } });
       sheets.add(key);
-    } else if (!sheets.has(key)) throw new Error(`There is no sheet named ${op.sheet}.`);
+    } else if (!sheets.has(key)) throw new KimeruError({ key: 'port.noSheet', params: { sheet: op.sheet } });
     if (op.kind === 'setBlock') {
       let width = 0;
       for (const r of op.rows) width = Math.max(width, r.length);
@@ -373,7 +377,10 @@ function checkPlan(plan: readonly WriteOp[], existing: ReadonlySet<string>): voi
         op.row + op.rows.length - 1 > MAX_ROWS ||
         op.column + width - 1 > MAX_COLUMNS
       )
-        throw new Error(`The block at row ${op.row}, column ${op.column} does not fit in ${op.sheet}.`);
+        throw new KimeruError({
+          key: 'port.blockTooBig',
+          params: { row: op.row, column: op.column, sheet: op.sheet },
+        });
     }
   }
 }
