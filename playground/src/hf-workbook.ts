@@ -1,3 +1,4 @@
+import { KimeruError } from '../../shared/issues';
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import { findSettingsSheet } from '../../shared/commands/workbook';
 import { readSettings, type Role } from '../../shared/commands/settings';
@@ -320,9 +321,9 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     for (const op of plan) {
       const exists = this.hf.doesSheetExist(op.sheet) || adding.has(op.sheet);
       if (op.kind === 'addSheet') {
-        if (exists) fail(this.lang, 'hf.sheetExists', { sheet: op.sheet });
+        if (exists) throw new KimeruError({ key: 'port.sheetExists', params: { sheet: op.sheet } });
         adding.add(op.sheet);
-      } else if (!exists) fail(this.lang, 'hf.noSheet', { sheet: op.sheet });
+      } else if (!exists) throw new KimeruError({ key: 'port.noSheet', params: { sheet: op.sheet } });
       else if (
         (op.kind === 'setBlock' || op.kind === 'replaceSheet') &&
         !adding.has(op.sheet) &&
@@ -463,7 +464,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
 
   private sheetId(name: string): number {
     const id = this.hf.getSheetId(name);
-    if (id === undefined) fail(this.lang, 'hf.noSheet', { sheet: name });
+    if (id === undefined) throw new KimeruError({ key: 'port.noSheet', params: { sheet: name } });
     return id;
   }
 }

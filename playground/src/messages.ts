@@ -9,8 +9,6 @@ export const PLAYGROUND_MESSAGES = defineMessages({
   ja: {
     'hf.tooBig':
       '結果が確保した範囲（{rows}行×{columns}列）より大きくなりました。数式を入力し直してください。',
-    'hf.sheetExists': 'シート「{sheet}」はすでにあります。',
-    'hf.noSheet': 'シート「{sheet}」がありません。',
     'hf.notOurs':
       'シート「{sheet}」は kimeru が作ったシートではないため、書き込みません（末尾への追加のみ可能）。',
     'xlsx.notZip': '「{file}」を開けません: .xlsx ファイルとして読めません（壊れているか、別の形式です）。',
@@ -88,8 +86,6 @@ export const PLAYGROUND_MESSAGES = defineMessages({
   en: {
     'hf.tooBig':
       'The result grew larger than the space reserved for it ({rows} rows × {columns} columns). Enter the formula again.',
-    'hf.sheetExists': 'A sheet named "{sheet}" already exists.',
-    'hf.noSheet': 'There is no sheet named "{sheet}".',
     'hf.notOurs':
       'Sheet "{sheet}" was not created by kimeru, so kimeru does not write into it (it can only add rows below).',
     'xlsx.notZip':

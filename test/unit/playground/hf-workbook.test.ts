@@ -1,3 +1,4 @@
+import { formatIssue } from '../../../shared/issues';
 import { DetailedCellError } from 'hyperformula';
 import { createApi } from '../../../shared/commands';
 import { dateCell, formulaCell, type WriteCell } from '../../../shared/port';
@@ -155,7 +156,11 @@ describe('writes are safe', () => {
         { kind: 'addSheet', sheet: '新しい', rows: [['x']] },
         { kind: 'addSheet', sheet: 'メモ', rows: [['y']] },
       ]),
-    ).rejects.toThrow('シート「メモ」はすでにあります。');
+    ).rejects.toMatchObject({ issues: [{ key: 'port.sheetExists', params: { sheet: 'メモ' } }] });
+    // What the user reads, through the API's formatting in their language:
+    expect(formatIssue('ja', { key: 'port.sheetExists', params: { sheet: 'メモ' } })).toBe(
+      '「メモ」という名前のシートが既にあります',
+    );
     expect(wb.hf.getSheetNames()).toEqual(['メモ']);
   });
 
