@@ -23,6 +23,8 @@ import type { CellValue } from '../values/cell';
 import { datasetOf, definitionOf, failOnErrors, historyOf } from './data';
 import { isOurOutput, setAsOfOp, type Role } from './settings';
 import { loadWorkbook, sheetOf, type Loaded } from './workbook';
+import { answersHeader } from './setup';
+import { normalizeHeader } from '../tables/headers';
 
 /**
  * The commands that write kimeru's output sheets — ranking, gaps, review, manual. Each reads
@@ -154,8 +156,17 @@ export async function runReview(port: WorkbookPort, asOf: Day, lang: Lang): Prom
   for (const rep of reps)
     for (const item of r.definition.items)
       if (!answered.has(`${rep}\u0000${item.id}`) && !hasRow(r.loaded.grids.answers, rep, item.name))
-        blanks.push([rep, item.name, null]);
-  if (blanks.length > 0) await port.append({ sheet: sheetOf(r.loaded, 'answers'), rows: blanks });
+        blanks.push([rep, item.name, null, `${rep}|${item.id}`]);
+  if (blanks.length > 0) {
+    // Keyed by rep and item where the sheet has kimeru's key column: two reviews run at once add
+    // each blank row once (the key is checked under the host's lock).
+    const keyed = hasKeyColumn(r.loaded.grids.answers);
+    await port.append({
+      sheet: sheetOf(r.loaded, 'answers'),
+      rows: keyed ? blanks : blanks.map((b) => b.slice(0, 3)),
+      ...(keyed ? { keyColumn: 4 } : {}),
+    });
+  }
 
   await port.write([
     replaceOutput(r.loaded, 'review', outputRows(lang, stamp, asOf, reviewTable(rows, lang, stamp))),
@@ -166,6 +177,14 @@ export async function runReview(port: WorkbookPort, asOf: Day, lang: Lang): Prom
     headline: knownOnly.map((x) => `${x.rep || t(lang, 'engines.review.unassigned')}: ${x.itemName}`),
     sheet: sheetOf(r.loaded, 'review'),
   };
+}
+
+function hasKeyColumn(grid: CellValue[][] | undefined): boolean {
+  const header = normalizeHeader(normalizeText(grid?.[0]?.[3]));
+  return (
+    header !== '' &&
+    (['ja', 'en'] as const).some((l) => normalizeHeader(answersHeader(l)[3] ?? '') === header)
+  );
 }
 
 function hasRow(grid: CellValue[][] | undefined, rep: string, itemName: string): boolean {

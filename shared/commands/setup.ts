@@ -281,7 +281,9 @@ function adoptable(role: Role, grid: CellValue[][], mapping: Record<string, stri
     case 'answers': {
       const first = (grid[0] ?? []).slice(0, 3).map((c) => normalizeHeader(normalizeText(c)));
       return (['ja', 'en'] as const).some((l) =>
-        answersHeader(l).every((h, i) => normalizeHeader(h) === first[i]),
+        answersHeader(l)
+          .slice(0, 3)
+          .every((h, i) => normalizeHeader(h) === first[i]),
       );
     }
     case 'history': {
@@ -375,8 +377,14 @@ function initialContent(
   }
 }
 
-function answersHeader(lang: Lang): string[] {
-  return [t(lang, 'engines.col.rep'), t(lang, 'engines.col.item'), t(lang, 'engines.col.knows')];
+/** The reps' answers: who, which item, knows or not — and a key, so concurrent reviews add each row once. */
+export function answersHeader(lang: Lang): string[] {
+  return [
+    t(lang, 'engines.col.rep'),
+    t(lang, 'engines.col.item'),
+    t(lang, 'engines.col.knows'),
+    t(lang, 'engines.col.recordId'),
+  ];
 }
 
 function widthOf(role: Role, grid: CellValue[][] | undefined, lang: Lang): number {

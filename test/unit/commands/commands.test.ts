@@ -429,3 +429,16 @@ describe('found in review: a save interrupted by the host', () => {
     expect(after.history).toHaveLength(2);
   });
 });
+
+describe('found in review: two reviews at once', () => {
+  it('add each rep’s blank answer rows once', async () => {
+    const wb = new MemoryWorkbook(teamWorkbook());
+    const api = createApi(wb, clock, 'ja');
+    await ok(api.setup({}));
+    await Promise.all([ok(api.runReview('2026/11/29')), ok(api.runReview('2026/11/29'))]);
+    const answers = wb.snapshot('振り返り回答').slice(1);
+    const keys = answers.map((r) => `${String(r[0])}|${String(r[1])}`);
+    expect(answers.length).toBeGreaterThan(0);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
