@@ -83,6 +83,16 @@ function range(args: CoercedArgs, name: string): CellValue[][] {
   return args.ranges[name] ?? [];
 }
 
+/** The four ranges GAPCHECK and REVIEW read. */
+function allTables(args: CoercedArgs) {
+  return {
+    customers: range(args, 'customers'),
+    contacts: range(args, 'contacts'),
+    activities: range(args, 'activities'),
+    definition: range(args, 'definition'),
+  };
+}
+
 function asOf(args: CoercedArgs): Day {
   const d = args.dates['as_of'];
   if (d === null || d === undefined)
@@ -181,15 +191,7 @@ const GAPCHECK: FunctionDef = {
   ],
   run(args, lang) {
     const mode = gapMode(args.texts['mode'] ?? '');
-    const r = readRanked(
-      {
-        customers: range(args, 'customers'),
-        contacts: range(args, 'contacts'),
-        activities: range(args, 'activities'),
-        definition: range(args, 'definition'),
-      },
-      lang,
-    );
+    const r = readRanked(allTables(args), lang);
     const rows = checkGaps(r.definition, r.index, asOf(args), r.ranks, lang);
     switch (mode) {
       case 'all':
@@ -304,15 +306,7 @@ const REVIEW: FunctionDef = {
     LANG,
   ],
   run(args, lang) {
-    const r = readRanked(
-      {
-        customers: range(args, 'customers'),
-        contacts: range(args, 'contacts'),
-        activities: range(args, 'activities'),
-        definition: range(args, 'definition'),
-      },
-      lang,
-    );
+    const r = readRanked(allTables(args), lang);
     const day = asOf(args);
     const half = halfYearOf(day, r.definition.fiscalStartMonth, lang);
     const read = readKnowsAnswers(range(args, 'knows'), r.definition.items, { argument: 'knows' });
