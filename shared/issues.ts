@@ -1,4 +1,4 @@
-import { t, type Lang, type MessageKey, type Params } from './i18n';
+import { hasMessage, t, type Lang, type MessageKey, type Params } from './i18n';
 
 /**
  * One problem with the user's data, located as precisely as we can: the sheet, the 1-based row
@@ -13,8 +13,16 @@ export interface Issue {
   header?: string;
   /** Set instead of `sheet` when the cells came in as a custom-function argument. */
   argument?: string;
-  /** 'error' blocks the operation; 'warning' is reported but lets it go on. */
+  /**
+   * Thrown in a KimeruError, an issue stops the operation (no customer table, an unreadable
+   * definition). Returned beside a result, 'error' means the row was left out and 'warning' that
+   * it was read with a caveat (an unknown name in a log, a type counted as その他).
+   */
   severity?: 'error' | 'warning';
+  /** The cell's value as written (shown in the list of rows that could not be read). */
+  value?: string;
+  /** How many rows this one issue stands for (e.g. every activity of one unknown customer). */
+  count?: number;
 }
 
 /** Thrown when an operation cannot go on; carries every issue found, not just the first. */
@@ -34,6 +42,15 @@ export function formatIssue(lang: Lang, issue: Issue): string {
   const where = formatLocation(lang, issue);
   if (!where) return body;
   return lang === 'ja' ? `${where}: ${body}` : `${capitalize(where)}: ${body}`;
+}
+
+/**
+ * What the user should do about an issue: the catalog's `<key>.fix` message when there is one
+ * (e.g. 'tables.unknownCustomer.fix'), else ''.
+ */
+export function issueFix(lang: Lang, issue: Issue): string {
+  const key = `${issue.key}.fix`;
+  return hasMessage(key) ? t(lang, key, issue.params) : '';
 }
 
 export function formatIssues(lang: Lang, issues: readonly Issue[], max = 10): string {
