@@ -113,12 +113,14 @@ export function scanTable(
 
   const readExtra = extra.map(() => memoized(readAttribute));
 
-  const layout: TableLayout = { headerRow, columns, headers, extra, issues };
+  const layout: TableLayout = { headerRow, columns, headers, extra, issues, dataRows: null, notData: [] };
   const shared = { cells: {} as Record<string, CellRead>, invalid: [] as string[] };
   for (let r = best.r + 1; r < grid.length; r++) {
     const line = grid[r];
     if (!line || isBlankRow(line)) continue;
     const row = firstRow + r;
+    if (layout.dataRows === null) layout.dataRows = { first: row, last: row };
+    else layout.dataRows.last = row;
     const cells: Record<string, CellRead> = transient ? shared.cells : {};
     const invalid: string[] = transient ? ((shared.invalid.length = 0), shared.invalid) : [];
     for (const m of mapped) {

@@ -69,6 +69,11 @@ export interface TableLayout {
   /** Columns with a header that no spec column claimed (they become attributes). */
   extra: { index: number; header: string }[];
   issues: Issue[];
+  /** 1-based sheet rows the data occupies (below the header; a total row and the notes under the
+   *  table are not data); null when the table has no data row. */
+  dataRows: { first: number; last: number } | null;
+  /** Rows below the header that are not data and were not read, and why. */
+  notData: { row: number; reason: 'total' | 'note' }[];
 }
 
 export interface TableRead extends TableLayout {
