@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { createApi, type Clock, type Envelope, type KimeruApi } from '../shared/commands';
+import { createApi, type Clock, type Envelope, type KimeruApi, type UnreadRows } from '../shared/commands';
 import { toLang, type Lang } from '../shared/i18n';
 import { dayFromDate, dayToIso, readDate } from '../shared/values';
 import type { HyperFormulaWorkbook } from '../playground/src/hf-workbook';
@@ -179,6 +179,7 @@ async function run(o: Options, io: CliIo): Promise<void> {
     const asOf = o.asOf !== undefined ? dayToIso(asOfDay) : undefined;
     const result = await value(commandOf(api, o.command, asOf));
     io.stdout(`${[result.message, ...result.headline.map((h) => `  ${h}`)].join('\n')}\n`);
+    reportUnread(result.unread, lang, io);
   }
 
   io.stderr(`${say(lang, 'cli.progress.write', { file: out })}\n`);
@@ -201,6 +202,22 @@ async function runSetup(
   if (report.customerCount === 0 && workbook.isCreated(report.sheets.customers))
     failed(o.lang, 'cli.noCustomers', { file: o.file });
   io.stdout(`${report.text.join('\n')}\n`);
+}
+
+/** Warnings go to stderr — the first few in full, then where the rest are — and never fail the run. */
+const UNREAD_SHOWN = 20;
+function reportUnread(unread: UnreadRows, lang: Lang, io: CliIo): void {
+  if (unread.summary === '') return;
+  const lines = [say(lang, 'cli.unread', { summary: unread.summary })];
+  for (const line of unread.lines.slice(0, UNREAD_SHOWN)) lines.push(`  ${line}`);
+  const more = unread.skipped + unread.warnings - Math.min(unread.lines.length, UNREAD_SHOWN);
+  if (unread.sheet !== null)
+    lines.push(
+      more > 0
+        ? say(lang, 'cli.unreadMore', { count: String(more), sheet: unread.sheet })
+        : say(lang, 'cli.unreadSheet', { sheet: unread.sheet }),
+    );
+  io.stderr(`${lines.join('\n')}\n`);
 }
 
 function commandOf(api: KimeruApi, command: Exclude<Command, 'setup'>, asOf: string | undefined) {

@@ -921,11 +921,11 @@ function renderFunction(f: FunctionDef): string {
   const choices = f.params.map((p) => ({ p, c: choicesOf(f, p.name) })).filter((x) => x.c.length > 0);
   const ja = [
     `必須の引数（${required.join(', ')}）がない`,
-    `範囲（${ranges.join(', ')}）に読めないセル・見出しのない列がある`,
+    `範囲（${ranges.join(', ')}）に見出し行や必須の列がない、または定義が読めない`,
   ];
   const en = [
     `a required argument (${required.join(', ')}) is missing`,
-    `a range (${ranges.join(', ')}) has an unreadable cell or lacks a required column`,
+    `a range (${ranges.join(', ')}) has no header row or lacks a required column, or the definition cannot be read`,
   ];
   if (dates.length > 0) {
     ja.push(`${dates.join(', ')} が日付として読めない`);
@@ -940,6 +940,9 @@ function renderFunction(f: FunctionDef): string {
     en.push(`${code(p.name)} is not one of ${c.join(', ')}`);
   }
   parts.push(`**エラー / Errors** — ${ja.join('、')}。 / ${en.join('; ')}.`);
+  parts.push(
+    '**読めない行 / Unreadable rows** — エラーにせず、その行を除いて計算し、件数を結果に示します（「読めなかった行」の節）。 / Never an error: the row is left out, the result is computed from the others and shows the count (see "Rows that could not be read").',
+  );
   return parts.join('\n\n');
 }
 
@@ -962,14 +965,6 @@ const ERROR_CASES: Array<{
 }> = [
   { ja: '基準日がない', en: 'No as-of date', fn: 'GAPCHECK', args: () => ({ as_of: null }) },
   { ja: '基準日が読めない', en: 'Unreadable as-of date', fn: 'GAPCHECK', args: () => ({ as_of: 'きのう' }) },
-  {
-    ja: '行動の日付が読めない（2行目）',
-    en: 'Unreadable activity date (row 2)',
-    fn: 'GAPCHECK',
-    args: () => ({
-      activities: SAMPLE_ACTIVITIES.map((r, i) => (i === 1 ? ['2026/13/45', ...r.slice(1)] : r)),
-    }),
-  },
   {
     ja: '定義のしきい値が数値でない',
     en: 'A threshold that is not a number',
@@ -1013,8 +1008,31 @@ function renderErrorExamples(): string {
   ].join('\n\n');
 }
 
+/** GAPCHECK over a log with one impossible date, as the functions show it: a real call. */
+function renderUnreadExample(): string {
+  const f = fn('GAPCHECK');
+  const broken = SAMPLE_ACTIVITIES.map((r, i) => (i === 1 ? ['2026/13/45', ...r.slice(1)] : r));
+  const run = (lang: Lang, mode: string) => {
+    const r = callFunction(f, sampleArgs(f, lang, { activities: broken, mode }));
+    if (!r.ok) throw new Error(`docs: GAPCHECK failed on one unreadable row: ${r.message}`);
+    return r.value;
+  };
+  const last = (lang: Lang) => String(run(lang, 'gaps').at(-1)?.[0] ?? '');
+  const [header, ...rows] = run('ja', 'issues');
+  return [
+    '### 読めなかった行の例 / Rows left out, an example',
+    '行動記録の2行目の日付を「2026/13/45」にして GAPCHECK を呼ぶと、ほかの行からギャップを計算し、表の下に1行足します。 / With the date of the log\'s row 2 set to "2026/13/45", GAPCHECK computes the gaps from every other row and adds one line under the table:',
+    table(['', ''], [[cell(last('ja')), cell(last('en'))]]),
+    '`mode` に `"issues"` を指定すると（または `KIMERU.ISSUES` で）一覧が返ります。 / Mode `"issues"` (or `KIMERU.ISSUES`) returns the list:',
+    table(
+      (header ?? []).map((h) => cell(String(h))),
+      rows.map((r) => r.map((v) => cell(String(v ?? '')))),
+    ),
+  ].join('\n\n');
+}
+
 function renderFunctions(): string {
-  return [...FUNCTIONS.map(renderFunction), renderErrorExamples()].join('\n\n');
+  return [...FUNCTIONS.map(renderFunction), renderUnreadExample(), renderErrorExamples()].join('\n\n');
 }
 
 // ---------------------------------------------------------------------------------------------

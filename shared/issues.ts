@@ -38,7 +38,11 @@ export class KimeruError extends Error {
 
 /** "「顧客」シート 5行目 C列「年間取引額」: 数値として読めません…" in the user's language. */
 export function formatIssue(lang: Lang, issue: Issue): string {
-  const body = t(lang, issue.key, issue.params);
+  const fix = issueFix(lang, issue);
+  const body =
+    fix === ''
+      ? t(lang, issue.key, issue.params)
+      : `${t(lang, issue.key, issue.params)}${lang === 'ja' ? '' : ' '}${fix}`;
   const where = formatLocation(lang, issue);
   if (!where) return body;
   return lang === 'ja' ? `${where}: ${body}` : `${capitalize(where)}: ${body}`;
@@ -84,4 +88,65 @@ function capitalize(s: string): string {
 
 export function isKimeruError(e: unknown): e is KimeruError {
   return e instanceof KimeruError;
+}
+
+/** How many rows were left out (an issue may stand for several) and how many were read with a caveat. */
+export function countIssues(issues: readonly Issue[]): { skipped: number; warnings: number } {
+  let skipped = 0;
+  let warnings = 0;
+  for (const i of issues) {
+    if (i.severity === 'warning') warnings += i.count ?? 1;
+    else skipped += i.count ?? 1;
+  }
+  return { skipped, warnings };
+}
+
+/** "読めなかった行 13件・注意 2件" / "13 rows left out, 2 warnings"; '' when there is nothing to say. */
+export function issueSummary(lang: Lang, issues: readonly Issue[]): string {
+  const { skipped, warnings } = countIssues(issues);
+  const parts: string[] = [];
+  if (skipped > 0)
+    parts.push(t(lang, skipped === 1 ? 'issues.skipped.one' : 'issues.skipped.other', { count: skipped }));
+  if (warnings > 0)
+    parts.push(
+      t(lang, warnings === 1 ? 'issues.warnings.one' : 'issues.warnings.other', { count: warnings }),
+    );
+  return parts.join(t(lang, 'issues.separator'));
+}
+
+/**
+ * The list of rows that could not be read, as one table — the same on the 読めなかった行 sheet,
+ * in the ISSUES function and in the CLI: where (sheet or argument, row, column, header), the value
+ * as written, why, what to do, and whether the row was left out or read with a caveat.
+ * Rows left out come first, then warnings, each in sheet order.
+ */
+export function issueTable(lang: Lang, issues: readonly Issue[]): (string | number)[][] {
+  const header = [
+    t(lang, 'issues.col.sheet'),
+    t(lang, 'issues.col.row'),
+    t(lang, 'issues.col.column'),
+    t(lang, 'issues.col.header'),
+    t(lang, 'issues.col.value'),
+    t(lang, 'issues.col.why'),
+    t(lang, 'issues.col.fix'),
+    t(lang, 'issues.col.outcome'),
+  ];
+  const sorted = [...issues].sort((a, b) => rankOf(a) - rankOf(b) || (a.row ?? 0) - (b.row ?? 0));
+  return [
+    header,
+    ...sorted.map((i) => [
+      i.sheet ?? i.argument ?? '',
+      i.row ?? '',
+      i.column ?? '',
+      i.header ?? '',
+      i.value ?? '',
+      t(lang, i.key, i.params),
+      issueFix(lang, i),
+      t(lang, i.severity === 'warning' ? 'issues.outcome.warning' : 'issues.outcome.skipped'),
+    ]),
+  ];
+}
+
+function rankOf(i: Issue): number {
+  return i.severity === 'warning' ? 1 : 0;
 }

@@ -1,4 +1,4 @@
-import { KimeruError, type Issue } from '../issues';
+import type { Issue } from '../issues';
 import type { Dataset } from '../model';
 import { readDataset } from '../tables';
 import { readDefinition, readHistory, latestVersion } from '../definition';
@@ -38,10 +38,4 @@ export function historyOf(loaded: Loaded): {
 } {
   const read = readHistory(loaded.grids.history ?? [], { sheet: sheetOf(loaded, 'history') });
   return { ...read, latest: latestVersion(read.versions) };
-}
-
-/** Stops a command whose data has rows that cannot be read: a silently skipped row would hide a gap. */
-export function failOnErrors(issues: readonly Issue[]): void {
-  const errors = issues.filter((i) => i.severity !== 'warning');
-  if (errors.length > 0) throw new KimeruError(errors);
 }

@@ -8,7 +8,7 @@ export type { LogResult } from './log';
 export { definitionState, previewDefinition, saveDefinition } from './definition';
 export type { DefinitionState } from './definition';
 export { runRanking, runGapCheck, runReview, writeManual } from './reports';
-export type { ReportResult } from './reports';
+export type { ReportResult, UnreadRows } from './reports';
 export { loadWorkbook, findSettingsSheet } from './workbook';
 export { ROLES, NAMES, OUTPUT_ROLES, readSettings } from './settings';
 export type { Role, Settings } from './settings';

@@ -12,6 +12,8 @@ export const commandsMessages = defineMessages({
     'commands.sheet.gaps': 'ギャップ',
     'commands.sheet.review': '振り返り',
     'commands.sheet.manual': 'マニュアル',
+    'commands.sheet.issues': '読めなかった行',
+    'commands.issues.none': '読めなかった行はありません。',
     'commands.sheet.answers': '振り返り回答',
     'commands.sheet.settings': 'kimeru設定',
     'commands.settings.title': 'kimeru 設定（kimeru が使います。変更してよいのは言語と基準日だけです）',
@@ -57,6 +59,8 @@ export const commandsMessages = defineMessages({
     'commands.sheet.gaps': 'Gaps',
     'commands.sheet.review': 'Review',
     'commands.sheet.manual': 'Manual',
+    'commands.sheet.issues': 'Unread rows',
+    'commands.issues.none': 'Every row was read.',
     'commands.sheet.answers': 'Review answers',
     'commands.sheet.settings': 'kimeru settings',
     'commands.settings.title':

@@ -1,5 +1,5 @@
 import { t, type Lang } from '../i18n';
-import { KimeruError } from '../issues';
+import { countIssues, formatIssue, issueSummary, issueTable, KimeruError, type Issue } from '../issues';
 import type { Day } from '../model';
 import type { WorkbookPort, WriteCell, WriteOp } from '../port';
 import { stampLabel } from '../definition';
@@ -20,7 +20,7 @@ import {
 import { readKnowsAnswers, readTable, type TableSpec } from '../tables';
 import { formatDay, normalizeText, foldText } from '../values';
 import type { CellValue } from '../values/cell';
-import { datasetOf, definitionOf, failOnErrors, historyOf } from './data';
+import { datasetOf, definitionOf, historyOf } from './data';
 import { isOurOutput, setAsOfOp, type Role } from './settings';
 import { loadWorkbook, sheetOf, type Loaded } from './workbook';
 import { answersHeader } from './setup';
@@ -37,6 +37,49 @@ export interface ReportResult {
   /** Short lines for the sidebar, e.g. "キーマンとの接触: 12社". */
   headline: string[];
   sheet: string;
+  /** Rows this run left out or read with a caveat (the pane's warning box). */
+  unread: UnreadRows;
+}
+
+/** What the pane shows of the rows a command could not read, and where the whole list is. */
+export interface UnreadRows {
+  /** "読めなかった行 13件・注意 2件"; '' when every row was read. */
+  summary: string;
+  skipped: number;
+  warnings: number;
+  /** The first rows of the list, one sentence each (sheet, row, column, why, what to do). */
+  lines: string[];
+  /** The sheet holding the whole list, when it was written. */
+  sheet: string | null;
+}
+
+const UNREAD_LINES = 50;
+
+/**
+ * The 読めなかった行 sheet, rewritten on every run so it always lists what the last command left
+ * out. A workbook where every row was read gets no new sheet; an existing list is cleared.
+ */
+function unreadRows(loaded: Loaded, issues: readonly Issue[], lang: Lang, stamp: string, asOf: Day) {
+  const sheet = sheetOf(loaded, 'issues');
+  const grid = loaded.grids.issues;
+  // A sheet of the user's that happens to bear the name is never touched: the pane still lists.
+  if (grid !== undefined && !isOurOutput(grid)) return { ops: [], unread: unreadOf(lang, issues, null) };
+  const ops: WriteOp[] = [];
+  if (issues.length > 0 || grid !== undefined) {
+    const table: CellValue[][] =
+      issues.length > 0 ? issueTable(lang, issues) : [[t(lang, 'commands.issues.none')]];
+    ops.push(replaceOutput(loaded, 'issues', outputRows(lang, stamp, asOf, table)));
+  }
+  return { ops, unread: unreadOf(lang, issues, issues.length > 0 ? sheet : null) };
+}
+
+function unreadOf(lang: Lang, issues: readonly Issue[], sheet: string | null): UnreadRows {
+  return {
+    summary: issueSummary(lang, issues),
+    ...countIssues(issues),
+    lines: issues.slice(0, UNREAD_LINES).map((i) => formatIssue(lang, i)),
+    sheet,
+  };
 }
 
 function outputRows(lang: Lang, stamp: string, asOf: Day, table: CellValue[][]): WriteCell[][] {
@@ -59,10 +102,11 @@ function asOfOps(loaded: Loaded, asOf: Day): WriteOp[] {
 }
 
 async function ranked(port: WorkbookPort, roles: Role[], lang: Lang) {
-  const loaded = await loadWorkbook(port, ['customers', 'definition', ...roles]);
-  const { dataset, issues } = datasetOf(loaded);
-  failOnErrors(issues);
-  const { definition, version } = definitionOf(loaded);
+  const loaded = await loadWorkbook(port, ['customers', 'definition', 'issues', ...roles]);
+  const read = datasetOf(loaded);
+  const dataset = read.dataset;
+  const { definition, version, issues: definitionWarnings } = definitionOf(loaded);
+  const issues = [...definitionWarnings, ...read.issues];
   const results = rankCustomers(definition, dataset.customers, lang);
   return {
     loaded,
@@ -72,6 +116,7 @@ async function ranked(port: WorkbookPort, roles: Role[], lang: Lang) {
     stamp: stampLabel(version, lang),
     results,
     ranks: new Map(results.map((r) => [r.customerId, r.rank])),
+    issues,
   };
 }
 
@@ -103,14 +148,17 @@ export async function runRanking(port: WorkbookPort, asOf: Day, lang: Lang): Pro
   const r = await ranked(port, ['ranking'], lang);
   const rows = withMovement(r.results, previousRanks(r.loaded.grids.ranking), r.definition.ranks);
   const counts = r.definition.ranks.map((rank) => `${rank}: ${rows.filter((x) => x.rank === rank).length}`);
+  const { ops, unread } = unreadRows(r.loaded, r.issues, lang, r.stamp, asOf);
   await port.write([
     replaceOutput(r.loaded, 'ranking', outputRows(lang, r.stamp, asOf, rankingTable(rows, lang, r.stamp))),
+    ...ops,
     ...asOfOps(r.loaded, asOf),
   ]);
   return {
     message: t(lang, 'commands.report.ranking', { count: rows.length, summary: counts.join(' / ') }),
     headline: counts,
     sheet: sheetOf(r.loaded, 'ranking'),
+    unread,
   };
 }
 
@@ -122,8 +170,10 @@ export async function runGapCheck(
   const r = await ranked(port, ['contacts', 'activities', 'gaps'], lang);
   const rows = checkGaps(r.definition, indexDataset(r.dataset), asOf, r.ranks, lang);
   const gaps = rows.filter((g) => g.status === 'gap');
+  const { ops, unread } = unreadRows(r.loaded, r.issues, lang, r.stamp, asOf);
   await port.write([
     replaceOutput(r.loaded, 'gaps', outputRows(lang, r.stamp, asOf, gapTable(gaps, lang, r.stamp))),
+    ...ops,
     ...asOfOps(r.loaded, asOf),
   ]);
   return {
@@ -133,6 +183,7 @@ export async function runGapCheck(
     }),
     headline: gapHeadline(rows, lang),
     sheet: sheetOf(r.loaded, 'gaps'),
+    unread,
     gaps,
   };
 }
@@ -143,7 +194,6 @@ export async function runReview(port: WorkbookPort, asOf: Day, lang: Lang): Prom
   const read = readKnowsAnswers(r.loaded.grids.answers ?? [], r.definition.items, {
     sheet: sheetOf(r.loaded, 'answers'),
   });
-  failOnErrors(read.issues);
   const answers = read.answers;
   const period = { start: half.start, end: Math.min(half.end, asOf) };
   const rows = reviewRows(r.definition, indexDataset(r.dataset), period, r.ranks, answers);
@@ -168,14 +218,17 @@ export async function runReview(port: WorkbookPort, asOf: Day, lang: Lang): Prom
     });
   }
 
+  const { ops, unread } = unreadRows(r.loaded, [...r.issues, ...read.issues], lang, stamp, asOf);
   await port.write([
     replaceOutput(r.loaded, 'review', outputRows(lang, stamp, asOf, reviewTable(rows, lang, stamp))),
+    ...ops,
   ]);
   const knownOnly = rows.filter((x) => x.headline);
   return {
     message: t(lang, 'commands.report.review', { period: half.label, count: knownOnly.length }),
     headline: knownOnly.map((x) => `${x.rep || t(lang, 'engines.review.unassigned')}: ${x.itemName}`),
     sheet: sheetOf(r.loaded, 'review'),
+    unread,
   };
 }
 
@@ -192,16 +245,18 @@ function hasRow(grid: CellValue[][] | undefined, rep: string, itemName: string):
 }
 
 export async function writeManual(port: WorkbookPort, today: Day, lang: Lang): Promise<ReportResult> {
-  const loaded = await loadWorkbook(port, ['definition', 'history', 'manual']);
-  const { definition, version } = definitionOf(loaded);
+  const loaded = await loadWorkbook(port, ['definition', 'history', 'manual', 'issues']);
+  const { definition, version, issues } = definitionOf(loaded);
   const latest = historyOf(loaded).latest;
   const date = latest && latest.version === version ? latest.date : today;
   const stamp = stampLabel(version, lang);
   const rows = outputRows(lang, stamp, today, manualRows(definition, { version: version ?? 0, date }, lang));
-  await port.write([replaceOutput(loaded, 'manual', rows, 0)]);
+  const { ops, unread } = unreadRows(loaded, issues, lang, stamp, today);
+  await port.write([replaceOutput(loaded, 'manual', rows, 0), ...ops]);
   return {
     message: t(lang, 'commands.report.manual', { version: version ?? '-' }),
     headline: [],
     sheet: sheetOf(loaded, 'manual'),
+    unread,
   };
 }

@@ -21,11 +21,15 @@ export const ROLES = [
   'review',
   'answers',
   'manual',
+  'issues',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Sheets made by the first run that has something to put in them, not by setup. */
+export const LAZY_ROLES: readonly Role[] = ['issues'];
+
 /** Sheets whose whole content kimeru rebuilds on each run. */
-export const OUTPUT_ROLES: readonly Role[] = ['ranking', 'gaps', 'review', 'manual'];
+export const OUTPUT_ROLES: readonly Role[] = ['ranking', 'gaps', 'review', 'manual', 'issues'];
 
 export interface Settings {
   lang: Lang;

@@ -18,6 +18,7 @@ import { normalizeHeader } from '../tables/headers';
 import { normalizeText } from '../values';
 import type { CellValue } from '../values/cell';
 import {
+  LAZY_ROLES,
   NAMES,
   ROLES,
   readSettings,
@@ -100,6 +101,7 @@ export function planSetup(
 
   const starter = starterDefinition(lang);
   for (const role of ROLES) {
+    if (LAZY_ROLES.includes(role)) continue;
     const current = settings.sheets[role];
     if (current !== undefined && taken.has(current)) continue; // set up before, still there
     if (role === 'customers' && customers) continue;

@@ -23,6 +23,8 @@ export interface Tables {
   index: DatasetIndex;
   /** 1-based row of the customer header within the customers range. */
   customerHeaderRow: number;
+  /** Rows left out or read with a caveat, located by argument, row and column. */
+  issues: Issue[];
 }
 
 export interface Ranked extends Tables {
@@ -60,8 +62,9 @@ function relabelled<T>(read: () => T): T {
 }
 
 /**
- * Reads the tables; rows that could not be read fail the call with their cells named — a row
- * silently left out would hide a gap. Warnings (an unknown name in a log, say) let it go on.
+ * Reads the tables. A row that cannot be read is left out and returned as an issue, so the
+ * function computes on every other row and shows the count; only a table that cannot be found
+ * at all (no header) stops the call.
  */
 export function readTables(args: TableArgs): Tables {
   const read = relabelled(() =>
@@ -74,26 +77,24 @@ export function readTables(args: TableArgs): Tables {
       },
     ),
   );
-  const errors = read.issues.filter((i) => i.severity !== 'warning');
-  if (errors.length > 0) throw new KimeruError(relabel(errors));
   return {
     dataset: read.dataset,
     index: indexDataset(read.dataset),
     customerHeaderRow: read.headerRows.customers ?? 1,
+    issues: relabel(read.issues),
   };
 }
 
 /** Reads the tables and the definition, and ranks every customer by it. */
 export function readRanked(args: TableArgs & { definition: CellValue[][] }, lang: Lang): Ranked {
-  const { definition, version } = relabelled(() =>
-    readDefinition(args.definition, { sheet: sheetOf('definition') }),
-  );
+  const read = relabelled(() => readDefinition(args.definition, { sheet: sheetOf('definition') }));
   const tables = readTables(args);
-  const results = rankCustomers(definition, tables.dataset.customers, lang);
+  const results = rankCustomers(read.definition, tables.dataset.customers, lang);
   return {
     ...tables,
-    definition,
-    stamp: stampLabel(version, lang),
+    issues: [...relabel(read.issues), ...tables.issues],
+    definition: read.definition,
+    stamp: stampLabel(read.version, lang),
     ranks: new Map(results.map((r) => [r.customerId, r.rank])),
   };
 }

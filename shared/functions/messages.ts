@@ -18,6 +18,10 @@ export const functionsMessages = defineMessages({
     'functions.col.daysSince': '経過日数',
     'functions.col.keyPersons': 'キーマン',
     'functions.col.keyPersonCount': 'キーマン人数',
+    'functions.header.withIssues': '{header}（⚠ {summary}）',
+    'functions.rowLeftOut': '⚠ {why}',
+    'functions.issuesLine.mode': '⚠ {summary}。一覧は mode "issues" で表示できます。',
+    'functions.issuesLine.function': '⚠ {summary}。一覧は ISSUES 関数で表示できます。',
   },
   en: {
     'functions.missingArgument': 'Argument "{name}" is required',
@@ -35,5 +39,9 @@ export const functionsMessages = defineMessages({
     'functions.col.daysSince': 'Days since',
     'functions.col.keyPersons': 'Key persons',
     'functions.col.keyPersonCount': 'Key persons (count)',
+    'functions.header.withIssues': '{header} (⚠ {summary})',
+    'functions.rowLeftOut': '⚠ {why}',
+    'functions.issuesLine.mode': '⚠ {summary}. Mode "issues" lists them.',
+    'functions.issuesLine.function': '⚠ {summary}. The ISSUES function lists them.',
   },
 });

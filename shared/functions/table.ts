@@ -1,5 +1,5 @@
 import { t, type Lang } from '../i18n';
-import { KimeruError } from '../issues';
+import { issueSummary, issueTable, KimeruError, type Issue } from '../issues';
 import type { Day } from '../model';
 import type { CellValue } from '../values/cell';
 import { formatDay, foldText } from '../values';
@@ -76,7 +76,7 @@ const LANG = param(
   'Language of the headers: "ja" (default) or "en"',
 );
 
-const GAP_MODES = ['gaps', 'all', 'summary', 'items'] as const;
+const GAP_MODES = ['gaps', 'all', 'summary', 'items', 'issues'] as const;
 type GapMode = (typeof GAP_MODES)[number];
 
 function range(args: CoercedArgs, name: string): CellValue[][] {
@@ -102,20 +102,52 @@ function asOf(args: CoercedArgs): Day {
 
 /**
  * A result aligned row by row with the customer range, so it can sit right beside the table:
- * the header label on the header row, one value per customer row, blanks elsewhere.
+ * the header label on the header row, one value per customer row, blanks elsewhere. Rows that
+ * were read with problems show it where the user looks: the header carries the count, and a
+ * customer row that was left out says why in its own cell.
  */
 function besideCustomers(
   height: number,
   headerRow: number,
   header: CellValue[],
   rows: Iterable<{ row: number; values: CellValue[] }>,
+  issues: readonly Issue[],
+  lang: Lang,
 ): CellValue[][] {
   const out: CellValue[][] = Array.from({ length: Math.max(height, headerRow) }, () =>
     new Array<CellValue>(header.length).fill(''),
   );
-  out[headerRow - 1] = header;
+  const summary = issueSummary(lang, issues);
+  out[headerRow - 1] =
+    summary === ''
+      ? header
+      : [
+          t(lang, 'functions.header.withIssues', { header: String(header[0] ?? ''), summary }),
+          ...header.slice(1),
+        ];
   for (const r of rows) out[r.row - 1] = r.values;
+  for (const i of issues) {
+    if (i.argument !== 'customers' || i.severity === 'warning' || i.row === undefined) continue;
+    const line = out[i.row - 1];
+    if (line && line[0] === '') line[0] = t(lang, 'functions.rowLeftOut', { why: t(lang, i.key, i.params) });
+  }
   return out;
+}
+
+/** A table result with one more line under it when rows were left out or read with a caveat. */
+function withIssueLine(
+  table: CellValue[][],
+  issues: readonly Issue[],
+  lang: Lang,
+  how: 'functions.issuesLine.mode' | 'functions.issuesLine.function',
+): CellValue[][] {
+  const summary = issueSummary(lang, issues);
+  if (summary === '') return table;
+  const width = table[0]?.length ?? 1;
+  const line = new Array<CellValue>(width).fill('');
+  line[0] = t(lang, how, { summary });
+  table.push(line);
+  return table;
 }
 
 const RANK: FunctionDef = {
@@ -134,6 +166,8 @@ const RANK: FunctionDef = {
       r.customerHeaderRow,
       [t(lang, 'functions.col.rank')],
       r.dataset.customers.map((c) => ({ row: c.row, values: [r.ranks.get(c.id) ?? ''] })),
+      r.issues,
+      lang,
     );
   },
 };
@@ -184,29 +218,33 @@ const GAPCHECK: FunctionDef = {
       'mode',
       'text',
       true,
-      '"gaps"（既定: ギャップのみ）、"all"（OKも含む）、"summary"（顧客ごと）、"items"（項目ごとの社数）',
-      '"gaps" (default: gaps only), "all" (with OKs), "summary" (per customer), "items" (customers per item)',
+      '"gaps"（既定: ギャップのみ）、"all"（OKも含む）、"summary"（顧客ごと）、"items"（項目ごとの社数）、"issues"（読めなかった行の一覧）',
+      '"gaps" (default: gaps only), "all" (with OKs), "summary" (per customer), "items" (customers per item), "issues" (rows that could not be read)',
     ),
     LANG,
   ],
   run(args, lang) {
     const mode = gapMode(args.texts['mode'] ?? '');
     const r = readRanked(allTables(args), lang);
+    if (mode === 'issues') return issueTable(lang, r.issues);
     const rows = checkGaps(r.definition, r.index, asOf(args), r.ranks, lang);
-    switch (mode) {
-      case 'all':
-        return gapTable(rows, lang, r.stamp);
-      case 'summary':
-        return gapSummaryTable(summarizeGaps(rows), lang, r.stamp);
-      case 'items':
-        return itemCounts(rows, lang, r.stamp);
-      case 'gaps':
-        return gapTable(
-          rows.filter((g) => g.status === 'gap'),
-          lang,
-          r.stamp,
-        );
-    }
+    const table = (): CellValue[][] => {
+      switch (mode) {
+        case 'all':
+          return gapTable(rows, lang, r.stamp);
+        case 'summary':
+          return gapSummaryTable(summarizeGaps(rows), lang, r.stamp);
+        case 'items':
+          return itemCounts(rows, lang, r.stamp);
+        case 'gaps':
+          return gapTable(
+            rows.filter((g) => g.status === 'gap'),
+            lang,
+            r.stamp,
+          );
+      }
+    };
+    return withIssueLine(table(), r.issues, lang, 'functions.issuesLine.mode');
   },
 };
 
@@ -253,7 +291,7 @@ const LASTCONTACT: FunctionDef = {
     const header = keyOnly
       ? [t(lang, 'functions.col.lastKeyContact'), t(lang, 'functions.col.daysSince')]
       : [t(lang, 'functions.col.lastContact'), t(lang, 'functions.col.daysSince')];
-    return besideCustomers(customers.length, r.customerHeaderRow, header, rows);
+    return besideCustomers(customers.length, r.customerHeaderRow, header, rows, r.issues, lang);
   },
 };
 
@@ -278,6 +316,8 @@ const KEYPERSON: FunctionDef = {
       r.customerHeaderRow,
       [t(lang, 'functions.col.keyPersons'), t(lang, 'functions.col.keyPersonCount')],
       rows,
+      r.issues,
+      lang,
     );
   },
 };
@@ -310,17 +350,46 @@ const REVIEW: FunctionDef = {
     const day = asOf(args);
     const half = halfYearOf(day, r.definition.fiscalStartMonth, lang);
     const read = readKnowsAnswers(range(args, 'knows'), r.definition.items, { argument: 'knows' });
-    if (read.issues.length > 0) throw new KimeruError(read.issues);
     const knows = read.answers;
     // Measured as of the as-of date while the half-year is still running.
     const period = { start: half.start, end: Math.min(half.end, day) };
     const rows = reviewRows(r.definition, r.index, period, r.ranks, knows);
-    return reviewTable(rows, lang, `${half.label} ${r.stamp}`);
+    return withIssueLine(
+      reviewTable(rows, lang, `${half.label} ${r.stamp}`),
+      [...r.issues, ...read.issues],
+      lang,
+      'functions.issuesLine.function',
+    );
+  },
+};
+
+const optional = (p: ParamDef): ParamDef => ({ ...p, optional: true });
+
+const ISSUES: FunctionDef = {
+  name: 'ISSUES',
+  help: {
+    ja: '顧客表・連絡先・行動記録・定義のうち、読めずに除外した行と注意のある行を一覧にします（シート・行・列・値・理由・対処）。',
+    en: 'Lists the rows of the customer, contact, activity and definition ranges that were left out or read with a caveat (sheet, row, column, value, why, what to do).',
+  },
+  example: '=KIMERU.ISSUES(顧客!A1:H200, 連絡先!A1:F600, 行動!A1:M5000, 定義!A1:L40)',
+  params: [CUSTOMERS, optional(CONTACTS), optional(ACTIVITIES), optional(DEFINITION), LANG],
+  run(args, lang) {
+    const given = (name: string) => (range(args, name).length > 0 ? range(args, name) : undefined);
+    const tables = {
+      customers: range(args, 'customers'),
+      contacts: given('contacts'),
+      activities: given('activities'),
+    };
+    const withDefinition = range(args, 'definition').length > 0;
+    const r = withDefinition
+      ? readRanked({ ...tables, definition: range(args, 'definition') }, lang)
+      : readTables(tables);
+    return issueTable(lang, r.issues);
   },
 };
 
 /** Every custom function, in the order the hosts list them. */
-export const FUNCTIONS: readonly FunctionDef[] = [RANK, GAPCHECK, LASTCONTACT, KEYPERSON, REVIEW];
+export const FUNCTIONS: readonly FunctionDef[] = [RANK, GAPCHECK, LASTCONTACT, KEYPERSON, REVIEW, ISSUES];
 
 /** KIMERU.RANK in Excel and the playground; Sheets cannot use a dot, nor a built-in's name. */
 export const EXCEL_NAMESPACE = 'KIMERU';

@@ -152,6 +152,7 @@ export function scanTable(
           column: m.letter,
           header: m.header,
           severity: 'error',
+          value: cellText(raw),
         });
       }
     }
@@ -206,6 +207,11 @@ function memoized<T>(read: (v: CellValue) => T): (v: CellValue) => T {
 function isBlankRow(line: CellValue[]): boolean {
   for (const v of line) if (!isBlank(v)) return false;
   return true;
+}
+
+/** A cell as the user wrote it, for the list of unread rows. */
+function cellText(v: CellValue): string {
+  return typeof v === 'string' ? v : normalizeText(v);
 }
 
 function headerText(v: CellValue): string {

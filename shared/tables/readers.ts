@@ -9,20 +9,24 @@ import { CustomerIndex, foldCustomerId } from './companies';
 import { indexPeople, matchPeople, type PeopleIndex, type PeopleMatch } from './people';
 import { readTable, scanTable } from './readTable';
 import { readContactRole } from './roles';
-import { ACTIVITY_TABLE, CONTACT_TABLE, CUSTOMER_TABLE } from './schemas';
+import { ACTIVITY_TABLE, CONTACT_TABLE, CUSTOMER_NAME_HEADERS, CUSTOMER_TABLE } from './schemas';
+import { normalizeHeader } from './headers';
+import { normalizeText } from '../values/text';
 import type { TableLayout, TableOptions, TableRead, TableRow, TableSpec } from './spec';
 
-/** Builds issues located at one cell of a table read. */
+/** Builds issues located at one cell of a table read: by column key, or by grid index for an
+ *  unmapped column. `value` is the cell as written, shown in the list of unread rows. */
 function cellIssuer(table: TableLayout, opts: TableOptions) {
   const firstColumn = (opts.firstColumn ?? 1) - 1; // 0-based offset from the 1-based option
   return (
     row: TableRow,
-    column: string,
+    column: string | { index: number },
     key: MessageKey,
     params: Params,
     severity: 'error' | 'warning',
+    value?: string,
   ): Issue => {
-    const index = table.columns[column];
+    const index = typeof column === 'string' ? table.columns[column] : column.index;
     return {
       key,
       params,
@@ -32,9 +36,11 @@ function cellIssuer(table: TableLayout, opts: TableOptions) {
         ? {}
         : { column: columnLetter(firstColumn + index), header: table.headers[index] ?? '' }),
       severity,
+      ...(value === undefined || value === '' ? {} : { value }),
     };
   };
 }
+type Issuer = ReturnType<typeof cellIssuer>;
 
 function text(row: TableRow, key: string): string {
   const v = row.cells[key];
@@ -74,6 +80,7 @@ export function readCustomers(
           'tables.duplicateCustomerId',
           { id, firstRow },
           'error',
+          id,
         ),
       );
       continue;
@@ -95,22 +102,79 @@ function toIndex(customers: readonly Customer[] | CustomerIndex): CustomerIndex 
   return customers instanceof CustomerIndex ? customers : new CustomerIndex(customers);
 }
 
-/** Resolves a row's customer reference; on failure returns the issue to report. */
-function resolveCustomer(
-  index: CustomerIndex,
-  row: TableRow,
-  issue: ReturnType<typeof cellIssuer>,
-): { customer: Customer } | { issue: Issue } | null {
-  const ref = text(row, 'customer');
-  if (ref === '') return null; // required: readTable reported it
-  const match = index.find(ref);
-  if (match === null)
-    return { issue: issue(row, 'customer', 'tables.unknownCustomer', { value: ref }, 'error') };
-  if ('ambiguous' in match) {
-    const candidates = match.ambiguous.map((c) => `${c.id} ${c.name}`).join(', ');
-    return { issue: issue(row, 'customer', 'tables.ambiguousCustomer', { value: ref, candidates }, 'error') };
+/** The grid index of a customer-name column beside a customer-ID column, if the table has one. */
+function customerNameColumn(layout: TableLayout): number | null {
+  const ref = layout.columns['customer'];
+  if (ref === undefined || NAME_HEADERS.has(normalizeHeader(layout.headers[ref] ?? ''))) return null;
+  const extra = layout.extra.find((x) => NAME_HEADERS.has(normalizeHeader(layout.headers[x.index] ?? '')));
+  return extra ? extra.index : null;
+}
+const NAME_HEADERS = new Set(CUSTOMER_NAME_HEADERS.map((h) => normalizeHeader(h)));
+
+/**
+ * Resolves rows' customer references: the ID (or name) in the customer column, or — where people
+ * typed the company and left the ID blank — the customer-name column beside it, when that name
+ * means exactly one customer. A reference to a customer not in the list is reported once per
+ * customer with its row count (a prospect logged twenty times is one thing to fix, not twenty).
+ */
+class CustomerResolver {
+  private readonly unknown = new Map<string, Issue>();
+  private nameColumn: number | null | undefined;
+
+  constructor(
+    private readonly index: CustomerIndex,
+    private readonly issues: Issue[],
+  ) {}
+
+  resolve(row: TableRow, layout: TableLayout, issue: Issuer): Customer | null {
+    const id = text(row, 'customer');
+    if (id !== '') return this.find(id, row, 'customer', issue);
+    if (this.nameColumn === undefined) this.nameColumn = customerNameColumn(layout);
+    const name = this.nameColumn === null ? '' : normalizeText(row.extra[extraName(layout, this.nameColumn)]);
+    if (name === '') {
+      const key = this.nameColumn === null ? 'tables.customerRequired' : 'tables.customerOrNameRequired';
+      this.issues.push(issue(row, 'customer', key, {}, 'error'));
+      return null;
+    }
+    return this.find(name, row, { index: this.nameColumn as number }, issue);
   }
-  return match;
+
+  private find(
+    ref: string,
+    row: TableRow,
+    column: string | { index: number },
+    issue: Issuer,
+  ): Customer | null {
+    const match = this.index.find(ref);
+    if (match === null) {
+      const key = foldCustomerId(ref);
+      const seen = this.unknown.get(key);
+      if (seen) {
+        seen.count = (seen.count ?? 1) + 1;
+        seen.key = 'tables.unknownCustomerRows';
+        seen.params = { value: seen.value ?? ref, count: seen.count };
+        return null;
+      }
+      const first = issue(row, column, 'tables.unknownCustomer', { value: ref }, 'error', ref);
+      first.count = 1;
+      this.unknown.set(key, first);
+      this.issues.push(first);
+      return null;
+    }
+    if ('ambiguous' in match) {
+      const candidates = match.ambiguous.map((c) => `${c.id} ${c.name}`).join(', ');
+      this.issues.push(
+        issue(row, column, 'tables.ambiguousCustomer', { value: ref, candidates }, 'error', ref),
+      );
+      return null;
+    }
+    return match.customer;
+  }
+}
+
+/** The key of an unmapped column in a row's `extra` (its header, told apart by letter if repeated). */
+function extraName(layout: TableLayout, index: number): string {
+  return layout.extra.find((x) => x.index === index)?.header ?? '';
 }
 
 /**
@@ -124,36 +188,39 @@ export function readContacts(
   opts: TableOptions,
 ): { contacts: Contact[]; issues: Issue[]; table: TableRead } {
   const table = readTable(grid, CONTACT_TABLE, opts);
-  const index = toIndex(customers);
   const issue = cellIssuer(table, opts);
   const issues = [...table.issues];
+  const resolver = new CustomerResolver(toIndex(customers), issues);
   const contacts: Contact[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { row: number; name: string }>();
   for (const row of table.rows) {
     const name = text(row, 'name');
-    const resolved = resolveCustomer(index, row, issue);
-    if (resolved && 'issue' in resolved) issues.push(resolved.issue);
-    if (name === '' || !resolved || 'issue' in resolved) continue;
-    const customerId = resolved.customer.id;
+    const customer = resolver.resolve(row, table, issue);
+    if (name === '' || !customer) continue;
+    const customerId = customer.id;
     const id = text(row, 'id') || `${customerId}:${name}`;
-    const firstRow = seen.get(id);
-    if (firstRow !== undefined) {
+    const first = seen.get(id);
+    if (first !== undefined) {
+      // The same person written twice is one contact (a copy-paste, a second line for a new
+      // phone number); one ID on two different people is a conflict the user has to settle.
+      const samePerson = first.name === name;
       issues.push(
         issue(
           row,
           'id' in table.columns ? 'id' : 'name',
-          'tables.duplicateContactId',
-          { id, firstRow },
-          'error',
+          samePerson ? 'tables.repeatedContact' : 'tables.duplicateContactId',
+          { id, name, firstRow: first.row },
+          samePerson ? 'warning' : 'error',
+          samePerson ? name : id,
         ),
       );
       continue;
     }
-    seen.set(id, row.row);
+    seen.set(id, { row: row.row, name });
     let role: ContactRole = 'other';
     const readRole = readContactRole(text(row, 'role'));
     if (readRole.ok) role = readRole.value;
-    else issues.push(issue(row, 'role', readRole.key, readRole.params, 'warning'));
+    else issues.push(issue(row, 'role', readRole.key, readRole.params, 'warning', text(row, 'role')));
     contacts.push({
       id,
       customerId,
@@ -178,9 +245,9 @@ export function readActivities(
   contacts: readonly Contact[],
   opts: TableOptions,
 ): { activities: Activity[]; issues: Issue[]; table: TableLayout } {
-  const index = toIndex(customers);
   const issues: Issue[] = [];
-  let issue: ReturnType<typeof cellIssuer> | null = null;
+  const resolver = new CustomerResolver(toIndex(customers), issues);
+  let issue: Issuer | null = null;
   const byCustomer = new Map<string, Contact[]>();
   for (const c of contacts) {
     const list = byCustomer.get(c.customerId);
@@ -200,15 +267,15 @@ export function readActivities(
     (row, layout) => {
       issue ??= cellIssuer(layout, opts);
       const date = day(row, 'date');
-      const resolved = resolveCustomer(index, row, issue);
-      if (resolved && 'issue' in resolved) issues.push(resolved.issue);
-      if (date === null || !resolved || 'issue' in resolved) return;
-      const customer = resolved.customer;
+      // A row without a date is left out (readTable listed it); its customer is still checked,
+      // so one fix makes the row count.
+      const customer = resolver.resolve(row, layout, issue);
+      if (date === null || !customer) return;
 
       const typeText = text(row, 'type');
       let type = types.get(typeText);
       if (!type) types.set(typeText, (type = readActivityType(typeText)));
-      if (!type.ok) issues.push(issue(row, 'type', type.key, type.params, 'warning'));
+      if (!type.ok) issues.push(issue(row, 'type', type.key, type.params, 'warning', typeText));
 
       const contactText = text(row, 'contacts');
       let contactIds: string[] = [];
@@ -227,12 +294,26 @@ export function readActivities(
         contactIds = match.ids;
         for (const name of match.unknown)
           issues.push(
-            issue(row, 'contacts', 'tables.unknownPerson', { name, customer: customer.name }, 'warning'),
+            issue(
+              row,
+              'contacts',
+              'tables.unknownPerson',
+              { name, customer: customer.name },
+              'warning',
+              contactText,
+            ),
           );
         for (const a of match.ambiguous) {
           const candidates = a.candidates.map((id) => nameOf.get(id) ?? id).join(', ');
           issues.push(
-            issue(row, 'contacts', 'tables.ambiguousPerson', { name: a.name, candidates }, 'warning'),
+            issue(
+              row,
+              'contacts',
+              'tables.ambiguousPerson',
+              { name: a.name, candidates },
+              'warning',
+              contactText,
+            ),
           );
         }
       }
@@ -301,7 +382,13 @@ function tableOptions(spec: TableSpec, opts: Partial<TableOptions> | undefined):
 export function readDataset(
   grids: DatasetGrids,
   opts: DatasetOptions = {},
-): { dataset: Dataset; issues: Issue[]; headerRows: { customers: number | null } } {
+): {
+  dataset: Dataset;
+  issues: Issue[];
+  headerRows: { customers: number | null };
+  /** The customer table's headers as written (what ranking rules and attribute items may name). */
+  customerHeaders: string[] | null;
+} {
   const fatal: Issue[] = [];
   const issues: Issue[] = [];
   const attempt = <T>(read: () => T): T | null => {
@@ -340,5 +427,6 @@ export function readDataset(
     dataset: { customers, contacts, activities: activityRead?.activities ?? [] },
     issues,
     headerRows: { customers: customerRead?.table.headerRow ?? null },
+    customerHeaders: customerRead ? customerRead.table.headers.filter((h) => h !== '') : null,
   };
 }

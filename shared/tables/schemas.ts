@@ -30,8 +30,16 @@ const CUSTOMER_REF: ColumnSpec = {
   ],
   kind: 'text',
   required: true,
+  // A blank reference may still be resolved from a customer-name column beside the ID: the
+  // readers report what stays unresolved.
+  allowBlank: true,
   labels: { ja: '顧客ID', en: 'Customer ID' },
 };
+
+/** Headers of a customer-name column, for the rows whose customer ID cell was left blank. */
+export const CUSTOMER_NAME_HEADERS: readonly string[] = CUSTOMER_REF.aliases.slice(
+  CUSTOMER_REF.aliases.indexOf('顧客名'),
+);
 
 /** The customer list: id, name, kana, rep; every other column is an attribute. */
 export const CUSTOMER_TABLE: TableSpec = {

@@ -427,7 +427,7 @@ describe('実行 / Run', () => {
     expect(wb.snapshot('ギャップ').length).toBeGreaterThan(2);
   });
 
-  it('shows a failing command’s message in the alert', async () => {
+  it('runs on every readable row and shows a warning box that opens the list of the others', async () => {
     const { wb, api, activitySheet } = await setUpWorkbook();
     wb.sheets
       .get(activitySheet)!
@@ -436,8 +436,15 @@ describe('実行 / Run', () => {
     await page.getByTestId('run-ranking').click();
     await page.getByTestId('run-message').filter({ hasText: 'ランク' }).waitFor();
     await page.getByTestId('run-gapCheck').click();
-    await page.getByTestId('alert-text').filter({ hasText: '2行目 A列「日付」' }).waitFor();
-    expect(await page.getByTestId('run-headline').locator('li').count()).toBe(0);
+    await page.getByTestId('run-message').filter({ hasText: 'ギャップ' }).waitFor();
+    expect(await page.getByTestId('run-headline').locator('li').count()).toBeGreaterThan(0);
+    const summary = page.getByTestId('unread-summary');
+    expect(await summary.textContent()).toBe('⚠ 読めなかった行 1件');
+    expect(await page.getByTestId('unread-list').isVisible()).toBe(false);
+    await summary.click();
+    expect(await page.getByTestId('unread-list').textContent()).toContain('2行目 A列「日付」');
+    expect(await page.getByTestId('unread-sheet').textContent()).toContain('「読めなかった行」シート');
+    expect(await page.getByTestId('alert-text').textContent()).toBe('');
   });
 });
 

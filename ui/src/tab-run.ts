@@ -4,6 +4,7 @@ import { h, replaceChildren } from './dom';
 import { busyButton, field } from './field';
 import { tr, type UiKey } from './messages';
 import type { App } from './store';
+import { unreadBox } from './unread-box';
 
 type Command = 'ranking' | 'gapCheck' | 'review' | 'manual';
 
@@ -23,11 +24,13 @@ export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState
   const asOf = h('input', { type: 'date', 'data-testid': 'run-asOf' });
   const message = h('p', { class: 'strong', 'data-testid': 'run-message' });
   const headline = h('ul', { class: 'headline', 'data-testid': 'run-headline' });
+  const unread = unreadBox(lang);
   const output = h(
     'div',
     { class: 'status', role: 'status', 'data-testid': 'run-result' },
     message,
     headline,
+    unread.el,
   );
   let running = false;
 
@@ -61,6 +64,7 @@ export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState
     button.setBusy(true);
     replaceChildren(message, '');
     replaceChildren(headline);
+    unread.show(null);
     const r = await app.call(
       () => request(command),
       () => void run(command, button),
@@ -71,6 +75,7 @@ export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState
     if (!r.ok) return;
     replaceChildren(message, r.value.message);
     replaceChildren(headline, ...r.value.headline.map((line) => h('li', {}, line)));
+    unread.show(r.value.unread);
   }
 
   const el = h(

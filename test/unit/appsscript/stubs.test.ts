@@ -36,6 +36,7 @@ describe('generated stubs', () => {
       'KIMERU_LASTCONTACT',
       'KIMERU_KEYPERSON',
       'KIMERU_REVIEW',
+      'KIMERU_ISSUES',
       'KIMERU_TWICE',
     ]);
   });

@@ -131,7 +131,7 @@ describe('bad input: a clear message, a non-zero exit, the input untouched, noth
     untouched(path, before);
   });
 
-  it('a customer list with rows that cannot be read, named by sheet, row and column', () => {
+  it('a customer list with a row that cannot be read: the rest is ranked, the row is listed, exit 0', () => {
     const path = join(dir, 'list.csv');
     writeFileSync(
       path,
@@ -139,9 +139,13 @@ describe('bad input: a clear message, a non-zero exit, the input untouched, noth
     );
     const before = readFileSync(path);
     const r = kimeru('rank', 'list.csv');
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2社');
+    expect(r.stderr).toContain('⚠ 読めなかった行 1件');
     expect(r.stderr).toContain('「list」シート 4行目 A列「顧客ID」');
-    untouched(path, before);
+    expect(r.stderr).toContain('一覧は出力ファイルの「読めなかった行」シートにもあります。');
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(existsSync(join(dir, 'list.kimeru.xlsx'))).toBe(true);
   });
 
   it('a missing file, an unreadable date, an unknown command and a CSV given --in-place', () => {

@@ -55,10 +55,11 @@ describe('README.md reference', () => {
     expect(about('LASTCONTACT')).toContain('最終キーマン接触日 · 経過日数');
   });
 
-  it('shows error messages that name the argument, row and column, in both languages', () => {
+  it('shows error messages that name the argument, row and column, and a row left out as the list shows it', () => {
     const text = section('functions');
-    expect(text).toContain('引数 activities の 2行目 A列「日付」');
-    expect(text).toContain('Argument activities, row 2, column A ("日付")');
+    expect(text).toContain('⚠ 読めなかった行 1件。一覧は mode "issues" で表示できます。');
+    expect(text).toContain('⚠ 1 row left out. Mode "issues" lists them.');
+    expect(text).toContain('| activities | 2 | A | 日付 | 2026/13/45 |');
     expect(text).toMatch(/引数 definition の \d+行目 [A-Z]+列「A」/);
   });
 

@@ -25,6 +25,7 @@ describe('the function table', () => {
       'KIMERU.LASTCONTACT',
       'KIMERU.KEYPERSON',
       'KIMERU.REVIEW',
+      'KIMERU.ISSUES',
     ]);
     for (const f of FUNCTIONS) {
       expect(sheetsName(f)).toMatch(/^KIMERU_[A-Z]+$/);
@@ -47,6 +48,43 @@ describe('RANK', () => {
 
   it('answers in English when asked', () => {
     expect(call('KIMERU_RANK', customers, definition, 'en')[2]).toEqual(['Rank']);
+  });
+
+  it('ranks every readable customer; the header counts the rows left out and each says why', () => {
+    const messy = customers.map((r) => [...r]);
+    messy[6]![0] = 'C001'; // a repeated ID
+    const out = call('KIMERU.RANK', messy, definition);
+    expect(out.map((r) => r[0])).toEqual([
+      '',
+      '',
+      'ランク（⚠ 読めなかった行 1件）',
+      'A',
+      'B',
+      '',
+      '⚠ 顧客ID「C001」は4行目と重複しています。この行は読み飛ばします。',
+      'C',
+    ]);
+    const en = call('KIMERU.RANK', messy, definition, 'en');
+    expect(en[2]).toEqual(['Rank (⚠ 1 row left out)']);
+  });
+});
+
+describe('ISSUES', () => {
+  it('lists every row left out or read with a caveat, from whichever ranges it is given', () => {
+    const messy = customers.map((r) => [...r]);
+    messy[6]![0] = 'C001';
+    const log = activities.map((r) => [...r]);
+    log[1]![1] = 'C404';
+    const out = call('KIMERU.ISSUES', messy, contacts, log, definition);
+    expect(out[0]).toEqual(['シート', '行', '列', '見出し', '値', '理由', '対処', '扱い']);
+    const where = out.slice(1).map((r) => [r[0], r[1], r[2], r[4], r[7]]);
+    expect(where).toContainEqual(['customers', 7, 'A', 'C001', '除外']);
+    expect(where).toContainEqual(['activities', 2, 'B', 'C404', '除外']);
+    // Only the customer range: nothing about the log.
+    const only = call('KIMERU.ISSUES', messy);
+    expect(only.slice(1).map((r) => r[0])).toEqual(['customers']);
+    // A clean workbook lists nothing but the header.
+    expect(call('KIMERU.ISSUES', customers, contacts, activities, definition)).toHaveLength(1);
   });
 });
 
@@ -146,22 +184,21 @@ describe('REVIEW', () => {
 });
 
 describe('bad input', () => {
-  it('names the argument, row and column of an unreadable cell, in the user language', () => {
+  it('leaves an unreadable row out, says so under the result, and lists it with mode "issues"', () => {
     const broken = activities.map((r) => [...r]);
     broken[3]![0] = '2026/13/45';
-    const ja = callError('KIMERU.GAPCHECK', customers, contacts, broken, definition, AS_OF_SERIAL);
-    expect(ja).toContain('引数 activities の 4行目 A列「日付」');
-    const en = callError(
-      'KIMERU.GAPCHECK',
-      customers,
-      contacts,
-      broken,
-      definition,
-      AS_OF_SERIAL,
-      'gaps',
-      'en',
-    );
-    expect(en).toContain('Argument activities, row 4, column A ("日付")');
+    const whole = call('KIMERU.GAPCHECK', customers, contacts, activities, definition, AS_OF_SERIAL);
+    const out = call('KIMERU.GAPCHECK', customers, contacts, broken, definition, AS_OF_SERIAL);
+    // Every gap the other rows show is still there, and one more line tells the row was left out.
+    expect(out.at(-1)![0]).toBe('⚠ 読めなかった行 1件。一覧は mode "issues" で表示できます。');
+    expect(out.length).toBeGreaterThanOrEqual(whole.length);
+    const list = call('KIMERU.GAPCHECK', customers, contacts, broken, definition, AS_OF_SERIAL, 'issues');
+    expect(list[0]).toEqual(['シート', '行', '列', '見出し', '値', '理由', '対処', '扱い']);
+    expect(list[1]!.slice(0, 5)).toEqual(['activities', 4, 'A', '日付', '2026/13/45']);
+    expect(list[1]![7]).toBe('除外');
+    const en = call('KIMERU.GAPCHECK', customers, contacts, broken, definition, AS_OF_SERIAL, 'issues', 'en');
+    expect(en[1]!.slice(0, 5)).toEqual(['activities', 4, 'A', '日付', '2026/13/45']);
+    expect(en[1]![7]).toBe('left out');
   });
 
   it('asks for a missing as-of date and rejects one it cannot read', () => {

@@ -212,7 +212,10 @@ describe('the terminal demo', () => {
   it('prints the company, the version, a headline per measured item and the cautionary case', () => {
     expect(lines[0]).toBe(`kimeru デモ — ${COMPANY_NAME}`);
     expect(ja).toContain('■ 顧客管理の定義 第2版');
-    const items = call('GAPCHECK', ...tables, wb.definition, wb.asOf, 'items').slice(1);
+    const all = call('GAPCHECK', ...tables, wb.definition, wb.asOf, 'items');
+    // The three rows planted with a caveat are counted under the table.
+    expect(all.at(-1)![0]).toBe('⚠ 注意 3件。一覧は mode "issues" で表示できます。');
+    const items = all.slice(1, -1);
     expect(items).toHaveLength(6);
     for (const [, name, , count] of items)
       expect(lines.some((l) => l.trim().startsWith(`${String(name)}: ${String(count)}社`))).toBe(true);

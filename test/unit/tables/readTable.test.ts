@@ -175,10 +175,10 @@ describe('readTable', () => {
     expect(t.extra.map((x) => x.header)).toEqual(['顧客名', '氏名']);
     expect(t.issues).toHaveLength(1);
     expect(formatIssue('ja', t.issues[0]!)).toBe(
-      '「連絡先」シート 1行目 E列「氏名」: この列は D列「氏名」と同じ意味です。D列の値を使います。',
+      '「連絡先」シート 1行目 E列「氏名」: この列は D列「氏名」と同じ意味です。D列の値を使います。どちらかの見出しを変えるか、使わない列を消してください。',
     );
     expect(formatIssue('en', t.issues[0]!)).toBe(
-      'Sheet "連絡先", row 1, column E ("氏名"): This column means the same as column D ("氏名"); the values of column D are used.',
+      'Sheet "連絡先", row 1, column E ("氏名"): This column means the same as column D ("氏名"); the values of column D are used. Rename one of the headers, or delete the column you do not use.',
     );
   });
 

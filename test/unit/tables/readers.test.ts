@@ -29,10 +29,10 @@ describe('readCustomers', () => {
       '10A tables.duplicateCustomerId error',
     ]);
     expect(formatIssue('ja', issues[1]!)).toBe(
-      '「顧客」シート 10行目 A列「【顧客ID】」: 顧客ID「C002」は7行目と重複しています。この行は読み飛ばします。',
+      '「顧客」シート 10行目 A列「【顧客ID】」: 顧客ID「C002」は7行目と重複しています。この行は読み飛ばします。どちらかのIDを変えるか、重複している行を消してください。',
     );
     expect(formatIssue('en', issues[1]!)).toBe(
-      'Sheet "顧客", row 10, column A ("【顧客ID】"): Customer ID "C002" repeats row 7. This row is skipped.',
+      'Sheet "顧客", row 10, column A ("【顧客ID】"): Customer ID "C002" repeats row 7. This row is skipped. Change one of the IDs, or delete the repeated row.',
     );
   });
 
@@ -68,7 +68,7 @@ describe('readContacts', () => {
   it('reports an unknown role (kept as other) and an unknown customer (row skipped)', () => {
     expect(issues.map(where)).toEqual(['8E tables.unknownRole warning', '9A tables.unknownCustomer error']);
     expect(formatIssue('ja', issues[1]!)).toBe(
-      '「連絡先」シート 9行目 A列「顧客ID」: 顧客「C999」が顧客一覧に見つかりません。この行は読み飛ばします。',
+      '「連絡先」シート 9行目 A列「顧客ID」: 顧客「C999」が顧客一覧に見つかりません。この行は読み飛ばします。見込み客なら顧客一覧に加え、書き間違いなら顧客一覧どおりのIDか社名に直してください。',
     );
   });
 });
@@ -109,10 +109,10 @@ describe('readActivities', () => {
     ]);
     const ambiguous = issues[2]!;
     expect(formatIssue('ja', ambiguous)).toBe(
-      '「行動」シート 4行目 C列「面談者」: 「田中」に当てはまる連絡先が複数あります（田中 太郎, 田中 次郎）。フルネームか役職で書いてください。',
+      '「行動」シート 4行目 C列「面談者」: 「田中」に当てはまる連絡先が複数あります（田中 太郎, 田中 次郎）。フルネームか役職つきで書いてください。',
     );
     expect(formatIssue('en', issues[3]!)).toBe(
-      'Sheet "行動", row 5, column C ("面談者"): "山田様" is not a contact of customer "株式会社 山田製作所".',
+      'Sheet "行動", row 5, column C ("面談者"): "山田様" is not a contact of customer "株式会社 山田製作所". Add the person to the contacts, or write the name as the contacts sheet does.',
     );
     expect(formatIssue('ja', issues[0]!)).toBe(
       '「行動」シート 7行目 A列「日付」: 「2026/2/30」は日付として読めません（例: 2026/11/29、2026年11月29日、令和8年11月29日、R8.11.29）',
@@ -200,5 +200,100 @@ describe('reading the same log again after a contact changed', () => {
     expect(renamed.issues.map((i) => i.key)).toContain('tables.unknownPerson');
     const again = readActivities(log, customers, [contact], { sheet: '行動' });
     expect(again.activities[0]?.contactIds).toEqual(['P1']);
+  });
+});
+
+describe('what people write in a real log', () => {
+  const customers = readCustomers(
+    [
+      ['顧客ID', '顧客名', '営業担当'],
+      ['C001', '株式会社 山田製作所', '佐藤'],
+      ['C002', '(株)鈴木商事', '高橋'],
+      ['C003', '鈴木商事 大阪支店', '高橋'],
+    ],
+    { sheet: '顧客' },
+  ).customers;
+
+  it('takes the customer from the name column when the ID was left blank, and says which rows it cannot', () => {
+    const { activities, issues } = readActivities(
+      [
+        ['日付', '顧客ID', '顧客名', '種別'],
+        ['2026/11/02', 'C001', '株式会社 山田製作所', '訪問'],
+        ['2026/11/03', '', '山田製作所', '訪問'], // ID left blank, name without 株式会社
+        ['2026/11/04', '', '㈱鈴木商事', '電話'], // ㈱ and no space: still one customer
+        ['2026/11/05', '', '', '電話'], // neither
+        ['2026/11/06', '', '新規見込み株式会社', '訪問'], // a prospect
+        ['2026/11/07', 'P-9', '', '訪問'], // another prospect, by an ID nobody listed
+        ['2026/11/08', 'P-9', '', 'TEL'],
+        ['2026/11/09', 'p－９', '', '訪問'], // the same ID typed in full width
+        ['', 'C002', '', '訪問'], // no date
+      ],
+      customers,
+      [],
+      { sheet: '活動履歴' },
+    );
+    expect(activities.map((a) => [a.row, a.customerId])).toEqual([
+      [2, 'C001'],
+      [3, 'C001'],
+      [4, 'C002'],
+    ]);
+    const byRow = [...issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    expect(byRow.map((i) => [i.row, i.column, i.key, i.severity, i.value, i.count ?? 1])).toEqual([
+      [5, 'B', 'tables.customerOrNameRequired', 'error', undefined, 1],
+      [6, 'C', 'tables.unknownCustomer', 'error', '新規見込み株式会社', 1],
+      // One line for P-9, with its row count, not one per row.
+      [7, 'B', 'tables.unknownCustomerRows', 'error', 'P-9', 3],
+      [10, 'A', 'tables.requiredValue', 'error', undefined, 1],
+    ]);
+    const p9 = byRow[2]!;
+    expect(formatIssue('ja', p9)).toBe(
+      '「活動履歴」シート 7行目 B列「顧客ID」: 顧客「P-9」が顧客一覧に見つかりません（この行を含め3行）。これらの行は読み飛ばします。見込み客なら顧客一覧に加え、書き間違いなら顧客一覧どおりのIDか社名に直してください。',
+    );
+  });
+
+  it('never guesses between two customers whose names fold alike', () => {
+    const two = readCustomers(
+      [
+        ['顧客ID', '顧客名'],
+        ['C1', '株式会社 青葉'],
+        ['C2', '青葉(株)'],
+      ],
+      { sheet: '顧客' },
+    ).customers;
+    const { activities, issues } = readActivities(
+      [
+        ['日付', '顧客ID', '顧客名', '種別'],
+        ['2026/11/02', '', '青葉', '訪問'],
+      ],
+      two,
+      [],
+      { sheet: '行動' },
+    );
+    expect(activities).toEqual([]);
+    expect(issues.map((i) => [i.row, i.column, i.key])).toEqual([[2, 'C', 'tables.ambiguousCustomer']]);
+  });
+
+  it('counts a contact written twice once, with a warning; one ID on two people leaves the second out', () => {
+    const { contacts, issues } = readContacts(
+      [
+        ['連絡先ID', '顧客ID', '氏名', '役割'],
+        ['', 'C001', '山田 一郎', 'キーマン'],
+        ['', 'C001', '山田 一郎', 'キーマン'],
+        ['K7', 'C002', '鈴木 花子', '担当者'],
+        ['K7', 'C002', '鈴木 次郎', '担当者'],
+        ['', '', '佐藤 三郎', '担当者'],
+      ],
+      customers,
+      { sheet: 'キーマン' },
+    );
+    expect(contacts.map((c) => [c.row, c.name])).toEqual([
+      [2, '山田 一郎'],
+      [4, '鈴木 花子'],
+    ]);
+    expect(issues.map((i) => [i.row, i.key, i.severity])).toEqual([
+      [3, 'tables.repeatedContact', 'warning'],
+      [5, 'tables.duplicateContactId', 'error'],
+      [6, 'tables.customerRequired', 'error'],
+    ]);
   });
 });
