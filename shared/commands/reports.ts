@@ -8,6 +8,7 @@ import {
   gapHeadline,
   gapTable,
   halfYearOf,
+  noDataHeadline,
   indexDataset,
   manualRows,
   rankCustomers,
@@ -36,6 +37,8 @@ export interface ReportResult {
   message: string;
   /** Short lines for the sidebar, e.g. "キーマンとの接触: 12社". */
   headline: string[];
+  /** Lines for what had nothing to measure (データなし), shown apart from the headline. */
+  noData?: string[];
   sheet: string;
 }
 
@@ -132,6 +135,7 @@ export async function runGapCheck(
       customers: new Set(gaps.map((g) => g.customerId)).size,
     }),
     headline: gapHeadline(rows, lang),
+    noData: noDataHeadline(rows, lang),
     sheet: sheetOf(r.loaded, 'gaps'),
     gaps,
   };
@@ -172,9 +176,11 @@ export async function runReview(port: WorkbookPort, asOf: Day, lang: Lang): Prom
     replaceOutput(r.loaded, 'review', outputRows(lang, stamp, asOf, reviewTable(rows, lang, stamp))),
   ]);
   const knownOnly = rows.filter((x) => x.headline);
+  const repItem = (x: (typeof rows)[number]) => `${x.rep || t(lang, 'engines.review.unassigned')}: ${x.itemName}`;
   return {
     message: t(lang, 'commands.report.review', { period: half.label, count: knownOnly.length }),
-    headline: knownOnly.map((x) => `${x.rep || t(lang, 'engines.review.unassigned')}: ${x.itemName}`),
+    headline: knownOnly.map(repItem),
+    noData: rows.filter((x) => x.class === 'noData').map(repItem),
     sheet: sheetOf(r.loaded, 'review'),
   };
 }
