@@ -64,3 +64,21 @@ export function splitNames(text: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
+
+/**
+ * Customer fields the reader keeps outside `attributes`, by the names a definition may use for
+ * them (compared as headerKey): attribute_filled can check them, rank rules cannot.
+ */
+export const CORE_FIELD_NAMES = {
+  name: ['顧客名', '会社名', '社名', 'customername', 'name', 'company'],
+  kana: ['フリガナ', 'ふりがな', 'カナ', 'kana', 'furigana'],
+  rep: ['営業担当', '担当営業', '営業担当者', 'rep', 'salesrep'],
+} as const;
+
+/** The core field a name means, or null. */
+export function coreFieldOf(name: string): keyof typeof CORE_FIELD_NAMES | null {
+  const key = headerKey(name);
+  for (const field of Object.keys(CORE_FIELD_NAMES) as (keyof typeof CORE_FIELD_NAMES)[])
+    if (CORE_FIELD_NAMES[field].some((n) => headerKey(n) === key)) return field;
+  return null;
+}

@@ -5,7 +5,7 @@ import { ACTIVITY_TYPE_LABELS } from '../i18n/vocabulary';
 import { formatDay } from '../values/days';
 import { activitiesUntil, keyPersonsOf, type DatasetIndex } from './dataset-index';
 import { activityTypeOf } from '../tables/activityTypes';
-import { attributeBlank, findAttribute, headerKey, splitNames } from './columns';
+import { attributeBlank, coreFieldOf, findAttribute, splitNames, type CORE_FIELD_NAMES } from './columns';
 
 /**
  * Measuring one item of the definition for one customer as of a date. Shared by the gap check
@@ -231,11 +231,11 @@ function nextActionOverdue(limit: number, s: Subject, asOf: Day, lang: Lang): Me
 }
 
 /** Customer fields that live outside `attributes` but may be named by attribute_filled. */
-const CORE_FIELDS: Array<{ keys: string[]; get: (c: Customer) => string }> = [
-  { keys: ['顧客名', '会社名', '社名', 'customername', 'name', 'company'], get: (c) => c.name },
-  { keys: ['フリガナ', 'ふりがな', 'カナ', 'kana', 'furigana'], get: (c) => c.kana },
-  { keys: ['営業担当', '担当営業', '営業担当者', 'rep', 'salesrep'], get: (c) => c.rep },
-];
+const CORE_FIELDS: Record<keyof typeof CORE_FIELD_NAMES, (c: Customer) => string> = {
+  name: (c) => c.name,
+  kana: (c) => c.kana,
+  rep: (c) => c.rep,
+};
 
 function attributesFilled(threshold: number, target: string, s: Subject, lang: Lang): Measure {
   const names = splitNames(target);
@@ -249,9 +249,9 @@ function attributesFilled(threshold: number, target: string, s: Subject, lang: L
       if (attributeBlank(attr)) empty.push(name);
       continue;
     }
-    const core = CORE_FIELDS.find((f) => f.keys.includes(headerKey(name)));
+    const core = coreFieldOf(name);
     if (!core) missing.push(name);
-    else if (core.get(s.customer).trim() === '') empty.push(name);
+    else if (CORE_FIELDS[core](s.customer).trim() === '') empty.push(name);
   }
   const sep = listSep(lang);
   const parts: string[] = [];
