@@ -176,7 +176,8 @@ export async function runReview(port: WorkbookPort, asOf: Day, lang: Lang): Prom
     replaceOutput(r.loaded, 'review', outputRows(lang, stamp, asOf, reviewTable(rows, lang, stamp))),
   ]);
   const knownOnly = rows.filter((x) => x.headline);
-  const repItem = (x: (typeof rows)[number]) => `${x.rep || t(lang, 'engines.review.unassigned')}: ${x.itemName}`;
+  const repItem = (x: (typeof rows)[number]) =>
+    `${x.rep || t(lang, 'engines.review.unassigned')}: ${x.itemName}`;
   return {
     message: t(lang, 'commands.report.review', { period: half.label, count: knownOnly.length }),
     headline: knownOnly.map(repItem),
