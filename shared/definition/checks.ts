@@ -16,8 +16,8 @@ import { formatShare } from './sheet';
  *   (その他) above others, or "≥ 300万 → B" above "≥ 1000万 → A" (no customer is ever A).
  * - An ABC cut-off outside (0, 100%]; a number that is not finite or is ≥ 1e21 (JavaScript
  *   prints it as 1e+21; no amount, day count or head count is that large: a typo).
- * Columns compare the way ranking finds them (engines/columns findAttribute: NFKC, no spaces,
- * case and kana folded); a header that only matches once decorations (【】, _ …) are removed, or
+ * Columns compare the way ranking finds them (engines/columns lookupColumn: NFKC, no spaces,
+ * case and kana folded, or a field kimeru reads itself such as 顧客名 / 営業担当); a header that only matches once decorations (【】, _ …) are removed, or
  * that is one or two characters off, is offered as the likely meant one.
  */
 
@@ -42,7 +42,7 @@ export function definitionIssues(def: Definition, customerColumns: readonly stri
     rules.forEach((rule, i) => {
       const n = i + 1;
       for (const c of rule.conditions) {
-        if (columns && !columns.has(c.column)) {
+        if (columns && !columns.has(c.column) && coreFieldOf(c.column) === null) {
           const near = columns.near(c.column);
           const params = { rank: rule.rank, n, column: c.column, columns: columns.list() };
           if (near === null) warn('definition.check.ruleColumnMissing', params);
@@ -63,7 +63,7 @@ export function definitionIssues(def: Definition, customerColumns: readonly stri
     });
   } else {
     const { column, cutoffs } = def.ranking;
-    if (columns && column.trim() !== '' && !columns.has(column)) {
+    if (columns && column.trim() !== '' && !columns.has(column) && coreFieldOf(column) === null) {
       const near = columns.near(column);
       const params = { column, columns: columns.list() };
       if (near === null) warn('definition.check.abcColumnMissing', params);

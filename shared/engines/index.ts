@@ -20,6 +20,6 @@ export {
   ACTIVITY_COLUMNS,
 } from './activity';
 export type { ActivityInput, ActivityField, ActivityValidation, ActivityColumn } from './activity';
-export { findAttribute, headerKey } from './columns';
+export { findAttribute, lookupColumn, coreFieldOf, headerKey } from './columns';
 export type { AttributeLookup } from './columns';
 export { enginesMessages } from './messages';

@@ -5,7 +5,7 @@ import { ACTIVITY_TYPE_LABELS } from '../i18n/vocabulary';
 import { formatDay } from '../values/days';
 import { activitiesUntil, keyPersonsOf, type DatasetIndex } from './dataset-index';
 import { activityTypeOf } from '../tables/activityTypes';
-import { attributeBlank, coreFieldOf, findAttribute, splitNames, type CORE_FIELD_NAMES } from './columns';
+import { attributeBlank, lookupColumn, splitNames } from './columns';
 
 /**
  * Measuring one item of the definition for one customer as of a date. Shared by the gap check
@@ -230,13 +230,6 @@ function nextActionOverdue(limit: number, s: Subject, asOf: Day, lang: Lang): Me
   return { status: status(overdue <= limit), actual, actualValue: overdue };
 }
 
-/** Customer fields that live outside `attributes` but may be named by attribute_filled. */
-const CORE_FIELDS: Record<keyof typeof CORE_FIELD_NAMES, (c: Customer) => string> = {
-  name: (c) => c.name,
-  kana: (c) => c.kana,
-  rep: (c) => c.rep,
-};
-
 function attributesFilled(threshold: number, target: string, s: Subject, lang: Lang): Measure {
   const names = splitNames(target);
   if (names.length === 0)
@@ -244,14 +237,10 @@ function attributesFilled(threshold: number, target: string, s: Subject, lang: L
   const missing: string[] = [];
   const empty: string[] = [];
   for (const name of names) {
-    const attr = findAttribute(s.customer, name);
-    if (attr.found) {
-      if (attributeBlank(attr)) empty.push(name);
-      continue;
-    }
-    const core = coreFieldOf(name);
-    if (!core) missing.push(name);
-    else if (CORE_FIELDS[core](s.customer).trim() === '') empty.push(name);
+    // A column of the customer table, or a field kimeru reads itself (顧客名, 営業担当…).
+    const attr = lookupColumn(s.customer, name);
+    if (!attr.found) missing.push(name);
+    else if (attributeBlank(attr)) empty.push(name);
   }
   const sep = listSep(lang);
   const parts: string[] = [];

@@ -77,6 +77,14 @@ describe('definitionIssues: definitions that would mislead', () => {
     expect(definitionIssues(def, [...HEADERS, 'ギョウシュ'])).toEqual([]);
   });
 
+  it('knows the fields kimeru reads itself under any of their names (会社名 for 顧客名)', () => {
+    const def = rules(
+      { rank: 'A', conditions: [cond('会社名', 'contains', '商事')] },
+      { rank: 'B', conditions: [cond('担当営業', '=', '佐藤')] },
+    );
+    expect(definitionIssues(def, HEADERS)).toEqual([]);
+  });
+
   it('lists the columns when no header is close, and skips column checks when headers are unknown', () => {
     const def = rules({ rank: 'A', conditions: [cond('資本金', '>=', 1)] });
     const [issue] = definitionIssues(def, HEADERS);
