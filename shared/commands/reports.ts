@@ -125,10 +125,10 @@ export async function runGapCheck(
   const r = await ranked(port, ['contacts', 'activities', 'gaps'], lang);
   const rows = checkGaps(r.definition, indexDataset(r.dataset), asOf, r.ranks, lang);
   const gaps = rows.filter((g) => g.status === 'gap');
-  // The customers and items with nothing to measure come after the gaps, marked データなし.
-  const listed = [...gaps, ...rows.filter((g) => g.status === 'nodata')];
+  // The sheet lists the gaps to act on; what had nothing to measure is counted per item in
+  // `noData` (one line per item, not one row per customer: the sheet stays the size of the gaps).
   await port.write([
-    replaceOutput(r.loaded, 'gaps', outputRows(lang, r.stamp, asOf, gapTable(listed, lang, r.stamp))),
+    replaceOutput(r.loaded, 'gaps', outputRows(lang, r.stamp, asOf, gapTable(gaps, lang, r.stamp))),
     ...asOfOps(r.loaded, asOf),
   ]);
   return {
