@@ -31,12 +31,12 @@ describe('GAPCHECK and no data (データなし)', () => {
 
   it('counts no data apart per item: never in "checked", never a gap', () => {
     const items = gapcheck('items');
-    expect(items[0]).toEqual(['項目ID', '項目', '対象社数', 'ギャップ社数', 'データなし', '版']);
+    expect(items[0]).toEqual(['項目ID', '項目', '対象社数', 'ギャップ社数', 'データなし社数', '版']);
     // IN1: C001 due later, C002 nothing open, C003 overdue since 11/01; C004 no data.
     expect(items.find((r) => r[0] === 'IN1')!.slice(2, 5)).toEqual([3, 1, 1]);
     // IN2: C001–C003 recorded the same day; C004 no data.
     expect(items.find((r) => r[0] === 'IN2')!.slice(2, 5)).toEqual([3, 0, 1]);
-    expect(gapcheck('items', 'en')[0]![4]).toBe('No data');
+    expect(gapcheck('items', 'en')[0]![4]).toBe('Customers with no data');
   });
 
   it('counts no data apart per customer', () => {
