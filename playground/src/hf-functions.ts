@@ -66,11 +66,12 @@ export function resultBound(
       return { width: 2, height: customers };
     case 'GAPCHECK': {
       const mode = texts['mode']?.trim().toLowerCase();
-      if (mode === 'items') return { width: 5, height: definition + 1 };
+      // Item id, item, checked, gaps, no data, version.
+      if (mode === 'items') return { width: 6, height: definition + 1 };
       if (mode === 'summary') return { width: HEADER_ONLY.summary, height: customers + 1 };
       // One row per customer × item at most ("gaps", "all", or a mode known only later).
       return {
-        width: Math.max(HEADER_ONLY.gaps, HEADER_ONLY.summary, 5),
+        width: Math.max(HEADER_ONLY.gaps, HEADER_ONLY.summary, 6),
         height: customers * definition + 1,
       };
     }

@@ -56,7 +56,9 @@ export interface KimeruApi {
   }): Promise<Envelope<SetupReport & { text: string[] }>>;
   logActivity(input: ActivityInput): Promise<Envelope<LogResult>>;
   getDefinition(): Promise<Envelope<DefinitionState>>;
-  previewDefinition(definition: Definition): Promise<Envelope<{ lint: string[]; diff: string[] }>>;
+  previewDefinition(
+    definition: Definition,
+  ): Promise<Envelope<{ lint: string[]; flags: string[]; diff: string[] }>>;
   saveDefinition(req: {
     definition: Definition;
     note: string;

@@ -1,9 +1,10 @@
 import { t, type Lang } from '../i18n';
-import { KimeruError, formatIssue } from '../issues';
+import { KimeruError, formatIssue, issueFix, type Issue } from '../issues';
 import type { Day } from '../model';
 import type { WorkbookPort, WriteCell, WriteOp } from '../port';
 import {
   definitionFingerprint,
+  definitionIssues,
   definitionsEqual,
   diffDefinitions,
   historyRow,
@@ -13,8 +14,9 @@ import {
   stampLabel,
 } from '../definition';
 import type { Definition, DefinitionVersion } from '../definition/model';
+import { CUSTOMER_TABLE, scanTable } from '../tables';
 import { definitionOf, historyOf } from './data';
-import { loadWorkbook, sheetOf } from './workbook';
+import { loadWorkbook, sheetOf, type Loaded } from './workbook';
 
 export interface DefinitionState {
   definition: Definition;
@@ -25,6 +27,8 @@ export interface DefinitionState {
   stamp: string;
   /** 1-3-5-7 warnings, already in the user's language. */
   lint: string[];
+  /** Where the definition would mislead (a column the customer table lacks…), with what to do. */
+  flags: string[];
   history: { version: number; date: Day; author: string; note: string }[];
   /** What changed since the last saved version (empty when the sheet matches it). */
   diffFromSaved: string[];
@@ -32,7 +36,7 @@ export interface DefinitionState {
 
 /** The definition as the sheet holds it, with its history, lint and unsaved changes. */
 export async function definitionState(port: WorkbookPort, lang: Lang): Promise<DefinitionState> {
-  const loaded = await loadWorkbook(port, ['definition', 'history']);
+  const loaded = await loadWorkbook(port, ['definition', 'history', 'customers']);
   const current = definitionOf(loaded);
   const history = historyOf(loaded);
   return {
@@ -41,6 +45,7 @@ export async function definitionState(port: WorkbookPort, lang: Lang): Promise<D
     fingerprint: definitionFingerprint(current.definition),
     stamp: stampLabel(current.version, lang),
     lint: lintDefinition(current.definition).map((i) => formatIssue(lang, i)),
+    flags: flagLines(current.definition, customerHeaders(loaded), lang),
     history: history.versions.map(({ version, date, author, note }) => ({ version, date, author, note })),
     diffFromSaved: history.latest
       ? diffDefinitions(history.latest.definition, current.definition, lang).map((d) => d.text)
@@ -48,16 +53,52 @@ export async function definitionState(port: WorkbookPort, lang: Lang): Promise<D
   };
 }
 
-/** Lint warnings and the diff against the saved version, for an edit not yet saved. */
+const HEADER_ROWS = 50;
+
+/**
+ * The customer table's headers as written, for checking the columns a definition names; null
+ * when the customer sheet is missing or its header cannot be found (the column checks are skipped).
+ */
+function customerHeaders(loaded: Loaded): string[] | null {
+  const grid = loaded.grids.customers;
+  if (grid === undefined) return null;
+  try {
+    // The header is found within the first rows; the data below it is not needed here.
+    const layout = scanTable(
+      grid.slice(0, HEADER_ROWS),
+      CUSTOMER_TABLE,
+      { sheet: sheetOf(loaded, 'customers'), mapping: loaded.settings.mapping },
+      () => undefined,
+      true,
+    );
+    return layout.headers.filter((h) => h !== '');
+  } catch (e) {
+    if (e instanceof KimeruError) return null;
+    throw e;
+  }
+}
+
+/** Each flag with what to do about it, in the user's language. */
+function flagLines(definition: Definition, headers: string[] | null, lang: Lang): string[] {
+  const line = (i: Issue): string =>
+    [formatIssue(lang, i), issueFix(lang, i)].filter((x) => x !== '').join(' ');
+  return definitionIssues(definition, headers).map(line);
+}
+
+/**
+ * Lint warnings (1-3-5-7), flags (where the definition would mislead, checked against the
+ * customer table's headers) and the diff against the saved version, for an edit not yet saved.
+ */
 export async function previewDefinition(
   port: WorkbookPort,
   definition: Definition,
   lang: Lang,
-): Promise<{ lint: string[]; diff: string[] }> {
-  const loaded = await loadWorkbook(port, ['history']);
+): Promise<{ lint: string[]; flags: string[]; diff: string[] }> {
+  const loaded = await loadWorkbook(port, ['history', 'customers']);
   const latest = historyOf(loaded).latest;
   return {
     lint: lintDefinition(definition).map((i) => formatIssue(lang, i)),
+    flags: flagLines(definition, customerHeaders(loaded), lang),
     diff: latest ? diffDefinitions(latest.definition, definition, lang).map((d) => d.text) : [],
   };
 }

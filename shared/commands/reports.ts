@@ -8,6 +8,7 @@ import {
   gapHeadline,
   gapTable,
   halfYearOf,
+  noDataHeadline,
   indexDataset,
   manualRows,
   rankCustomers,
@@ -36,6 +37,8 @@ export interface ReportResult {
   message: string;
   /** Short lines for the sidebar, e.g. "キーマンとの接触: 12社". */
   headline: string[];
+  /** Lines for what had nothing to measure (データなし), shown apart from the headline. */
+  noData?: string[];
   sheet: string;
   /** Rows this run left out or read with a caveat (the pane's warning box). */
   unread: UnreadRows;
@@ -171,6 +174,8 @@ export async function runGapCheck(
   const rows = checkGaps(r.definition, indexDataset(r.dataset), asOf, r.ranks, lang);
   const gaps = rows.filter((g) => g.status === 'gap');
   const { ops, unread } = unreadRows(r.loaded, r.issues, lang, r.stamp, asOf);
+  // The sheet lists the gaps to act on; what had nothing to measure is counted per item in
+  // `noData` (one line per item, not one row per customer: the sheet stays the size of the gaps).
   await port.write([
     replaceOutput(r.loaded, 'gaps', outputRows(lang, r.stamp, asOf, gapTable(gaps, lang, r.stamp))),
     ...ops,
@@ -182,6 +187,7 @@ export async function runGapCheck(
       customers: new Set(gaps.map((g) => g.customerId)).size,
     }),
     headline: gapHeadline(rows, lang),
+    noData: noDataHeadline(rows, lang),
     sheet: sheetOf(r.loaded, 'gaps'),
     unread,
     gaps,
@@ -224,9 +230,12 @@ export async function runReview(port: WorkbookPort, asOf: Day, lang: Lang): Prom
     ...ops,
   ]);
   const knownOnly = rows.filter((x) => x.headline);
+  const repItem = (x: (typeof rows)[number]) =>
+    `${x.rep || t(lang, 'engines.review.unassigned')}: ${x.itemName}`;
   return {
     message: t(lang, 'commands.report.review', { period: half.label, count: knownOnly.length }),
-    headline: knownOnly.map((x) => `${x.rep || t(lang, 'engines.review.unassigned')}: ${x.itemName}`),
+    headline: knownOnly.map(repItem),
+    noData: rows.filter((x) => x.class === 'noData').map(repItem),
     sheet: sheetOf(r.loaded, 'review'),
     unread,
   };

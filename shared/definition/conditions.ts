@@ -145,6 +145,7 @@ function parseCondition(p: string): Condition | Failure {
   if (op.op === '=' || op.op === '<>') {
     if (quoted !== null) return { column, op: op.op, value: quoted };
     const n = readCount(value);
+    if (n !== null && !Number.isFinite(n)) return notFinite(value);
     return { column, op: op.op, value: n ?? value };
   }
   return numericCondition(column, op.op, quoted ?? value, p);
@@ -159,7 +160,13 @@ function parseSuffixForm(p: string, syntax: Failure): Condition | Failure {
 function numericCondition(column: string, op: ConditionOp, raw: string, text: string): Condition | Failure {
   const n = readCount(raw);
   if (n === null) return { key: 'definition.conditionNotNumber', params: { text, value: raw } };
+  if (!Number.isFinite(n)) return notFinite(raw);
   return { column, op, value: n };
+}
+
+/** "1e309" reads as Infinity: no amount is that large, and it would not survive a save (JSON). */
+function notFinite(raw: string): Failure {
+  return { key: 'definition.numberNotFinite', params: { value: raw } };
 }
 
 /** A number from "1億", "1,000万円", "３００", "300人"; null when it is not one. */

@@ -12,6 +12,7 @@ export { formatThreshold, thresholdUnit } from './format';
 export type { ThresholdUnit } from './format';
 export { starterDefinition } from './template';
 export { lintDefinition, LINT_LIMITS } from './lint';
+export { definitionIssues, HUGE_NUMBER } from './checks';
 export {
   readHistory,
   historyRow,

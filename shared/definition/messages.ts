@@ -152,6 +152,49 @@ export const definitionMessages = defineMessages({
     'definition.lint.emptyPerspective': '切り口「{perspectiveJa}」に項目がありません。',
     'definition.lint.tooManyConditions':
       'ランク{rank}のルールに条件が{count}個あります。{max}個までにしましょう(1・3・5・7の法則)。',
+
+    // Checks: the definition reads, but would mislead (see checks.ts).
+    'definition.check.ruleColumnMissing':
+      'ランク{rank}のルール{n}の列「{column}」が顧客表にありません。この条件に当てはまる顧客はいないため、ランク{rank}になるはずの顧客も下のランクになります。',
+    'definition.check.ruleColumnMissing.fix': '顧客表の見出しどおりに書いてください(顧客表の列: {columns})。',
+    'definition.check.ruleColumnMissingNear':
+      'ランク{rank}のルール{n}の列「{column}」が顧客表にありません(「{near}」のことですか)。この条件に当てはまる顧客はいないため、ランク{rank}になるはずの顧客も下のランクになります。',
+    'definition.check.ruleColumnMissingNear.fix':
+      '「{near}」のことなら、見出しどおり「{near}」と書いてください。',
+    'definition.check.ruleNumber':
+      'ランク{rank}のルール{n}の「{column}」の値「{value}」は大きすぎます。この条件はどの顧客にも当てはまらないか、すべての顧客に当てはまります。',
+    'definition.check.ruleNumber.fix': '桁を確かめて書き直してください(例: 1億、3000万)。',
+    'definition.check.ruleUnreachable':
+      'ランク{rank}のルール{n}は使われません。当てはまる顧客はすべて、先のルール{earlier}(ランク{earlierRank})に先に当てはまります。',
+    'definition.check.ruleUnreachable.fix':
+      'ルールは上から順に判定されます。条件の厳しいルールを上に並べ替えるか、先のルールに条件を加えてください。',
+    'definition.check.abcColumnMissing':
+      'ABC分析の対象列「{column}」が顧客表にありません。すべての顧客が最下位のランクになります。',
+    'definition.check.abcColumnMissing.fix': '顧客表の見出しどおりに書いてください(顧客表の列: {columns})。',
+    'definition.check.abcColumnMissingNear':
+      'ABC分析の対象列「{column}」が顧客表にありません(「{near}」のことですか)。すべての顧客が最下位のランクになります。',
+    'definition.check.abcColumnMissingNear.fix':
+      '「{near}」のことなら、見出しどおり「{near}」と書いてください。',
+    'definition.check.cutoffOutOfRange':
+      'ランク{rank}の累積構成比「{value}」は0%より大きく100%以下ではありません。ランク分けが意図どおりになりません。',
+    'definition.check.cutoffOutOfRange.fix':
+      '0%より大きく100%以下で、ランクの順に大きくなるように書いてください(例: 70%、90%、100%)。',
+    'definition.check.targetColumnMissing':
+      '項目「{item}」の対象列「{column}」が顧客表にありません。この列はどの顧客も「データなし」になります。',
+    'definition.check.targetColumnMissing.fix':
+      '顧客表の見出しどおりに書くか、顧客表に列を加えてください(顧客表の列: {columns})。',
+    'definition.check.targetColumnMissingNear':
+      '項目「{item}」の対象列「{column}」が顧客表にありません(「{near}」のことですか)。この列はどの顧客も「データなし」になります。',
+    'definition.check.targetColumnMissingNear.fix':
+      '「{near}」のことなら、見出しどおり「{near}」と書いてください。',
+    'definition.check.thresholdNumber':
+      '項目「{item}」のランク{rank}のしきい値「{value}」は大きすぎます。この項目はそのランクでは事実上チェックされません。',
+    'definition.check.thresholdNumber.fix': '日数・人数・回数として意味のある値を書いてください(例: 60)。',
+    'definition.check.windowNumber': '項目「{item}」の期間「{value}」日は大きすぎます。',
+    'definition.check.windowNumber.fix':
+      '振り返る日数を書いてください(例: 90)。空欄なら既定の期間を使います。',
+    'definition.numberNotFinite': '「{value}」は大きすぎて数として扱えません。',
+    'definition.numberNotFinite.fix': '桁を確かめて書き直してください。',
   },
   en: {
     'definition.label.title': 'Customer-management definition',
@@ -296,5 +339,46 @@ export const definitionMessages = defineMessages({
     'definition.lint.emptyPerspective': 'Perspective "{perspectiveEn}" has no items.',
     'definition.lint.tooManyConditions':
       'The rule for rank {rank} has {count} conditions. Keep it to {max} (the 1-3-5-7 rule).',
+
+    'definition.check.ruleColumnMissing':
+      'Rule {n} (rank {rank}) names column "{column}", which the customer table does not have. No customer matches it, so customers meant for rank {rank} get a lower rank.',
+    'definition.check.ruleColumnMissing.fix':
+      'Write the column as the customer table heads it (its columns: {columns}).',
+    'definition.check.ruleColumnMissingNear':
+      'Rule {n} (rank {rank}) names column "{column}", which the customer table does not have (did you mean "{near}"?). No customer matches it, so customers meant for rank {rank} get a lower rank.',
+    'definition.check.ruleColumnMissingNear.fix': 'If you mean "{near}", write it exactly as "{near}".',
+    'definition.check.ruleNumber':
+      'In rule {n} (rank {rank}), the value "{value}" for "{column}" is too large: the condition matches no customer, or every customer.',
+    'definition.check.ruleNumber.fix': 'Check the number of digits and write it again (e.g. 100,000,000).',
+    'definition.check.ruleUnreachable':
+      'Rule {n} (rank {rank}) is never used: every customer it matches already matches rule {earlier} (rank {earlierRank}) above it.',
+    'definition.check.ruleUnreachable.fix':
+      'Rules are tried from the top. Move the stricter rule up, or add a condition to the earlier rule.',
+    'definition.check.abcColumnMissing':
+      'The ABC value column "{column}" is not in the customer table. Every customer gets the lowest rank.',
+    'definition.check.abcColumnMissing.fix':
+      'Write the column as the customer table heads it (its columns: {columns}).',
+    'definition.check.abcColumnMissingNear':
+      'The ABC value column "{column}" is not in the customer table (did you mean "{near}"?). Every customer gets the lowest rank.',
+    'definition.check.abcColumnMissingNear.fix': 'If you mean "{near}", write it exactly as "{near}".',
+    'definition.check.cutoffOutOfRange':
+      'The cumulative share "{value}" of rank {rank} is not above 0% and at most 100%, so the ranking is not what it says.',
+    'definition.check.cutoffOutOfRange.fix':
+      'Write shares above 0% and at most 100%, growing in rank order (e.g. 70%, 90%, 100%).',
+    'definition.check.targetColumnMissing':
+      'Item "{item}" names column "{column}", which the customer table does not have: every customer has no data for it.',
+    'definition.check.targetColumnMissing.fix':
+      'Write the column as the customer table heads it, or add the column (its columns: {columns}).',
+    'definition.check.targetColumnMissingNear':
+      'Item "{item}" names column "{column}", which the customer table does not have (did you mean "{near}"?): every customer has no data for it.',
+    'definition.check.targetColumnMissingNear.fix': 'If you mean "{near}", write it exactly as "{near}".',
+    'definition.check.thresholdNumber':
+      'The threshold "{value}" of item "{item}" for rank {rank} is too large: in effect the item is not checked for that rank.',
+    'definition.check.thresholdNumber.fix': 'Write a meaningful number of days, people or times (e.g. 60).',
+    'definition.check.windowNumber': 'The window of item "{item}", {value} days, is too large.',
+    'definition.check.windowNumber.fix':
+      'Write how many days to look back (e.g. 90); blank uses the default window.',
+    'definition.numberNotFinite': '"{value}" is too large to be used as a number.',
+    'definition.numberNotFinite.fix': 'Check the number of digits and write it again.',
   },
 });

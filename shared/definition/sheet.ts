@@ -459,9 +459,15 @@ class DefinitionSheetReader {
         this.error('definition.cutoffNotNumber', { value: text }, r, b.valueCol, b.header);
         continue;
       }
-      // 70 (no % sign) means 70%: a share above 1 can only be a percentage.
-      const share =
-        n.value > 1 && !text.includes('%') && !text.includes('％') ? Number(`${n.value}e-2`) : n.value;
+      if (!Number.isFinite(n.value)) {
+        this.error('definition.numberNotFinite', { value: text }, r, b.valueCol, b.header);
+        continue;
+      }
+      // 70 (no % sign) means 70%: a share above 1 can only be a percentage. (Shifting the
+      // decimal point in text keeps 0.29 exact; 1e21 prints as "1e+21", so it is divided.)
+      const percent = n.value > 1 && !text.includes('%') && !text.includes('％');
+      const shifted = percent ? Number(`${n.value}e-2`) : n.value;
+      const share = Number.isNaN(shifted) ? n.value / 100 : shifted;
       if (share <= 0 || share > 1) {
         this.error('definition.cutoffOutOfRange', { value: text }, r, b.valueCol, b.header);
         continue;
@@ -655,6 +661,10 @@ class DefinitionSheetReader {
     }
     if (blank) return null;
     const n = readNumber(numberText(raw));
+    if (n.ok && n.value !== null && !Number.isFinite(n.value)) {
+      this.error('definition.numberNotFinite', { value: text }, r, c, b.header);
+      return null;
+    }
     if (!n.ok || n.value === null || !Number.isInteger(n.value) || n.value < 1) {
       this.error('definition.windowInvalid', { value: text }, r, c, b.header);
       return null;
@@ -702,6 +712,8 @@ class DefinitionSheetReader {
       const n = readNumber(numberText(raw));
       if (!n.ok || n.value === null)
         this.error('definition.thresholdNotNumber', { value: text }, r, c, b.header);
+      else if (!Number.isFinite(n.value))
+        this.error('definition.numberNotFinite', { value: text }, r, c, b.header);
       else if (!Number.isInteger(n.value) || n.value < 0)
         this.error('definition.thresholdInvalid', { value: text }, r, c, b.header);
       else thresholds[rank] = n.value;

@@ -1,6 +1,8 @@
 import type { AttrValue, Customer } from '../model';
 import { isBlank, foldText } from '../values/text';
 import { readNumber } from '../values/numbers';
+import { normalizeHeader } from '../tables/headers';
+import { CUSTOMER_TABLE } from '../tables/schemas';
 
 /**
  * Finding a customer column by the header text a definition names. Users write headers with
@@ -63,4 +65,46 @@ export function splitNames(text: string): string[] {
     .split(/[,、，]/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
+}
+
+/**
+ * Customer fields the reader keeps outside `attributes`, by the names a definition may use for
+ * them: the customer table's own header aliases (compared as the reader compares headers) and a
+ * few more words. Rank rules and attribute_filled read them when no attribute has that name.
+ */
+export const CORE_FIELD_NAMES = {
+  id: ['customerid'],
+  name: ['顧客名', '会社名', '社名', 'customername', 'name', 'company'],
+  kana: ['フリガナ', 'ふりがな', 'カナ', 'kana', 'furigana'],
+  rep: ['営業担当', '担当営業', '営業担当者', 'rep', 'salesrep'],
+} as const;
+export type CoreField = keyof typeof CORE_FIELD_NAMES;
+const CORE_FIELDS = Object.keys(CORE_FIELD_NAMES) as CoreField[];
+
+const coreAliases = new Map<CoreField, Set<string>>(
+  CORE_FIELDS.map((field) => [
+    field,
+    new Set(CUSTOMER_TABLE.columns.find((c) => c.key === field)?.aliases.map(normalizeHeader) ?? []),
+  ]),
+);
+
+/** The core field a name means, or null. */
+export function coreFieldOf(name: string): CoreField | null {
+  const key = headerKey(name);
+  const header = normalizeHeader(name);
+  for (const field of CORE_FIELDS)
+    if (coreAliases.get(field)?.has(header) || CORE_FIELD_NAMES[field].some((n) => headerKey(n) === key))
+      return field;
+  return null;
+}
+
+/**
+ * `column` of a customer: an attribute of that name first, else the core field it names (so a
+ * rank rule "営業担当 = 山田" reads the rep even though the reader keeps it outside attributes).
+ */
+export function lookupColumn(customer: Customer, column: string): AttributeLookup {
+  const attr = findAttribute(customer, column);
+  if (attr.found) return attr;
+  const core = coreFieldOf(column);
+  return core === null ? attr : { found: true, header: column, value: customer[core] };
 }

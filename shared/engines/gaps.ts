@@ -3,7 +3,7 @@ import type { Definition, MetricKind, Perspective } from '../definition/model';
 import { t, type Lang } from '../i18n';
 import type { CellValue } from '../values/cell';
 import type { DatasetIndex } from './dataset-index';
-import { measureItem, subjectOf } from './metrics';
+import { measureItem, subjectOf, type MeasureStatus } from './metrics';
 import { standardText } from './metric-text';
 
 /** One customer checked against one measurable item as of the as-of date. */
@@ -20,7 +20,8 @@ export interface GapRow {
   /** What the data shows: "最終キーマン接触 2026/08/01 (120日前)", "担当者のみ接触 (キーマン接触なし)". */
   actual: string;
   actualValue: number | null;
-  status: 'ok' | 'gap';
+  /** 'nodata' (データなし): nothing to measure — shown and counted apart, never met. */
+  status: MeasureStatus;
 }
 
 /** Per-customer summary of a gap check. */
@@ -29,7 +30,10 @@ export interface GapSummary {
   customerName: string;
   rank: string;
   gapCount: number;
+  /** Items measured (met or gap); items with no data are not in it. */
   checkedCount: number;
+  /** Items with nothing to measure for this customer (データなし). */
+  noDataCount: number;
   /** Names of the items with a gap, in definition order. */
   gapItems: string[];
 }
@@ -75,7 +79,7 @@ export function checkGaps(
         standard,
         actual: m.actual,
         actualValue: m.actualValue,
-        status: m.ok ? 'ok' : 'gap',
+        status: m.status,
       });
     }
   }
@@ -94,9 +98,14 @@ export function summarizeGaps(rows: readonly GapRow[]): GapSummary[] {
         rank: r.rank,
         gapCount: 0,
         checkedCount: 0,
+        noDataCount: 0,
         gapItems: [],
       };
       byCustomer.set(r.customerId, s);
+    }
+    if (r.status === 'nodata') {
+      s.noDataCount++;
+      continue;
     }
     s.checkedCount++;
     if (r.status === 'gap') {
@@ -119,8 +128,11 @@ export function gapTable(rows: readonly GapRow[], lang: Lang, stamp: string): Ce
     t(lang, 'engines.col.status'),
     t(lang, 'engines.col.version'),
   ];
-  const gap = t(lang, 'engines.status.gap');
-  const ok = t(lang, 'engines.status.ok');
+  const text: Record<MeasureStatus, string> = {
+    gap: t(lang, 'engines.status.gap'),
+    ok: t(lang, 'engines.status.ok'),
+    nodata: t(lang, 'engines.status.nodata'),
+  };
   return [
     header,
     ...rows.map((r) => [
@@ -130,13 +142,16 @@ export function gapTable(rows: readonly GapRow[], lang: Lang, stamp: string): Ce
       r.itemName,
       r.standard,
       r.actual,
-      r.status === 'gap' ? gap : ok,
+      text[r.status],
       stamp,
     ]),
   ];
 }
 
-/** The per-customer summary sheet: header row in `lang`, then one row per customer. */
+/**
+ * The per-customer summary sheet: header row in `lang`, then one row per customer. The no-data
+ * count comes after the gap items so the columns before it keep their places.
+ */
 export function gapSummaryTable(summaries: readonly GapSummary[], lang: Lang, stamp: string): CellValue[][] {
   const header = [
     t(lang, 'engines.col.customerId'),
@@ -145,6 +160,7 @@ export function gapSummaryTable(summaries: readonly GapSummary[], lang: Lang, st
     t(lang, 'engines.col.gapCount'),
     t(lang, 'engines.col.checkedCount'),
     t(lang, 'engines.col.gapItems'),
+    t(lang, 'engines.col.noDataCount'),
     t(lang, 'engines.col.version'),
   ];
   const sep = t(lang, 'engines.word.listSep');
@@ -157,6 +173,7 @@ export function gapSummaryTable(summaries: readonly GapSummary[], lang: Lang, st
       s.gapCount,
       s.checkedCount,
       s.gapItems.join(sep),
+      s.noDataCount,
       stamp,
     ]),
   ];
@@ -164,9 +181,23 @@ export function gapSummaryTable(summaries: readonly GapSummary[], lang: Lang, st
 
 /** Short lines per item with gaps, most customers first: "キーマン接触: 12社" (for the sidebar). */
 export function gapHeadline(rows: readonly GapRow[], lang: Lang): string[] {
+  return perItem(rows, 'gap', 'engines.headline.item', lang);
+}
+
+/** Short lines per item with customers that have nothing to measure: "記録遅れ: データなし 5社". */
+export function noDataHeadline(rows: readonly GapRow[], lang: Lang): string[] {
+  return perItem(rows, 'nodata', 'engines.headline.noData', lang);
+}
+
+function perItem(
+  rows: readonly GapRow[],
+  status: MeasureStatus,
+  key: 'engines.headline.item' | 'engines.headline.noData',
+  lang: Lang,
+): string[] {
   const counts = new Map<string, { name: string; customers: Set<string> }>();
   for (const r of rows) {
-    if (r.status !== 'gap') continue;
+    if (r.status !== status) continue;
     let c = counts.get(r.itemId);
     if (!c) {
       c = { name: r.itemName, customers: new Set() };
@@ -177,5 +208,5 @@ export function gapHeadline(rows: readonly GapRow[], lang: Lang): string[] {
   // Array.prototype.sort is stable, so equal counts keep the order items were first seen.
   return [...counts.values()]
     .sort((a, b) => b.customers.size - a.customers.size)
-    .map((c) => t(lang, 'engines.headline.item', { item: c.name, count: c.customers.size }));
+    .map((c) => t(lang, key, { item: c.name, count: c.customers.size }));
 }

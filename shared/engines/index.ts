@@ -3,10 +3,10 @@ export { indexDataset, activitiesUntil, contactsOf, keyPersonsOf } from './datas
 export type { DatasetIndex } from './dataset-index';
 export { rankCustomers, withMovement, rankingTable, conditionHolds, describeConditions } from './ranking';
 export type { RankResult, RankingRow, Movement } from './ranking';
-export { checkGaps, summarizeGaps, gapTable, gapSummaryTable, gapHeadline } from './gaps';
+export { checkGaps, summarizeGaps, gapTable, gapSummaryTable, gapHeadline, noDataHeadline } from './gaps';
 export type { GapRow, GapSummary } from './gaps';
 export { measureItem, subjectOf, windowOf, DEFAULT_WINDOWS } from './metrics';
-export type { Measure, Subject } from './metrics';
+export type { Measure, MeasureStatus, Subject } from './metrics';
 export { standardText, shortThresholdText, perRankText, subjectText } from './metric-text';
 export { halfYearOf, reviewRows, reviewTable, DEFAULT_DONE_BAR } from './review';
 export type { HalfYear, KnowsAnswer, ReviewClass, ReviewRow } from './review';
@@ -20,6 +20,6 @@ export {
   ACTIVITY_COLUMNS,
 } from './activity';
 export type { ActivityInput, ActivityField, ActivityValidation, ActivityColumn } from './activity';
-export { findAttribute, headerKey } from './columns';
+export { findAttribute, lookupColumn, coreFieldOf, headerKey } from './columns';
 export type { AttributeLookup } from './columns';
 export { enginesMessages } from './messages';

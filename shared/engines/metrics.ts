@@ -5,7 +5,7 @@ import { ACTIVITY_TYPE_LABELS } from '../i18n/vocabulary';
 import { formatDay } from '../values/days';
 import { activitiesUntil, keyPersonsOf, type DatasetIndex } from './dataset-index';
 import { activityTypeOf } from '../tables/activityTypes';
-import { attributeBlank, findAttribute, headerKey, splitNames } from './columns';
+import { attributeBlank, lookupColumn, splitNames } from './columns';
 
 /**
  * Measuring one item of the definition for one customer as of a date. Shared by the gap check
@@ -43,14 +43,39 @@ export function subjectOf(index: DatasetIndex, customer: Customer, asOf: Day): S
   };
 }
 
-/** The result of measuring an item: whether it is met, the actual in words, and as a number. */
+/**
+ * Whether a customer meets an item: 'ok', 'gap', or 'nodata' when there is nothing to measure
+ * (データなし). No data is never success: it is shown and counted apart from both.
+ */
+export type MeasureStatus = 'ok' | 'gap' | 'nodata';
+
+/** The result of measuring an item: its status, the actual in words, and as a number. */
 export interface Measure {
-  ok: boolean;
+  status: MeasureStatus;
   actual: string;
   actualValue: number | null;
 }
 
-/** Measures a measurable item against `threshold` for one customer. */
+const status = (ok: boolean): MeasureStatus => (ok ? 'ok' : 'gap');
+
+/**
+ * Measures a measurable item against `threshold` for one customer.
+ *
+ * When is there "nothing to measure" (データなし)? Decided per metric, as a demanding sales
+ * manager reads the standard:
+ * - key_person_registered, key_person_contact_days, contact_days, distinct_contacts,
+ *   activity_count: a customer nobody registered a key person for, or nobody met, is exactly
+ *   what the standard is about — no key person or no activity at all is a gap, never no data.
+ * - next_action_overdue: with no activity at all there is no next action to be late on, and
+ *   none to be on time with either: no data (an activity without a due date still leaves
+ *   nothing open: met).
+ * - attribute_filled: the customer row is always there; a named column that the customer table
+ *   does not have cannot be judged, so when no named column is blank but some are missing it
+ *   is no data (a blank column is still a gap). No column named at all: no data.
+ * - recording_lag_days: only rows with a recorded-at stamp tell how late they were recorded;
+ *   with none in the window it is no data.
+ * - activity_count with an activity type we cannot read: the definition cannot be measured, no data.
+ */
 export function measureItem(item: Item, threshold: number, s: Subject, asOf: Day, lang: Lang): Measure {
   switch (item.metric) {
     case 'key_person_registered':
@@ -70,7 +95,7 @@ export function measureItem(item: Item, threshold: number, s: Subject, asOf: Day
     case 'recording_lag_days':
       return recordingLag(threshold, windowOf(item), s, asOf, lang);
     case null:
-      return { ok: true, actual: '', actualValue: null };
+      return { status: 'nodata', actual: '', actualValue: null };
   }
 }
 
@@ -80,7 +105,7 @@ function keyPersonRegistered(threshold: number, s: Subject, lang: Lang): Measure
     count > 0
       ? t(lang, 'engines.actual.keyPersons', { names: s.keyPersons.map((p) => p.name).join(listSep(lang)) })
       : t(lang, 'engines.actual.noKeyPerson');
-  return { ok: threshold < 1 || count > 0, actual, actualValue: count };
+  return { status: status(threshold < 1 || count > 0), actual, actualValue: count };
 }
 
 /**
@@ -89,7 +114,7 @@ function keyPersonRegistered(threshold: number, s: Subject, lang: Lang): Measure
  */
 function keyPersonContact(limit: number, s: Subject, asOf: Day, lang: Lang): Measure {
   if (s.keyPersons.length === 0)
-    return { ok: false, actual: t(lang, 'engines.actual.noKeyPerson'), actualValue: null };
+    return { status: 'gap', actual: t(lang, 'engines.actual.noKeyPerson'), actualValue: null };
   const keyIds = new Set(s.keyPersons.map((p) => p.id));
   let othersSince = false;
   for (let i = s.activities.length - 1; i >= 0; i--) {
@@ -99,7 +124,7 @@ function keyPersonContact(limit: number, s: Subject, asOf: Day, lang: Lang): Mea
       const ok = days <= limit;
       let actual = t(lang, 'engines.actual.lastKeyContact', { date: formatDay(a.date, lang), days });
       if (!ok && othersSince) actual += ' ' + t(lang, 'engines.actual.chargeOnlySince');
-      return { ok, actual, actualValue: days };
+      return { status: status(ok), actual, actualValue: days };
     }
     if (a.contactIds.length > 0) othersSince = true;
   }
@@ -109,15 +134,15 @@ function keyPersonContact(limit: number, s: Subject, asOf: Day, lang: Lang): Mea
       : othersSince
         ? t(lang, 'engines.actual.chargeOnly')
         : t(lang, 'engines.actual.noKeyContact');
-  return { ok: false, actual, actualValue: null };
+  return { status: 'gap', actual, actualValue: null };
 }
 
 function lastContact(limit: number, s: Subject, asOf: Day, lang: Lang): Measure {
   const last = s.activities[s.activities.length - 1];
-  if (!last) return { ok: false, actual: t(lang, 'engines.actual.noContact'), actualValue: null };
+  if (!last) return { status: 'gap', actual: t(lang, 'engines.actual.noContact'), actualValue: null };
   const days = asOf - last.date;
   return {
-    ok: days <= limit,
+    status: status(days <= limit),
     actual: t(lang, 'engines.actual.lastContact', { date: formatDay(last.date, lang), days }),
     actualValue: days,
   };
@@ -137,7 +162,7 @@ function distinctContacts(min: number, window: number, s: Subject, asOf: Day, la
   const met = new Set<string>();
   for (const a of inWindow(s, asOf, window)) for (const id of a.contactIds) met.add(id);
   return {
-    ok: met.size >= min,
+    status: status(met.size >= min),
     actual: t(lang, 'engines.actual.distinctContacts', { days: window, count: met.size }),
     actualValue: met.size,
   };
@@ -172,11 +197,15 @@ function activityCount(
 ): Measure {
   const types = targetTypes(target);
   if (typeof types === 'string')
-    return { ok: false, actual: t(lang, 'engines.actual.unknownType', { type: types }), actualValue: null };
+    return {
+      status: 'nodata',
+      actual: t(lang, 'engines.actual.unknownType', { type: types }),
+      actualValue: null,
+    };
   let count = 0;
   for (const a of inWindow(s, asOf, window)) if (types === null || types.has(a.type)) count++;
   return {
-    ok: count >= min,
+    status: status(count >= min),
     actual: t(lang, 'engines.actual.activityCount', { days: window, type: typesLabel(types, lang), count }),
     actualValue: count,
   };
@@ -189,39 +218,29 @@ function activityCount(
  */
 function nextActionOverdue(limit: number, s: Subject, asOf: Day, lang: Lang): Measure {
   const last = s.activities[s.activities.length - 1];
-  if (!last || last.nextDue === null)
-    return { ok: true, actual: t(lang, 'engines.actual.noOpenAction'), actualValue: null };
+  if (!last) return { status: 'nodata', actual: t(lang, 'engines.actual.noActivity'), actualValue: null };
+  if (last.nextDue === null)
+    return { status: 'ok', actual: t(lang, 'engines.actual.noOpenAction'), actualValue: null };
   const overdue = asOf - last.nextDue;
   const params = { date: formatDay(last.nextDue, lang), days: overdue, action: shorten(last.nextAction) };
   const actual =
     overdue > 0
       ? t(lang, 'engines.actual.nextDueOverdue', params)
       : t(lang, 'engines.actual.nextDueOpen', params);
-  return { ok: overdue <= limit, actual, actualValue: overdue };
+  return { status: status(overdue <= limit), actual, actualValue: overdue };
 }
-
-/** Customer fields that live outside `attributes` but may be named by attribute_filled. */
-const CORE_FIELDS: Array<{ keys: string[]; get: (c: Customer) => string }> = [
-  { keys: ['顧客名', '会社名', '社名', 'customername', 'name', 'company'], get: (c) => c.name },
-  { keys: ['フリガナ', 'ふりがな', 'カナ', 'kana', 'furigana'], get: (c) => c.kana },
-  { keys: ['営業担当', '担当営業', '営業担当者', 'rep', 'salesrep'], get: (c) => c.rep },
-];
 
 function attributesFilled(threshold: number, target: string, s: Subject, lang: Lang): Measure {
   const names = splitNames(target);
   if (names.length === 0)
-    return { ok: false, actual: t(lang, 'engines.actual.noColumnsNamed'), actualValue: null };
+    return { status: 'nodata', actual: t(lang, 'engines.actual.noColumnsNamed'), actualValue: null };
   const missing: string[] = [];
   const empty: string[] = [];
   for (const name of names) {
-    const attr = findAttribute(s.customer, name);
-    if (attr.found) {
-      if (attributeBlank(attr)) empty.push(name);
-      continue;
-    }
-    const core = CORE_FIELDS.find((f) => f.keys.includes(headerKey(name)));
-    if (!core) missing.push(name);
-    else if (core.get(s.customer).trim() === '') empty.push(name);
+    // A column of the customer table, or a field kimeru reads itself (顧客名, 営業担当…).
+    const attr = lookupColumn(s.customer, name);
+    if (!attr.found) missing.push(name);
+    else if (attributeBlank(attr)) empty.push(name);
   }
   const sep = listSep(lang);
   const parts: string[] = [];
@@ -229,7 +248,7 @@ function attributesFilled(threshold: number, target: string, s: Subject, lang: L
   if (empty.length > 0) parts.push(t(lang, 'engines.actual.attributesEmpty', { columns: empty.join(sep) }));
   const bad = missing.length + empty.length;
   return {
-    ok: threshold < 1 || bad === 0,
+    status: threshold < 1 || bad === 0 ? 'ok' : empty.length > 0 ? 'gap' : 'nodata',
     actual:
       bad === 0
         ? t(lang, 'engines.actual.attributesFilled', { columns: names.join(sep) })
@@ -238,7 +257,10 @@ function attributesFilled(threshold: number, target: string, s: Subject, lang: L
   };
 }
 
-/** Hand-typed rows carry no recordedAt and are not counted: their lag cannot be known. */
+/**
+ * Hand-typed rows carry no recordedAt and are not counted: their lag cannot be known. With no
+ * stamped row in the window there is nothing to measure: no data, never "on time".
+ */
 function recordingLag(limit: number, window: number, s: Subject, asOf: Day, lang: Lang): Measure {
   let stamped = 0;
   let late = 0;
@@ -252,7 +274,7 @@ function recordingLag(limit: number, window: number, s: Subject, asOf: Day, lang
   }
   if (stamped === 0)
     return {
-      ok: true,
+      status: 'nodata',
       actual: t(lang, 'engines.actual.noStampedRecords', { days: window }),
       actualValue: null,
     };
@@ -260,7 +282,7 @@ function recordingLag(limit: number, window: number, s: Subject, asOf: Day, lang
     late > 0
       ? t(lang, 'engines.actual.lateRecords', { count: late, total: stamped, max: maxLag })
       : t(lang, 'engines.actual.recordsOnTime', { total: stamped, max: maxLag });
-  return { ok: late === 0, actual, actualValue: maxLag };
+  return { status: status(late === 0), actual, actualValue: maxLag };
 }
 
 function listSep(lang: Lang): string {

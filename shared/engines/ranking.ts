@@ -3,7 +3,7 @@ import type { Condition, Definition, RankRule } from '../definition/model';
 import { t, type Lang } from '../i18n';
 import type { Issue } from '../issues';
 import type { CellValue } from '../values/cell';
-import { attributeBlank, findAttribute, headerKey, textKey, toNumber } from './columns';
+import { attributeBlank, headerKey, lookupColumn, textKey, toNumber } from './columns';
 import { formatNumber, formatPercent } from './format';
 
 /** One customer's rank and, in words, why. */
@@ -65,7 +65,7 @@ function rankByRules(
 
 /** Whether one condition holds; a customer whose attribute is missing or blank never matches. */
 export function conditionHolds(cond: Condition, customer: Customer): boolean {
-  const attr = findAttribute(customer, cond.column);
+  const attr = lookupColumn(customer, cond.column);
   if (!attr.found || attributeBlank(attr)) return false;
   if (cond.op === 'filled') return true;
   if (cond.value === null || (typeof cond.value === 'string' && cond.value.trim() === '')) return false;
@@ -120,7 +120,7 @@ function rankByAbc(
   const results: RankResult[] = new Array<RankResult>(customers.length);
   const valued: Array<{ i: number; c: Customer; v: number }> = [];
   customers.forEach((c, i) => {
-    const attr = findAttribute(c, column);
+    const attr = lookupColumn(c, column);
     const v = attr.found ? toNumber(attr.value) : null;
     if (v !== null) {
       valued.push({ i, c, v });

@@ -49,8 +49,8 @@ export interface KnowsAnswer {
   knows: boolean | null;
 }
 
-/** 出来ている / 知っているだけ / 未着手 */
-export type ReviewClass = 'done' | 'knownOnly' | 'notStarted';
+/** 出来ている / 知っているだけ / 未着手 / データなし (a measurable item with nothing to measure) */
+export type ReviewClass = 'done' | 'knownOnly' | 'notStarted' | 'noData';
 
 /** Share of a rep's customers meeting an item at or above which the item counts as done. */
 export const DEFAULT_DONE_BAR = 0.8;
@@ -63,14 +63,20 @@ export interface ReviewRow {
   perspective: Perspective;
   measurable: boolean;
   knows: boolean | null;
-  /** Share of the rep's checked customers meeting the item as of the period end; null when none or not measurable. */
+  /**
+   * Share of the rep's measured customers meeting the item as of the period end; null when none
+   * could be measured (データなし) or the item is not measurable. Never 100% or 0% for no data.
+   */
   does: number | null;
   met: number;
+  /** Customers measured for the item (met or not); customers with no data are not in it. */
   checked: number;
+  /** Customers whose rank the item checks but whose data has nothing to measure. */
+  noData: number;
   class: ReviewClass;
-  /** The data cannot say whether it is done (no metric, or no customer checked): people check it. */
+  /** The data cannot say whether it is done (no metric, or no customer measured): people check it. */
   peopleCheck: boolean;
-  /** Known but, as the data shows, not done: the review's headline. */
+  /** Known but, as the data shows, not done: the review's headline (never on no data). */
   headline: boolean;
 }
 
@@ -79,7 +85,9 @@ export interface ReviewRow {
  * data shows they do. "Does" is measured as of `period.end` (windows reach back from there),
  * over the rep's customers whose rank the item checks. Class: done when does ≥ `doneBar`
  * (80% by default: most customers, allowing for a few exceptions); else "known only" when the
- * rep answered yes; else not started. When `does` is null the class follows the answer alone.
+ * rep answered yes; else not started. A measurable item with no customer to measure (none of
+ * the rep's customers has the rank it checks, or all of them have nothing to measure, see
+ * measureItem) is "no data", whatever the answer; an item without a metric follows the answer.
  */
 export function reviewRows(
   def: Definition,
@@ -121,19 +129,31 @@ export function reviewRows(
     for (const item of def.items) {
       let met = 0;
       let checked = 0;
+      let noData = 0;
       if (item.metric) {
         for (const c of g.customers) {
           const rank = ranks.get(c.id);
           const threshold = rank === undefined ? undefined : item.thresholds[rank];
           if (threshold === null || threshold === undefined) continue;
+          const status = measureItem(item, threshold, subject(c), period.end, 'ja').status;
+          if (status === 'nodata') {
+            noData++;
+            continue;
+          }
           checked++;
-          if (measureItem(item, threshold, subject(c), period.end, 'ja').ok) met++;
+          if (status === 'ok') met++;
         }
       }
       const does = checked > 0 ? met / checked : null;
       const answer = answers.get(`${key}\u0000${item.id}`) ?? null;
       const cls: ReviewClass =
-        does !== null && does >= doneBar ? 'done' : answer === true ? 'knownOnly' : 'notStarted';
+        does !== null && does >= doneBar
+          ? 'done'
+          : item.metric !== null && does === null
+            ? 'noData'
+            : answer === true
+              ? 'knownOnly'
+              : 'notStarted';
       rows.push({
         rep: g.rep,
         itemId: item.id,
@@ -144,6 +164,7 @@ export function reviewRows(
         does,
         met,
         checked,
+        noData,
         class: cls,
         peopleCheck: does === null,
         headline: cls === 'knownOnly' && does !== null,
@@ -167,6 +188,7 @@ const CLASS_KEYS = {
   done: 'engines.review.done',
   knownOnly: 'engines.review.knownOnly',
   notStarted: 'engines.review.notStarted',
+  noData: 'engines.review.noData',
 } as const;
 
 /** The review sheet: header row in `lang`, headline rows (known but not done) first. */
@@ -200,6 +222,10 @@ export function reviewTable(rows: readonly ReviewRow[], lang: Lang, stamp: strin
 
 function doesText(r: ReviewRow, lang: Lang): string {
   if (!r.measurable) return t(lang, 'engines.review.peopleCheck');
-  if (r.does === null) return t(lang, 'engines.review.noCustomers');
-  return t(lang, 'engines.review.share', { share: formatPercent(r.does), met: r.met, checked: r.checked });
+  if (r.does === null)
+    return r.noData > 0
+      ? t(lang, 'engines.review.noDataCustomers', { count: r.noData })
+      : t(lang, 'engines.review.noCustomers');
+  const params = { share: formatPercent(r.does), met: r.met, checked: r.checked, noData: r.noData };
+  return t(lang, r.noData > 0 ? 'engines.review.shareWithNoData' : 'engines.review.share', params);
 }

@@ -182,12 +182,17 @@ function gapMode(text: string): GapMode {
   return mode;
 }
 
-/** Per item: how many customers it was checked on and how many fall short. */
+/**
+ * Per item: how many customers it was measured on, how many fall short, and how many had nothing
+ * to measure (データなし: counted apart, never in "checked"). The no-data column comes after the
+ * gaps so the columns before it keep their places.
+ */
 function itemCounts(rows: readonly GapRow[], lang: Lang, stamp: string): CellValue[][] {
-  const byItem = new Map<string, { name: string; checked: number; gaps: number }>();
+  const byItem = new Map<string, { name: string; checked: number; gaps: number; noData: number }>();
   for (const r of rows) {
-    const c = byItem.get(r.itemId) ?? { name: r.itemName, checked: 0, gaps: 0 };
-    c.checked++;
+    const c = byItem.get(r.itemId) ?? { name: r.itemName, checked: 0, gaps: 0, noData: 0 };
+    if (r.status === 'nodata') c.noData++;
+    else c.checked++;
     if (r.status === 'gap') c.gaps++;
     byItem.set(r.itemId, c);
   }
@@ -196,9 +201,10 @@ function itemCounts(rows: readonly GapRow[], lang: Lang, stamp: string): CellVal
     t(lang, 'functions.col.item'),
     t(lang, 'functions.col.checked'),
     t(lang, 'functions.col.gaps'),
+    t(lang, 'engines.col.noData'),
     t(lang, 'functions.col.version'),
   ];
-  return [header, ...[...byItem].map(([id, c]) => [id, c.name, c.checked, c.gaps, stamp])];
+  return [header, ...[...byItem].map(([id, c]) => [id, c.name, c.checked, c.gaps, c.noData, stamp])];
 }
 
 const GAPCHECK: FunctionDef = {

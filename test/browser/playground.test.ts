@@ -66,7 +66,7 @@ async function openSheet(name: string): Promise<void> {
     .waitFor();
 }
 
-/** The gaps-per-item table (A6: item id, item, checked, gaps, version): gaps of one item. */
+/** The gaps-per-item table (A6: item id, item, checked, gaps, no data, version): gaps of one item. */
 async function itemGaps(item: string): Promise<number> {
   for (let row = 7; row < 30; row++)
     if ((await text(`B${row}`)) === item) return Number(await text(`D${row}`));

@@ -365,6 +365,32 @@ describe('定義 / Definition', () => {
     expect(await page.getByTestId('def-author').inputValue()).toBe('営業部長');
   });
 
+  it('flags a column the customer table does not have, apart from the 1-3-5-7 reminders', async () => {
+    const { api } = await setUpWorkbook();
+    const { page } = await openSidebar(browser.context, api, { tab: 'definition' });
+    await page.getByTestId('def-version').filter({ hasText: '第1版' }).waitFor();
+    expect(await page.getByTestId('def-flags').textContent()).toBe('問題はありません');
+
+    const item = page.locator('[data-testid="def-item"][data-item-id="AT1"]');
+    await item.getByTestId('def-item-summary').click();
+    await item.getByTestId('def-target').fill('業種、決算期');
+    const flag = page.getByTestId('def-flags').locator('li').filter({ hasText: '決算期' });
+    await flag.waitFor();
+    expect(await flag.textContent()).toContain(
+      '項目「基本属性の入力」の対象列「決算期」が顧客表にありません。この列はどの顧客も「データなし」になります。',
+    );
+    // The flag is not one of the 1-3-5-7 reminders, and looks different from them.
+    expect(await page.getByTestId('def-lint').textContent()).toBe('注意はありません');
+    const colors = await page.evaluate(() => {
+      const color = (sel: string) => getComputedStyle(document.querySelector(sel)!).color;
+      return { flag: color('[data-testid="def-flags"] li'), lint: color('[data-testid="def-lint"] li') };
+    });
+    expect(colors.flag).not.toBe(colors.lint);
+
+    await item.getByTestId('def-target').fill('業種、従業員数');
+    await page.getByTestId('def-flags').locator('li.none').waitFor();
+  });
+
   it('adds and removes items, and says so in the diff', async () => {
     const { api } = await setUpWorkbook();
     const { page } = await openSidebar(browser.context, api, { tab: 'definition' });
@@ -422,6 +448,12 @@ describe('実行 / Run', () => {
     expect((await page.getByTestId('run-headline').locator('li').allTextContents()).join('\n')).toMatch(
       /キーマンとの接触: \d+社/,
     );
+    // Nothing logged yet: no next action and no recorded-at stamp to measure — shown apart.
+    expect(await page.getByTestId('run-nodata').isVisible()).toBe(true);
+    expect(await page.getByTestId('run-nodata').locator('li').allTextContents()).toEqual([
+      '次回アクションの期日厳守: データなし 5社',
+      '行動の記録: データなし 5社',
+    ]);
     expect(host.calls.find((c) => c.method === 'runGapCheck')!.args).toEqual([TODAY_ISO]);
     expect(await page.getByTestId('run-ranking').isDisabled()).toBe(false);
     expect(wb.snapshot('ギャップ').length).toBeGreaterThan(2);

@@ -51,6 +51,9 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
   const items = h('div', { class: 'items', 'data-testid': 'def-items' });
   const checking = h('span', { class: 'muted small', hidden: true }, tr(lang, 'ui.def.checking'));
   const lintList = h('ul', { class: 'lint', 'data-testid': 'def-lint' });
+  // Apart from the 1-3-5-7 reminders: these say the definition will compute something else
+  // than the manager meant (a column the customer table lacks, a rule that never matches…).
+  const flagList = h('ul', { class: 'flags', 'data-testid': 'def-flags' });
   const diffList = h('ul', { class: 'diff', 'data-testid': 'def-diff' });
   const note = h('input', {
     type: 'text',
@@ -73,6 +76,7 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
     h('div', { class: 'def-head' }, version, reload),
     ranks,
     // Warnings and changes first: in a 300px sidebar they stay in view while items are edited.
+    h('div', { class: 'panel flags-panel' }, h('h3', {}, tr(lang, 'ui.def.flags')), flagList),
     h('div', { class: 'panel' }, h('h3', {}, tr(lang, 'ui.def.lint'), ' ', checking), lintList),
     h('div', { class: 'panel' }, h('h3', {}, tr(lang, 'ui.def.diff')), diffList),
     items,
@@ -112,6 +116,7 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
     replaceChildren(version, tr(lang, 'ui.def.version'), ': ', loaded.stamp);
     replaceChildren(ranks, tr(lang, 'ui.def.ranks', { ranks: draft.ranks.join(' / ') }));
     renderItems();
+    renderLines(flagList, loaded.flags ?? [], tr(lang, 'ui.def.flagsNone'));
     renderLines(lintList, loaded.lint, tr(lang, 'ui.def.lintNone'));
     renderLines(diffList, loaded.diffFromSaved, tr(lang, 'ui.def.diffNone'));
     replaceChildren(
@@ -350,6 +355,7 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
     if (seq !== previewSeq) return; // a newer edit's preview is on its way
     toggle(checking, 'hidden', true);
     if (!r.ok) return;
+    renderLines(flagList, r.value.flags ?? [], tr(lang, 'ui.def.flagsNone'));
     renderLines(lintList, r.value.lint, tr(lang, 'ui.def.lintNone'));
     renderLines(diffList, r.value.diff, tr(lang, 'ui.def.diffNone'));
   }, PREVIEW_DELAY_MS);

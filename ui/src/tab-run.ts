@@ -1,6 +1,6 @@
 import type { ReportResult } from '../../shared/commands/reports';
 import type { Envelope, SidebarState } from '../../shared/commands/api';
-import { h, replaceChildren } from './dom';
+import { h, replaceChildren, toggle } from './dom';
 import { busyButton, field } from './field';
 import { tr, type UiKey } from './messages';
 import type { App } from './store';
@@ -25,12 +25,21 @@ export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState
   const message = h('p', { class: 'strong', 'data-testid': 'run-message' });
   const headline = h('ul', { class: 'headline', 'data-testid': 'run-headline' });
   const unread = unreadBox(lang);
+  // What had nothing to measure, apart from the headline: no data is neither met nor a gap.
+  const noDataList = h('ul', { class: 'nodata' });
+  const noData = h(
+    'div',
+    { class: 'nodata-box', 'data-testid': 'run-nodata', hidden: true },
+    h('p', { class: 'muted small' }, tr(lang, 'ui.run.noData')),
+    noDataList,
+  );
   const output = h(
     'div',
     { class: 'status', role: 'status', 'data-testid': 'run-result' },
     message,
     headline,
     unread.el,
+    noData,
   );
   let running = false;
 
@@ -65,6 +74,8 @@ export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState
     replaceChildren(message, '');
     replaceChildren(headline);
     unread.show(null);
+    replaceChildren(noDataList);
+    toggle(noData, 'hidden', true);
     const r = await app.call(
       () => request(command),
       () => void run(command, button),
@@ -76,6 +87,9 @@ export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState
     replaceChildren(message, r.value.message);
     replaceChildren(headline, ...r.value.headline.map((line) => h('li', {}, line)));
     unread.show(r.value.unread);
+    const lines = r.value.noData ?? [];
+    replaceChildren(noDataList, ...lines.map((line) => h('li', {}, line)));
+    toggle(noData, 'hidden', lines.length === 0);
   }
 
   const el = h(

@@ -51,7 +51,7 @@ describe('README.md reference', () => {
     expect(about('KEYPERSON')).toContain('顧客表と同じ行数');
     expect(about('GAPCHECK')).toContain('見出し行のあとに結果の行が続く表');
     // GAPCHECK's four modes give their own columns.
-    expect(about('GAPCHECK')).toContain('項目ID · 項目 · 対象社数 · ギャップ社数 · 版');
+    expect(about('GAPCHECK')).toContain('項目ID · 項目 · 対象社数 · ギャップ社数 · データなし社数 · 版');
     expect(about('LASTCONTACT')).toContain('最終キーマン接触日 · 経過日数');
   });
 

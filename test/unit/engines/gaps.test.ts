@@ -4,6 +4,7 @@ import {
   gapSummaryTable,
   gapTable,
   indexDataset,
+  noDataHeadline,
   summarizeGaps,
 } from '../../../shared/engines';
 import type { GapRow } from '../../../shared/engines';
@@ -118,6 +119,7 @@ describe('checkGaps on the starter definition', () => {
       rank: 'A',
       gapCount: 3,
       checkedCount: 4,
+      noDataCount: 0,
       gapItems: ['基本属性の入力', 'キーマン接触', '次回アクション'],
     });
     const table = gapTable(rows, 'ja', '第2版 2026/11/01');
@@ -152,6 +154,7 @@ describe('checkGaps on the starter definition', () => {
       'ギャップ数',
       '確認項目数',
       'ギャップ項目',
+      'データなし項目数',
       '版',
     ]);
     expect(summary[2]).toEqual([
@@ -161,6 +164,7 @@ describe('checkGaps on the starter definition', () => {
       3,
       4,
       '基本属性の入力、キーマン接触、次回アクション',
+      0,
       '第2版',
     ]);
     expect(gapSummaryTable(summaries, 'en', 'v2')[2]![5]).toBe(
@@ -315,8 +319,9 @@ describe('each metric', () => {
     expect(
       checkOne({ metric: 'activity_count', target: 'visit, 電話' }, 2, { activities: acts }).status,
     ).toBe('ok');
+    // A type the definition names but we cannot read: the item cannot be measured, no data.
     expect(checkOne({ metric: 'activity_count', target: '懇親会' }, 1, { activities: acts })).toMatchObject({
-      status: 'gap',
+      status: 'nodata',
       actual: '種別「懇親会」が分かりません (定義を確認してください)',
     });
   });
@@ -346,11 +351,19 @@ describe('each metric', () => {
       actual: '未入力: 従業員数、資本金',
       actualValue: 2,
     });
+    // The named column is not in the customer table: it cannot be judged (no data), unless a
+    // column that is there is blank (a gap).
     expect(
       checkOne({ metric: 'attribute_filled', target: '業種, 決算月' }, 1, { customers: [k] }),
     ).toMatchObject({
-      status: 'gap',
+      status: 'nodata',
       actual: '列がありません: 決算月',
+    });
+    expect(
+      checkOne({ metric: 'attribute_filled', target: '決算月, 従業員数' }, 1, { customers: [k] }),
+    ).toMatchObject({
+      status: 'gap',
+      actual: '列がありません: 決算月 / 未入力: 従業員数',
     });
     expect(
       checkOne({ metric: 'attribute_filled', target: '業種, 営業担当' }, 1, { customers: [k] }),
@@ -384,9 +397,101 @@ describe('each metric', () => {
       status: 'ok',
       actual: '遅れなし (2件, 最大12日)',
     });
+    // Only a hand-typed row: nothing says how late it was recorded — no data, never "on time".
     expect(checkOne({ metric: 'recording_lag_days' }, 3, { activities: [acts[2]!] })).toMatchObject({
-      status: 'ok',
+      status: 'nodata',
+      actual: '直近90日に記録日時のある行動なし',
       actualValue: null,
     });
+  });
+});
+
+describe('a customer with no activities at all (データなし is never met)', () => {
+  const people = [contact('N1-1', 'N1', '松本 部長', 'key'), contact('N1-2', 'N1', '井上', 'charge')];
+  const lonely = customer('N1', '北斗電機', '山田', { 業種: '電機' });
+  const metric = (id: string, m: Item['metric'], threshold: number, extra: Partial<Item> = {}): Item =>
+    item(id, { name: id, metric: m, thresholds: { A: threshold }, ...extra });
+  const def: Definition = {
+    ...starterDefinition(),
+    items: [
+      metric('KR', 'key_person_registered', 1),
+      metric('KC', 'key_person_contact_days', 60),
+      metric('CD', 'contact_days', 90),
+      metric('DC', 'distinct_contacts', 1),
+      metric('AC', 'activity_count', 1),
+      metric('NA', 'next_action_overdue', 7),
+      metric('AF', 'attribute_filled', 1, { target: '業種' }),
+      metric('RL', 'recording_lag_days', 3),
+    ],
+  };
+  const ds: Dataset = { customers: [lonely], contacts: people, activities: [] };
+  const rows = checkGaps(def, indexDataset(ds), AS_OF, new Map([['N1', 'A']]));
+  const status = (id: string) => find(rows, 'N1', id);
+
+  it('is a gap where nobody met anyone, and no data where there is nothing to measure', () => {
+    expect(rows.map((r) => `${r.itemId} ${r.status} ${r.actual}`)).toEqual([
+      'KR ok キーマン登録あり: 松本 部長',
+      'KC gap 接触記録なし',
+      'CD gap 接触記録なし',
+      'DC gap 180日間に0名と接触',
+      'AC gap 90日間に行動0回',
+      'NA nodata 行動の記録なし',
+      'AF ok 入力済み: 業種',
+      'RL nodata 直近90日に記録日時のある行動なし',
+    ]);
+    expect(status('NA').actualValue).toBeNull();
+  });
+
+  it('shows データなし / No data as the status, and counts it apart in the summary', () => {
+    expect(gapTable(rows, 'ja', '第1版').map((r) => r[6])).toEqual([
+      '状態',
+      'OK',
+      'ギャップ',
+      'ギャップ',
+      'ギャップ',
+      'ギャップ',
+      'データなし',
+      'OK',
+      'データなし',
+    ]);
+    expect(gapTable(rows, 'en', 'v1')[6]![6]).toBe('No data');
+    const [summary] = summarizeGaps(rows);
+    expect(summary).toEqual({
+      customerId: 'N1',
+      customerName: '北斗電機',
+      rank: 'A',
+      gapCount: 4,
+      checkedCount: 6,
+      noDataCount: 2,
+      gapItems: ['KC', 'CD', 'DC', 'AC'],
+    });
+    expect(gapSummaryTable([summary!], 'en', 'v1')).toEqual([
+      [
+        'Customer ID',
+        'Customer',
+        'Rank',
+        'Gaps',
+        'Items checked',
+        'Items with gaps',
+        'Items with no data',
+        'Version',
+      ],
+      ['N1', '北斗電機', 'A', 4, 6, 'KC, CD, DC, AC', 2, 'v1'],
+    ]);
+  });
+
+  it('keeps no data out of the gap headline and lists it in its own lines', () => {
+    expect(gapHeadline(rows, 'ja')).toEqual(['KC: 1社', 'CD: 1社', 'DC: 1社', 'AC: 1社']);
+    expect(noDataHeadline(rows, 'ja')).toEqual(['NA: データなし 1社', 'RL: データなし 1社']);
+    expect(noDataHeadline(rows, 'en')).toEqual([
+      'NA: no data for 1 customers',
+      'RL: no data for 1 customers',
+    ]);
+  });
+
+  it('is met again as soon as there is something to measure', () => {
+    const acts = [activity('N1', '2026-11-20', ['N1-1'], { recordedAt: day('2026-11-21') })];
+    const withOne = checkGaps(def, indexDataset({ ...ds, activities: acts }), AS_OF, new Map([['N1', 'A']]));
+    expect(withOne.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
   });
 });

@@ -82,6 +82,25 @@ describe('rankCustomers by rules', () => {
     expect(results.map((r) => r.rank)).toEqual(['A', 'B', 'C', 'C']);
   });
 
+  it('reads the fields kimeru keeps itself (営業担当, 顧客名) when no column of that name is an attribute', () => {
+    const def: Definition = {
+      ...starterDefinition(),
+      ranking: {
+        kind: 'rules',
+        rules: [
+          { rank: 'A', conditions: [{ column: '担当営業', op: '=', value: '山田 太郎' }] },
+          { rank: 'B', conditions: [{ column: '会社名', op: 'contains', value: '商事' }] },
+        ],
+      },
+    };
+    const ranked = rankCustomers(def, [
+      customer('K1', '北斗電機', '山田太郎'),
+      customer('K2', '南海商事', '佐藤'),
+      customer('K3', '西日本物流', '佐藤'),
+    ]);
+    expect(ranked.map((r) => r.rank)).toEqual(['A', 'B', 'C']);
+  });
+
   it('writes the basis in English', () => {
     const [r] = rankCustomers(rulesDef(), [customer('C1', 'x', '', {})], 'en');
     expect(r!.basis).toBe('Default (no rule matched)');

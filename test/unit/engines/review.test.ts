@@ -1,6 +1,7 @@
 import { halfYearOf, indexDataset, reviewRows, reviewTable } from '../../../shared/engines';
 import type { KnowsAnswer, ReviewRow } from '../../../shared/engines';
-import { AS_OF, day, sampleDataset, starterDefinition } from './fixtures';
+import type { Definition } from '../../../shared/definition/model';
+import { activity, AS_OF, contact, customer, day, item, sampleDataset, starterDefinition } from './fixtures';
 
 describe('halfYearOf', () => {
   it('splits an April fiscal year into Apr–Sep and Oct–Mar, named by its start year', () => {
@@ -95,10 +96,21 @@ describe('reviewRows', () => {
     expect(find('山田 太郎', 'R1')).toMatchObject({ knows: null, does: 1, class: 'done', headline: false });
     expect(find('山田 太郎', 'A1')).toMatchObject({ knows: false, does: 0.5, class: 'notStarted' });
     expect(find('山田 太郎', 'I1')).toMatchObject({ knows: null, does: 0.5, class: 'notStarted' });
-    expect(find('', 'I1')).toMatchObject({ does: 1, checked: 1, class: 'done' });
   });
 
-  it('leaves items the data cannot show to people, classed by the answer alone', () => {
+  it('gives no data, never 100%, where the customers of a rep have nothing to measure', () => {
+    // 鈴木物産 (no rep, rank C) has no activity: no next action to be late on.
+    expect(find('', 'I1')).toMatchObject({
+      does: null,
+      met: 0,
+      checked: 0,
+      noData: 1,
+      class: 'noData',
+      headline: false,
+    });
+  });
+
+  it('leaves items the data cannot show to people; no metric: classed by the answer alone', () => {
     expect(find('山田 太郎', 'I2')).toMatchObject({
       measurable: false,
       does: null,
@@ -106,14 +118,22 @@ describe('reviewRows', () => {
       peopleCheck: true,
       headline: false,
     });
+    // A measurable item no customer of the rep is checked on: no data, whatever the answer.
     expect(find('', 'A1')).toMatchObject({
       measurable: true,
       checked: 0,
+      noData: 0,
       does: null,
       peopleCheck: true,
-      class: 'notStarted',
+      class: 'noData',
     });
-    expect(find('鈴木 一郎', 'R2')).toMatchObject({ checked: 0, class: 'knownOnly', headline: false });
+    expect(find('鈴木 一郎', 'R2')).toMatchObject({
+      knows: true,
+      checked: 0,
+      does: null,
+      class: 'noData',
+      headline: false,
+    });
   });
 
   it('takes the done bar as a parameter', () => {
@@ -147,8 +167,8 @@ describe('reviewRows', () => {
       '情報収集・記録・活用',
       '次回アクション',
       '未回答',
-      '100% (1/1社)',
-      '出来ている',
+      'データなし (測れる記録なし 1社)',
+      'データなし',
       '第1版',
     ]);
     expect(ja.find((r) => r[0] === '山田 太郎' && r[2] === '商談メモの共有')![4]).toBe('人が確認 (指標なし)');
@@ -162,9 +182,88 @@ describe('reviewRows', () => {
       'Known only',
       'v1',
     ]);
-    expect(en.find((r) => r[0] === '(unassigned)' && r[2] === '基本属性の入力')![4]).toBe(
-      'No customers checked',
-    );
+    expect(en.find((r) => r[0] === '(unassigned)' && r[2] === '基本属性の入力')!.slice(4, 6)).toEqual([
+      'No data (no customers to check)',
+      'No data',
+    ]);
     expect(en.filter((r) => r[5] === 'Not started').length).toBeGreaterThan(0);
+  });
+});
+
+describe('a rep with no activities at all', () => {
+  // 高橋 has two A customers and has logged nothing; 木村 has one A customer with a stamped,
+  // on-time visit and one without any activity.
+  const customers = [
+    customer('T1', '北斗電機', '高橋', { 業種: '電機' }),
+    customer('T2', '南海工業', '高橋', { 業種: '' }),
+    customer('K1', '東邦化学', '木村', { 業種: '化学' }),
+    customer('K2', '西日本物流', '木村', { 業種: '物流' }),
+  ];
+  const contacts = [contact('K1-1', 'K1', '森 部長', 'key')];
+  const activities = [
+    activity('K1', '2026-11-02', ['K1-1'], { recordedAt: day('2026-11-02'), nextDue: day('2026-12-10') }),
+  ];
+  const def: Definition = {
+    ...starterDefinition(),
+    items: [
+      item('NA', { name: '次回アクション', metric: 'next_action_overdue', thresholds: { A: 0 } }),
+      item('RL', { name: '記録の早さ', metric: 'recording_lag_days', thresholds: { A: 1 } }),
+      item('CD', { name: '接触間隔', metric: 'contact_days', thresholds: { A: 60 } }),
+      item('AF', { name: '業種の入力', metric: 'attribute_filled', target: '業種', thresholds: { A: 1 } }),
+    ],
+  };
+  const ranks = new Map(customers.map((c) => [c.id, 'A']));
+  const knows: KnowsAnswer[] = ['NA', 'RL', 'CD'].map((itemId) => ({ rep: '高橋', itemId, knows: true }));
+  const rows = reviewRows(
+    def,
+    indexDataset({ customers, contacts, activities }),
+    { start: day('2026-10-01'), end: AS_OF },
+    ranks,
+    knows,
+  );
+  const find = (rep: string, itemId: string): ReviewRow =>
+    rows.find((r) => r.rep === rep && r.itemId === itemId)!;
+
+  it('is no data for what only activities can show, never 100% done', () => {
+    expect(find('高橋', 'NA')).toMatchObject({
+      does: null,
+      checked: 0,
+      noData: 2,
+      class: 'noData',
+      knows: true,
+      headline: false,
+    });
+    expect(find('高橋', 'RL')).toMatchObject({ does: null, noData: 2, class: 'noData', headline: false });
+  });
+
+  it('still shows what the data does say: no contact at all is not done', () => {
+    expect(find('高橋', 'CD')).toMatchObject({
+      does: 0,
+      met: 0,
+      checked: 2,
+      class: 'knownOnly',
+      headline: true,
+    });
+    expect(find('高橋', 'AF')).toMatchObject({ does: 0.5, met: 1, checked: 2, noData: 0 });
+  });
+
+  it('leaves customers with no data out of the share, and says how many', () => {
+    expect(find('木村', 'NA')).toMatchObject({ does: 1, met: 1, checked: 1, noData: 1, class: 'done' });
+    const table = reviewTable(rows, 'ja', '第1版');
+    const line = (rep: string, item: string) => table.find((r) => r[0] === rep && r[2] === item)!;
+    expect(line('木村', '次回アクション').slice(4, 6)).toEqual([
+      '100% (1/1社、ほかにデータなし 1社)',
+      '出来ている',
+    ]);
+    expect(line('高橋', '次回アクション').slice(3, 6)).toEqual([
+      'はい',
+      'データなし (測れる記録なし 2社)',
+      'データなし',
+    ]);
+    expect(
+      reviewTable(rows, 'en', 'v1')
+        .find((r) => r[0] === '高橋' && r[2] === '記録の早さ')!
+        .slice(4, 6),
+    ).toEqual(['No data (nothing to measure for 2 customers)', 'No data']);
   });
 });

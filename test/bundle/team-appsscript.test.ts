@@ -1,0 +1,63 @@
+import * as team from '../fixtures/team/workbook';
+import { EXPECTED_RANKS, EXPECTED_UNREAD, EXPECTED_VERDICTS } from '../fixtures/team/expected';
+import { sortUnread, unreadOf, verdictsOf } from '../unit/team/verdicts';
+import { buildProject, loadScript, type Built, type Script } from './appsscript-harness';
+import type { CellValue } from '../../shared/values';
+
+/**
+ * The team's workbook (test/fixtures/team) in Google Sheets: the cells typed in as a user types
+ * them (dates become Date objects of the script's own realm, numbers numbers), read back with
+ * getValues() and passed to the built Code.js's custom functions, as Sheets does. Held to the same
+ * hand-written expectations as the core.
+ */
+
+let built: Built;
+beforeAll(async () => {
+  built = await buildProject();
+}, 120_000);
+
+function typedWorkbook(): { s: Script; range: (sheet: string) => CellValue[][]; asOf: unknown } {
+  const sheets = { ...team.teamSheets(), 設定: [['基準日', team.AS_OF]] };
+  const s = loadScript(built, { sheets: Object.fromEntries(Object.keys(sheets).map((n) => [n, []])) });
+  for (const [name, rows] of Object.entries(sheets)) s.gas.book.sheet(name).typeRows(rows);
+  const range = (sheet: string) => s.gas.book.sheet(sheet).getDataRange().getValues() as CellValue[][];
+  const asOf = s.gas.book.sheet('設定').getRange('B1').getValues()[0]![0];
+  return { s, range, asOf };
+}
+
+const ARGUMENT_SHEETS: Record<string, string> = {
+  customers: team.CUSTOMER_SHEET,
+  contacts: team.CONTACT_SHEET,
+  activities: team.LOG_SHEET,
+};
+const ORDER = [team.CUSTOMER_SHEET, team.CONTACT_SHEET, team.LOG_SHEET];
+
+describe("a real team's workbook, through the built Apps Script bundle", () => {
+  it('gives the same ranks, verdicts and list of unread rows as worked out by hand', () => {
+    const { s, range, asOf } = typedWorkbook();
+    expect(Object.prototype.toString.call(asOf)).toBe('[object Date]');
+    const [customers, contacts, activities, definition] = [
+      range(team.CUSTOMER_SHEET),
+      range(team.CONTACT_SHEET),
+      range(team.LOG_SHEET),
+      range(team.DEFINITION_SHEET),
+    ];
+    s.gas.setAuthMode('CUSTOM_FUNCTION');
+
+    const rank = s.call('KIMERU_RANK', customers, definition) as CellValue[][];
+    const ranks = Object.fromEntries(
+      customers
+        .map((r, i) => [r[0], rank[i]![0]])
+        .filter(([id, r]) => /^K\d+$/.test(String(id)) && /^[A-C]$/.test(String(r))),
+    );
+    expect(ranks).toEqual(EXPECTED_RANKS);
+
+    const all = s.call('KIMERU_GAPCHECK', customers, contacts, activities, definition, asOf, 'all');
+    expect(verdictsOf(all as CellValue[][])).toEqual(EXPECTED_VERDICTS);
+
+    const list = unreadOf(s.call('KIMERU_ISSUES', customers, contacts, activities) as CellValue[][]).map(
+      (e) => ({ ...e, sheet: ARGUMENT_SHEETS[e.sheet] ?? e.sheet }),
+    );
+    expect(sortUnread(list, ORDER)).toEqual(EXPECTED_UNREAD);
+  });
+});
