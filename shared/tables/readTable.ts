@@ -115,10 +115,20 @@ export function scanTable(
 
   const layout: TableLayout = { headerRow, columns, headers, extra, issues, dataRows: null, notData: [] };
   const shared = { cells: {} as Record<string, CellRead>, invalid: [] as string[] };
+  const requiredIndexes = mapped.filter((m) => m.spec.required).map((m) => m.index);
+  let blankAfterData = false;
   for (let r = best.r + 1; r < grid.length; r++) {
     const line = grid[r];
-    if (!line || isBlankRow(line)) continue;
+    if (!line || isBlankRow(line)) {
+      if (layout.dataRows !== null) blankAfterData = true;
+      continue;
+    }
     const row = firstRow + r;
+    const skip = notDataReason(line, blankAfterData, requiredIndexes);
+    if (skip !== null) {
+      layout.notData.push({ row, reason: skip });
+      continue;
+    }
     if (layout.dataRows === null) layout.dataRows = { first: row, last: row };
     else layout.dataRows.last = row;
     const cells: Record<string, CellRead> = transient ? shared.cells : {};
@@ -163,6 +173,52 @@ export function scanTable(
     onRow({ row, cells, extra: extraCells, invalid }, layout);
   }
   return layout;
+}
+
+// Words a total row starts with, compared with the whole cell (spaces and decorations removed), so
+// a customer named 計測技研株式会社 or 合計商事 is never taken for one.
+const TOTAL_WORDS = new Set(
+  ['合計', '小計', '総計', '総合計', '計', '累計', 'total', 'subtotal', 'grandtotal', 'sum', 'totals'].map(
+    (w) => normalizeHeader(w),
+  ),
+);
+// How a note under a table starts: ※, 注, *, "Note".
+const NOTE_START = /^(?:※|\*|注[:：)）]?|注意|備考[:：]|notes?\b)/i;
+/** A note is one cell of prose: at least this long when it has no note mark. */
+const NOTE_MIN_LENGTH = 20;
+
+/**
+ * Why a non-blank row under the header is not data, or null when it is (or may be) data. Kept
+ * narrow: a real customer row must never be dropped. A total row: one of its first two non-blank
+ * cells is exactly 合計 / 小計 / Total…. A note: after a blank row, a row starting with ※ / 注 /
+ * * / Note, or a single long text in its first cell while the required columns are blank.
+ */
+function notDataReason(
+  line: CellValue[],
+  afterBlank: boolean,
+  requiredIndexes: number[],
+): 'total' | 'note' | null {
+  let seen = 0;
+  let firstText: string | null = null;
+  let nonBlank = 0;
+  for (const v of line) {
+    if (isBlank(v)) continue;
+    nonBlank++;
+    if (seen < 2) {
+      seen++;
+      if (typeof v === 'string') {
+        if (TOTAL_WORDS.has(normalizeHeader(v))) return 'total';
+        if (firstText === null && seen === 1) firstText = normalizeText(v);
+      }
+    }
+  }
+  if (!afterBlank || firstText === null) return null;
+  const requiredBlank = requiredIndexes.every(
+    (i) => isBlank(line[i]) || normalizeText(line[i]) === firstText,
+  );
+  if (!requiredBlank && !NOTE_START.test(firstText)) return null;
+  if (NOTE_START.test(firstText) && (nonBlank === 1 || requiredBlank)) return 'note';
+  return nonBlank === 1 && firstText.length >= NOTE_MIN_LENGTH && requiredIndexes.length > 1 ? 'note' : null;
 }
 
 const NO_EXTRA: Record<string, AttrValue> = Object.freeze({}) as Record<string, AttrValue>;
