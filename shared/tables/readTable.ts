@@ -1,11 +1,11 @@
 import type { AttrValue } from '../model';
 import { t } from '../i18n';
 import { KimeruError, type Issue } from '../issues';
-import type { CellValue, Read } from '../values/cell';
+import { isDateValue, type CellValue, type Read } from '../values/cell';
 import { readAttribute } from '../values/attributes';
 import { readBoolean } from '../values/booleans';
 import { readDate } from '../values/dates';
-import { readNumber } from '../values/numbers';
+import { readNumber, readNumberCell } from '../values/numbers';
 import { isBlank, normalizeNote, normalizeText } from '../values/text';
 import { columnLetter } from './columns';
 import { normalizeHeader } from './headers';
@@ -112,6 +112,7 @@ export function scanTable(
   });
 
   const readExtra = extra.map(() => memoized(readAttribute));
+  const numericWithDates = extra.map((x) => isNumericWithDates(grid, best.r + 1, x.index));
 
   const layout: TableLayout = { headerRow, columns, headers, extra, issues, dataRows: null, notData: [] };
   const shared = { cells: {} as Record<string, CellRead>, invalid: [] as string[] };
@@ -151,6 +152,17 @@ export function scanTable(
       const read = m.read(raw);
       if (read.ok) {
         cells[m.spec.key] = read.value;
+        if (read.warning)
+          issues.push({
+            key: read.warning.key,
+            params: read.warning.params,
+            sheet: opts.sheet,
+            row,
+            column: m.letter,
+            header: m.header,
+            value: normalizeText(raw),
+            severity: 'warning',
+          });
       } else {
         cells[m.spec.key] = null;
         invalid.push(m.spec.key);
@@ -168,7 +180,24 @@ export function scanTable(
     const extraCells: Record<string, AttrValue> = transient && extra.length === 0 ? NO_EXTRA : {};
     for (let i = 0; i < extra.length; i++) {
       const x = extra[i] as { index: number; header: string };
-      extraCells[x.header] = readExtra[i]?.(line[x.index]) ?? null;
+      const v = line[x.index];
+      if (numericWithDates[i] && isDateValue(v)) {
+        const n = readNumberCell(v);
+        extraCells[x.header] = n.ok ? n.value : null;
+        if (n.ok && n.warning)
+          issues.push({
+            key: n.warning.key,
+            params: n.warning.params,
+            sheet: opts.sheet,
+            row,
+            column: columnLetter(firstColumn + x.index),
+            header: x.header,
+            value: normalizeText(v),
+            severity: 'warning',
+          });
+        continue;
+      }
+      extraCells[x.header] = readExtra[i]?.(v) ?? null;
     }
     onRow({ row, cells, extra: extraCells, invalid }, layout);
   }
@@ -231,7 +260,7 @@ export function readCell(kind: ColumnSpec['kind'], v: CellValue): Read<CellRead>
     case 'note':
       return { ok: true, value: normalizeNote(v) };
     case 'number':
-      return readNumber(v);
+      return readNumberCell(v);
     case 'date':
       return readDate(v);
     case 'boolean':
@@ -257,6 +286,23 @@ function memoized<T>(read: (v: CellValue) => T): (v: CellValue) => T {
     if (memo.size < MEMO_LIMIT) memo.set(v as never, value);
     return value;
   };
+}
+
+/**
+ * True for a free column that holds numbers and a few Dates: Sheets and Excel hand a number cell
+ * formatted as a date over as a date (0 → 1899-12-30), so there a Date is read back as its number.
+ * A column mostly of dates stays a date column.
+ */
+function isNumericWithDates(grid: CellValue[][], from: number, index: number): boolean {
+  let dates = 0;
+  for (let r = from; r < grid.length; r++) if (isDateValue(grid[r]?.[index])) dates++;
+  if (dates === 0) return false; // the usual case: one cheap pass
+  let numbers = 0;
+  for (let r = from; r < grid.length; r++) {
+    const v = grid[r]?.[index];
+    if (typeof v === 'number' || (typeof v === 'string' && !isBlank(v) && readNumber(v).ok)) numbers++;
+  }
+  return numbers > dates;
 }
 
 function isBlankRow(line: CellValue[]): boolean {
