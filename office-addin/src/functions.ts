@@ -15,12 +15,33 @@ type ExcelCell = string | number | boolean;
 /** The function Excel calls for one table entry. */
 export function excelFunction(def: FunctionDef): (...args: unknown[]) => ExcelCell[][] {
   return (...args: unknown[]) => {
-    const result = callFunction(def, args);
+    const result = callFunction(def, args.map(trimWholeColumn));
     if (result.ok) return toSpill(result.value);
     const code =
       result.error === 'na' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
     throw new CustomFunctions.Error(code, result.message);
   };
+}
+
+/** Rows of a worksheet: a whole-column reference (A:D) reaches a custom function this tall. */
+export const SHEET_ROWS = 1_048_576;
+
+/**
+ * A whole-column argument (顧客!A:D) without its trailing blank rows: Excel hands over all
+ * 1,048,576 rows, nearly all empty (null or ''). One scan from the bottom finds the last row with
+ * a value; reading the rest would cost seconds and memory for nothing.
+ */
+export function trimWholeColumn(arg: unknown): unknown {
+  if (!Array.isArray(arg) || arg.length !== SHEET_ROWS) return arg;
+  let end = arg.length;
+  while (end > 0 && isBlankRow(arg[end - 1])) end--;
+  return arg.slice(0, end);
+}
+
+function isBlankRow(row: unknown): boolean {
+  if (!Array.isArray(row)) return row === null || row === undefined || row === '';
+  for (const v of row) if (v !== null && v !== undefined && v !== '') return false;
+  return true;
 }
 
 /**

@@ -133,10 +133,10 @@ function parseCondition(p: string): Condition | Failure {
   if (op.op === 'filled') return value === '' ? { column, op: 'filled', value: null } : syntax;
   // "業種に製造を含む": the natural Japanese order, column and value before the operator.
   if (op.op === 'contains' && value === '' && closer === undefined) {
-    const m = /^(.+?)\s*(?:に|が)\s*(.+)$/.exec(column);
-    if (m) {
-      column = (m[1] ?? '').trim();
-      value = (m[2] ?? '').trim();
+    const at = particleAt(column);
+    if (at > 0) {
+      value = column.slice(at + 1).trim();
+      column = column.slice(0, at).trim();
     }
   }
   if (value === '') return { key: 'definition.conditionValueMissing', params: { text: p } };
@@ -151,10 +151,41 @@ function parseCondition(p: string): Condition | Failure {
   return numericCondition(column, op.op, quoted ?? value, p);
 }
 
+// The first に / が after the column's first character with something after it ("業種に製造"), or -1.
+// A scan, not a regex: lazy groups around \s* backtrack quadratically on long runs of spaces.
+function particleAt(s: string): number {
+  for (let i = 1; i < s.length - 1; i++) {
+    const ch = s.charAt(i);
+    if (ch === 'に' || ch === 'が') return i;
+  }
+  return -1;
+}
+
+/**
+ * "従業員数 300人以上", "従業員数が300以上": column, then a space run, が or は, then the value (no
+ * spaces) and a comparison word at the end. Scanned by hand so a long cell stays linear.
+ */
 function parseSuffixForm(p: string, syntax: Failure): Condition | Failure {
-  const m = /^(.+?)(?:\s+|が|は)(\S+?)\s*(以上|以下|未満|超)$/.exec(p);
-  if (!m) return syntax;
-  return numericCondition((m[1] ?? '').trim(), SUFFIX_OPS[m[3] ?? ''] ?? '>=', m[2] ?? '', p);
+  const word = Object.keys(SUFFIX_OPS).find((w) => p.endsWith(w));
+  if (word === undefined) return syntax;
+  const body = p.slice(0, p.length - word.length).trimEnd();
+  let start = body.length; // the value is the last run of non-space characters
+  while (start > 0 && !/\s/.test(body.charAt(start - 1))) start--;
+  let column: string;
+  let value: string;
+  if (start > 0) {
+    column = body.slice(0, start);
+    value = body.slice(start);
+  } else {
+    // No space: the column ends at the first が / は that leaves a value after it.
+    let at = -1;
+    for (let i = 1; i < body.length - 1 && at < 0; i++) if (/[がは]/.test(body.charAt(i))) at = i;
+    if (at < 0) return syntax;
+    column = body.slice(0, at);
+    value = body.slice(at + 1);
+  }
+  if (column.trim() === '' || value === '') return syntax;
+  return numericCondition(column.trim(), SUFFIX_OPS[word] ?? '>=', value, p);
 }
 
 function numericCondition(column: string, op: ConditionOp, raw: string, text: string): Condition | Failure {
@@ -186,14 +217,25 @@ function unquote(v: string): string | null {
 
 /** Index of the first operator outside quotes, or -1. */
 function findOperator(p: string): number {
-  for (let i = 0; i < p.length; i++) if (operatorAt(p, i, false)) return i;
+  // Mapped and lower-cased once for the whole scan: per position they made a long cell quadratic.
+  const mapped = asciiOps(p);
+  const lower = p.toLowerCase();
+  for (let i = 0; i < p.length; i++) if (operatorIn(p, mapped, lower, i, false)) return i;
   return -1;
 }
 
 function operatorAt(p: string, i: number, atStart: boolean): { op: ConditionOp; width: number } | null {
-  const mapped = asciiOps(p);
+  return operatorIn(p, asciiOps(p), p.toLowerCase(), i, atStart);
+}
+
+function operatorIn(
+  p: string,
+  mapped: string,
+  lower: string,
+  i: number,
+  atStart: boolean,
+): { op: ConditionOp; width: number } | null {
   for (const [sym, op] of SYMBOL_OPS) if (mapped.startsWith(sym, i)) return { op, width: sym.length };
-  const lower = p.toLowerCase();
   for (const [word, op, needsSpace] of WORD_OPS) {
     if (!lower.startsWith(word, i)) continue;
     if (needsSpace && !atStart && !/\s/.test(p.charAt(i - 1))) continue;

@@ -131,7 +131,8 @@ export function fieldOf<F extends string>(table: Record<F, Set<string>>, v: Cell
 
 // Labels with a parenthetical part ("キーマン接触(日以内)") are accepted with and without it.
 function withoutParen(s: string): string {
-  return s.replace(/[(（][^)）]*[)）]/g, '').trim();
+  // [^()（）]: an unclosed bracket stops the scan at the next one (linear on "((((").
+  return s.replace(/[(（][^()（）]*[)）]/g, '').trim();
 }
 
 function vocabularyIndex<K extends string>(

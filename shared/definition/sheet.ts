@@ -742,10 +742,13 @@ function splitList(text: string): string[] {
 /** A threshold or window cell with its wrapping and unit removed: 「60日」, "60 days" → "60". */
 function numberText(raw: CellValue): CellValue {
   if (typeof raw !== 'string') return raw;
-  return normalizeText(raw)
-    .replace(/^["'「『([]+|["'」』)\]]+$/g, '')
-    .trim()
-    .replace(NUMBER_SUFFIX, '');
+  return (
+    normalizeText(raw)
+      // The closing run is matched from its start only (lookbehind), so a long run stays linear.
+      .replace(/^["'「『([]+|(?<!["'」』)\]])["'」』)\]]+$/g, '')
+      .trim()
+      .replace(NUMBER_SUFFIX, '')
+  );
 }
 
 // For an item without a metric, "ignored" warnings name it as "(なし)" / "(none)".

@@ -72,6 +72,10 @@ export const ACTIVITY_TYPE_SYNONYMS: Record<ActivityType, string[]> = {
   other: ['その他', 'ほか', 'other'],
 };
 
+// A note in brackets. [^()] / [^[\]]: an unclosed bracket stops the scan at the next one, so a
+// cell of "((((" stays linear.
+const BRACKETED = /\([^()]*\)|\[[^[\]]*\]/g;
+
 function foldType(s: string): string {
   return normalizeText(s)
     .toLowerCase()
@@ -101,7 +105,7 @@ const ACCEPTED = {
 export function readActivityType(v: CellValue): Read<ActivityType> {
   const text = normalizeText(v);
   if (text === '') return { ok: false, key: 'tables.typeRequired', params: { ...ACCEPTED } };
-  const type = LOOKUP.get(foldType(text)) ?? LOOKUP.get(foldType(text.replace(/\([^)]*\)|\[[^\]]*\]/g, '')));
+  const type = LOOKUP.get(foldType(text)) ?? LOOKUP.get(foldType(text.replace(BRACKETED, '')));
   if (type) return { ok: true, value: type };
   return { ok: false, key: 'tables.unknownType', params: { value: text, ...ACCEPTED } };
 }

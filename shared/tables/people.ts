@@ -60,6 +60,7 @@ const TITLES = [
 const EN_HONORIFIC = /^(?:mr|mrs|ms|miss|dr|prof)\.? +/;
 // Not names: "他2名", "ほか", "一同", "各位"…
 const NOT_A_NAME = /^(?:(?:他|ほか)\d*名?|\d+名|など|等|一同|各位|皆様|みなさま)$/;
+const MAX_SUFFIX_LAYERS = 4;
 const TRAILING_OTHERS = /\s*(?:(?:他|ほか)\s*\d+\s*名|など|一同)$/;
 
 /** One person as written in a log: the name without honorifics, and the title written with it. */
@@ -94,13 +95,15 @@ function chunks(text: CellValue): string[] {
 export function parsePerson(part: string): PersonRef {
   const text = normalizeText(part);
   let title = '';
-  let s = text.replace(/\(([^)]*)\)/g, (_, inner: string) => {
+  // [^()]: an unclosed "(" stops the scan at the next "(", so a cell of brackets stays linear.
+  let s = text.replace(/\(([^()]*)\)/g, (_, inner: string) => {
     const hint = inner.trim().toLowerCase();
     if (!title && TITLES.some((t) => hint.endsWith(t))) title = hint;
     return ' ';
   });
   s = s.toLowerCase().replace(EN_HONORIFIC, '').trim();
-  for (let prev = ''; prev !== s;) {
+  // A few layers at most (田中部長様, 社長さん): bounded, so a cell of 様様様… stays linear.
+  for (let prev = '', layers = 0; prev !== s && layers < MAX_SUFFIX_LAYERS; layers++) {
     prev = s;
     const honorific = HONORIFICS.find((h) => s.endsWith(h) && s.length > h.length);
     if (honorific) s = s.slice(0, -honorific.length).trim();
@@ -212,9 +215,17 @@ function resolveSpaced(
     return;
   }
   const pieces = chunk.split(' ').filter((p) => !NOT_A_NAME.test(p));
-  const each = pieces.map((p) => resolve(p, index));
-  if (pieces.length > 0 && each.every((r) => r !== null))
-    pieces.forEach((p, i) => record(p, each[i] ?? null));
+  const each: Resolution[] = [];
+  for (const p of pieces) {
+    const r = resolve(p, index);
+    // One unknown part makes the whole chunk one unknown name: stop resolving the rest.
+    if (r === null) {
+      record(chunk, null);
+      return;
+    }
+    each.push(r);
+  }
+  if (pieces.length > 0) pieces.forEach((p, i) => record(p, each[i] ?? null));
   else record(chunk, null);
 }
 

@@ -1,11 +1,11 @@
 import type { AttrValue } from '../model';
 import { t } from '../i18n';
 import { KimeruError, type Issue } from '../issues';
-import type { CellValue, Read } from '../values/cell';
+import { isDateValue, type CellValue, type Read } from '../values/cell';
 import { readAttribute } from '../values/attributes';
 import { readBoolean } from '../values/booleans';
 import { readDate } from '../values/dates';
-import { readNumber } from '../values/numbers';
+import { readNumber, readNumberCell } from '../values/numbers';
 import { isBlank, normalizeNote, normalizeText } from '../values/text';
 import { columnLetter } from './columns';
 import { normalizeHeader } from './headers';
@@ -112,13 +112,24 @@ export function scanTable(
   });
 
   const readExtra = extra.map(() => memoized(readAttribute));
+  const numericWithDates = extra.map((x) => isNumericWithDates(grid, best.r + 1, x.index));
 
   const layout: TableLayout = { headerRow, columns, headers, extra, issues, dataRows: null, notData: [] };
   const shared = { cells: {} as Record<string, CellRead>, invalid: [] as string[] };
+  const requiredIndexes = mapped.filter((m) => m.spec.required).map((m) => m.index);
+  let blankAfterData = false;
   for (let r = best.r + 1; r < grid.length; r++) {
     const line = grid[r];
-    if (!line || isBlankRow(line)) continue;
+    if (!line || isBlankRow(line)) {
+      if (layout.dataRows !== null) blankAfterData = true;
+      continue;
+    }
     const row = firstRow + r;
+    const skip = notDataReason(line, blankAfterData, requiredIndexes);
+    if (skip !== null) {
+      layout.notData.push({ row, reason: skip });
+      continue;
+    }
     if (layout.dataRows === null) layout.dataRows = { first: row, last: row };
     else layout.dataRows.last = row;
     const cells: Record<string, CellRead> = transient ? shared.cells : {};
@@ -141,6 +152,17 @@ export function scanTable(
       const read = m.read(raw);
       if (read.ok) {
         cells[m.spec.key] = read.value;
+        if (read.warning)
+          issues.push({
+            key: read.warning.key,
+            params: read.warning.params,
+            sheet: opts.sheet,
+            row,
+            column: m.letter,
+            header: m.header,
+            value: normalizeText(raw),
+            severity: 'warning',
+          });
       } else {
         cells[m.spec.key] = null;
         invalid.push(m.spec.key);
@@ -159,11 +181,74 @@ export function scanTable(
     const extraCells: Record<string, AttrValue> = transient && extra.length === 0 ? NO_EXTRA : {};
     for (let i = 0; i < extra.length; i++) {
       const x = extra[i] as { index: number; header: string };
-      extraCells[x.header] = readExtra[i]?.(line[x.index]) ?? null;
+      const v = line[x.index];
+      if (numericWithDates[i] && isDateValue(v)) {
+        const n = readNumberCell(v);
+        extraCells[x.header] = n.ok ? n.value : null;
+        if (n.ok && n.warning)
+          issues.push({
+            key: n.warning.key,
+            params: n.warning.params,
+            sheet: opts.sheet,
+            row,
+            column: columnLetter(firstColumn + x.index),
+            header: x.header,
+            value: normalizeText(v),
+            severity: 'warning',
+          });
+        continue;
+      }
+      extraCells[x.header] = readExtra[i]?.(v) ?? null;
     }
     onRow({ row, cells, extra: extraCells, invalid }, layout);
   }
   return layout;
+}
+
+// Words a total row starts with, compared with the whole cell (spaces and decorations removed), so
+// a customer named 計測技研株式会社 or 合計商事 is never taken for one.
+const TOTAL_WORDS = new Set(
+  ['合計', '小計', '総計', '総合計', '計', '累計', 'total', 'subtotal', 'grandtotal', 'sum', 'totals'].map(
+    (w) => normalizeHeader(w),
+  ),
+);
+// How a note under a table starts: ※, 注, *, "Note".
+const NOTE_START = /^(?:※|\*|注[:：)）]?|注意|備考[:：]|notes?\b)/i;
+/** A note is one cell of prose: at least this long when it has no note mark. */
+const NOTE_MIN_LENGTH = 20;
+
+/**
+ * Why a non-blank row under the header is not data, or null when it is (or may be) data. Kept
+ * narrow: a real customer row must never be dropped. A total row: one of its first two non-blank
+ * cells is exactly 合計 / 小計 / Total…. A note: after a blank row, a row starting with ※ / 注 /
+ * * / Note, or a single long text in its first cell while the required columns are blank.
+ */
+function notDataReason(
+  line: CellValue[],
+  afterBlank: boolean,
+  requiredIndexes: number[],
+): 'total' | 'note' | null {
+  let seen = 0;
+  let firstText: string | null = null;
+  let nonBlank = 0;
+  for (const v of line) {
+    if (isBlank(v)) continue;
+    nonBlank++;
+    if (seen < 2) {
+      seen++;
+      if (typeof v === 'string') {
+        if (TOTAL_WORDS.has(normalizeHeader(v))) return 'total';
+        if (firstText === null && seen === 1) firstText = normalizeText(v);
+      }
+    }
+  }
+  if (!afterBlank || firstText === null) return null;
+  const requiredBlank = requiredIndexes.every(
+    (i) => isBlank(line[i]) || normalizeText(line[i]) === firstText,
+  );
+  if (!requiredBlank && !NOTE_START.test(firstText)) return null;
+  if (NOTE_START.test(firstText) && (nonBlank === 1 || requiredBlank)) return 'note';
+  return nonBlank === 1 && firstText.length >= NOTE_MIN_LENGTH && requiredIndexes.length > 1 ? 'note' : null;
 }
 
 const NO_EXTRA: Record<string, AttrValue> = Object.freeze({}) as Record<string, AttrValue>;
@@ -176,7 +261,7 @@ export function readCell(kind: ColumnSpec['kind'], v: CellValue): Read<CellRead>
     case 'note':
       return { ok: true, value: normalizeNote(v) };
     case 'number':
-      return readNumber(v);
+      return readNumberCell(v);
     case 'date':
       return readDate(v);
     case 'boolean':
@@ -202,6 +287,23 @@ function memoized<T>(read: (v: CellValue) => T): (v: CellValue) => T {
     if (memo.size < MEMO_LIMIT) memo.set(v as never, value);
     return value;
   };
+}
+
+/**
+ * True for a free column that holds numbers and a few Dates: Sheets and Excel hand a number cell
+ * formatted as a date over as a date (0 → 1899-12-30), so there a Date is read back as its number.
+ * A column mostly of dates stays a date column.
+ */
+function isNumericWithDates(grid: CellValue[][], from: number, index: number): boolean {
+  let dates = 0;
+  for (let r = from; r < grid.length; r++) if (isDateValue(grid[r]?.[index])) dates++;
+  if (dates === 0) return false; // the usual case: one cheap pass
+  let numbers = 0;
+  for (let r = from; r < grid.length; r++) {
+    const v = grid[r]?.[index];
+    if (typeof v === 'number' || (typeof v === 'string' && !isBlank(v) && readNumber(v).ok)) numbers++;
+  }
+  return numbers > dates;
 }
 
 function isBlankRow(line: CellValue[]): boolean {

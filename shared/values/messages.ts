@@ -7,11 +7,17 @@ export const valuesMessages = defineMessages({
     'values.notADate':
       '「{value}」は日付として読めません（例: 2026/11/29、2026年11月29日、令和8年11月29日、R8.11.29）',
     'values.notABoolean': '「{value}」は はい/いいえ として読めません（例: ○、×、はい、いいえ、TRUE、FALSE）',
+    'values.dateInNumberColumn':
+      'この数値は日付の書式になっています（{value} と表示）。数値 {number} として読みました',
+    'values.dateInNumberColumn.fix': '書式を数値に戻してください',
   },
   en: {
     'values.notANumber': '"{value}" is not a number (e.g. 1200, 1,200万円, 70%)',
     'values.notADate':
       '"{value}" is not a date (e.g. 2026-11-29, 2026/11/29, 2026年11月29日, 令和8年11月29日)',
     'values.notABoolean': '"{value}" is not yes/no (e.g. TRUE, FALSE, yes, no, ○, ×)',
+    'values.dateInNumberColumn':
+      'This number has a date format (shown as {value}); it was read as the number {number}',
+    'values.dateInNumberColumn.fix': 'Set the cell format back to a number',
   },
 });

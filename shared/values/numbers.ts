@@ -1,4 +1,5 @@
-import type { CellValue, Read } from './cell';
+import { isDateValue, type CellValue, type Read } from './cell';
+import { dayFromDate, dayToSerial } from './days';
 import { normalizeText } from './text';
 
 // Japanese large-number units, as powers of ten (so "1.1万" scales exactly via the exponent).
@@ -75,4 +76,23 @@ function parseWithUnits(s: string): number | null {
   if (tail === '') return total;
   if (!/^\d+$/.test(tail) || tail.length > lastExponent) return null;
   return total + Number(tail);
+}
+
+/**
+ * A number cell that carries a date format reaches a custom function as a Date (0 shows as
+ * 1899-12-30, 2026 as 1905-07-18). The number it stands for is its serial (days since 1899-12-30,
+ * time as a fraction), read from the local calendar day and clock the host gave it; the cell is
+ * read with a warning so the user can put the number format back. For number columns of a table;
+ * readNumber itself rejects Dates (a definition's threshold that is a date is a mistake to report).
+ */
+export function readNumberCell(v: CellValue): Read<number | null> {
+  if (!isDateValue(v)) return readNumber(v);
+  if (Number.isNaN(v.getTime())) return fail(v);
+  const minutes = v.getHours() * 60 + v.getMinutes() + v.getSeconds() / 60;
+  const value = dayToSerial(dayFromDate(v)) + minutes / 1440;
+  return {
+    ok: true,
+    value,
+    warning: { key: 'values.dateInNumberColumn', params: { value: normalizeText(v), number: value } },
+  };
 }

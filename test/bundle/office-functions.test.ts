@@ -110,6 +110,15 @@ describe('functions.js in the shared runtime', () => {
     expect(out.map((r) => r[0])).toEqual(['', '', 'ランク', 'A', 'B', '', 'A', 'C']);
   });
 
+  it('ranks a whole-column customer argument (A:H): the 1,048,576 rows end at the data', () => {
+    const range = excelRange(customers);
+    const width = Math.max(...range.map((r) => r.length));
+    const whole = [...range];
+    while (whole.length < 1_048_576) whole.push(new Array<unknown>(width).fill(''));
+    const out = fn('RANK')(whole, excelRange(definition), null) as unknown[][];
+    expect(out.map((r) => r[0])).toEqual(['', '', 'ランク', 'A', 'B', '', 'A', 'C']);
+  });
+
   it('checks gaps as of a serial date and spills a rectangular table', () => {
     const out = fn('GAPCHECK')(
       excelRange(customers),
