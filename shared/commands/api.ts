@@ -11,7 +11,7 @@ import { datasetOf } from './data';
 import { definitionState, previewDefinition, saveDefinition, type DefinitionState } from './definition';
 import { logActivity, type LogResult } from './log';
 import { runGapCheck, runRanking, runReview, writeManual, type ReportResult } from './reports';
-import { setup, type SetupReport } from './setup';
+import { setup, type SetupReport, type SetupRequest } from './setup';
 import { findSettingsSheet, loadWorkbook } from './workbook';
 
 /**
@@ -48,12 +48,13 @@ export interface SidebarState {
   warnings: string[];
 }
 
+/** What the user may choose in setup: a sheet per table, a column per field. */
+export type SetupChoice = Omit<SetupRequest, 'lang'>;
+
 export interface KimeruApi {
   getState(): Promise<Envelope<SidebarState>>;
-  setup(req: {
-    customerSheet?: string;
-    mapping?: Record<string, string>;
-  }): Promise<Envelope<SetupReport & { text: string[] }>>;
+  /** Sets up (or re-runs setup with the user's choice of sheet or column for a table). */
+  setup(req: SetupChoice): Promise<Envelope<SetupReport & { text: string[] }>>;
   logActivity(input: ActivityInput): Promise<Envelope<LogResult>>;
   getDefinition(): Promise<Envelope<DefinitionState>>;
   previewDefinition(definition: Definition): Promise<Envelope<{ lint: string[]; diff: string[] }>>;
