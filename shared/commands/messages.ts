@@ -27,8 +27,10 @@ export const commandsMessages = defineMessages({
     'commands.setup.adopted': '既存の「{sheet}」シートを{role}として使います',
     'commands.setup.table':
       '{table}: 「{sheet}」シートの {header}行目を見出しとして、{first}〜{last}行目の {count}件を読みます',
-    'commands.setup.tableEmpty': '{table}: 「{sheet}」シートの {header}行目が見出しです（データはまだありません）',
+    'commands.setup.tableEmpty':
+      '{table}: 「{sheet}」シートの {header}行目が見出しです（データはまだありません）',
     'commands.setup.columns': '  列: {list}',
+    'commands.setup.tableProblem': '{table}: {problem}',
     'commands.setup.column': '{field} ← {column}列「{header}」',
     'commands.setup.attributes': '  属性として読む列: {list}',
     'commands.setup.unused': '  使わない列: {list}',
@@ -86,6 +88,7 @@ export const commandsMessages = defineMessages({
       '{table}: the sheet "{sheet}", header on row {header}, {count} rows of data on rows {first}–{last}',
     'commands.setup.tableEmpty': '{table}: the sheet "{sheet}", header on row {header} (no data yet)',
     'commands.setup.columns': '  Columns: {list}',
+    'commands.setup.tableProblem': '{table}: {problem}',
     'commands.setup.column': '{field} ← column {column} "{header}"',
     'commands.setup.attributes': '  Read as attributes: {list}',
     'commands.setup.unused': '  Not used: {list}',

@@ -1,5 +1,5 @@
 import { t, type Lang } from '../i18n';
-import { KimeruError, type Issue } from '../issues';
+import { formatIssues, KimeruError, type Issue } from '../issues';
 import type { Day } from '../model';
 import type { WorkbookPort, WriteCell, WriteOp } from '../port';
 import { starterDefinition, writeDefinition, readDefinition, historyHeader, historyRow } from '../definition';
@@ -94,6 +94,8 @@ export interface TableAdoption {
   headers: { column: string; header: string }[];
   /** Other sheets that could hold this table (the pane offers them). */
   alternatives: string[];
+  /** Why the sheet cannot be read as this table (a preview of the user's choice shows it). */
+  problem?: string;
 }
 
 export interface SetupReport {
@@ -126,6 +128,8 @@ export function planSetup(
   grids: Record<string, CellValue[][]>,
   req: SetupRequest,
   today: Day,
+  /** preview: a chosen sheet whose header does not fit is shown with its problem, not refused. */
+  opts: { preview?: boolean } = {},
 ): { plan: WriteOp[]; report: SetupReport } {
   const settingsName = findSettingsSheet(names);
   const existing = settingsName !== null ? readSettings(grids[settingsName] ?? []) : null;
@@ -159,7 +163,7 @@ export function planSetup(
   const created = new Set<Role>();
 
   // The team's tables: the sheet named in the request, the one set up before, or the best found.
-  const adoption = adoptTables(names, grids, settings, req, settingsName);
+  const adoption = adoptTables(names, grids, settings, req, settingsName, lang, opts.preview === true);
   const tables = {} as Record<TableRole, TableAdoption>;
   const reread = new Set<TableRole>();
   let customerCount = 0;
@@ -210,7 +214,11 @@ export function planSetup(
     if (isTableRole(role)) {
       const layout = headerOf(content.rows as CellValue[][], TABLE_SPECS[role], {});
       tables[role] = {
-        ...describe(role, { sheet: name, how: 'created', layout, rows: 0, issues: [], alternatives: [] }, lang),
+        ...describe(
+          role,
+          { sheet: name, how: 'created', layout, rows: 0, issues: [], alternatives: [] },
+          lang,
+        ),
         alternatives: adoption.alternatives[role],
       };
       grids[name] = content.rows as CellValue[][];
@@ -251,7 +259,14 @@ export function planSetup(
     const sheet = settings.sheets[role];
     const table = tables[role];
     if (!sheet || !table || !(reread.has(role) || freshSettings)) continue;
-    const op = tableNameOp(NAMES[role]!, sheet, grids[sheet] ?? [], table, adoption[role]?.layout ?? null, role);
+    const op = tableNameOp(
+      NAMES[role]!,
+      sheet,
+      grids[sheet] ?? [],
+      table,
+      adoption[role]?.layout ?? null,
+      role,
+    );
     if (op) plan.push(op);
   }
   const definitionSheet = settings.sheets.definition;
@@ -323,6 +338,50 @@ interface Choice {
   rows: number;
   issues: Issue[];
   alternatives: string[];
+  problem?: string;
+}
+
+/**
+ * A sheet that does not read as the table: its likeliest header row (the one of the first rows
+ * with the most text cells) is offered, so the user can say which column holds which field.
+ */
+function unreadable(sheet: string, how: Choice['how'], grid: CellValue[][], problem: string): Choice {
+  let best = -1;
+  let most = 0;
+  for (let r = 0; r < Math.min(grid.length, HEADER_SEARCH_ROWS); r++) {
+    const texts = (grid[r] ?? []).filter((c) => typeof c === 'string' && c.trim() !== '').length;
+    if (texts > most) [best, most] = [r, texts];
+  }
+  const headers = best < 0 ? [] : (grid[best] ?? []).map((c) => (typeof c === 'string' ? c.trim() : ''));
+  const layout: TableLayout | null =
+    best < 0
+      ? null
+      : {
+          headerRow: best + 1,
+          columns: {},
+          headers,
+          extra: headers.flatMap((header, index) => (header === '' ? [] : [{ index, header }])),
+          issues: [],
+          dataRows: null,
+          notData: [],
+        };
+  return { sheet, how, layout, rows: 0, issues: [], alternatives: [], problem };
+}
+
+function headerProblem(
+  role: TableRole,
+  sheet: string,
+  grid: CellValue[][],
+  mapping: Record<string, string>,
+  lang: Lang,
+): string {
+  try {
+    scanTable(grid.slice(0, HEADER_SEARCH_ROWS), TABLE_SPECS[role], { sheet, mapping }, () => {});
+    return '';
+  } catch (e) {
+    if (e instanceof KimeruError) return formatIssues(lang, e.issues);
+    throw e;
+  }
 }
 
 /** A sheet and the tables its header row could be. */
@@ -372,6 +431,8 @@ function adoptTables(
   settings: Settings,
   req: SetupRequest,
   settingsName: string | null,
+  lang: Lang,
+  preview: boolean,
 ): Partial<Record<TableRole, Choice>> & { alternatives: Record<TableRole, string[]> } {
   const requested: Partial<Record<TableRole, string>> = {
     ...(req.customerSheet !== undefined ? { customers: req.customerSheet } : {}),
@@ -392,21 +453,23 @@ function adoptTables(
     if (named === undefined) continue;
     if (!names.includes(named))
       throw new KimeruError({ key: 'commands.setup.customerSheetMissing', params: { sheet: named } });
-    out[role] = readChoice(role, named, grids[named] ?? [], settings.mappings[role], 'chosen', true)!;
+    const grid = grids[named] ?? [];
+    try {
+      out[role] = readChoice(role, named, grid, settings.mappings[role], 'chosen', true)!;
+    } catch (e) {
+      if (!(preview && e instanceof KimeruError)) throw e;
+      out[role] = unreadable(named, 'chosen', grid, formatIssues(lang, e.issues));
+    }
     used.add(named);
   }
   // 2. Set up before and still there: kept as it is (re-running setup changes nothing).
   for (const role of TABLE_ROLES) {
     const before = settings.sheets[role];
     if (out[role] || before === undefined || !names.includes(before) || used.has(before)) continue;
-    out[role] = readChoice(role, before, grids[before] ?? [], settings.mappings[role], 'kept', false) ?? {
-      sheet: before,
-      how: 'kept',
-      layout: null,
-      rows: 0,
-      issues: [],
-      alternatives: [],
-    };
+    const grid = grids[before] ?? [];
+    out[role] =
+      readChoice(role, before, grid, settings.mappings[role], 'kept', false) ??
+      unreadable(before, 'kept', grid, headerProblem(role, before, grid, settings.mappings[role], lang));
     used.add(before);
   }
 
@@ -532,9 +595,13 @@ function describe(role: TableRole, choice: Choice, lang: Lang): TableAdoption {
     notData: layout?.notData ?? [],
     columns,
     missing,
-    unused: (layout?.extra ?? []).map((x) => ({ column: letter(x.index), header: layout?.headers[x.index] ?? x.header })),
+    unused: (layout?.extra ?? []).map((x) => ({
+      column: letter(x.index),
+      header: layout?.headers[x.index] ?? x.header,
+    })),
     headers,
     alternatives: choice.alternatives,
+    ...(choice.problem !== undefined ? { problem: choice.problem } : {}),
   };
 }
 
@@ -543,6 +610,7 @@ function adoptionLines(role: TableRole, a: TableAdoption, lang: Lang): string[] 
   const table = roleSheetName(role, lang);
   const sep = lang === 'ja' ? '、' : ', ';
   const lines: string[] = [];
+  if (a.problem !== undefined) return [t(lang, 'commands.setup.tableProblem', { table, problem: a.problem })];
   if (a.headerRow === null) return lines;
   lines.push(
     a.dataRows
@@ -573,12 +641,19 @@ function adoptionLines(role: TableRole, a: TableAdoption, lang: Lang): string[] 
     lines.push(
       t(lang, 'commands.setup.notData', {
         list: a.notData
-          .map((n) => t(lang, 'commands.setup.notDataRow', { row: n.row, reason: t(lang, `commands.setup.reason.${n.reason}`) }))
+          .map((n) =>
+            t(lang, 'commands.setup.notDataRow', {
+              row: n.row,
+              reason: t(lang, `commands.setup.reason.${n.reason}`),
+            }),
+          )
           .join(sep),
       }),
     );
   if (a.alternatives.length > 0)
-    lines.push(t(lang, 'commands.setup.alternatives', { list: a.alternatives.map((s) => `「${s}」`).join(sep) }));
+    lines.push(
+      t(lang, 'commands.setup.alternatives', { list: a.alternatives.map((s) => `「${s}」`).join(sep) }),
+    );
   return lines;
 }
 
@@ -596,7 +671,7 @@ function tableNameOp(
   layout: TableLayout | null,
   role: TableRole,
 ): WriteOp | null {
-  if (table.headerRow === null) return null;
+  if (table.headerRow === null || table.problem !== undefined) return null;
   const headerWidth = (grid[table.headerRow - 1] ?? []).length;
   const lastRow = table.dataRows?.last ?? table.headerRow;
   const width = Math.max(headerWidth, widthOf(grid.slice(table.headerRow - 1, lastRow)), 1);
@@ -630,7 +705,12 @@ function lastNonBlank(grid: CellValue[][]): number {
 
 function widthOf(rows: CellValue[][]): number {
   let w = 0;
-  for (const r of rows) for (let i = r.length - 1; i >= w; i--) if (!isBlank(r[i])) { w = i + 1; break; }
+  for (const r of rows)
+    for (let i = r.length - 1; i >= w; i--)
+      if (!isBlank(r[i])) {
+        w = i + 1;
+        break;
+      }
   return w;
 }
 
@@ -753,4 +833,3 @@ export function answersHeader(lang: Lang): string[] {
     t(lang, 'engines.col.recordId'),
   ];
 }
-

@@ -134,9 +134,9 @@ const unquote = (quoted: string | undefined, bare: string | undefined): string =
   quoted !== undefined ? quoted.replace(/''/g, "'") : bare!;
 
 function readBlockName(text: string): Omit<DefinedName, 'name'> | null {
-  const m = new RegExp(
-    String.raw`^${SHEET}!\$?([A-Z]{1,3})\$?(\d+)?(?::\$?([A-Z]{1,3})\$?(\d+)?)?$`,
-  ).exec(text);
+  const m = new RegExp(String.raw`^${SHEET}!\$?([A-Z]{1,3})\$?(\d+)?(?::\$?([A-Z]{1,3})\$?(\d+)?)?$`).exec(
+    text,
+  );
   if (!m) return null;
   const sheet = unquote(m[1], m[2]);
   const firstColumn = columnIndex(m[3]!) + 1;

@@ -166,7 +166,11 @@ describe('setup finds the team’s tables by their headers', () => {
       ],
     });
     const report = await ok(createApi(wb, clock, 'ja').setup({}));
-    expect(report.sheets).toMatchObject({ customers: '取引先', contacts: '担当者一覧', activities: '営業日報' });
+    expect(report.sheets).toMatchObject({
+      customers: '取引先',
+      contacts: '担当者一覧',
+      activities: '営業日報',
+    });
     expect([...wb.sheets.keys()]).not.toContain('行動 (kimeru)');
     expect(wb.snapshot('行動')).toEqual([
       ['やること', '期限'],
@@ -189,7 +193,9 @@ describe('setup finds the team’s tables by their headers', () => {
     expect(report.sheets.contacts).toBe('行動');
     expect(report.sheets.activities).toBe('行動 (kimeru)');
     expect(report.tables.activities).toMatchObject({ how: 'created', headerRow: 1, dataRows: null });
-    expect(report.text).toContain('「行動」シートは kimeru のものではないため、そのままにしました。代わりに「行動 (kimeru)」を作成します');
+    expect(report.text).toContain(
+      '「行動」シートは kimeru のものではないため、そのままにしました。代わりに「行動 (kimeru)」を作成します',
+    );
   });
 
   it('keeps a customer list with a 担当者名 column as the customer list', async () => {
@@ -224,11 +230,17 @@ describe('setup finds the team’s tables by their headers', () => {
       ],
     });
     const report = await ok(createApi(wb, clock, 'en').setup({}));
-    expect(report.sheets).toMatchObject({ customers: 'Accounts', contacts: 'Contacts', activities: 'Activity log' });
+    expect(report.sheets).toMatchObject({
+      customers: 'Accounts',
+      contacts: 'Contacts',
+      activities: 'Activity log',
+    });
     expect(report.text).toContain(
       'Activities: the sheet "Activity log", header on row 1, 2 rows of data on rows 2–3',
     );
-    expect(report.text).toContain('  Columns: Date ← column A "Date", Customer ID ← column B "Company", Type ← column C "Type", Content ← column D "Notes"');
+    expect(report.text).toContain(
+      '  Columns: Date ← column A "Date", Customer ID ← column B "Company", Type ← column C "Type", Content ← column D "Notes"',
+    );
   });
 
   it('prefers the sheet named like the log when two qualify, and offers the other', async () => {
