@@ -313,6 +313,37 @@ describe('the user corrects what setup adopted', () => {
     expect(gaps.message).toContain('/ 1社');
   });
 
+  it('previews a chosen sheet whose header does not fit, offering its columns, and writes nothing', async () => {
+    const wb = new MemoryWorkbook({
+      顧客: [['顧客名'], ['北海商事']],
+      営業メモ: [
+        ['訪問した日', '顧客名', '種別'],
+        ['2026/11/20', '北海商事', '訪問'],
+      ],
+    });
+    const api = createApi(wb, clock, 'ja');
+    const r = await ok(api.previewSetup({ logSheet: '営業メモ' }));
+    expect(r.tables.activities).toMatchObject({
+      sheet: '営業メモ',
+      how: 'chosen',
+      headerRow: 1,
+      columns: [],
+      headers: [
+        { column: 'A', header: '訪問した日' },
+        { column: 'B', header: '顧客名' },
+        { column: 'C', header: '種別' },
+      ],
+    });
+    expect(r.tables.activities.problem).toContain('日付');
+    const fixed = await ok(
+      api.previewSetup({ logSheet: '営業メモ', mappings: { activities: { date: '訪問した日' } } }),
+    );
+    expect(fixed.tables.activities).toMatchObject({ rows: 1, dataRows: { first: 2, last: 2 } });
+    expect(fixed.tables.activities.problem).toBeUndefined();
+    expect(wb.calls.write).toBe(0);
+    expect([...wb.sheets.keys()]).toEqual(['顧客', '営業メモ']);
+  });
+
   it('says which sheet is missing when the user names one that is not there', async () => {
     const wb = new MemoryWorkbook(japaneseTeam());
     const r = await createApi(wb, clock, 'ja').setup({ contactsSheet: '名刺' });
