@@ -19,12 +19,18 @@ const TABLES: { role: TableRole; label: UiKey; request: 'customerSheet' | 'conta
  * before anything is written — and lets the user pick another sheet or column, then sets up
  * (or re-runs setup) with that choice.
  */
-export function setupTab(app: App): { el: HTMLElement; onState(state: SidebarState): void } {
+export function setupTab(app: App): {
+  el: HTMLElement;
+  onState(state: SidebarState): void;
+  onShow(): void;
+} {
   const { lang } = app;
   /** What the user chose here; what they did not choose is left to setup's detection. */
   let choice: SetupChoice = {};
   let sheetNames: string[] = [];
   let previewing = 0;
+  // Previewing reads every sheet: only while the tab is open, not each time the sidebar opens.
+  let shown = false;
   /** Tables whose column list the user opened: it stays open as the preview is redrawn. */
   const open = new Set<TableRole>();
 
@@ -181,6 +187,10 @@ export function setupTab(app: App): { el: HTMLElement; onState(state: SidebarSta
         const chosen = choice[t.request];
         if (chosen !== undefined && !sheetNames.includes(chosen)) delete choice[t.request];
       }
+      if (shown) void preview();
+    },
+    onShow() {
+      shown = true;
       void preview();
     },
   };
