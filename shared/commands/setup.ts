@@ -497,7 +497,8 @@ function adoptTables(
   // that also reads as it (a second customer-like sheet may be the contacts).
   for (const pass of ['primary', 'any'] as const)
     for (const role of TABLE_ROLES) {
-      if (out[role]) continue;
+      // A second log or contact list is never the customer list.
+      if (out[role] || (pass === 'any' && role === 'customers')) continue;
       const pool = candidates
         .filter((c) => !used.has(c.name) && c.fits[role] && (pass === 'any' || c.primary === role))
         .sort(rank(role));
@@ -513,7 +514,13 @@ function adoptTables(
   for (const role of TABLE_ROLES) {
     const chosen = out[role]?.sheet;
     alternatives[role] = candidates
-      .filter((c) => c.fits[role] && c.name !== chosen && !usedElsewhere(out, role, c.name))
+      .filter(
+        (c) =>
+          c.fits[role] &&
+          (role !== 'customers' || c.primary === 'customers') &&
+          c.name !== chosen &&
+          !usedElsewhere(out, role, c.name),
+      )
       .sort(rank(role))
       .map((c) => c.name);
     const choice = out[role];

@@ -243,6 +243,19 @@ describe('setup finds the team’s tables by their headers', () => {
     );
   });
 
+  it('never takes a second log as the customer list', async () => {
+    const log: CellValue[][] = [
+      ['日付', '顧客名', '種別'],
+      ['2026/11/02', '北海商事', '訪問'],
+    ];
+    const wb = new MemoryWorkbook({ 活動履歴: log, 旧記録: log });
+    const report = await ok(createApi(wb, clock, 'ja').setup({}));
+    expect(report.sheets.activities).toBe('活動履歴');
+    expect(report.sheets.customers).toBe('顧客');
+    expect(report.customerCount).toBe(0);
+    expect(report.tables.customers).toMatchObject({ how: 'created', alternatives: [] });
+  });
+
   it('prefers the sheet named like the log when two qualify, and offers the other', async () => {
     const log = (n: number): CellValue[][] => [
       ['日付', '顧客名', '種別'],
