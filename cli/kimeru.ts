@@ -36,6 +36,8 @@ interface Options {
   /** Overwrite the default output <name>.kimeru.xlsx when it exists. */
   force: boolean;
   customerSheet?: string;
+  contactsSheet?: string;
+  logSheet?: string;
 }
 
 /** Exit codes: 0 done, 1 the file or a command failed, 2 the command line is wrong. */
@@ -98,7 +100,7 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
   const values: Record<string, string> = {};
   let inPlace = false;
   let force = false;
-  const withValue = ['--as-of', '--lang', '--out', '--customer-sheet'];
+  const withValue = ['--as-of', '--lang', '--out', '--customer-sheet', '--contacts-sheet', '--log-sheet'];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--in-place') inPlace = true;
@@ -126,6 +128,8 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
     ...(values['--as-of'] !== undefined ? { asOf: values['--as-of'] } : {}),
     ...(values['--out'] !== undefined ? { out: values['--out'] } : {}),
     ...(values['--customer-sheet'] !== undefined ? { customerSheet: values['--customer-sheet'] } : {}),
+    ...(values['--contacts-sheet'] !== undefined ? { contactsSheet: values['--contacts-sheet'] } : {}),
+    ...(values['--log-sheet'] !== undefined ? { logSheet: values['--log-sheet'] } : {}),
   };
 }
 
@@ -196,7 +200,11 @@ async function runSetup(
 ): Promise<void> {
   io.stderr(`${say(o.lang, 'cli.progress.setup')}\n`);
   const report = await value(
-    api.setup(o.customerSheet !== undefined ? { customerSheet: o.customerSheet } : {}),
+    api.setup({
+      ...(o.customerSheet !== undefined ? { customerSheet: o.customerSheet } : {}),
+      ...(o.contactsSheet !== undefined ? { contactsSheet: o.contactsSheet } : {}),
+      ...(o.logSheet !== undefined ? { logSheet: o.logSheet } : {}),
+    }),
   );
   // A workbook without a customer list gets an empty one from setup: for a file, that is an error.
   if (report.customerCount === 0 && workbook.isCreated(report.sheets.customers))

@@ -73,15 +73,53 @@ export type WriteOp =
   | { kind: 'setBlock'; sheet: string; row: number; column: number; rows: WriteCell[][] }
   /** Clears a sheet kimeru created and writes these rows from A1 (ranking, gaps, review, manual). */
   | { kind: 'replaceSheet'; sheet: string; rows: WriteCell[][]; frozenRows?: number }
-  /** A workbook-level name for whole columns of a sheet, e.g. KIMERU_ACTIVITIES → 行動!A:M. */
+  /**
+   * A workbook-level name over a block of a sheet (1-based, inclusive), e.g. KIMERU_ACTIVITIES →
+   * 行動!A1:M120: a table's header row to its last data row, never whole columns (Excel hands a
+   * custom function a whole column as 1,048,576 rows). With `growColumn`, nothing lies below the
+   * block and the name grows as rows are added under it — a row counts once it has a value in
+   * that column — each host its own way: Excel by a formula ending at the last such row, Sheets
+   * by an open-ended range, the playground by moving the name as rows are written.
+   */
   | {
       kind: 'defineName';
       name: string;
       sheet: string;
       firstColumn: number;
       lastColumn: number;
-      row?: number;
+      firstRow: number;
+      lastRow: number;
+      growColumn?: number;
     };
+
+/**
+ * The Excel formula a defineName stands for (Excel itself, and .xlsx files the playground saves):
+ * a block ('顧客'!$A$3:$H$52) or, for a name that grows, the block from its first row down to the
+ * last row with a value in the grow column, never above `lastRow`:
+ *   ='行動'!$A$1:INDEX('行動'!$M:$M,MAX(120,IFERROR(LOOKUP(2,1/('行動'!$C:$C<>""),ROW('行動'!$C:$C)),0)))
+ * INDEX is not volatile (OFFSET would recalculate on every edit), and the range a custom
+ * function receives is only the table's rows.
+ */
+export function excelNameFormula(op: Extract<WriteOp, { kind: 'defineName' }>): string {
+  const sheet = `'${op.sheet.replace(/'/g, "''")}'`;
+  const letter = (column: number): string => {
+    let n = column;
+    let out = '';
+    while (n > 0) {
+      out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+      n = Math.floor((n - 1) / 26);
+    }
+    return out;
+  };
+  const first = `${sheet}!$${letter(op.firstColumn)}$${op.firstRow}`;
+  if (op.growColumn === undefined) {
+    const single = op.firstRow === op.lastRow && op.firstColumn === op.lastColumn;
+    return single ? `=${first}` : `=${first}:$${letter(op.lastColumn)}$${op.lastRow}`;
+  }
+  const grow = `${sheet}!$${letter(op.growColumn)}:$${letter(op.growColumn)}`;
+  const lastColumn = `${sheet}!$${letter(op.lastColumn)}:$${letter(op.lastColumn)}`;
+  return `=${first}:INDEX(${lastColumn},MAX(${op.lastRow},IFERROR(LOOKUP(2,1/(${grow}<>""),ROW(${grow})),0)))`;
+}
 
 export interface AppendRequest {
   sheet: string;

@@ -23,6 +23,7 @@ export const TAB_PLACEHOLDER = '__KIMERU_INITIAL_TAB__';
 const API_METHODS = [
   'getState',
   'setup',
+  'previewSetup',
   'logActivity',
   'getDefinition',
   'previewDefinition',

@@ -131,11 +131,19 @@ export class SheetsWorkbook implements WorkbookPort {
     sheet.getRange(row, column, rows.length, width).setValues(values);
   }
 
+  /**
+   * A named range over the table's rows. One that grows is open-ended ("A3:M"): Sheets keeps it
+   * reaching the sheet's last row, so rows typed or appended below are in it, and a custom
+   * function gets the sheet's rows, not a million.
+   */
   private defineName(sheet: GasSheet, op: Extract<WriteOp, { kind: 'defineName' }>): void {
+    const width = op.lastColumn - op.firstColumn + 1;
     const range: GasRange =
-      op.row !== undefined
-        ? sheet.getRange(op.row, op.firstColumn, 1, op.lastColumn - op.firstColumn + 1)
-        : sheet.getRange(`${columnLetter(op.firstColumn - 1)}:${columnLetter(op.lastColumn - 1)}`);
+      op.growColumn !== undefined
+        ? sheet.getRange(
+            `${columnLetter(op.firstColumn - 1)}${op.firstRow}:${columnLetter(op.lastColumn - 1)}`,
+          )
+        : sheet.getRange(op.firstRow, op.firstColumn, op.lastRow - op.firstRow + 1, width);
     const existing = this.book.getNamedRanges().find((n) => n.getName() === op.name);
     if (existing) existing.setRange(range);
     else this.book.setNamedRange(op.name, range);

@@ -1,5 +1,6 @@
 import { KimeruError } from '../../shared/issues';
 import {
+  excelNameFormula,
   planAppend,
   type AppendRequest,
   type AppendResult,
@@ -129,14 +130,22 @@ export class ExcelWorkbook implements WorkbookPort {
             await writer.block(sheet(op.sheet), op.row, op.column, encodeBlock(op.rows));
             break;
           case 'defineName': {
-            const width = op.lastColumn - op.firstColumn + 1;
-            const address =
-              op.row === undefined
-                ? columnsAddress(op.firstColumn, op.lastColumn)
-                : blockAddress(op.row, op.firstColumn, 1, width);
-            // Names are redefined in the same batch: delete, then add.
+            // The table's rows only (a whole column reaches a custom function as 1,048,576 rows,
+            // past Excel on the web's 5 MB argument limit); a growing name is a formula that
+            // ends at the last row typed or appended below. Redefined in the same batch.
+            const reference =
+              op.growColumn === undefined
+                ? sheet(op.sheet).getRange(
+                    blockAddress(
+                      op.firstRow,
+                      op.firstColumn,
+                      op.lastRow - op.firstRow + 1,
+                      op.lastColumn - op.firstColumn + 1,
+                    ),
+                  )
+                : excelNameFormula(op);
             if (definedNames.has(op.name.toLowerCase())) book.names.getItem(op.name).delete();
-            book.names.add(op.name, sheet(op.sheet).getRange(address));
+            book.names.add(op.name, reference);
             definedNames.add(op.name.toLowerCase());
             break;
           }

@@ -4,6 +4,7 @@ import { findSettingsSheet } from '../../shared/commands/workbook';
 import { readSettings, type Role } from '../../shared/commands/settings';
 import type { Lang } from '../../shared/i18n';
 import {
+  excelNameFormula,
   planAppend,
   type AppendRequest,
   type AppendResult,
@@ -34,13 +35,19 @@ export interface SheetInfo {
   kind?: 'worksheet' | 'chartsheet';
 }
 
-/** A workbook-level name kimeru defined (KIMERU_CUSTOMERS → 顧客!A:H). */
+/**
+ * A workbook-level name kimeru defined (KIMERU_CUSTOMERS → 顧客!A3:H52). Without rows it spans
+ * whole columns (as a file set up by an older kimeru brings it); with `growColumn` it moves down
+ * as rows with a value in that column are written below it.
+ */
 export interface DefinedName {
   name: string;
   sheet: string;
   firstColumn: number;
   lastColumn: number;
-  row?: number;
+  firstRow?: number;
+  lastRow?: number;
+  growColumn?: number;
 }
 
 /** Roles whose sheets may be the user's own: kimeru only ever appends to them. */
@@ -65,17 +72,29 @@ export function serialOf(day: number, minutes?: number): number {
   return day + SERIAL_EPOCH_OFFSET + (minutes ?? 0) / 1440;
 }
 
-/** The workbook-name expression for a defined name, e.g. ='顧客'!$A:$H or ='kimeru設定'!$B$3. */
+/** The workbook-name expression for a defined name, e.g. ='顧客'!$A$3:$H$52 or ='kimeru設定'!$B$3. */
 export function nameExpression(n: Omit<DefinedName, 'name'>): string {
   const first = columnLetters(n.firstColumn - 1);
   const last = columnLetters(n.lastColumn - 1);
-  const range =
-    n.row === undefined
-      ? `$${first}:$${last}`
-      : first === last
-        ? `$${first}$${n.row}`
-        : `$${first}$${n.row}:$${last}$${n.row}`;
-  return `${sheetRef(n.sheet)}!${range}`;
+  if (n.firstRow === undefined) return `${sheetRef(n.sheet)}!$${first}:$${last}`;
+  const lastRow = n.lastRow ?? n.firstRow;
+  const single = first === last && n.firstRow === lastRow;
+  return `${sheetRef(n.sheet)}!$${first}$${n.firstRow}${single ? '' : `:$${last}$${lastRow}`}`;
+}
+
+/** What a saved .xlsx holds for the name: a growing one as the formula Excel keeps growing. */
+export function fileNameExpression(n: DefinedName): string {
+  if (n.growColumn === undefined || n.firstRow === undefined) return nameExpression(n);
+  return excelNameFormula({
+    kind: 'defineName',
+    name: n.name,
+    sheet: n.sheet,
+    firstColumn: n.firstColumn,
+    lastColumn: n.lastColumn,
+    firstRow: n.firstRow,
+    lastRow: n.lastRow ?? n.firstRow,
+    growColumn: n.growColumn,
+  }).slice(1);
 }
 
 export class HyperFormulaWorkbook implements WorkbookPort {
@@ -126,6 +145,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     this.batch(() => {
       for (const op of plan) this.apply(op);
     });
+    for (const sheet of new Set(plan.map((op) => op.sheet))) this.growNames(sheet);
     this.refreshArrays();
     this.changed();
   }
@@ -153,6 +173,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
       this.batch(() => {
         for (const r of rows) this.writeCells(req.sheet, r.at, 0, [r.cells]);
       });
+      this.growNames(req.sheet);
       this.refreshArrays();
       this.changed();
     }
@@ -220,6 +241,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
       col,
       typeof content === 'string' && /KIMERU\./i.test(content) && text.startsWith('='),
     );
+    this.growNames(sheet);
     this.refreshArrays();
     this.changed();
   }
@@ -227,6 +249,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
   /** Sets content kimeru decides (e.g. the playground's dashboard) in one batch, as a write would. */
   setCells(sheet: string, row: number, col: number, rows: readonly (readonly WriteCell[])[]): void {
     this.batch(() => this.writeCells(sheet, row, col, rows));
+    this.growNames(sheet);
     this.refreshArrays();
     this.changed();
   }
@@ -383,13 +406,36 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     const expression = `=${nameExpression(n)}`;
     if (this.hf.getNamedExpression(n.name) !== undefined) this.hf.changeNamedExpression(n.name, expression);
     else this.hf.addNamedExpression(n.name, expression);
-    this.names.set(n.name, {
-      name: n.name,
-      sheet: n.sheet,
-      firstColumn: n.firstColumn,
-      lastColumn: n.lastColumn,
-      ...(n.row !== undefined ? { row: n.row } : {}),
+    const { name, sheet, firstColumn, lastColumn, firstRow, lastRow, growColumn } = n;
+    this.names.set(name, {
+      name,
+      sheet,
+      firstColumn,
+      lastColumn,
+      ...(firstRow !== undefined ? { firstRow, lastRow: lastRow ?? firstRow } : {}),
+      ...(growColumn !== undefined ? { growColumn } : {}),
     });
+  }
+
+  /**
+   * Moves the growing names of a sheet down to the last row with a value in their grow column,
+   * as Excel's name formula and Sheets' open-ended range do: rows logged or typed below a
+   * table are in its name, so the dashboard formulas count them.
+   */
+  private growNames(sheet: string): void {
+    const id = this.hf.getSheetId(sheet);
+    if (id === undefined) return;
+    const height = this.hf.getSheetDimensions(id).height;
+    for (const n of this.names.values()) {
+      if (n.sheet !== sheet || n.growColumn === undefined || n.lastRow === undefined) continue;
+      let last = n.lastRow;
+      for (let r = height; r > n.lastRow; r--)
+        if (hasContent(this.hf.getCellValue({ sheet: id, row: r - 1, col: n.growColumn - 1 }))) {
+          last = r;
+          break;
+        }
+      if (last > n.lastRow) this.defineName({ ...n, lastRow: last });
+    }
   }
 
   private toContent(c: WriteCell): RawCellContent {

@@ -15,6 +15,7 @@ export const HOST_GLOBAL = 'kimeruPlayground';
 export const API_METHODS = Object.keys({
   getState: true,
   setup: true,
+  previewSetup: true,
   logActivity: true,
   getDefinition: true,
   previewDefinition: true,

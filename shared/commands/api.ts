@@ -11,7 +11,7 @@ import { datasetOf } from './data';
 import { definitionState, previewDefinition, saveDefinition, type DefinitionState } from './definition';
 import { logActivity, type LogResult } from './log';
 import { runGapCheck, runRanking, runReview, writeManual, type ReportResult } from './reports';
-import { setup, type SetupReport } from './setup';
+import { planSetup, setup, type SetupReport, type SetupRequest } from './setup';
 import { findSettingsSheet, loadWorkbook } from './workbook';
 
 /**
@@ -48,12 +48,15 @@ export interface SidebarState {
   warnings: string[];
 }
 
+/** What the user may choose in setup: a sheet per table, a column per field. */
+export type SetupChoice = Omit<SetupRequest, 'lang'>;
+
 export interface KimeruApi {
   getState(): Promise<Envelope<SidebarState>>;
-  setup(req: {
-    customerSheet?: string;
-    mapping?: Record<string, string>;
-  }): Promise<Envelope<SetupReport & { text: string[] }>>;
+  /** Sets up (or re-runs setup with the user's choice of sheet or column for a table). */
+  setup(req: SetupChoice): Promise<Envelope<SetupReport & { text: string[] }>>;
+  /** What setup would adopt with this choice, and how it would read each column; writes nothing. */
+  previewSetup(req: SetupChoice): Promise<Envelope<SetupReport & { text: string[] }>>;
   logActivity(input: ActivityInput): Promise<Envelope<LogResult>>;
   getDefinition(): Promise<Envelope<DefinitionState>>;
   previewDefinition(
@@ -86,6 +89,10 @@ export function createApi(port: WorkbookPort, clock: Clock, userLang: string): K
       };
     }
   };
+  const withText = (report: SetupReport): SetupReport & { text: string[] } => ({
+    ...report,
+    text: [...report.messages, ...report.issues.map((i) => formatIssues(lang, [i]))],
+  });
   const asOfDay = (text: string | undefined): Day => {
     if (text === undefined || text.trim() === '') return clock.now().day;
     const read = readDate(text);
@@ -99,13 +106,12 @@ export function createApi(port: WorkbookPort, clock: Clock, userLang: string): K
 
   return {
     getState: () => wrap(() => sidebarState(port, clock, lang)),
-    setup: (req) =>
+    setup: (req) => wrap(async () => withText(await setup(port, { lang, ...req }, clock.now().day))),
+    previewSetup: (req) =>
       wrap(async () => {
-        const report = await setup(port, { lang, ...req }, clock.now().day);
-        return {
-          ...report,
-          text: [...report.messages, ...report.issues.map((i) => formatIssues(lang, [i]))],
-        };
+        const names = await port.sheetNames();
+        const grids = await port.readSheets(names);
+        return withText(planSetup(names, grids, { lang, ...req }, clock.now().day, { preview: true }).report);
       }),
     logActivity: (input) => wrap(() => logActivity(port, input, clock.now(), lang)),
     getDefinition: () => wrap(() => definitionState(port, lang)),

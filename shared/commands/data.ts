@@ -15,9 +15,9 @@ export function datasetOf(loaded: Loaded): { dataset: Dataset; issues: Issue[] }
       activities: grids.activities ?? null,
     },
     {
-      customers: { sheet: sheetOf(loaded, 'customers'), mapping: settings.mapping },
-      contacts: { sheet: settings.sheets.contacts ?? '' },
-      activities: { sheet: settings.sheets.activities ?? '' },
+      customers: { sheet: sheetOf(loaded, 'customers'), mapping: settings.mappings.customers },
+      contacts: { sheet: settings.sheets.contacts ?? '', mapping: settings.mappings.contacts },
+      activities: { sheet: settings.sheets.activities ?? '', mapping: settings.mappings.activities },
     },
   );
 }

@@ -46,7 +46,7 @@ export async function logActivity(
 
   const cells = activityCells(check.activity, lang, dateCell(now.day, now.minutes), check);
   const grid = loaded.grids.activities ?? [];
-  const layout = columnLayout(grid);
+  const layout = columnLayout(grid, loaded.settings.mappings.activities);
   const row: WriteCell[] = new Array<WriteCell>(layout.width).fill(null);
   for (const [column, index] of layout.columns) row[index] = cells[column];
   // A team's own log may refer to customers by name (顧客名) rather than by ID.
@@ -87,13 +87,16 @@ function invalid(issues: Issue[], lang: Lang): LogResult {
  * Where each of our columns sits in the activity sheet as it is now: kimeru's own sheet, or a
  * log the team kept before, in its own column order. Unknown columns of theirs stay blank.
  */
-function columnLayout(grid: CellValue[][]): {
+function columnLayout(
+  grid: CellValue[][],
+  mapping: Record<string, string>,
+): {
   columns: Map<ActivityColumn, number>;
   width: number;
   customerById: boolean;
 } {
   const columns = new Map<ActivityColumn, number>();
-  const table = readTable(grid, ACTIVITY_TABLE, { sheet: '' });
+  const table = readTable(grid, ACTIVITY_TABLE, { sheet: '', mapping });
   for (const [key, index] of Object.entries(table.columns)) columns.set(key as ActivityColumn, index);
   // The two reading aids are not table keys: find them by their label in either language.
   for (const extra of ['customerName', 'keyPersonMet'] as const) {

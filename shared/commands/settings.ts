@@ -31,12 +31,21 @@ export const LAZY_ROLES: readonly Role[] = ['issues'];
 /** Sheets whose whole content kimeru rebuilds on each run. */
 export const OUTPUT_ROLES: readonly Role[] = ['ranking', 'gaps', 'review', 'manual', 'issues'];
 
+/** The team's own tables setup adopts by their headers, whatever their sheets are called. */
+export const TABLE_ROLES = ['customers', 'contacts', 'activities'] as const;
+export type TableRole = (typeof TABLE_ROLES)[number];
+
+/** Per table: column key → the user's header text, when they chose a column by hand. */
+export type Mappings = Record<TableRole, Record<string, string>>;
+
+export const emptyMappings = (): Mappings => ({ customers: {}, contacts: {}, activities: {} });
+
 export interface Settings {
   lang: Lang;
   asOf: Day | null;
   sheets: Partial<Record<Role, string>>;
-  /** Customer column key → the user's header text, when they mapped it by hand. */
-  mapping: Record<string, string>;
+  /** Column choices per table. Stored as `map:<key>` (customers, as before) and `map:<table>:<key>`. */
+  mappings: Mappings;
   /** 1-based row of each code in the settings sheet, for updating one value in place. */
   rowOf: Record<string, number>;
 }
@@ -59,7 +68,7 @@ export function roleSheetName(role: Role, lang: Lang): string {
 }
 
 export function readSettings(grid: CellValue[][]): Settings {
-  const settings: Settings = { lang: 'ja', asOf: null, sheets: {}, mapping: {}, rowOf: {} };
+  const settings: Settings = { lang: 'ja', asOf: null, sheets: {}, mappings: emptyMappings(), rowOf: {} };
   grid.forEach((cells, r) => {
     const code = normalizeText(cells[2]);
     if (code === '') return;
@@ -75,7 +84,8 @@ export function readSettings(grid: CellValue[][]): Settings {
       if (ROLES.includes(role) && name !== '') settings.sheets[role] = String(value).trim();
     } else if (code.startsWith('map:')) {
       const name = String(value ?? '').trim();
-      if (name !== '') settings.mapping[code.slice(4)] = name;
+      const at = mappingOfCode(code);
+      if (name !== '' && at) settings.mappings[at.table][at.key] = name;
     }
   });
   return settings;
@@ -98,9 +108,29 @@ export function settingsRows(s: Omit<Settings, 'rowOf'>): WriteCell[][] {
         `sheet:${role}`,
       ]);
   }
-  for (const [key, header] of Object.entries(s.mapping))
-    rows.push([t(lang, 'commands.settings.mapping', { column: key }), header, `map:${key}`]);
+  for (const table of TABLE_ROLES)
+    for (const [key, header] of Object.entries(s.mappings[table]))
+      rows.push([
+        t(lang, 'commands.settings.mapping', { table: roleSheetName(table, lang), column: key }),
+        header,
+        mappingCode(table, key),
+      ]);
   return rows;
+}
+
+/** The settings code of one column choice; customers keep the code they had before tables had roles. */
+export function mappingCode(table: TableRole, key: string): string {
+  return table === 'customers' ? `map:${key}` : `map:${table}:${key}`;
+}
+
+/** The table and column key a `map:` code stands for. */
+export function mappingOfCode(code: string): { table: TableRole; key: string } | null {
+  const parts = code.split(':');
+  if (parts[0] !== 'map') return null;
+  if (parts.length === 2 && parts[1]) return { table: 'customers', key: parts[1] };
+  const table = parts[1] as TableRole;
+  if (parts.length === 3 && TABLE_ROLES.includes(table) && parts[2]) return { table, key: parts[2] };
+  return null;
 }
 
 /** The one write that moves the as-of date the dashboard formulas read. */

@@ -1,48 +1,102 @@
 import { t, type Lang } from '../i18n';
-import { KimeruError, type Issue } from '../issues';
+import { formatIssues, KimeruError, type Issue } from '../issues';
 import type { Day } from '../model';
 import type { WorkbookPort, WriteCell, WriteOp } from '../port';
 import { starterDefinition, writeDefinition, readDefinition, historyHeader, historyRow } from '../definition';
 import type { Definition } from '../definition/model';
 import { activityHeader } from '../engines';
 import {
-  ACTIVITY_TABLE,
   CONTACT_TABLE,
   CUSTOMER_TABLE,
+  HEADER_SEARCH_ROWS,
+  TABLE_SPECS,
+  columnLabel,
+  columnLetter,
   headerLabels,
   readCustomers,
-  readTable,
+  scanTable,
+  type TableLayout,
   type TableSpec,
 } from '../tables';
 import { normalizeHeader } from '../tables/headers';
-import { normalizeText } from '../values';
+import { isBlank, normalizeText } from '../values';
 import type { CellValue } from '../values/cell';
 import {
   LAZY_ROLES,
   NAMES,
   ROLES,
+  TABLE_ROLES,
+  mappingOfCode,
   readSettings,
   roleSheetName,
   settingsRows,
   settingsSheetNames,
+  type Mappings,
   type Role,
   type Settings,
+  type TableRole,
 } from './settings';
 import { findSettingsSheet } from './workbook';
 
 /**
  * Setup (C1): adds whichever of kimeru's sheets are missing to the open workbook and adopts the
- * customer list already there. It never changes a cell it did not create: a sheet that bears one
- * of our names but is not ours is left alone and ours gets another name. Re-running it on a
- * set-up workbook plans no write at all.
+ * team's own tables — the customer list, the contacts and the activity log — found by their
+ * header rows whatever the sheets are called. It says what it adopted and how it read each
+ * column, and never changes a cell it did not create: a sheet that bears one of our names but is
+ * not ours is left alone and ours gets another name. Re-running it plans no write at all.
  */
 
 export interface SetupRequest {
   lang: Lang;
   /** The sheet holding the customer list; found by its headers when omitted. */
   customerSheet?: string;
+  /** The sheet holding the contacts (people at customers); found by its headers when omitted. */
+  contactsSheet?: string;
+  /** The sheet holding the activity log; found by its headers when omitted. */
+  logSheet?: string;
   /** Customer column key (id, name, kana, rep) → the user's header text, when not recognised. */
   mapping?: Record<string, string>;
+  /** Per table: column key → the user's header text (the pane's "use this column for …"). */
+  mappings?: Partial<Mappings>;
+}
+
+/** One field of a table and the sheet column it is read from. */
+export interface AdoptedColumn {
+  key: string;
+  /** The field's name in the user's language (顧客名, Date …). */
+  label: string;
+  /** The column letter, e.g. "B". */
+  column: string;
+  /** The header as written in the sheet. */
+  header: string;
+}
+
+/** How setup reads one of the team's tables. */
+export interface TableAdoption {
+  /** The sheet used ('' only when setup could not place the table). */
+  sheet: string;
+  /** found: by its headers · chosen: named by the user · kept: set up before · created: new and empty. */
+  how: 'found' | 'chosen' | 'kept' | 'created';
+  /** 1-based row of the header; null when the sheet's header could not be read. */
+  headerRow: number | null;
+  /** 1-based sheet rows holding data (title rows, totals and notes excluded); null when none. */
+  dataRows: { first: number; last: number } | null;
+  /** Data rows (non-blank rows between the header and the end of the data). */
+  rows: number;
+  /** Rows below the header that are not data (a 合計 row, notes under the table). */
+  notData: { row: number; reason: 'total' | 'note' }[];
+  /** Each field found → its column. */
+  columns: AdoptedColumn[];
+  /** Fields kimeru knows that the sheet has no column for. */
+  missing: { key: string; label: string }[];
+  /** Columns not read as a field (customers: read as attributes). */
+  unused: { column: string; header: string }[];
+  /** Every header cell, for choosing another column for a field. */
+  headers: { column: string; header: string }[];
+  /** Other sheets that could hold this table (the pane offers them). */
+  alternatives: string[];
+  /** Why the sheet cannot be read as this table (a preview of the user's choice shows it). */
+  problem?: string;
 }
 
 export interface SetupReport {
@@ -50,6 +104,8 @@ export interface SetupReport {
   /** What setup did, one line each, in the user's language. */
   messages: string[];
   sheets: Record<Role, string>;
+  /** How each of the team's tables is read, whether or not this run changed it. */
+  tables: Record<TableRole, TableAdoption>;
   customerCount: number;
   /** Rows of the customer list that could not be read (shown, not fatal). */
   issues: Issue[];
@@ -64,50 +120,85 @@ export async function setup(port: WorkbookPort, req: SetupRequest, today: Day): 
   return report;
 }
 
+/** The field each table's name grows by: a row typed below counts once it has this column. */
+const GROW_KEY: Record<TableRole, string> = { customers: 'name', contacts: 'name', activities: 'customer' };
+
 /** The pure part of setup: from the workbook as it is, the writes to make and the report. */
 export function planSetup(
   names: readonly string[],
   grids: Record<string, CellValue[][]>,
   req: SetupRequest,
   today: Day,
+  /** preview: a chosen sheet whose header does not fit is shown with its problem, not refused. */
+  opts: { preview?: boolean } = {},
 ): { plan: WriteOp[]; report: SetupReport } {
   const settingsName = findSettingsSheet(names);
   const existing = settingsName !== null ? readSettings(grids[settingsName] ?? []) : null;
   const lang = existing?.lang ?? req.lang;
   // A working copy: `existing` stays as read, to tell which settings rows change.
   const settings: Settings = existing
-    ? { ...existing, sheets: { ...existing.sheets }, mapping: { ...existing.mapping } }
-    : { lang, asOf: today, sheets: {}, mapping: {}, rowOf: {} };
-  if (req.mapping) settings.mapping = { ...settings.mapping, ...req.mapping };
+    ? {
+        ...existing,
+        sheets: { ...existing.sheets },
+        mappings: {
+          customers: { ...existing.mappings.customers },
+          contacts: { ...existing.mappings.contacts },
+          activities: { ...existing.mappings.activities },
+        },
+      }
+    : { lang, asOf: today, sheets: {}, mappings: { customers: {}, contacts: {}, activities: {} }, rowOf: {} };
+  const wantedMappings: Partial<Mappings> = {
+    ...req.mappings,
+    ...(req.mapping ? { customers: { ...req.mappings?.customers, ...req.mapping } } : {}),
+  };
+  for (const table of TABLE_ROLES) {
+    const m = wantedMappings[table];
+    if (m)
+      for (const [key, header] of Object.entries(m))
+        if (header.trim() !== '') settings.mappings[table][key] = header.trim();
+  }
   const messages: string[] = [];
   const plan: WriteOp[] = [];
   // Hosts compare sheet names without regard to case: "contacts" already takes "Contacts".
   const taken = new SheetNames(names);
   const created = new Set<Role>();
 
-  // The customer list: the one named, the one set up before, or the best one found by headers.
-  const customers = chooseCustomerSheet(names, grids, settings, req, settingsName);
+  // The team's tables: the sheet named in the request, the one set up before, or the best found.
+  const adoption = adoptTables(names, grids, settings, req, settingsName, lang, opts.preview === true);
+  const tables = {} as Record<TableRole, TableAdoption>;
+  const reread = new Set<TableRole>();
   let customerCount = 0;
   let issues: Issue[] = [];
-  if (customers) {
-    if (settings.sheets.customers !== customers.name)
+  for (const role of TABLE_ROLES) {
+    const choice = adoption[role];
+    if (!choice) continue;
+    settings.sheets[role] = choice.sheet;
+    tables[role] = describe(role, choice, lang);
+    if (role === 'customers') {
+      customerCount = choice.rows;
+      issues = choice.issues;
+    }
+    if (existing?.sheets[role] !== choice.sheet || mappingChanged(existing, settings, role)) reread.add(role);
+    if (existing?.sheets[role] !== choice.sheet)
       messages.push(
-        t(lang, 'commands.setup.adopted', { sheet: customers.name, role: roleSheetName('customers', lang) }),
+        t(lang, 'commands.setup.adopted', { sheet: choice.sheet, role: roleSheetName(role, lang) }),
       );
-    settings.sheets.customers = customers.name;
-    customerCount = customers.count;
-    issues = customers.issues;
+    if (reread.has(role)) messages.push(...adoptionLines(role, tables[role], lang));
   }
 
   const starter = starterDefinition(lang);
   for (const role of ROLES) {
     if (LAZY_ROLES.includes(role)) continue;
     const current = settings.sheets[role];
-    if (current !== undefined && taken.has(current)) continue; // set up before, still there
-    if (role === 'customers' && customers) continue;
+    if (current !== undefined && taken.has(current)) continue; // set up before, or adopted above
     const wanted = current ?? roleSheetName(role, lang);
     const existingName = taken.actual(wanted);
-    if (existingName !== undefined && adoptable(role, grids[existingName] ?? [], settings.mapping)) {
+    if (
+      existingName !== undefined &&
+      !isTableRole(role) &&
+      !Object.values(settings.sheets).includes(existingName) &&
+      adoptable(role, grids[existingName] ?? [])
+    ) {
       settings.sheets[role] = existingName;
       messages.push(
         t(lang, 'commands.setup.adopted', { sheet: existingName, role: roleSheetName(role, lang) }),
@@ -119,8 +210,22 @@ export function planSetup(
     taken.add(name);
     settings.sheets[role] = name;
     created.add(role);
-    plan.push({ kind: 'addSheet', sheet: name, ...initialContent(role, lang, starter, today) });
+    const content = initialContent(role, lang, starter, today);
+    plan.push({ kind: 'addSheet', sheet: name, ...content });
     messages.push(t(lang, 'commands.setup.created', { sheet: name }));
+    if (isTableRole(role)) {
+      const layout = headerOf(content.rows as CellValue[][], TABLE_SPECS[role], {});
+      tables[role] = {
+        ...describe(
+          role,
+          { sheet: name, how: 'created', layout, rows: 0, issues: [], alternatives: [] },
+          lang,
+        ),
+        alternatives: adoption.alternatives[role],
+      };
+      grids[name] = content.rows as CellValue[][];
+      reread.add(role);
+    }
   }
 
   // Settings: a new sheet the first time; later, only rows for what is new.
@@ -149,19 +254,38 @@ export function planSetup(
       });
   }
 
-  // Names for dashboards, for every sheet new in this run (existing names are left as they are).
+  // Names for dashboards over the data rows only (a whole column reaches a custom function as
+  // 1,048,576 rows), for every table adopted or created in this run; existing names stay.
   const freshSettings = settingsName === null;
-  for (const role of ['customers', 'contacts', 'activities', 'definition'] as const) {
-    const name = NAMES[role];
+  for (const role of TABLE_ROLES) {
     const sheet = settings.sheets[role];
-    if (name && sheet && (created.has(role) || freshSettings || (role === 'customers' && customers?.changed)))
-      plan.push({
-        kind: 'defineName',
-        name,
-        sheet,
-        firstColumn: 1,
-        lastColumn: widthOf(role, grids[sheet], lang),
-      });
+    const table = tables[role];
+    if (!sheet || !table || !(reread.has(role) || freshSettings)) continue;
+    const op = tableNameOp(
+      NAMES[role]!,
+      sheet,
+      grids[sheet] ?? [],
+      table,
+      adoption[role]?.layout ?? null,
+      role,
+    );
+    if (op) plan.push(op);
+  }
+  const definitionSheet = settings.sheets.definition;
+  if (definitionSheet && (created.has('definition') || freshSettings)) {
+    const rows = created.has('definition')
+      ? (initialContent('definition', lang, starter, today).rows as CellValue[][])
+      : (grids[definitionSheet] ?? []);
+    plan.push({
+      kind: 'defineName',
+      name: NAMES.definition!,
+      sheet: definitionSheet,
+      firstColumn: 1,
+      lastColumn: Math.max(1, widthOf(rows)),
+      firstRow: 1,
+      lastRow: Math.max(1, lastNonBlank(rows)),
+      growColumn: 1,
+    });
   }
   if (freshSettings)
     plan.push({
@@ -170,7 +294,8 @@ export function planSetup(
       sheet: settingsSheet,
       firstColumn: 2,
       lastColumn: 2,
-      row: 3,
+      firstRow: 3,
+      lastRow: 3,
     });
 
   if (plan.length === 0) messages.push(t(lang, 'commands.setup.nothingToDo'));
@@ -180,98 +305,427 @@ export function planSetup(
       changed: plan.length > 0,
       messages,
       sheets: Object.fromEntries(ROLES.map((r) => [r, settings.sheets[r] ?? ''])) as Record<Role, string>,
+      tables,
       customerCount,
       issues,
     },
   };
 }
 
+function isTableRole(role: Role): role is TableRole {
+  return (TABLE_ROLES as readonly Role[]).includes(role);
+}
+
+function mappingChanged(existing: Settings | null, settings: Settings, role: TableRole): boolean {
+  const before = existing?.mappings[role] ?? {};
+  const after = settings.mappings[role];
+  return Object.keys(after).some((k) => before[k] !== after[k]);
+}
+
 /** Whether the settings as read already hold this value (only sheet names and mappings change). */
 function sameSetting(existing: Settings | null, code: string, value: WriteCell | undefined): boolean {
   if (!existing) return false;
   if (code.startsWith('sheet:')) return existing.sheets[code.slice(6) as Role] === value;
-  if (code.startsWith('map:')) return existing.mapping[code.slice(4)] === value;
+  const at = mappingOfCode(code);
+  if (at) return existing.mappings[at.table][at.key] === value;
   return true;
 }
 
-interface CustomerChoice {
-  name: string;
-  count: number;
+// ── Finding the team's tables ────────────────────────────────────────────────────────────────
+
+interface Choice {
+  sheet: string;
+  how: TableAdoption['how'];
+  layout: TableLayout | null;
+  rows: number;
   issues: Issue[];
-  changed: boolean;
+  alternatives: string[];
+  problem?: string;
 }
 
-function tryCustomers(
-  name: string,
+/**
+ * A sheet that does not read as the table: its likeliest header row (the one of the first rows
+ * with the most text cells) is offered, so the user can say which column holds which field.
+ */
+function unreadable(sheet: string, how: Choice['how'], grid: CellValue[][], problem: string): Choice {
+  let best = -1;
+  let most = 0;
+  for (let r = 0; r < Math.min(grid.length, HEADER_SEARCH_ROWS); r++) {
+    const texts = (grid[r] ?? []).filter((c) => typeof c === 'string' && c.trim() !== '').length;
+    if (texts > most) [best, most] = [r, texts];
+  }
+  const headers = best < 0 ? [] : (grid[best] ?? []).map((c) => (typeof c === 'string' ? c.trim() : ''));
+  const layout: TableLayout | null =
+    best < 0
+      ? null
+      : {
+          headerRow: best + 1,
+          columns: {},
+          headers,
+          extra: headers.flatMap((header, index) => (header === '' ? [] : [{ index, header }])),
+          issues: [],
+          dataRows: null,
+          notData: [],
+        };
+  return { sheet, how, layout, rows: 0, issues: [], alternatives: [], problem };
+}
+
+function headerProblem(
+  role: TableRole,
+  sheet: string,
   grid: CellValue[][],
   mapping: Record<string, string>,
-): CustomerChoice | null {
+  lang: Lang,
+): string {
   try {
-    const read = readCustomers(grid, { sheet: name, mapping });
-    return { name, count: read.customers.length, issues: read.issues, changed: false };
+    scanTable(grid.slice(0, HEADER_SEARCH_ROWS), TABLE_SPECS[role], { sheet, mapping }, () => {});
+    return '';
+  } catch (e) {
+    if (e instanceof KimeruError) return formatIssues(lang, e.issues);
+    throw e;
+  }
+}
+
+/** A sheet and the tables its header row could be. */
+interface Candidate {
+  name: string;
+  fits: Partial<Record<TableRole, TableLayout>>;
+  primary: TableRole | null;
+  hint: TableRole | null;
+  rows: number;
+}
+
+// Words teams put in a sheet's name for each table. Contacts first: 顧客連絡先 is contacts,
+// 顧客訪問記録 a log; whatever else names a customer is the customer list.
+const NAME_HINTS: [TableRole, RegExp][] = [
+  ['contacts', /連絡先|キーマン|キーパーソン|担当者|人物|名刺|窓口|contact|people|person|keyman/],
+  ['activities', /活動|行動|日報|週報|訪問|履歴|記録|商談|報告|activit|log|visit|report|histor/],
+  ['customers', /顧客|取引先|得意先|会社|企業|customer|account|client|compan/],
+];
+
+function nameHint(name: string): TableRole | null {
+  const norm = name.normalize('NFKC').toLowerCase();
+  return NAME_HINTS.find(([, re]) => re.test(norm))?.[0] ?? null;
+}
+
+/** The columns only a contact list has: a contact ID, a title, a role. */
+const CONTACT_ONLY = ['id', 'title', 'role'];
+
+/**
+ * Which table a sheet holds, the most specific first: a log needs a date and a customer (and a
+ * type column), contacts a person's name and a customer, a customer list a customer name. A
+ * customer list with a 担当者名 column also reads as contacts: it is contacts only when it has
+ * a column only contacts have, or its name says so.
+ */
+function classify(name: string, fits: Candidate['fits']): TableRole | null {
+  const hint = nameHint(name);
+  if (hint && fits[hint]) return hint;
+  if (fits.activities) return 'activities';
+  const contacts = fits.contacts;
+  if (contacts && (!fits.customers || CONTACT_ONLY.some((k) => k in contacts.columns))) return 'contacts';
+  if (fits.customers) return 'customers';
+  return null;
+}
+
+function adoptTables(
+  names: readonly string[],
+  grids: Record<string, CellValue[][]>,
+  settings: Settings,
+  req: SetupRequest,
+  settingsName: string | null,
+  lang: Lang,
+  preview: boolean,
+): Partial<Record<TableRole, Choice>> & { alternatives: Record<TableRole, string[]> } {
+  const requested: Partial<Record<TableRole, string>> = {
+    ...(req.customerSheet !== undefined ? { customers: req.customerSheet } : {}),
+    ...(req.contactsSheet !== undefined ? { contacts: req.contactsSheet } : {}),
+    ...(req.logSheet !== undefined ? { activities: req.logSheet } : {}),
+  };
+  const out: Partial<Record<TableRole, Choice>> = {};
+  const used = new Set<string>();
+  // kimeru's other sheets are never the team's tables.
+  const ours = new Set<string>(
+    ROLES.filter((r) => !isTableRole(r)).flatMap((r) => (settings.sheets[r] ? [settings.sheets[r]] : [])),
+  );
+  if (settingsName !== null) ours.add(settingsName);
+
+  // 1. Named in the request: read as that table or fail with what is missing from its header.
+  for (const role of TABLE_ROLES) {
+    const named = requested[role];
+    if (named === undefined) continue;
+    if (!names.includes(named))
+      throw new KimeruError({ key: 'commands.setup.customerSheetMissing', params: { sheet: named } });
+    const grid = grids[named] ?? [];
+    try {
+      out[role] = readChoice(role, named, grid, settings.mappings[role], 'chosen', true)!;
+    } catch (e) {
+      if (!(preview && e instanceof KimeruError)) throw e;
+      out[role] = unreadable(named, 'chosen', grid, formatIssues(lang, e.issues));
+    }
+    used.add(named);
+  }
+  // 2. Set up before and still there: kept as it is (re-running setup changes nothing).
+  for (const role of TABLE_ROLES) {
+    const before = settings.sheets[role];
+    if (out[role] || before === undefined || !names.includes(before) || used.has(before)) continue;
+    const grid = grids[before] ?? [];
+    out[role] =
+      readChoice(role, before, grid, settings.mappings[role], 'kept', false) ??
+      unreadable(before, 'kept', grid, headerProblem(role, before, grid, settings.mappings[role], lang));
+    used.add(before);
+  }
+
+  // 3. Found by headers among the other sheets.
+  const candidates: Candidate[] = [];
+  for (const name of names) {
+    if (ours.has(name)) continue;
+    const grid = grids[name] ?? [];
+    const fits: Candidate['fits'] = {};
+    for (const role of TABLE_ROLES) {
+      const layout = headerOf(grid, TABLE_SPECS[role], settings.mappings[role]);
+      if (layout) fits[role] = layout;
+    }
+    const primary = classify(name, fits);
+    if (!primary) continue;
+    const layout = fits[primary]!;
+    candidates.push({ name, fits, primary, hint: nameHint(name), rows: countRows(grid, layout.headerRow) });
+  }
+  const rank = (role: TableRole) => (a: Candidate, b: Candidate) =>
+    Number(b.primary === role) - Number(a.primary === role) ||
+    Number(b.hint === role) - Number(a.hint === role) ||
+    b.rows - a.rows;
+  const alternatives = {} as Record<TableRole, string[]>;
+  // Each sheet for the table it most likely holds first; a table still missing then takes a sheet
+  // that also reads as it (a second customer-like sheet may be the contacts).
+  for (const pass of ['primary', 'any'] as const)
+    for (const role of TABLE_ROLES) {
+      // A second log or contact list is never the customer list.
+      if (out[role] || (pass === 'any' && role === 'customers')) continue;
+      const pool = candidates
+        .filter((c) => !used.has(c.name) && c.fits[role] && (pass === 'any' || c.primary === role))
+        .sort(rank(role));
+      for (const c of pool) {
+        const choice = readChoice(role, c.name, grids[c.name] ?? [], settings.mappings[role], 'found', false);
+        // A customer list with no customer in it is not one.
+        if (!choice || (role === 'customers' && choice.rows === 0)) continue;
+        out[role] = choice;
+        used.add(c.name);
+        break;
+      }
+    }
+  for (const role of TABLE_ROLES) {
+    const chosen = out[role]?.sheet;
+    alternatives[role] = candidates
+      .filter(
+        (c) =>
+          c.fits[role] &&
+          (role !== 'customers' || c.primary === 'customers') &&
+          c.name !== chosen &&
+          !usedElsewhere(out, role, c.name),
+      )
+      .sort(rank(role))
+      .map((c) => c.name);
+    const choice = out[role];
+    if (choice) choice.alternatives = alternatives[role];
+  }
+  return { ...out, alternatives };
+}
+
+function usedElsewhere(out: Partial<Record<TableRole, Choice>>, role: TableRole, sheet: string): boolean {
+  return TABLE_ROLES.some((r) => r !== role && out[r]?.sheet === sheet);
+}
+
+/** The table's layout when the sheet's first rows hold its header; null when they do not. */
+function headerOf(grid: CellValue[][], spec: TableSpec, mapping: Record<string, string>): TableLayout | null {
+  try {
+    return scanTable(grid.slice(0, HEADER_SEARCH_ROWS), spec, { sheet: '', mapping }, () => {});
   } catch (e) {
     if (e instanceof KimeruError) return null;
     throw e;
   }
 }
 
-function chooseCustomerSheet(
-  names: readonly string[],
-  grids: Record<string, CellValue[][]>,
-  settings: Settings,
-  req: SetupRequest,
-  settingsName: string | null,
-): CustomerChoice | null {
-  const named = req.customerSheet ?? settings.sheets.customers;
-  if (named !== undefined && (req.customerSheet !== undefined || names.includes(named))) {
-    if (!names.includes(named))
-      throw new KimeruError({ key: 'commands.setup.customerSheetMissing', params: { sheet: named } });
-    // Named explicitly: its header problems are the user's to see, not to be skipped over.
-    const read = readCustomers(grids[named] ?? [], { sheet: named, mapping: settings.mapping });
-    return {
-      name: named,
-      count: read.customers.length,
-      issues: read.issues,
-      changed: settings.sheets.customers !== named,
-    };
-  }
-  const ours = new Set(Object.values(settings.sheets));
-  const preferred = new Set([roleSheetName('customers', 'ja'), roleSheetName('customers', 'en')]);
-  let best: CustomerChoice | null = null;
-  for (const name of names) {
-    if (name === settingsName || ours.has(name)) continue;
-    const grid = grids[name] ?? [];
-    // An activity log or a contact list also has a customer-name column: it is not the customer list.
-    if (adoptable('activities', grid, {}) || adoptable('contacts', grid, {})) continue;
-    const choice = tryCustomers(name, grid, settings.mapping);
-    if (!choice || choice.count === 0) continue;
-    const better =
-      !best ||
-      (preferred.has(name) && !preferred.has(best.name)) ||
-      (preferred.has(name) === preferred.has(best.name) && choice.count > best.count);
-    if (better) best = choice;
-  }
-  return best ? { ...best, changed: true } : null;
+/** Non-blank rows below the header: how big a candidate is, cheaply. */
+function countRows(grid: CellValue[][], headerRow: number): number {
+  let n = 0;
+  for (let r = headerRow; r < grid.length; r++) if (!(grid[r] ?? []).every(isBlank)) n++;
+  return n;
 }
 
-/** An existing sheet under one of our names is ours to use only if it already has our table's shape. */
-function adoptable(role: Role, grid: CellValue[][], mapping: Record<string, string>): boolean {
-  const table = (spec: TableSpec) => {
-    try {
-      readTable(grid, spec, { sheet: '', mapping: spec === CUSTOMER_TABLE ? mapping : {} });
-      return true;
-    } catch (e) {
-      if (e instanceof KimeruError) return false;
-      throw e;
+/**
+ * Reads the sheet as the table. `strict`: the user named it, so a header that does not fit is
+ * their error to see (thrown); otherwise a sheet that does not fit is simply not this table.
+ */
+function readChoice(
+  role: TableRole,
+  sheet: string,
+  grid: CellValue[][],
+  mapping: Record<string, string>,
+  how: Choice['how'],
+  strict: boolean,
+): Choice | null {
+  try {
+    if (role === 'customers') {
+      const read = readCustomers(grid, { sheet, mapping });
+      const { rows: _rows, ...layout } = read.table;
+      return { sheet, how, layout, rows: read.customers.length, issues: read.issues, alternatives: [] };
     }
+    let rows = 0;
+    const layout = scanTable(grid, TABLE_SPECS[role], { sheet, mapping }, () => rows++, true);
+    return { sheet, how, layout, rows, issues: [], alternatives: [] };
+  } catch (e) {
+    if (e instanceof KimeruError && !strict) return null;
+    throw e;
+  }
+}
+
+/** The report's view of a choice: which column each field is read from, and what is left. */
+function describe(role: TableRole, choice: Choice, lang: Lang): TableAdoption {
+  const spec = TABLE_SPECS[role];
+  const layout = choice.layout;
+  const letter = (i: number) => columnLetter(i);
+  const headers = (layout?.headers ?? [])
+    .map((header, i) => ({ column: letter(i), header }))
+    .filter((h) => h.header !== '');
+  const columns: AdoptedColumn[] = [];
+  const missing: { key: string; label: string }[] = [];
+  for (const c of spec.columns) {
+    const at = layout?.columns[c.key];
+    const label = columnLabel(c, lang);
+    if (at === undefined) missing.push({ key: c.key, label });
+    else columns.push({ key: c.key, label, column: letter(at), header: layout?.headers[at] ?? '' });
+  }
+  return {
+    sheet: choice.sheet,
+    how: choice.how,
+    headerRow: layout?.headerRow ?? null,
+    dataRows: layout?.dataRows ?? null,
+    rows: choice.rows,
+    notData: layout?.notData ?? [],
+    columns,
+    missing,
+    unused: (layout?.extra ?? []).map((x) => ({
+      column: letter(x.index),
+      header: layout?.headers[x.index] ?? x.header,
+    })),
+    headers,
+    alternatives: choice.alternatives,
+    ...(choice.problem !== undefined ? { problem: choice.problem } : {}),
   };
+}
+
+/** What setup says about one adopted table: where its data is, and how each column is read. */
+function adoptionLines(role: TableRole, a: TableAdoption, lang: Lang): string[] {
+  const table = roleSheetName(role, lang);
+  const sep = lang === 'ja' ? '、' : ', ';
+  const lines: string[] = [];
+  if (a.problem !== undefined) return [t(lang, 'commands.setup.tableProblem', { table, problem: a.problem })];
+  if (a.headerRow === null) return lines;
+  lines.push(
+    a.dataRows
+      ? t(lang, 'commands.setup.table', {
+          table,
+          sheet: a.sheet,
+          header: a.headerRow,
+          first: a.dataRows.first,
+          last: a.dataRows.last,
+          count: a.rows,
+        })
+      : t(lang, 'commands.setup.tableEmpty', { table, sheet: a.sheet, header: a.headerRow }),
+  );
+  lines.push(
+    t(lang, 'commands.setup.columns', {
+      list: a.columns
+        .map((c) => t(lang, 'commands.setup.column', { field: c.label, column: c.column, header: c.header }))
+        .join(sep),
+    }),
+  );
+  if (a.unused.length > 0)
+    lines.push(
+      t(lang, role === 'customers' ? 'commands.setup.attributes' : 'commands.setup.unused', {
+        list: a.unused.map((u) => `${u.column}「${u.header}」`).join(sep),
+      }),
+    );
+  if (a.notData.length > 0)
+    lines.push(
+      t(lang, 'commands.setup.notData', {
+        list: a.notData
+          .map((n) =>
+            t(lang, 'commands.setup.notDataRow', {
+              row: n.row,
+              reason: t(lang, `commands.setup.reason.${n.reason}`),
+            }),
+          )
+          .join(sep),
+      }),
+    );
+  if (a.alternatives.length > 0)
+    lines.push(
+      t(lang, 'commands.setup.alternatives', { list: a.alternatives.map((s) => `「${s}」`).join(sep) }),
+    );
+  return lines;
+}
+
+/**
+ * The dashboard name of one table: header row to last data row, in the table's columns. When
+ * nothing lies below the data, the name grows as rows are typed or logged under it (each host
+ * its own way); a table with a total row or notes under it keeps its rows (a row inserted inside
+ * it grows it, as any range does).
+ */
+function tableNameOp(
+  name: string,
+  sheet: string,
+  grid: CellValue[][],
+  table: TableAdoption,
+  layout: TableLayout | null,
+  role: TableRole,
+): WriteOp | null {
+  if (table.headerRow === null || table.problem !== undefined) return null;
+  const headerWidth = (grid[table.headerRow - 1] ?? []).length;
+  const lastRow = table.dataRows?.last ?? table.headerRow;
+  const width = Math.max(headerWidth, widthOf(grid.slice(table.headerRow - 1, lastRow)), 1);
+  const growAt = layout?.columns[GROW_KEY[role]] ?? headerIndex(table, GROW_KEY[role]);
+  const grows = lastNonBlank(grid) <= lastRow && growAt !== undefined;
+  return {
+    kind: 'defineName',
+    name,
+    sheet,
+    firstColumn: 1,
+    lastColumn: width,
+    firstRow: table.headerRow,
+    lastRow,
+    ...(grows ? { growColumn: growAt + 1 } : {}),
+  };
+}
+
+function headerIndex(table: TableAdoption, key: string): number | undefined {
+  const c = table.columns.find((x) => x.key === key);
+  if (!c) return undefined;
+  const letters = c.column;
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function lastNonBlank(grid: CellValue[][]): number {
+  for (let r = grid.length - 1; r >= 0; r--) if (!(grid[r] ?? []).every(isBlank)) return r + 1;
+  return 0;
+}
+
+function widthOf(rows: CellValue[][]): number {
+  let w = 0;
+  for (const r of rows)
+    for (let i = r.length - 1; i >= w; i--)
+      if (!isBlank(r[i])) {
+        w = i + 1;
+        break;
+      }
+  return w;
+}
+
+/** An existing sheet under one of our names is ours to use only if it already has our sheet's shape. */
+function adoptable(role: Exclude<Role, TableRole>, grid: CellValue[][]): boolean {
   switch (role) {
-    case 'customers':
-      return table(CUSTOMER_TABLE);
-    case 'contacts':
-      return table(CONTACT_TABLE);
-    case 'activities':
-      return table(ACTIVITY_TABLE);
     case 'definition':
       try {
         readDefinition(grid);
@@ -387,12 +841,4 @@ export function answersHeader(lang: Lang): string[] {
     t(lang, 'engines.col.knows'),
     t(lang, 'engines.col.recordId'),
   ];
-}
-
-function widthOf(role: Role, grid: CellValue[][] | undefined, lang: Lang): number {
-  if (grid && grid.length > 0) return grid.reduce((w, r) => Math.max(w, r.length), 0);
-  if (role === 'contacts') return headerLabels(CONTACT_TABLE, lang).length;
-  if (role === 'activities') return activityHeader(lang).length;
-  if (role === 'customers') return customerHeader(lang, starterDefinition(lang)).length;
-  return 12;
 }

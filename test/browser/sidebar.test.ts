@@ -481,18 +481,37 @@ describe('実行 / Run', () => {
 });
 
 describe('セットアップ / Setup', () => {
-  it('opens on setup in a workbook without kimeru, adopts the chosen sheet, then the log tab works', async () => {
+  it('shows what it will adopt before setting up, then sets up and the log tab works', async () => {
     const { wb, api } = freshWorkbook();
     const { page } = await openSidebar(browser.context, api);
     expect(await page.getByTestId('tab-setup').getAttribute('aria-selected')).toBe('true');
     expect(await page.getByTestId('tab-log').isDisabled()).toBe(true);
-    expect(await page.getByTestId('setup-sheet').locator('option').allTextContents()).toEqual([
+    // Found by its headers under the title row: 得意先リスト, rows 4–9, five customers.
+    await page.getByTestId('setup-summary-customers').filter({ hasText: '件' }).waitFor();
+    expect(await page.getByTestId('setup-sheet-customers').locator('option').allTextContents()).toEqual([
       '自動検出',
       'メモ',
       '得意先リスト',
       '行動',
     ]);
-    await page.getByTestId('setup-sheet').selectOption('得意先リスト');
+    expect(await page.getByTestId('setup-sheet-customers').inputValue()).toBe('得意先リスト');
+    expect(await page.getByTestId('setup-summary-customers').textContent()).toBe(
+      '3行目が見出し、4〜9行目の 5件を読みます',
+    );
+    expect(await page.getByTestId('setup-summary-contacts').textContent()).toBe(
+      '見つからないため、「連絡先」シートを新しく作ります',
+    );
+    // 行動 is a to-do list, not a log: kimeru's log gets another name.
+    expect(await page.getByTestId('setup-summary-activities').textContent()).toBe(
+      '見つからないため、「行動 (kimeru)」シートを新しく作ります',
+    );
+    await page.getByTestId('setup-columns-customers').locator('summary').click();
+    expect(await page.getByTestId('setup-col-customers-name').inputValue()).toBe('会社名');
+    expect(await page.getByTestId('setup-unused-customers').textContent()).toBe(
+      '属性として読む列: E「業種」、F「従業員数」、G「年間取引額」',
+    );
+    expect(wb.sheets.has('kimeru設定')).toBe(false);
+
     await page.getByTestId('setup-run').click();
     await page.getByTestId('setup-output').locator('li').first().waitFor();
     expect(await page.getByTestId('setup-output').textContent()).toContain('得意先リスト');
@@ -502,24 +521,87 @@ describe('セットアップ / Setup', () => {
     await pickCustomer(page, 'やまだ', '株式会社山田製作所');
   });
 
-  it('passes a column mapping for headers it cannot recognise', async () => {
+  it('reads a sheet whose headers it cannot recognise once the user picks its columns', async () => {
     const { wb, api } = freshWorkbook();
     wb.sheets.set('取引先', [
       ['コード', '先方名', '売上'],
       ['X1', '北海商事', 100],
     ]);
     const { page, host } = await openSidebar(browser.context, api);
-    await page.getByTestId('setup-sheet').selectOption('取引先');
-    await page.getByTestId('setup-mapping').locator('summary').click();
-    await page.getByTestId('setup-map-id').fill('コード');
-    await page.getByTestId('setup-map-name').fill('先方名');
+    await page.getByTestId('setup-summary-customers').filter({ hasText: '件' }).waitFor();
+    await page.getByTestId('setup-sheet-customers').selectOption('取引先');
+    // No 顧客名 column: the pane says so and offers the sheet's columns.
+    await page.getByTestId('setup-summary-customers').filter({ hasText: '顧客名' }).waitFor();
+    await page.getByTestId('setup-columns-customers').locator('summary').click();
+    expect(await page.getByTestId('setup-col-customers-name').locator('option').allTextContents()).toEqual([
+      '（列なし）',
+      'A: コード',
+      'B: 先方名',
+      'C: 売上',
+    ]);
+    await page.getByTestId('setup-col-customers-name').selectOption('先方名');
+    await page
+      .getByTestId('setup-summary-customers')
+      .filter({ hasText: '1行目が見出し、2〜2行目の 1件を読みます' })
+      .waitFor();
+    // The column list stays open as the preview is redrawn.
+    await page.getByTestId('setup-col-customers-id').selectOption('コード');
     await page.getByTestId('setup-run').click();
     await page.locator('[data-testid="tab-log"]:not([disabled])').waitFor();
     expect(host.calls.find((c) => c.method === 'setup')!.args).toEqual([
-      { customerSheet: '取引先', mapping: { id: 'コード', name: '先方名' } },
+      { customerSheet: '取引先', mappings: { customers: { name: '先方名', id: 'コード' } } },
     ]);
     await page.getByTestId('tab-log').click();
     await pickCustomer(page, 'x1', '北海商事');
+  });
+
+  it('offers the other contact sheet it found, and re-runs setup with the one the user picks', async () => {
+    const { wb, api } = freshWorkbook();
+    wb.sheets.set('キーマン', [
+      ['顧客コード', '氏名', '役職', '役割'],
+      ['C001', '山田 太郎', '社長', 'キーマン'],
+      ['C002', '鈴木 一郎', '部長', '決裁者'],
+    ]);
+    wb.sheets.set('名刺', [
+      ['会社名', '氏名', '役職'],
+      ['(株)鈴木商事', '佐藤 次郎', '課長'],
+    ]);
+    const { page, host } = await openSidebar(browser.context, api);
+    await page.getByTestId('setup-summary-contacts').filter({ hasText: '件' }).waitFor();
+    expect(await page.getByTestId('setup-sheet-contacts').inputValue()).toBe('キーマン');
+    expect(await page.getByTestId('setup-sheet-contacts').locator('option').allTextContents()).toContain(
+      '名刺（候補）',
+    );
+    await page.getByTestId('setup-run').click();
+    await page
+      .getByTestId('setup-output')
+      .filter({ hasText: '既存の「キーマン」シートを連絡先として使います' })
+      .waitFor();
+    await page.locator('[data-testid="tab-log"]:not([disabled])').waitFor();
+
+    await page.getByTestId('tab-setup').click();
+    await page.getByTestId('setup-sheet-contacts').selectOption('名刺');
+    await page
+      .getByTestId('setup-summary-contacts')
+      .filter({ hasText: '1行目が見出し、2〜2行目の 1件を読みます' })
+      .waitFor();
+    await page.getByTestId('setup-run').click();
+    await page
+      .getByTestId('setup-output')
+      .filter({ hasText: '既存の「名刺」シートを連絡先として使います' })
+      .waitFor();
+    expect(host.calls.filter((c) => c.method === 'setup').map((c) => c.args)).toEqual([
+      [{}],
+      [{ contactsSheet: '名刺', mappings: { contacts: {} } }],
+    ]);
+    const settings = wb.snapshot('kimeru設定');
+    expect(settings.find((r) => r[2] === 'sheet:contacts')?.[1]).toBe('名刺');
+    // The team's sheets are as they were.
+    expect(wb.snapshot('キーマン')).toEqual([
+      ['顧客コード', '氏名', '役職', '役割'],
+      ['C001', '山田 太郎', '社長', 'キーマン'],
+      ['C002', '鈴木 一郎', '部長', '決裁者'],
+    ]);
   });
 });
 

@@ -8,7 +8,7 @@ describePort('ExcelWorkbook over the Excel fake', (initial) => {
     port: new ExcelWorkbook(excel.run as unknown as ExcelRun),
     namedRange: (name) => {
       const n = excel.names.get(name);
-      return n && `${n.sheet}!${n.address}`;
+      return n && (n.formula ?? `${n.sheet}!${n.address}`);
     },
     storedAsText: (sheet, row, column) => {
       const cell = excel.sheet(sheet)?.cell(row - 1, column - 1);

@@ -17,9 +17,10 @@ const hyperformula: MakePort = (initial) => {
       if (!n) return undefined;
       const first = columnLetters(n.firstColumn - 1);
       const last = columnLetters(n.lastColumn - 1);
-      if (n.row !== undefined)
-        return `${n.sheet}!${first}${n.row}${n.lastColumn > n.firstColumn ? `:${last}${n.row}` : ''}`;
-      return `${n.sheet}!${first}:${last}`;
+      if (n.firstRow === undefined) return `${n.sheet}!${first}:${last}`;
+      const lastRow = n.lastRow ?? n.firstRow;
+      const single = n.firstColumn === n.lastColumn && n.firstRow === lastRow;
+      return `${n.sheet}!${first}${n.firstRow}${single ? '' : `:${last}${lastRow}`}`;
     },
     storedAsText(sheet, row, column) {
       const at = { sheet: wb.hf.getSheetId(sheet)!, row: row - 1, col: column - 1 };

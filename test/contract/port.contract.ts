@@ -232,18 +232,42 @@ export function describePort(name: string, make: MakePort): void {
       expect(await sheet(h.port, '記録')).toEqual([['内容'], ['=1+1'], ['=1+1']]);
     });
 
-    it('defines names for whole columns or one cell, and redefines an existing name', async () => {
+    it('defines names over a block of rows or one cell, and redefines an existing name', async () => {
       await h.port.write([
         { kind: 'addSheet', sheet: '行動ログ', rows: [['a', 'b', 'c']] },
-        { kind: 'defineName', name: 'KIMERU_ACTIVITIES', sheet: '行動ログ', firstColumn: 1, lastColumn: 13 },
-        { kind: 'defineName', name: 'KIMERU_ASOF', sheet: '行動ログ', firstColumn: 2, lastColumn: 2, row: 3 },
+        {
+          kind: 'defineName',
+          name: 'KIMERU_ACTIVITIES',
+          sheet: '行動ログ',
+          firstColumn: 1,
+          lastColumn: 13,
+          firstRow: 2,
+          lastRow: 40,
+        },
+        {
+          kind: 'defineName',
+          name: 'KIMERU_ASOF',
+          sheet: '行動ログ',
+          firstColumn: 2,
+          lastColumn: 2,
+          firstRow: 3,
+          lastRow: 3,
+        },
       ]);
-      expect(h.namedRange('KIMERU_ACTIVITIES')).toBe('行動ログ!A:M');
+      expect(h.namedRange('KIMERU_ACTIVITIES')).toBe('行動ログ!A2:M40');
       expect(h.namedRange('KIMERU_ASOF')).toBe('行動ログ!B3');
       await h.port.write([
-        { kind: 'defineName', name: 'KIMERU_ACTIVITIES', sheet: '行動ログ', firstColumn: 1, lastColumn: 14 },
+        {
+          kind: 'defineName',
+          name: 'KIMERU_ACTIVITIES',
+          sheet: '行動ログ',
+          firstColumn: 1,
+          lastColumn: 14,
+          firstRow: 2,
+          lastRow: 41,
+        },
       ]);
-      expect(h.namedRange('KIMERU_ACTIVITIES')).toBe('行動ログ!A:N');
+      expect(h.namedRange('KIMERU_ACTIVITIES')).toBe('行動ログ!A2:N41');
     });
   });
 }

@@ -19,9 +19,10 @@ const memory: MakePort = (initial) => {
       if (!n) return undefined;
       const first = letters(n.firstColumn);
       const last = letters(n.lastColumn);
-      if (n.row !== undefined)
-        return `${n.sheet}!${first}${n.row}${n.lastColumn > n.firstColumn ? `:${last}${n.row}` : ''}`;
-      return `${n.sheet}!${first}:${last}`;
+      if (n.firstRow === undefined) return `${n.sheet}!${first}:${last}`;
+      const lastRow = n.lastRow ?? n.firstRow;
+      const single = n.firstColumn === n.lastColumn && n.firstRow === lastRow;
+      return `${n.sheet}!${first}${n.firstRow}${single ? '' : `:${last}${lastRow}`}`;
     },
     storedAsText: (sheet, row, column) => typeof wb.sheets.get(sheet)?.[row - 1]?.[column - 1] === 'string',
   };

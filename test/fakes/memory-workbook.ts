@@ -11,10 +11,8 @@ import type { CellValue } from '../../shared/values';
 export class MemoryWorkbook implements WorkbookPort {
   readonly sheets = new Map<string, CellValue[][]>();
   readonly created = new Set<string>();
-  readonly names = new Map<
-    string,
-    { sheet: string; firstColumn: number; lastColumn: number; row?: number }
-  >();
+  /** Names as setup defined them: the block (1-based, inclusive) and the column a growing one grows by. */
+  readonly names = new Map<string, Omit<Extract<WriteOp, { kind: 'defineName' }>, 'kind' | 'name'>>();
   readonly calls = { sheetNames: 0, readSheets: 0, write: 0, append: 0 };
   /** Set to make the next write or append fail, as a host can (quota, lost connection). */
   failNext: Error | null = null;
@@ -87,14 +85,11 @@ export class MemoryWorkbook implements WorkbookPort {
           );
           break;
         }
-        case 'defineName':
-          this.names.set(op.name, {
-            sheet: op.sheet,
-            firstColumn: op.firstColumn,
-            lastColumn: op.lastColumn,
-            ...(op.row ? { row: op.row } : {}),
-          });
+        case 'defineName': {
+          const { kind: _kind, name, ...at } = op;
+          this.names.set(name, at);
           break;
+        }
       }
     }
   }

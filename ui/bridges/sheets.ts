@@ -52,6 +52,7 @@ export function createBridge(): Promise<KimeruApi> {
   const api: KimeruApi = {
     getState: method('getState'),
     setup: method('setup'),
+    previewSetup: method('previewSetup'),
     logActivity: method('logActivity'),
     getDefinition: method('getDefinition'),
     previewDefinition: method('previewDefinition'),

@@ -129,6 +129,7 @@ function mount(host: HTMLElement, api: KimeruApi, initial: SidebarState): void {
       toggle(panels[t], 'hidden', !on);
     }
     if (tab === 'definition') definition.onShow();
+    if (tab === 'setup') setup.onShow();
   }
 
   function applyState(state: SidebarState): void {

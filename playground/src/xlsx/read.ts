@@ -113,22 +113,52 @@ export function readSharedStrings(xml: string): string[] {
   return findAll(xml, 'si').map((si) => stringItemText(si.inner));
 }
 
-/** kimeru's workbook names (KIMERU_*) that point at whole columns or one row of a sheet. */
+/**
+ * kimeru's workbook names (KIMERU_*): whole columns (older files), a block of a sheet, or a
+ * growing block as kimeru writes it for Excel ('S'!$A$1:INDEX('S'!$M:$M,MAX(n,…'S'!$C:$C…))).
+ */
 function readNames(workbookXml: string): DefinedName[] {
   const out: DefinedName[] = [];
   for (const n of findAll(workbookXml, 'definedName')) {
     const name = n.attrs['name'] ?? '';
     if (!/^KIMERU_/i.test(name) || n.attrs['localSheetId'] !== undefined) continue;
-    const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)?(?::\$?([A-Z]{1,3})\$?(\d+)?)?$/.exec(
-      unescapeXml(n.inner).trim(),
-    );
-    if (!m) continue;
-    const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
-    const firstColumn = columnIndex(m[3]!) + 1;
-    const lastColumn = m[5] ? columnIndex(m[5]) + 1 : firstColumn;
-    out.push({ name, sheet, firstColumn, lastColumn, ...(m[4] ? { row: Number(m[4]) } : {}) });
+    const text = unescapeXml(n.inner).trim().replace(/^=/, '');
+    const found = readGrowingName(text) ?? readBlockName(text);
+    if (found) out.push({ name, ...found });
   }
   return out;
+}
+
+const SHEET = String.raw`(?:'((?:[^']|'')+)'|([^'!]+))`;
+const unquote = (quoted: string | undefined, bare: string | undefined): string =>
+  quoted !== undefined ? quoted.replace(/''/g, "'") : bare!;
+
+function readBlockName(text: string): Omit<DefinedName, 'name'> | null {
+  const m = new RegExp(String.raw`^${SHEET}!\$?([A-Z]{1,3})\$?(\d+)?(?::\$?([A-Z]{1,3})\$?(\d+)?)?$`).exec(
+    text,
+  );
+  if (!m) return null;
+  const sheet = unquote(m[1], m[2]);
+  const firstColumn = columnIndex(m[3]!) + 1;
+  const lastColumn = m[5] ? columnIndex(m[5]) + 1 : firstColumn;
+  if (!m[4]) return { sheet, firstColumn, lastColumn };
+  const firstRow = Number(m[4]);
+  return { sheet, firstColumn, lastColumn, firstRow, lastRow: m[6] ? Number(m[6]) : firstRow };
+}
+
+function readGrowingName(text: string): Omit<DefinedName, 'name'> | null {
+  const m = new RegExp(
+    String.raw`^${SHEET}!\$([A-Z]{1,3})\$(\d+):INDEX\(${SHEET}!\$([A-Z]{1,3}):\$[A-Z]{1,3},MAX\((\d+),IFERROR\(LOOKUP\(2,1/\(${SHEET}!\$([A-Z]{1,3}):\$[A-Z]{1,3}<>""\),ROW\(.*\)\),0\)\)\)$`,
+  ).exec(text);
+  if (!m) return null;
+  return {
+    sheet: unquote(m[1], m[2]),
+    firstColumn: columnIndex(m[3]!) + 1,
+    firstRow: Number(m[4]),
+    lastColumn: columnIndex(m[7]!) + 1,
+    lastRow: Number(m[8]),
+    growColumn: columnIndex(m[11]!) + 1,
+  };
 }
 
 interface Cell {

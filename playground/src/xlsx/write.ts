@@ -1,7 +1,12 @@
 import type { RawCellContent } from 'hyperformula';
 import type { Lang } from '../../../shared/i18n';
 import { a1 } from '../cell-text';
-import { nameExpression, type CellFormat, type HyperFormulaWorkbook } from '../hf-workbook';
+import {
+  fileNameExpression,
+  type CellFormat,
+  type DefinedName,
+  type HyperFormulaWorkbook,
+} from '../hf-workbook';
 import { fail } from '../messages';
 import type { Source } from './open';
 import {
@@ -290,16 +295,13 @@ function changedCells(
 }
 
 /** workbook.xml with kimeru's names added (or updated when a name of kimeru's moved). */
-function withNames(
-  workbookXml: string,
-  names: readonly { name: string; sheet: string; firstColumn: number; lastColumn: number; row?: number }[],
-): string {
+function withNames(workbookXml: string, names: readonly DefinedName[]): string {
   if (names.length === 0) return workbookXml;
   const prefix = rootPrefix(workbookXml);
   let xml = workbookXml;
   let toAdd = '';
   for (const n of names) {
-    const text = nameExpression(n);
+    const text = fileNameExpression(n);
     const existing = findAll(xml, 'definedName').find(
       (d) =>
         (d.attrs['name'] ?? '').toUpperCase() === n.name.toUpperCase() &&

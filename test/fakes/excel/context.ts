@@ -460,13 +460,21 @@ export class FakeNamedItemCollection extends ProxyObject {
     return this;
   }
 
-  add(name: string, reference: FakeRange, _comment?: string): void {
+  /** `reference`: a range, or a formula (Excel requires its leading "="; kept as written). */
+  add(name: string, reference: FakeRange | string, _comment?: string): void {
     this.context.enqueue({
       write: true,
-      requestBytes: jsonBytes(name) + 32,
+      requestBytes: jsonBytes(name) + (typeof reference === 'string' ? jsonBytes(reference) : 32),
       run: () => {
         if (this.context.excel.name(name) !== undefined || this.context.excel.table(name))
           throw new FakeOfficeError('InvalidArgument', `The name ${name} already exists.`);
+        if (typeof reference === 'string') {
+          if (!reference.startsWith('='))
+            throw new FakeOfficeError('InvalidArgument', `The reference ${reference} is not valid.`);
+          const sheet = /^='((?:[^']|'')+)'!/.exec(reference)?.[1]?.replace(/''/g, "'") ?? '';
+          this.context.excel.names.set(name, { sheet, address: '', formula: reference });
+          return;
+        }
         const { sheet, box } = reference.targetCells();
         this.context.excel.names.set(name, { sheet: sheet.name, address: formatBox(box) });
       },

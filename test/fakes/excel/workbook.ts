@@ -20,7 +20,7 @@ import {
  */
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
-  readonly names = new Map<string, { sheet: string; address: string }>();
+  readonly names = new Map<string, { sheet: string; address: string; formula?: string }>();
   /** Tables in the order they were added; names are unique workbook-wide, with defined names too. */
   readonly tables: TableState[] = [];
   readonly counts = { runs: 0, syncs: 0, suspendCalculation: 0 };

@@ -127,14 +127,17 @@ export function columnLetters(column: number): string {
 }
 
 /** An A1 reference: a cell, a block, or whole columns ("A:M", open-ended in rows). */
+/** A block, or columns from `from` (default row 1) to the sheet's last row ("A:M", "A3:M"). */
 export type A1 =
-  { row: number; column: number; rows: number; columns: number } | { column: number; columns: number };
+  | { row: number; column: number; rows: number; columns: number }
+  | { column: number; columns: number; from?: number };
 
 export function parseA1(a1: string): A1 {
-  const cols = /^([A-Z]+):([A-Z]+)$/i.exec(a1);
+  const cols = /^([A-Z]+)(\d+)?:([A-Z]+)$/i.exec(a1);
   if (cols) {
     const first = columnNumber(cols[1]!);
-    return { column: first, columns: columnNumber(cols[2]!) - first + 1 };
+    const columns = columnNumber(cols[3]!) - first + 1;
+    return cols[2] ? { column: first, columns, from: Number(cols[2]) } : { column: first, columns };
   }
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(a1);
   if (!m) throw new Error(`Exception: Range not found (${a1})`);

@@ -72,8 +72,9 @@ export class FakeRange implements GasRange {
     readonly numColumns: number,
   ) {}
 
+  /** 'all': from `row` to the sheet's last row, as the sheet grows (an open-ended range). */
   get rows(): number {
-    return this.numRows === 'all' ? this.sheet.maxRows : this.numRows;
+    return this.numRows === 'all' ? this.sheet.maxRows - this.row + 1 : this.numRows;
   }
 
   getValues(): unknown[][] {
@@ -123,7 +124,7 @@ export class FakeRange implements GasRange {
   getA1Notation(): string {
     const first = columnLetters(this.column);
     const last = columnLetters(this.column + this.numColumns - 1);
-    if (this.numRows === 'all') return `${first}:${last}`;
+    if (this.numRows === 'all') return this.row === 1 ? `${first}:${last}` : `${first}${this.row}:${last}`;
     const start = `${first}${this.row}`;
     return this.rows === 1 && this.numColumns === 1 ? start : `${start}:${last}${this.row + this.rows - 1}`;
   }
@@ -194,8 +195,9 @@ export class FakeSheet implements GasSheet {
     if (typeof a === 'string') {
       const r = parseA1(a);
       if (!('row' in r)) {
-        this.checkBounds(1, r.column, 1, r.columns);
-        return new FakeRange(this.ctx, this, 1, r.column, 'all', r.columns);
+        const from = r.from ?? 1;
+        this.checkBounds(from, r.column, 1, r.columns);
+        return new FakeRange(this.ctx, this, from, r.column, 'all', r.columns);
       }
       return this.range(r.row, r.column, r.rows, r.columns);
     }

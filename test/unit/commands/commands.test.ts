@@ -38,7 +38,8 @@ describe('setup inside an existing workbook', () => {
       sheet: 'kimeru設定',
       firstColumn: 2,
       lastColumn: 2,
-      row: 3,
+      firstRow: 3,
+      lastRow: 3,
     });
   });
 

@@ -33,7 +33,13 @@ describe('setup in an existing Excel workbook', () => {
     expect(excel.sheetNames()).toEqual(
       expect.arrayContaining(['行動 (kimeru)', '連絡先', '定義', 'ランク', 'ギャップ', 'kimeru設定']),
     );
-    expect(excel.names.get('KIMERU_ACTIVITIES')).toEqual({ sheet: '行動 (kimeru)', address: 'A:M' });
+    // The new log's header row, growing as rows with a customer (column B) are added below it.
+    expect(excel.names.get('KIMERU_ACTIVITIES')).toEqual({
+      sheet: '行動 (kimeru)',
+      address: '',
+      formula:
+        "='行動 (kimeru)'!$A$1:INDEX('行動 (kimeru)'!$M:$M,MAX(1,IFERROR(LOOKUP(2,1/('行動 (kimeru)'!$B:$B<>\"\"),ROW('行動 (kimeru)'!$B:$B)),0)))",
+    });
     expect(excel.names.get('KIMERU_ASOF')).toEqual({ sheet: 'kimeru設定', address: 'B3' });
     // The as-of date is a real date cell: a serial number shown as a date.
     expect(excel.values('kimeru設定')[2]![1]).toBe(46355);

@@ -90,8 +90,9 @@ describe('a LibreOffice workbook with a chart, a pivot table, comments, validati
     expect(sheets.some((e) => e.includes('name="行動 (kimeru)"'))).toBe(true);
     // The user's own name survives; kimeru's are added beside it.
     expect(partText(saved, 'xl/workbook.xml')).toContain('name="重点顧客"');
+    // Header row 3 to the last customer (row 14), growing as customers are typed in 会社名 (B).
     expect(partText(saved, 'xl/workbook.xml')).toContain(
-      `<definedName name="KIMERU_CUSTOMERS">'得意先リスト'!$A:$H</definedName>`,
+      `<definedName name="KIMERU_CUSTOMERS">'得意先リスト'!$A$3:INDEX('得意先リスト'!$H:$H,MAX(14,IFERROR(LOOKUP(2,1/('得意先リスト'!$B:$B&lt;&gt;&quot;&quot;),ROW('得意先リスト'!$B:$B)),0)))</definedName>`,
     );
 
     const rels = inserted('xl/_rels/workbook.xml.rels');
