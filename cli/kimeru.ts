@@ -5,8 +5,8 @@ import { toLang, type Lang } from '../shared/i18n';
 import { dayFromDate, dayToIso, readDate } from '../shared/values';
 import type { HyperFormulaWorkbook } from '../playground/src/hf-workbook';
 import { PlaygroundError, say, type PlaygroundKey } from '../playground/src/messages';
-import { openWorkbookFile } from '../playground/src/xlsx/open';
-import { saveXlsx } from '../playground/src/xlsx/write';
+import { openWorkbookFile } from '../xlsx/open';
+import { saveXlsx } from '../xlsx/write';
 
 /**
  * `kimeru setup|rank|gapcheck|review|manual <file.xlsx|file.csv>`: kimeru's commands over a
