@@ -47,6 +47,20 @@ export function readInput(path: string, lang: Lang): Uint8Array {
   }
 }
 
+/**
+ * Whether two paths name the same file, through symbolic or hard links: an output that is the
+ * input under another name would overwrite it without --in-place.
+ */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
 /** Temporary files that exist right now, removed if the process is interrupted. */
 const temporary = new Set<string>();
 

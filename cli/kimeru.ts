@@ -7,7 +7,7 @@ import type { HyperFormulaWorkbook } from '../playground/src/hf-workbook';
 import { PlaygroundError, say, type PlaygroundKey } from '../playground/src/messages';
 import { openWorkbookFile } from '../xlsx/open';
 import { saveXlsx } from '../xlsx/write';
-import { readInput, writeAtomically } from './files';
+import { readInput, sameFile, writeAtomically } from './files';
 
 /**
  * `kimeru setup|rank|gapcheck|review|manual <file.xlsx|file.csv>`: kimeru's commands over a
@@ -162,6 +162,7 @@ async function run(o: Options, io: CliIo): Promise<void> {
   const out = outputPath(o);
   io.stderr(`${say(lang, 'cli.progress.read', { file: o.file })}\n`);
   const bytes = readInput(o.file, lang);
+  if (!o.inPlace && sameFile(o.file, out)) usage(lang, 'cli.sameFile');
   // The default output may be an earlier run's result a consultant has since edited: only --out
   // naming it, or --force, overwrites it.
   if (!o.inPlace && o.out === undefined && !o.force && existsSync(out))

@@ -19,7 +19,7 @@ export const XLSX_MESSAGES = defineMessages({
     'xlsx.ods':
       '「{file}」は OpenDocument 形式（.ods）のため開けません。LibreOffice で「名前を付けて保存」から Excel 2007-365 (.xlsx) 形式で保存し直してください。',
     'xlsx.tooLarge':
-      '「{file}」は展開すると {limit} GB を超えるため開きません（圧縮爆弾の可能性があります）。',
+      '「{file}」は展開すると {limit} MB を超えるため開きません（圧縮爆弾の可能性があります）。',
     'xlsx.emptyCsv': '「{file}」は空です。',
     'xlsx.formulaCell':
       'シート「{sheet}」のセル {cell} は共有数式・配列数式の一部のため、書き換えずに保存を中止しました。',
@@ -46,7 +46,7 @@ export const XLSX_MESSAGES = defineMessages({
       'Cannot open "{file}": it is an old Excel file (.xls). In Excel, use Save As to save it as an .xlsx workbook.',
     'xlsx.ods':
       'Cannot open "{file}": it is an OpenDocument spreadsheet (.ods). In LibreOffice, use Save As to save it as Excel 2007-365 (.xlsx).',
-    'xlsx.tooLarge': 'Cannot open "{file}": unzipped it would exceed {limit} GB (it may be a zip bomb).',
+    'xlsx.tooLarge': 'Cannot open "{file}": unzipped it would exceed {limit} MB (it may be a zip bomb).',
     'xlsx.emptyCsv': '"{file}" is empty.',
     'xlsx.formulaCell':
       'Cell {cell} of sheet "{sheet}" is part of a shared or array formula; nothing was saved rather than break it.',

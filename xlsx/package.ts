@@ -22,11 +22,13 @@ export function textOf(bytes: Uint8Array): string {
 }
 
 /**
- * The most a package may hold once inflated (the sizes its zip directory declares, summed). A
- * zip bomb declares far more and is refused before anything is inflated; an entry that holds more
- * than it declares is cut at what it declared.
+ * The most a package may hold once inflated (the sizes its zip directory declares, summed): 500 MB,
+ * twenty times the largest workbook kimeru is measured on, and less than the longest string
+ * JavaScript can hold (so any one part can be read as text). A zip bomb declares far more and is
+ * refused before anything is inflated; an entry that holds more than it declares is cut at what
+ * it declared.
  */
-export const MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024;
+export const MAX_UNZIPPED_BYTES = 500 * 1024 * 1024;
 
 /** The package inflates past MAX_UNZIPPED_BYTES. */
 export class TooLarge extends Error {

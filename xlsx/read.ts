@@ -84,7 +84,7 @@ export function readXlsx(bytes: Uint8Array, fileName: string, lang: Lang): XlsxF
     parts = unzip(bytes);
   } catch (e) {
     if (e instanceof TooLarge)
-      fail(lang, 'xlsx.tooLarge', { file: fileName, limit: Math.round(MAX_UNZIPPED_BYTES / 1024 ** 3) });
+      fail(lang, 'xlsx.tooLarge', { file: fileName, limit: Math.round(MAX_UNZIPPED_BYTES / 1024 ** 2) });
     fail(lang, 'xlsx.notZip', { file: fileName });
   }
   if (isOpenDocument(parts)) fail(lang, 'xlsx.ods', { file: fileName });

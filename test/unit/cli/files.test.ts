@@ -60,6 +60,16 @@ describe('--in-place', () => {
     expect(readdirSync(dir)).toEqual(['team.xlsx']);
   });
 
+  it('is needed to overwrite the input through a link named by --out', async () => {
+    const path = team();
+    const before = readFileSync(path);
+    symlinkSync('team.xlsx', join(dir, 'alias.xlsx'));
+    const r = await kimeru('setup', path, '--out', join(dir, 'alias.xlsx'), '--lang', 'en');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('The output is the input file itself: add --in-place to overwrite it.');
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
   it('writes the file a symbolic link points at, and the link stays a link', async () => {
     const real = team();
     chmodSync(real, 0o640);
@@ -191,9 +201,9 @@ describe('files kimeru cannot open: a message of their own, the input untouched'
     ],
     [
       'bomb.xlsx',
-      () => zipBomb(1024 * 1024 * 1024 + 1),
-      '「bomb.xlsx」は展開すると 1 GB を超えるため開きません（圧縮爆弾の可能性があります）。',
-      'Cannot open "bomb.xlsx": unzipped it would exceed 1 GB (it may be a zip bomb).',
+      () => zipBomb(500 * 1024 * 1024 + 1),
+      '「bomb.xlsx」は展開すると 500 MB を超えるため開きません（圧縮爆弾の可能性があります）。',
+      'Cannot open "bomb.xlsx": unzipped it would exceed 500 MB (it may be a zip bomb).',
     ],
     [
       'フォルダ.xlsx',
