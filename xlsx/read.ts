@@ -90,6 +90,9 @@ export function readXlsx(bytes: Uint8Array, fileName: string, lang: Lang): XlsxF
   if (isOpenDocument(parts)) fail(lang, 'xlsx.ods', { file: fileName });
   const workbookPart = workbookPath(parts);
   if (!workbookPart) fail(lang, 'xlsx.noWorkbook', { file: fileName });
+  // Saving adds entries to it: without it the package cannot take kimeru's sheets.
+  if (!parts.has('[Content_Types].xml'))
+    fail(lang, 'xlsx.missingPart', { file: fileName, part: '[Content_Types].xml' });
   const part = (path: string): string | null => {
     const b = parts.get(path);
     return b ? textOf(b) : null;

@@ -4,7 +4,7 @@ import { openWorkbookFile } from '../../../xlsx/open';
 import { readSharedStrings } from '../../../xlsx/read';
 import { formatCodeKind } from '../../../xlsx/styles';
 import { saveXlsx } from '../../../xlsx/write';
-import { compoundFile, fixture, partText } from './helpers';
+import { compoundFile, fixture, partsOf, partText } from './helpers';
 
 /*
  * Reading what spreadsheet programs write: rich text and furigana, date styles, formulas the
@@ -128,6 +128,11 @@ describe('files that are not workbooks', () => {
     expect(() =>
       openWorkbookFile(compoundFile(['Workbook', '\u0005SummaryInformation']), '古い.xls', 'ja'),
     ).toThrow('「古い.xls」は古い Excel 形式（.xls）のため開けません。');
+    const parts = partsOf(pkg(''));
+    parts.delete('[Content_Types].xml');
+    expect(() => openWorkbookFile(zipSync(Object.fromEntries(parts)), 'no-types.xlsx', 'en')).toThrow(
+      'Cannot open "no-types.xlsx": the part [Content_Types].xml is missing.',
+    );
     expect(() => openWorkbookFile(strToU8('hello'), 'memo.docx', 'en')).toThrow(
       'Cannot open "memo.docx": choose an .xlsx or .csv file.',
     );
