@@ -1,12 +1,13 @@
-import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createApi, type Clock, type Envelope, type KimeruApi, type UnreadRows } from '../shared/commands';
 import { toLang, type Lang } from '../shared/i18n';
 import { dayFromDate, dayToIso, readDate } from '../shared/values';
 import type { HyperFormulaWorkbook } from '../playground/src/hf-workbook';
 import { PlaygroundError, say, type PlaygroundKey } from '../playground/src/messages';
-import { openWorkbookFile } from '../playground/src/xlsx/open';
-import { saveXlsx } from '../playground/src/xlsx/write';
+import { openWorkbookFile } from '../xlsx/open';
+import { saveXlsx } from '../xlsx/write';
+import { readInput, sameFile, writeAtomically } from './files';
 
 /**
  * `kimeru setup|rank|gapcheck|review|manual <file.xlsx|file.csv>`: kimeru's commands over a
@@ -163,14 +164,14 @@ async function run(o: Options, io: CliIo): Promise<void> {
     asOfDay = read.value;
   }
   const out = outputPath(o);
-  if (!existsSync(o.file)) failed(lang, 'cli.missingFile', { file: o.file });
+  io.stderr(`${say(lang, 'cli.progress.read', { file: o.file })}\n`);
+  const bytes = readInput(o.file, lang);
+  if (!o.inPlace && sameFile(o.file, out)) usage(lang, 'cli.sameFile');
   // The default output may be an earlier run's result a consultant has since edited: only --out
   // naming it, or --force, overwrites it.
   if (!o.inPlace && o.out === undefined && !o.force && existsSync(out))
     failed(lang, 'cli.outputExists', { file: out });
 
-  io.stderr(`${say(lang, 'cli.progress.read', { file: o.file })}\n`);
-  const bytes = new Uint8Array(readFileSync(o.file));
   const { workbook, source } = openWorkbookFile(bytes, basename(o.file), lang);
   // Run on the as-of date, so setup records it and the sheets say which day they describe.
   const clock: Clock = { now: () => ({ day: asOfDay, minutes: 0 }) };
@@ -188,7 +189,11 @@ async function run(o: Options, io: CliIo): Promise<void> {
 
   io.stderr(`${say(lang, 'cli.progress.write', { file: out })}\n`);
   const saved = saveXlsx(workbook, source, lang);
-  writeAtomically(out, saved, lang);
+  try {
+    await writeAtomically(out, saved, lang);
+  } catch (e) {
+    failed(lang, 'cli.writeFailed', { file: out, detail: e instanceof Error ? e.message : String(e) });
+  }
   io.stdout(`${say(lang, 'cli.written', { file: out })}\n`);
 }
 
@@ -245,18 +250,6 @@ async function value<T>(p: Promise<Envelope<T>>): Promise<T> {
   const r = await p;
   if (!r.ok) throw new CliError(r.message, EXIT.failed);
   return r.value;
-}
-
-/** Writes to a temporary file beside the target, then renames it over: never a half-written file. */
-function writeAtomically(path: string, bytes: Uint8Array, lang: Lang): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, bytes);
-    renameSync(temp, path);
-  } catch (e) {
-    if (existsSync(temp)) unlinkSync(temp);
-    failed(lang, 'cli.writeFailed', { file: path, detail: e instanceof Error ? e.message : String(e) });
-  }
 }
 
 /** The process's own input and output, for the shim (cli/kimeru.js) and `npx tsx cli/kimeru.ts`. */

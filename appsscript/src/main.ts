@@ -117,7 +117,12 @@ function openSidebar(tab: SidebarTab): void {
 function runFromMenu(command: MenuCommand, label: AppsscriptKey): void {
   const ui = SpreadsheetApp.getUi();
   let lang = sessionLang();
-  let result: Envelope<{ message: string; headline: string[] }>;
+  let result: Envelope<{
+    message: string;
+    headline: string[];
+    noData?: string[];
+    unread?: { summary: string; lines: string[]; sheet: string | null };
+  }>;
   try {
     const h = host();
     lang = h.lang;
@@ -130,11 +135,18 @@ function runFromMenu(command: MenuCommand, label: AppsscriptKey): void {
   }
   const name = msg(lang, label);
   if (result.ok) {
-    const { message, headline } = result.value;
+    const { message, headline, noData = [], unread } = result.value;
     const extra = headline.filter((line) => !message.includes(line));
+    // The menu has no pane: rows left out are said in the alert, with the sheet holding the list.
+    const warning =
+      unread && unread.summary !== ''
+        ? ['', `⚠ ${unread.summary}`, ...unread.lines.slice(0, 5), unread.sheet ? `→ ${unread.sheet}` : '']
+        : [];
     ui.alert(
       msg(lang, 'appsscript.result.title', { command: name }),
-      [message, ...extra].join('\n'),
+      [message, ...extra, ...noData, ...warning]
+        .filter((l, i, all) => l !== '' || i < all.length - 1)
+        .join('\n'),
       ui.ButtonSet.OK,
     );
   } else ui.alert(msg(lang, 'appsscript.result.failed', { command: name }), result.message, ui.ButtonSet.OK);

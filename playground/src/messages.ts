@@ -2,8 +2,8 @@ import { defineMessages, type Lang } from '../../shared/i18n';
 
 /**
  * The playground's and the command line's own words (the core's messages come from its
- * catalogs). Keys are prefixed by where they are shown: hf (formula engine), xlsx (files),
- * cli (command line), page (the browser playground).
+ * catalogs). Keys are prefixed by where they are shown: hf (formula engine), cli (command
+ * line), page (the browser playground); the .xlsx part's words are in xlsx/messages.ts.
  */
 export const PLAYGROUND_MESSAGES = defineMessages({
   ja: {
@@ -11,18 +11,6 @@ export const PLAYGROUND_MESSAGES = defineMessages({
       '結果が確保した範囲（{rows}行×{columns}列）より大きくなりました。数式を入力し直してください。',
     'hf.notOurs':
       'シート「{sheet}」は kimeru が作ったシートではないため、書き込みません（末尾への追加のみ可能）。',
-    'xlsx.notZip': '「{file}」を開けません: .xlsx ファイルとして読めません（壊れているか、別の形式です）。',
-    'xlsx.noWorkbook': '「{file}」を開けません: ブック（xl/workbook.xml）が見つかりません。',
-    'xlsx.missingPart': '「{file}」を開けません: 必要な部品 {part} がありません。',
-    'xlsx.badXml': '「{file}」を開けません: {part} を読めません。',
-    'xlsx.unsupported': '「{file}」は開けない形式です。.xlsx か .csv を選んでください。',
-    'xlsx.encrypted':
-      '「{file}」はパスワードで保護されているため開けません。保護を外して保存し直してください。',
-    'xlsx.emptyCsv': '「{file}」は空です。',
-    'xlsx.formulaCell':
-      'シート「{sheet}」のセル {cell} は共有数式・配列数式の一部のため、書き換えずに保存を中止しました。',
-    'xlsx.notWorksheet':
-      'シート「{sheet}」はグラフシートなどのため、セルを書き込めません。保存を中止しました。',
     'cli.usage': [
       '使い方: kimeru <コマンド> <ファイル.xlsx|ファイル.csv> [オプション]',
       '',
@@ -94,19 +82,6 @@ export const PLAYGROUND_MESSAGES = defineMessages({
       'The result grew larger than the space reserved for it ({rows} rows × {columns} columns). Enter the formula again.',
     'hf.notOurs':
       'Sheet "{sheet}" was not created by kimeru, so kimeru does not write into it (it can only add rows below).',
-    'xlsx.notZip':
-      'Cannot open "{file}": it cannot be read as an .xlsx file (it is damaged or another format).',
-    'xlsx.noWorkbook': 'Cannot open "{file}": no workbook part (xl/workbook.xml) in it.',
-    'xlsx.missingPart': 'Cannot open "{file}": the part {part} is missing.',
-    'xlsx.badXml': 'Cannot open "{file}": {part} cannot be read.',
-    'xlsx.unsupported': 'Cannot open "{file}": choose an .xlsx or .csv file.',
-    'xlsx.encrypted':
-      'Cannot open "{file}": it is password-protected. Remove the protection and save it again.',
-    'xlsx.emptyCsv': '"{file}" is empty.',
-    'xlsx.formulaCell':
-      'Cell {cell} of sheet "{sheet}" is part of a shared or array formula; nothing was saved rather than break it.',
-    'xlsx.notWorksheet':
-      'Sheet "{sheet}" is a chart sheet or similar and cannot hold cells; nothing was saved.',
     'cli.usage': [
       'Usage: kimeru <command> <file.xlsx|file.csv> [options]',
       '',

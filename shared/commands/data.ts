@@ -6,7 +6,11 @@ import type { Definition, DefinitionVersion } from '../definition/model';
 import { sheetOf, type Loaded } from './workbook';
 
 /** Reads the customer, contact and activity sheets named in the settings, with the user's column mapping. */
-export function datasetOf(loaded: Loaded): { dataset: Dataset; issues: Issue[] } {
+export function datasetOf(loaded: Loaded): {
+  dataset: Dataset;
+  issues: Issue[];
+  customerHeaders: string[] | null;
+} {
   const { settings, grids } = loaded;
   return readDataset(
     {

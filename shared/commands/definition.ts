@@ -1,5 +1,5 @@
 import { t, type Lang } from '../i18n';
-import { KimeruError, formatIssue, issueFix, type Issue } from '../issues';
+import { KimeruError, formatIssue, type Issue } from '../issues';
 import type { Day } from '../model';
 import type { WorkbookPort, WriteCell, WriteOp } from '../port';
 import {
@@ -67,7 +67,7 @@ function customerHeaders(loaded: Loaded): string[] | null {
     const layout = scanTable(
       grid.slice(0, HEADER_ROWS),
       CUSTOMER_TABLE,
-      { sheet: sheetOf(loaded, 'customers'), mapping: loaded.settings.mapping },
+      { sheet: sheetOf(loaded, 'customers'), mapping: loaded.settings.mappings.customers },
       () => undefined,
       true,
     );
@@ -80,9 +80,8 @@ function customerHeaders(loaded: Loaded): string[] | null {
 
 /** Each flag with what to do about it, in the user's language. */
 function flagLines(definition: Definition, headers: string[] | null, lang: Lang): string[] {
-  const line = (i: Issue): string =>
-    [formatIssue(lang, i), issueFix(lang, i)].filter((x) => x !== '').join(' ');
-  return definitionIssues(definition, headers).map(line);
+  // formatIssue ends with the issue's what-to-do sentence.
+  return definitionIssues(definition, headers).map((i: Issue) => formatIssue(lang, i));
 }
 
 /**

@@ -2,7 +2,7 @@ import { t, type Lang } from '../i18n';
 import { countIssues, formatIssue, issueSummary, issueTable, KimeruError, type Issue } from '../issues';
 import type { Day } from '../model';
 import type { WorkbookPort, WriteCell, WriteOp } from '../port';
-import { stampLabel } from '../definition';
+import { definitionIssues, stampLabel } from '../definition';
 import {
   checkGaps,
   gapHeadline,
@@ -22,7 +22,7 @@ import { readKnowsAnswers, readTable, type TableSpec } from '../tables';
 import { formatDay, normalizeText, foldText } from '../values';
 import type { CellValue } from '../values/cell';
 import { datasetOf, definitionOf, historyOf } from './data';
-import { isOurOutput, setAsOfOp, type Role } from './settings';
+import { isOurOutput, setAsOfOp, settingsRows, type Role } from './settings';
 import { loadWorkbook, sheetOf, type Loaded } from './workbook';
 import { answersHeader } from './setup';
 import { normalizeHeader } from '../tables/headers';
@@ -72,6 +72,13 @@ function unreadRows(loaded: Loaded, issues: readonly Issue[], lang: Lang, stamp:
     const table: CellValue[][] =
       issues.length > 0 ? issueTable(lang, issues) : [[t(lang, 'commands.issues.none')]];
     ops.push(replaceOutput(loaded, 'issues', outputRows(lang, stamp, asOf, table)));
+    // Made by the first run that had something to list: recorded in the settings like every other
+    // kimeru sheet, so later runs (and hosts that guard the user's sheets) know it is kimeru's.
+    if (loaded.settings.rowOf['sheet:issues'] === undefined) {
+      const row = settingsRows(loaded.settings).find((r) => r[2] === 'sheet:issues');
+      const next = Math.max(0, ...Object.values(loaded.settings.rowOf)) + 1;
+      if (row) ops.push({ kind: 'setBlock', sheet: loaded.settingsSheet, row: next, column: 1, rows: [row] });
+    }
   }
   return { ops, unread: unreadOf(lang, issues, issues.length > 0 ? sheet : null) };
 }
@@ -109,7 +116,12 @@ async function ranked(port: WorkbookPort, roles: Role[], lang: Lang) {
   const read = datasetOf(loaded);
   const dataset = read.dataset;
   const { definition, version, issues: definitionWarnings } = definitionOf(loaded);
-  const issues = [...definitionWarnings, ...read.issues];
+  const definitionSheet = sheetOf(loaded, 'definition');
+  const flags = definitionIssues(definition, read.customerHeaders).map((i) => ({
+    ...i,
+    sheet: definitionSheet,
+  }));
+  const issues = [...definitionWarnings, ...flags, ...read.issues];
   const results = rankCustomers(definition, dataset.customers, lang);
   return {
     loaded,

@@ -2,7 +2,7 @@ import { KimeruError, type Issue } from '../issues';
 import type { Lang } from '../i18n';
 import type { Dataset } from '../model';
 import type { Definition } from '../definition/model';
-import { readDefinition, stampLabel } from '../definition';
+import { definitionIssues, readDefinition, stampLabel } from '../definition';
 import { readDataset } from '../tables';
 import { indexDataset, rankCustomers, type DatasetIndex } from '../engines';
 import type { CellValue } from '../values/cell';
@@ -25,6 +25,8 @@ export interface Tables {
   customerHeaderRow: number;
   /** Rows left out or read with a caveat, located by argument, row and column. */
   issues: Issue[];
+  /** The customer table's headers as written, for checking what the definition names. */
+  customerHeaders: string[] | null;
 }
 
 export interface Ranked extends Tables {
@@ -82,6 +84,7 @@ export function readTables(args: TableArgs): Tables {
     index: indexDataset(read.dataset),
     customerHeaderRow: read.headerRows.customers ?? 1,
     issues: relabel(read.issues),
+    customerHeaders: read.customerHeaders,
   };
 }
 
@@ -90,9 +93,14 @@ export function readRanked(args: TableArgs & { definition: CellValue[][] }, lang
   const read = relabelled(() => readDefinition(args.definition, { sheet: sheetOf('definition') }));
   const tables = readTables(args);
   const results = rankCustomers(read.definition, tables.dataset.customers, lang);
+  // A definition that would mislead (a rule naming a column the table lacks…) is listed too.
+  const flags = definitionIssues(read.definition, tables.customerHeaders).map((i) => ({
+    ...i,
+    argument: 'definition',
+  }));
   return {
     ...tables,
-    issues: [...relabel(read.issues), ...tables.issues],
+    issues: [...relabel(read.issues), ...flags, ...tables.issues],
     definition: read.definition,
     stamp: stampLabel(read.version, lang),
     ranks: new Map(results.map((r) => [r.customerId, r.rank])),

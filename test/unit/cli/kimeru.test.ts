@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openWorkbookFile } from '../../../playground/src/xlsx/open';
+import { openWorkbookFile } from '../../../xlsx/open';
 import { FIXTURES } from '../xlsx/helpers';
 
 /*

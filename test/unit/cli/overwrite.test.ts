@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openWorkbookFile } from '../../../playground/src/xlsx/open';
+import { openWorkbookFile } from '../../../xlsx/open';
 import { FIXTURES } from '../xlsx/helpers';
 
 /*

@@ -15,7 +15,7 @@ describe('the definition editor flags what would mislead', () => {
     def.items.find((i) => i.metric === 'attribute_filled')!.target = '業種,従業員 数,決算期';
     const preview = await ok(api.previewDefinition(def));
     expect(preview.flags).toEqual([
-      '項目「基本属性の入力」の対象列「決算期」が顧客表にありません。この列はどの顧客も「データなし」になります。 顧客表の見出しどおりに書くか、顧客表に列を加えてください(顧客表の列: 【顧客コード】, 会社名, ﾌﾘｶﾞﾅ, 担当営業, 業種, 従業員数, 年間取引額)。',
+      '項目「基本属性の入力」の対象列「決算期」が顧客表にありません。この列はどの顧客も「データなし」になります。顧客表の見出しどおりに書くか、顧客表に列を加えてください(顧客表の列: 【顧客コード】, 会社名, ﾌﾘｶﾞﾅ, 担当営業, 業種, 従業員数, 年間取引額)。',
     ]);
     // Kept apart from the 1-3-5-7 reminders.
     expect(preview.lint).toEqual([]);

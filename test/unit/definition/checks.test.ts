@@ -29,8 +29,15 @@ const cond = (column: string, op: Condition['op'], value: Condition['value']): C
   value,
 });
 
+/** The message as formatIssue writes it, less the what-to-do sentence it ends with. */
+function withoutFix(i: Issue): string {
+  const text = formatIssue('ja', i);
+  const fix = issueFix('ja', i);
+  return fix !== '' && text.endsWith(fix) ? text.slice(0, -fix.length) : text;
+}
+
 function ja(issues: Issue[]): string[] {
-  return issues.map((i) => formatIssue('ja', i));
+  return issues.map((i) => withoutFix(i));
 }
 
 describe('definitionIssues: definitions that would mislead', () => {
@@ -234,7 +241,7 @@ function sheetErrors(grid: CellValue[][]): string[] {
   try {
     readDefinition(grid, { sheet: '定義' });
   } catch (e) {
-    if (e instanceof KimeruError) return e.issues.map((i) => formatIssue('ja', i));
+    if (e instanceof KimeruError) return e.issues.map((i) => withoutFix(i));
     throw e;
   }
   throw new Error('expected readDefinition to throw');

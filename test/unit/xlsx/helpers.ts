@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Clock } from '../../../shared/commands';
 import { dayFromParts } from '../../../shared/values';
-import { textOf, unzip } from '../../../playground/src/xlsx/package';
+import { textOf, unzip } from '../../../xlsx/package';
 
 /** Test helpers for the .xlsx round trips: fixtures, package parts, ExcelJS read-backs. */
 
@@ -70,4 +70,41 @@ export function cellsOf(ws: ExcelJS.Worksheet): Record<string, unknown> {
     }),
   );
   return out;
+}
+
+/**
+ * An OLE compound file ([MS-CFB], version 3: 512-byte sectors) whose directory holds `streams`
+ * (empty), as Office writes a password-protected workbook (EncryptionInfo, EncryptedPackage) or
+ * an old .xls (Workbook). Sector 0 is the FAT, the directory starts at sector 1.
+ */
+export function compoundFile(streams: readonly string[]): Uint8Array {
+  const entries = ['Root Entry', ...streams];
+  const dirSectors = Math.ceil(entries.length / 4);
+  const bytes = new Uint8Array(512 * (2 + dirSectors));
+  const view = new DataView(bytes.buffer);
+  bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  view.setUint16(0x18, 0x3e, true); // minor version
+  view.setUint16(0x1a, 3, true); // major version 3
+  view.setUint16(0x1c, 0xfffe, true); // little-endian
+  view.setUint16(0x1e, 9, true); // 2^9 = 512-byte sectors
+  view.setUint16(0x20, 6, true); // 64-byte mini sectors
+  view.setUint32(0x2c, 1, true); // one FAT sector
+  view.setUint32(0x30, 1, true); // first directory sector
+  view.setUint32(0x38, 4096, true);
+  view.setUint32(0x3c, 0xfffffffe, true); // no mini FAT
+  view.setUint32(0x44, 0xfffffffe, true); // no DIFAT sectors
+  for (let i = 0; i < 109; i++) view.setUint32(0x4c + i * 4, i === 0 ? 0 : 0xffffffff, true);
+  // The FAT (sector 0, at byte 512): itself, then the directory's chain.
+  const fat = 512;
+  for (let i = 0; i < 128; i++) view.setUint32(fat + i * 4, 0xffffffff, true);
+  view.setUint32(fat, 0xfffffffd, true);
+  for (let s = 1; s <= dirSectors; s++)
+    view.setUint32(fat + s * 4, s === dirSectors ? 0xfffffffe : s + 1, true);
+  entries.forEach((name, i) => {
+    const at = 1024 + i * 128;
+    for (let c = 0; c < name.length; c++) view.setUint16(at + c * 2, name.charCodeAt(c), true);
+    view.setUint16(at + 0x40, (name.length + 1) * 2, true);
+    bytes[at + 0x42] = i === 0 ? 5 : 2; // root storage, stream
+  });
+  return bytes;
 }

@@ -1,10 +1,10 @@
 import { zipSync, strToU8 } from 'fflate';
-import { decodeCsv, parseCsv } from '../../../playground/src/xlsx/csv';
-import { openWorkbookFile } from '../../../playground/src/xlsx/open';
-import { readSharedStrings } from '../../../playground/src/xlsx/read';
-import { formatCodeKind } from '../../../playground/src/xlsx/styles';
-import { saveXlsx } from '../../../playground/src/xlsx/write';
-import { fixture, partText } from './helpers';
+import { decodeCsv, parseCsv } from '../../../xlsx/csv';
+import { openWorkbookFile } from '../../../xlsx/open';
+import { readSharedStrings } from '../../../xlsx/read';
+import { formatCodeKind } from '../../../xlsx/styles';
+import { saveXlsx } from '../../../xlsx/write';
+import { compoundFile, fixture, partsOf, partText } from './helpers';
 
 /*
  * Reading what spreadsheet programs write: rich text and furigana, date styles, formulas the
@@ -52,7 +52,7 @@ function pkg(
 describe('strings', () => {
   it('joins rich-text runs and leaves out the furigana Excel stores beside Japanese text', () => {
     const items = readSharedStrings(
-      `<sst><si><r><rPr><b/></rPr><t>山田</t></r><r><t xml:space="preserve"> 製作所</t></r><rPh sb="0" eb="2"><t>ヤマダ</t></rPh><phoneticPr fontId="1"/></si>` +
+      `<sst xmlns="${MAIN}"><si><r><rPr><b/></rPr><t>山田</t></r><r><t xml:space="preserve"> 製作所</t></r><rPh sb="0" eb="2"><t>ヤマダ</t></rPh><phoneticPr fontId="1"/></si>` +
         `<si><t>A&amp;B_x000D_社</t></si></sst>`,
     );
     expect(items).toEqual(['山田 製作所', 'A&B\r社']);
@@ -120,10 +120,18 @@ describe('files that are not workbooks', () => {
     expect(() => openWorkbookFile(team.slice(0, 4000), '壊れた.xlsx', 'ja')).toThrow(
       '「壊れた.xlsx」を開けません: .xlsx ファイルとして読めません（壊れているか、別の形式です）。',
     );
-    const ole = new Uint8Array(512);
-    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    expect(() => openWorkbookFile(ole, 'secret.xlsx', 'en')).toThrow(
+    const encrypted = compoundFile(['EncryptionInfo', 'EncryptedPackage', '\u0006DataSpaces']);
+    expect(() => openWorkbookFile(encrypted, 'secret.xlsx', 'en')).toThrow(
       'Cannot open "secret.xlsx": it is password-protected.',
+    );
+    // An old .xls is a compound file too, holding a Workbook stream: not a protected file.
+    expect(() =>
+      openWorkbookFile(compoundFile(['Workbook', '\u0005SummaryInformation']), '古い.xls', 'ja'),
+    ).toThrow('「古い.xls」は古い Excel 形式（.xls）のため開けません。');
+    const parts = partsOf(pkg(''));
+    parts.delete('[Content_Types].xml');
+    expect(() => openWorkbookFile(zipSync(Object.fromEntries(parts)), 'no-types.xlsx', 'en')).toThrow(
+      'Cannot open "no-types.xlsx": the part [Content_Types].xml is missing.',
     );
     expect(() => openWorkbookFile(strToU8('hello'), 'memo.docx', 'en')).toThrow(
       'Cannot open "memo.docx": choose an .xlsx or .csv file.',

@@ -1,29 +1,30 @@
 import type { RawCellContent } from 'hyperformula';
-import type { Lang } from '../../../shared/i18n';
-import { a1 } from '../cell-text';
+import type { Lang } from '../shared/i18n';
+import { a1 } from '../playground/src/cell-text';
 import {
   fileNameExpression,
   type CellFormat,
   type DefinedName,
   type HyperFormulaWorkbook,
-} from '../hf-workbook';
-import { fail } from '../messages';
+} from '../playground/src/hf-workbook';
+import { fail } from './messages';
 import type { Source } from './open';
 import {
   CT_STYLES,
   CT_WORKBOOK,
   CT_WORKSHEET,
-  NS_REL,
-  REL_CALC_CHAIN,
-  REL_OFFICE_DOCUMENT,
-  REL_STYLES,
-  REL_WORKSHEET,
+  isRelType,
+  MAIN,
+  NS_CONTENT_TYPES,
+  NS_PACKAGE_RELS,
   readRels,
   relativePath,
   relsPathOf,
   textOf,
+  TRANSITIONAL,
   utf8,
   zip,
+  type Flavour,
   type Parts,
 } from './package';
 import {
@@ -34,8 +35,17 @@ import {
   type CellBuilder,
   type CellState,
 } from './sheet-xml';
-import { MINIMAL_STYLES, withDateStyles } from './styles';
-import { escapeXml, findAll, findFirst, rootPrefix, unescapeXml } from './xml';
+import { minimalStyles, withDateStyles } from './styles';
+import {
+  attr,
+  childOf,
+  childPrefix,
+  childrenOf,
+  escapeXml,
+  parseXml,
+  prefixFor,
+  type XmlElement,
+} from './xml';
 
 /**
  * Saving as .xlsx without re-serialising the user's parts: kimeru's sheets are added to the
@@ -50,6 +60,7 @@ export function saveXlsx(workbook: HyperFormulaWorkbook, source: Source, lang: L
   const fromFile = source.kind === 'xlsx' ? source.file : null;
   const parts: Parts = fromFile ? new Map(fromFile.parts) : newPackage();
   const workbookPart = fromFile?.workbookPart ?? 'xl/workbook.xml';
+  const flavour: Flavour = fromFile?.flavour ?? TRANSITIONAL;
   const original = new Map((fromFile?.sheets ?? []).map((s) => [s.name, s]));
 
   // 1. What changed: new sheets whole, original sheets cell by cell.
@@ -80,22 +91,23 @@ export function saveXlsx(workbook: HyperFormulaWorkbook, source: Source, lang: L
   const relsPath = relsPathOf(workbookPart);
   let relsXml = parts.has(relsPath)
     ? textOf(parts.get(relsPath)!)
-    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PACKAGE_RELS}"></Relationships>`;
   let typesXml = textOf(parts.get('[Content_Types].xml')!);
   const rels = readRels(relsXml, workbookPart);
   const newRel = relIds(rels.map((r) => r.id));
   let styleIndex = {};
   if (formats.size > 0) {
-    let stylesPart = rels.find((r) => r.type === REL_STYLES)?.target;
+    let stylesPart = rels.find((r) => isRelType(r.type, 'styles') && !r.external)?.target;
+    if (stylesPart && !parts.has(stylesPart)) stylesPart = undefined;
     if (!stylesPart) {
-      stylesPart = `${folderOf(workbookPart)}styles.xml`;
-      parts.set(stylesPart, utf8(MINIMAL_STYLES));
-      relsXml = insertBefore(
+      // No styles part at all: a new one, under a name no part has.
+      stylesPart = freePartName(parts, `${folderOf(workbookPart)}styles`);
+      parts.set(stylesPart, utf8(minimalStyles(flavour.main)));
+      relsXml = appendToRoot(
         relsXml,
-        'Relationships',
-        relationship(newRel(), REL_STYLES, relativePath(workbookPart, stylesPart)),
+        relationship(newRel(), flavour.relType('styles'), relativePath(workbookPart, stylesPart)),
       );
-      typesXml = insertBefore(typesXml, 'Types', override(stylesPart, CT_STYLES));
+      typesXml = appendToRoot(typesXml, override(stylesPart, CT_STYLES));
     }
     const before = textOf(parts.get(stylesPart)!);
     const styles = withDateStyles(before, formats);
@@ -130,46 +142,49 @@ export function saveXlsx(workbook: HyperFormulaWorkbook, source: Source, lang: L
   }
 
   // 4. New sheets: a part each, a <sheet> entry, a relationship and a content type.
-  const sheetsEl = findFirst(workbookXml, 'sheets');
+  const workbookRoot = parseXml(workbookXml);
+  const sheetsEl = childOf(workbookRoot, 'sheets', MAIN);
+  if (added.length > 0 && !sheetsEl) throw new Error('sheets');
   let nextSheetId = 1;
-  for (const s of findAll(workbookXml, 'sheet'))
-    nextSheetId = Math.max(nextSheetId, Number(s.attrs['sheetId'] ?? 0) + 1);
-  const prefix = rootPrefix(workbookXml);
-  const r = relPrefix(workbookXml);
-  workbookXml = r.xml;
+  for (const s of sheetsEl ? childrenOf(sheetsEl, 'sheet', MAIN) : [])
+    nextSheetId = Math.max(nextSheetId, Number(attr(s, 'sheetId') ?? 0) + 1);
+  // The new <sheet> elements are children of <sheets>: its prefix names the main namespace there.
+  // r:id needs the relationships namespace: a prefix already bound to it where <sheets> is, or
+  // a declaration on the element itself (some writers declare it on a child, not on <workbook>).
+  const prefix = sheetsEl ? childPrefix(sheetsEl) : '';
+  const inScope = sheetsEl ? prefixFor(sheetsEl, flavour.rel) : undefined;
+  const relAttr = (id: string) =>
+    inScope !== undefined ? `${inScope}:id="${id}"` : `xmlns:r="${flavour.rel}" r:id="${id}"`;
   let sheetEntries = '';
   for (const s of added) {
     const part = freePartName(parts, `${folderOf(workbookPart)}worksheets/sheet`);
-    parts.set(part, utf8(worksheetXml(s.rows, styleIndex, s.frozenRows)));
+    parts.set(part, utf8(worksheetXml(s.rows, styleIndex, s.frozenRows, flavour.main)));
     const id = newRel();
-    relsXml = insertBefore(
+    relsXml = appendToRoot(
       relsXml,
-      'Relationships',
-      relationship(id, REL_WORKSHEET, relativePath(workbookPart, part)),
+      relationship(id, flavour.relType('worksheet'), relativePath(workbookPart, part)),
     );
-    typesXml = insertBefore(typesXml, 'Types', override(part, CT_WORKSHEET));
-    sheetEntries += `<${prefix}sheet name="${escapeXml(s.name)}" sheetId="${nextSheetId++}" ${r.prefix}:id="${id}"/>`;
+    typesXml = appendToRoot(typesXml, override(part, CT_WORKSHEET));
+    sheetEntries += `<${prefix}sheet name="${escapeXml(s.name)}" sheetId="${nextSheetId++}" ${relAttr(id)}/>`;
   }
-  if (sheetEntries) {
-    if (!sheetsEl) throw new Error('sheets');
-    workbookXml = sheetsEl.selfClosing
-      ? replaceElement(
-          workbookXml,
-          findFirst(workbookXml, 'sheets')!,
-          `<${prefix}sheets>${sheetEntries}</${prefix}sheets>`,
-        )
-      : insertBefore(workbookXml, 'sheets', sheetEntries);
-  }
+  if (sheetEntries && sheetsEl) workbookXml = appendTo(workbookXml, sheetsEl, sheetEntries);
   workbookXml = withNames(workbookXml, names);
   parts.set(workbookPart, utf8(workbookXml));
 
   // 5. calcChain.xml lists formula cells; once one became a value it must go (Excel rebuilds it).
   if (dropCalcChain) {
-    const chain = readRels(relsXml, workbookPart).find((x) => x.type === REL_CALC_CHAIN);
+    const chain = readRels(relsXml, workbookPart).find((x) => isRelType(x.type, 'calcChain'));
     if (chain) {
       parts.delete(chain.target);
-      relsXml = removeElements(relsXml, 'Relationship', (a) => a['Type'] === REL_CALC_CHAIN);
-      typesXml = removeElements(typesXml, 'Override', (a) => a['PartName'] === `/${chain.target}`);
+      relsXml = removeChildren(relsXml, NS_PACKAGE_RELS, 'Relationship', (el) =>
+        isRelType(attr(el, 'Type') ?? '', 'calcChain'),
+      );
+      typesXml = removeChildren(
+        typesXml,
+        NS_CONTENT_TYPES,
+        'Override',
+        (el) => (attr(el, 'PartName') ?? '').replace(/^\//, '') === chain.target,
+      );
     }
   }
   parts.set(relsPath, utf8(relsXml));
@@ -297,63 +312,56 @@ function changedCells(
 /** workbook.xml with kimeru's names added (or updated when a name of kimeru's moved). */
 function withNames(workbookXml: string, names: readonly DefinedName[]): string {
   if (names.length === 0) return workbookXml;
-  const prefix = rootPrefix(workbookXml);
   let xml = workbookXml;
   let toAdd = '';
   for (const n of names) {
     const text = fileNameExpression(n);
-    const existing = findAll(xml, 'definedName').find(
+    const root = parseXml(xml);
+    const block = childOf(root, 'definedNames', MAIN);
+    const existing = (block ? childrenOf(block, 'definedName', MAIN) : []).find(
       (d) =>
-        (d.attrs['name'] ?? '').toUpperCase() === n.name.toUpperCase() &&
-        d.attrs['localSheetId'] === undefined,
+        (attr(d, 'name') ?? '').toUpperCase() === n.name.toUpperCase() &&
+        attr(d, 'localSheetId') === undefined,
     );
     if (existing) {
-      if (unescapeXml(existing.inner).trim() === text) continue;
-      xml =
-        xml.slice(0, existing.innerStart) +
-        escapeXml(text) +
-        xml.slice(existing.end - `</${prefix}definedName>`.length);
+      if (existing.text.trim() === text) continue;
+      if (existing.selfClosing) continue;
+      xml = xml.slice(0, existing.innerStart) + escapeXml(text) + xml.slice(existing.innerEnd);
       continue;
     }
-    toAdd += `<${prefix}definedName name="${escapeXml(n.name)}">${escapeXml(text)}</${prefix}definedName>`;
+    toAdd += `<$PREFIX$definedName name="${escapeXml(n.name)}">${escapeXml(text)}</$PREFIX$definedName>`;
   }
   if (!toAdd) return xml;
-  const block = findFirst(xml, 'definedNames');
-  if (block && !block.selfClosing) return insertBefore(xml, 'definedNames', toAdd);
-  if (block) return replaceElement(xml, block, `<${prefix}definedNames>${toAdd}</${prefix}definedNames>`);
+  const root = parseXml(xml);
+  const block = childOf(root, 'definedNames', MAIN);
+  if (block) return appendTo(xml, block, toAdd.replace(/\$PREFIX\$/g, childPrefix(block)));
   // CT_Workbook order: definedNames comes after sheets, functionGroups and externalReferences.
   const after =
-    findFirst(xml, 'externalReferences') ?? findFirst(xml, 'functionGroups') ?? findFirst(xml, 'sheets');
+    childOf(root, 'externalReferences', MAIN) ??
+    childOf(root, 'functionGroups', MAIN) ??
+    childOf(root, 'sheets', MAIN);
   if (!after) throw new Error('sheets');
-  return `${xml.slice(0, after.end)}<${prefix}definedNames>${toAdd}</${prefix}definedNames>${xml.slice(after.end)}`;
+  const p = childPrefix(root);
+  return `${xml.slice(0, after.end)}<${p}definedNames>${toAdd.replace(/\$PREFIX\$/g, p)}</${p}definedNames>${xml.slice(after.end)}`;
 }
 
-/** The prefix bound to the relationships namespace in workbook.xml (declared if missing). */
-function relPrefix(xml: string): { xml: string; prefix: string } {
-  const m = new RegExp(`xmlns:([\\w.-]+)="${NS_REL.replace(/[.]/g, '\\.')}"`).exec(xml);
-  if (m) return { xml, prefix: m[1]! };
-  const root = /<(?!\?|!)[^>]*?(\/?)>/.exec(xml);
-  if (!root) return { xml, prefix: 'r' };
-  const at = root.index + root[0].length - 1 - root[1]!.length;
-  return { xml: `${xml.slice(0, at)} xmlns:r="${NS_REL}"${xml.slice(at)}`, prefix: 'r' };
+/** Inserts `text` as the last content of `el` (opening a self-closing element). */
+function appendTo(xml: string, el: XmlElement, text: string): string {
+  if (!el.selfClosing) return xml.slice(0, el.innerEnd) + text + xml.slice(el.innerEnd);
+  const open = xml.slice(el.start, el.end).replace(/\s*\/>$/, '>');
+  return `${xml.slice(0, el.start)}${open}${text}</${el.name}>${xml.slice(el.end)}`;
 }
 
-/** Inserts `text` just before the closing tag of the first `name` element. */
-function insertBefore(xml: string, name: string, text: string): string {
-  const el = findFirst(xml, name);
-  if (!el || el.selfClosing) throw new Error(name);
-  const close = xml.lastIndexOf('</', el.end - 1);
-  return xml.slice(0, close) + text + xml.slice(close);
+/** Inserts `text` as the last content of the part's root element. */
+function appendToRoot(xml: string, text: string): string {
+  return appendTo(xml, parseXml(xml), text);
 }
 
-function replaceElement(xml: string, el: { start: number; end: number }, text: string): string {
-  return xml.slice(0, el.start) + text + xml.slice(el.end);
-}
-
-function removeElements(xml: string, name: string, test: (attrs: Record<string, string>) => boolean): string {
+/** The part without the root's children `local` (in `uri`) that pass `test`. */
+function removeChildren(xml: string, uri: string, local: string, test: (el: XmlElement) => boolean): string {
   let out = xml;
-  for (const el of findAll(xml, name).reverse())
-    if (test(el.attrs)) out = out.slice(0, el.start) + out.slice(el.end);
+  for (const el of childrenOf(parseXml(xml), local, [uri]).reverse())
+    if (test(el)) out = out.slice(0, el.start) + out.slice(el.end);
   return out;
 }
 
@@ -379,8 +387,10 @@ function relIds(existing: readonly string[]): () => string {
   };
 }
 
+/** stem1.xml, stem2.xml… the first no part has (case-insensitively: part names are). */
 function freePartName(parts: Parts, stem: string): string {
-  for (let i = 1; ; i++) if (!parts.has(`${stem}${i}.xml`)) return `${stem}${i}.xml`;
+  const taken = new Set([...parts.keys()].map((k) => k.toLowerCase()));
+  for (let i = 1; ; i++) if (!taken.has(`${stem}${i}.xml`.toLowerCase())) return `${stem}${i}.xml`;
 }
 
 function folderOf(part: string): string {
@@ -406,14 +416,14 @@ function newPackage(): Parts {
       '_rels/.rels',
       utf8(
         `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-          relationship('rId1', REL_OFFICE_DOCUMENT, 'xl/workbook.xml') +
+          relationship('rId1', TRANSITIONAL.relType('officeDocument'), 'xl/workbook.xml') +
           '</Relationships>',
       ),
     ],
     [
       'xl/workbook.xml',
       utf8(
-        `${xml}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_REL}">` +
+        `${xml}<workbook xmlns="${TRANSITIONAL.main}" xmlns:r="${TRANSITIONAL.rel}">` +
           '<bookViews><workbookView activeTab="0"/></bookViews><sheets></sheets><calcPr calcId="191029"/></workbook>',
       ),
     ],
@@ -421,10 +431,10 @@ function newPackage(): Parts {
       'xl/_rels/workbook.xml.rels',
       utf8(
         `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-          relationship('rId1', REL_STYLES, 'styles.xml') +
+          relationship('rId1', TRANSITIONAL.relType('styles'), 'styles.xml') +
           '</Relationships>',
       ),
     ],
-    ['xl/styles.xml', utf8(MINIMAL_STYLES)],
+    ['xl/styles.xml', utf8(minimalStyles(TRANSITIONAL.main))],
   ]);
 }

@@ -1,7 +1,7 @@
 import type { RawCellContent } from 'hyperformula';
-import type { Lang } from '../../../shared/i18n';
-import { guardText } from '../cell-text';
-import { fail } from '../messages';
+import type { Lang } from '../shared/i18n';
+import { guardText } from '../playground/src/cell-text';
+import { fail } from './messages';
 
 /**
  * A customer list saved as CSV: UTF-8 (with or without BOM), UTF-16 with BOM, or Shift_JIS as

@@ -1,8 +1,18 @@
 import { DetailedCellError, type RawCellContent } from 'hyperformula';
-import { a1, columnLetters, parseA1 } from '../cell-text';
-import { errorText } from '../hf-functions';
-import type { CellFormat } from '../hf-workbook';
-import { encodeXstring, escapeXml, findAll, findFirst, type Found } from './xml';
+import { a1, columnLetters, parseA1 } from '../playground/src/cell-text';
+import { errorText } from '../playground/src/hf-functions';
+import type { CellFormat } from '../playground/src/hf-workbook';
+import { MAIN, NS_MAIN } from './package';
+import {
+  attr,
+  childOf,
+  childPrefix,
+  childrenOf,
+  encodeXstring,
+  escapeXml,
+  parseXml,
+  type XmlElement,
+} from './xml';
 
 /**
  * Worksheet XML: a whole part for a sheet kimeru adds, and cell-level patches to a sheet from the
@@ -77,6 +87,7 @@ export function worksheetXml(
   rows: readonly (readonly (CellState | undefined)[])[],
   styles: DateStyleIndex,
   frozenRows = 0,
+  mainNamespace = NS_MAIN,
 ): string {
   const body: string[] = [];
   const widths: number[] = [];
@@ -115,8 +126,7 @@ export function worksheetXml(
     .join('');
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ',
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+    `<worksheet xmlns="${mainNamespace}">`,
     `<dimension ref="${dimension}"/>`,
     pane,
     '<sheetFormatPr defaultRowHeight="18"/>',
@@ -152,57 +162,70 @@ export function patchWorksheet(
   xml: string,
   patches: ReadonlyMap<number, ReadonlyMap<number, CellBuilder>>,
 ): PatchResult {
-  const sheetData = findFirst(xml, 'sheetData');
+  const root = parseXml(xml);
+  const sheetData = childOf(root, 'sheetData', MAIN);
   if (!sheetData) throw new Error('sheetData');
-  const prefix = /^<([\w.-]+:)?/.exec(sheetData.text)?.[1] ?? '';
-  const locked = lockedRanges(xml, sheetData);
+  const prefix = childPrefix(sheetData);
+  const text = (el: XmlElement) => xml.slice(el.start, el.end);
+  const existing = childrenOf(sheetData, 'row', MAIN);
+  const locked = lockedRanges(existing);
   let replacedFormula = false;
 
-  const existing = sheetData.selfClosing ? [] : findAll(xml, 'row', sheetData.innerStart, sheetData.end);
   const rowIndexOf: number[] = [];
   let rowIndex = -1;
   for (const row of existing) {
-    rowIndex = row.attrs['r'] ? Number(row.attrs['r']) - 1 : rowIndex + 1;
+    rowIndex = attr(row, 'r') ? Number(attr(row, 'r')) - 1 : rowIndex + 1;
     rowIndexOf.push(rowIndex);
   }
 
-  const patchedRow = (row: Found | null, r: number, builders: ReadonlyMap<number, CellBuilder>): string => {
-    const cells = row && !row.selfClosing ? findAll(xml, 'c', row.innerStart, row.end) : [];
+  const patchedRow = (
+    row: XmlElement | null,
+    r: number,
+    builders: ReadonlyMap<number, CellBuilder>,
+  ): string => {
+    const cells = row ? childrenOf(row, 'c', MAIN) : [];
     const out: { col: number; text: string }[] = [];
     let col = -1;
     const seen = new Set<number>();
     for (const c of cells) {
-      col = c.attrs['r'] ? (parseA1(c.attrs['r'])?.col ?? col + 1) : col + 1;
+      const ref = attr(c, 'r');
+      col = ref ? (parseA1(ref)?.col ?? col + 1) : col + 1;
       const build = builders.get(col);
       if (!build) {
-        out.push({ col, text: c.text });
+        out.push({ col, text: text(c) });
         continue;
       }
       seen.add(col);
-      const f = findFirst(c.inner, 'f');
-      if (f && ((f.attrs['t'] === 'shared' && f.attrs['ref'] !== undefined) || f.attrs['t'] === 'array'))
+      const f = childOf(c, 'f', MAIN);
+      const kind = f ? attr(f, 't') : undefined;
+      if (f && ((kind === 'shared' && attr(f, 'ref') !== undefined) || kind === 'array'))
         throw new LockedCell(a1(r, col));
       if (isLocked(locked, r, col)) throw new LockedCell(a1(r, col));
       if (f) replacedFormula = true;
-      const text = build(c.attrs['s'], prefix);
-      if (text !== null) out.push({ col, text });
+      const built = build(attr(c, 's'), prefix);
+      if (built !== null) out.push({ col, text: built });
     }
     for (const [col, build] of builders) {
       if (seen.has(col)) continue;
       if (isLocked(locked, r, col)) throw new LockedCell(a1(r, col));
-      const text = build(undefined, prefix);
-      if (text !== null) out.push({ col, text });
+      const built = build(undefined, prefix);
+      if (built !== null) out.push({ col, text: built });
     }
     out.sort((a, b) => a.col - b.col);
     let open: string;
+    let close = `</${prefix}row>`;
     if (row) {
       open = xml.slice(row.start, row.innerStart);
       if (row.selfClosing) open = open.replace(/\s*\/>$/, '>');
+      else close = xml.slice(row.innerEnd, row.end);
       if (out.length > 0)
-        open = open.replace(/\sspans="[^"]*"/, ` spans="${out[0]!.col + 1}:${out[out.length - 1]!.col + 1}"`);
+        open = open.replace(
+          /\sspans=("[^"]*"|'[^']*')/,
+          ` spans="${out[0]!.col + 1}:${out[out.length - 1]!.col + 1}"`,
+        );
     } else open = `<${prefix}row r="${r + 1}">`;
     if (!row && out.length === 0) return '';
-    return `${open}${out.map((o) => o.text).join('')}</${prefix}row>`;
+    return `${open}${out.map((o) => o.text).join('')}${close}`;
   };
 
   // Walk the original rows in order, splicing patched rows and inserting new ones.
@@ -221,7 +244,7 @@ export function patchWorksheet(
     if (p < pending.length && pending[p] === r) {
       inner += patchedRow(row, r, patches.get(r)!);
       p++;
-    } else inner += row.text;
+    } else inner += text(row);
     cursor = row.end;
   });
   let tail = '';
@@ -231,14 +254,18 @@ export function patchWorksheet(
   }
   let result: string;
   if (sheetData.selfClosing) {
-    const open = sheetData.text.replace(/\s*\/>$/, '>');
-    result = `${xml.slice(0, sheetData.start)}${open}${tail}</${prefix}sheetData>${xml.slice(sheetData.end)}`;
+    const open = text(sheetData).replace(/\s*\/>$/, '>');
+    result = `${xml.slice(0, sheetData.start)}${open}${tail}</${sheetData.name}>${xml.slice(sheetData.end)}`;
   } else {
-    const closeAt = sheetData.end - `</${prefix}sheetData>`.length;
-    inner += xml.slice(cursor, closeAt) + tail;
-    result = xml.slice(0, sheetData.innerStart) + inner + xml.slice(closeAt);
+    inner += xml.slice(cursor, sheetData.innerEnd) + tail;
+    result = xml.slice(0, sheetData.innerStart) + inner + xml.slice(sheetData.innerEnd);
   }
-  return { xml: growDimension(result, patches), replacedFormula };
+  // <dimension> comes before <sheetData> (CT_Worksheet's order), so its offsets still hold.
+  const dim = childOf(root, 'dimension', MAIN);
+  return {
+    xml: dim && dim.end <= sheetData.start ? growDimension(result, dim, patches) : result,
+    replacedFormula,
+  };
 }
 
 interface Range {
@@ -248,14 +275,17 @@ interface Range {
   c2: number;
 }
 
-/** The ranges of array formulas (and shared formulas' masters) in a sheet. */
-function lockedRanges(xml: string, sheetData: Found): Range[] {
+/** The ranges of array formulas in a sheet's rows. */
+function lockedRanges(rows: readonly XmlElement[]): Range[] {
   const out: Range[] = [];
-  for (const f of findAll(xml, 'f', sheetData.innerStart, sheetData.end)) {
-    if (f.attrs['t'] !== 'array' || !f.attrs['ref']) continue;
-    const [a, b] = f.attrs['ref'].split(':').map(parseA1);
-    if (a) out.push({ r1: a.row, c1: a.col, r2: (b ?? a).row, c2: (b ?? a).col });
-  }
+  for (const row of rows)
+    for (const c of childrenOf(row, 'c', MAIN)) {
+      const f = childOf(c, 'f', MAIN);
+      const ref = f ? attr(f, 'ref') : undefined;
+      if (!f || attr(f, 't') !== 'array' || !ref) continue;
+      const [a, b] = ref.split(':').map(parseA1);
+      if (a) out.push({ r1: a.row, c1: a.col, r2: (b ?? a).row, c2: (b ?? a).col });
+    }
   return out;
 }
 
@@ -264,10 +294,13 @@ function isLocked(ranges: readonly Range[], r: number, c: number): boolean {
 }
 
 /** Widens <dimension ref> to cover the patched cells. */
-function growDimension(xml: string, patches: ReadonlyMap<number, ReadonlyMap<number, CellBuilder>>): string {
-  const dim = findFirst(xml, 'dimension');
-  if (!dim) return xml;
-  const [a, b] = (dim.attrs['ref'] ?? 'A1').split(':').map(parseA1);
+function growDimension(
+  xml: string,
+  dim: XmlElement,
+  patches: ReadonlyMap<number, ReadonlyMap<number, CellBuilder>>,
+): string {
+  const was = attr(dim, 'ref') ?? 'A1';
+  const [a, b] = was.split(':').map(parseA1);
   if (!a) return xml;
   let r2 = (b ?? a).row;
   let c2 = (b ?? a).col;
@@ -277,7 +310,7 @@ function growDimension(xml: string, patches: ReadonlyMap<number, ReadonlyMap<num
       c2 = Math.max(c2, c);
     }
   const ref = `${a1(a.row, a.col)}:${a1(r2, c2)}`;
-  if (ref === dim.attrs['ref']) return xml;
-  const text = dim.text.replace(/ref="[^"]*"/, `ref="${ref}"`);
+  if (ref === was) return xml;
+  const text = xml.slice(dim.start, dim.end).replace(/\sref=("[^"]*"|'[^']*')/, ` ref="${ref}"`);
   return xml.slice(0, dim.start) + text + xml.slice(dim.end);
 }

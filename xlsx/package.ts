@@ -1,9 +1,11 @@
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { attrByLocalName, findAll } from './xml';
+import { attr, childrenOf, parseXml } from './xml';
 
 /**
  * The .xlsx package as a zip of named parts (Open Packaging Conventions): reading parts,
  * resolving relationships, and zipping it back with the untouched parts' bytes as they were.
+ * Both flavours of SpreadsheetML are understood: Transitional (schemas.openxmlformats.org) and
+ * Strict (purl.oclc.org), which name the same things in different namespaces.
  */
 
 export type Parts = Map<string, Uint8Array>;
@@ -19,20 +21,44 @@ export function textOf(bytes: Uint8Array): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Whether the bytes start like a zip file. */
-export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
+/**
+ * The most a package may hold once inflated (the sizes its zip directory declares, summed): 500 MB,
+ * twenty times the largest workbook kimeru is measured on, and less than the longest string
+ * JavaScript can hold (so any one part can be read as text). A zip bomb declares far more and is
+ * refused before anything is inflated; an entry that holds more than it declares is cut at what
+ * it declared.
+ */
+export const MAX_UNZIPPED_BYTES = 500 * 1024 * 1024;
+
+/** The package inflates past MAX_UNZIPPED_BYTES. */
+export class TooLarge extends Error {
+  constructor(readonly bytes: number) {
+    super(`${bytes} bytes unzipped`);
+  }
 }
 
-/** Whether the bytes are an OLE compound file: an encrypted .xlsx or an old .xls. */
-export function isCompoundFile(bytes: Uint8Array): boolean {
-  return bytes.length > 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-}
-
-/** The parts of a zip, in the zip's order (throws on a damaged zip). */
+/**
+ * The parts of a zip, in the zip's order (throws on a damaged zip, TooLarge on a zip bomb).
+ * Entry names written with backslashes (xl\workbook.xml, as some tools write them) are read as
+ * the forward-slash names they stand for, as Excel reads them; folder entries are skipped.
+ */
 export function unzip(bytes: Uint8Array): Parts {
+  let total = 0;
+  unzipSync(bytes, {
+    filter: (f) => {
+      total += f.originalSize;
+      return false;
+    },
+  });
+  if (total > MAX_UNZIPPED_BYTES) throw new TooLarge(total);
   const files = unzipSync(bytes);
-  return new Map(Object.entries(files).filter(([name]) => !name.endsWith('/')));
+  const parts: Parts = new Map();
+  for (const [name, data] of Object.entries(files)) {
+    const path = name.replace(/\\/g, '/').replace(/^\/+/, '');
+    if (path.endsWith('/') || path === '') continue;
+    if (!parts.has(path)) parts.set(path, data);
+  }
+  return parts;
 }
 
 /** Zips the parts in their order: [Content_Types].xml first, as spreadsheet programs expect. */
@@ -63,12 +89,14 @@ export function relsPathOf(partPath: string): string {
 
 /** Reads a relationships part; targets are resolved against the source part's folder. */
 export function readRels(xml: string, sourcePart: string): Relationship[] {
-  return findAll(xml, 'Relationship').map((r) => {
-    const target = r.attrs['Target'] ?? '';
-    const external = r.attrs['TargetMode'] === 'External';
+  if (xml.trim() === '') return [];
+  const root = parseXml(xml);
+  return childrenOf(root, 'Relationship', [NS_PACKAGE_RELS]).map((r) => {
+    const target = (attr(r, 'Target') ?? '').replace(/\\/g, '/');
+    const external = attr(r, 'TargetMode') === 'External';
     return {
-      id: r.attrs['Id'] ?? '',
-      type: r.attrs['Type'] ?? '',
+      id: attr(r, 'Id') ?? '',
+      type: attr(r, 'Type') ?? '',
       target: external ? target : resolvePath(sourcePart, target),
       external,
     };
@@ -103,26 +131,59 @@ function normalize(path: string): string {
   return out.join('/');
 }
 
+/** The relationship type `name` (worksheet, styles…) in either flavour. */
+export function isRelType(type: string, name: string): boolean {
+  return type === `${REL_BASE}/${name}` || type === `${REL_BASE_STRICT}/${name}`;
+}
+
 /** The workbook part the package's root relationships point at (usually xl/workbook.xml). */
 export function workbookPath(parts: Parts): string | null {
   const rels = parts.get('_rels/.rels');
   if (!rels) return parts.has('xl/workbook.xml') ? 'xl/workbook.xml' : null;
-  const main = readRels(textOf(rels), '').find((r) => r.type.endsWith('/officeDocument'));
+  const main = readRels(textOf(rels), '').find((r) => isRelType(r.type, 'officeDocument'));
   return main && parts.has(main.target) ? main.target : null;
 }
 
-/** The r:id of an element (whatever prefix the relationships namespace has). */
-export function relId(attrs: Record<string, string>): string | undefined {
-  return attrByLocalName(attrs, 'id');
+/** The namespaces and relationship types of one flavour of SpreadsheetML. */
+export interface Flavour {
+  strict: boolean;
+  main: string;
+  rel: string;
+  relType(name: string): string;
 }
 
-export const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
-export const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
-export const REL_CALC_CHAIN = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain';
-export const REL_OFFICE_DOCUMENT =
-  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
+const REL_BASE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const REL_BASE_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+
 export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const NS_MAIN_STRICT = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+/** SpreadsheetML's main namespace in both flavours. */
+export const MAIN = [NS_MAIN, NS_MAIN_STRICT] as const;
+export const NS_REL = REL_BASE;
+export const NS_REL_STRICT = REL_BASE_STRICT;
+/** The relationships namespace (r:id) in both flavours. */
+export const REL = [NS_REL, NS_REL_STRICT] as const;
+export const NS_PACKAGE_RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+export const NS_CONTENT_TYPES = 'http://schemas.openxmlformats.org/package/2006/content-types';
+
+export const TRANSITIONAL: Flavour = {
+  strict: false,
+  main: NS_MAIN,
+  rel: NS_REL,
+  relType: (name) => `${REL_BASE}/${name}`,
+};
+export const STRICT: Flavour = {
+  strict: true,
+  main: NS_MAIN_STRICT,
+  rel: NS_REL_STRICT,
+  relType: (name) => `${REL_BASE_STRICT}/${name}`,
+};
+
+/** The flavour of a workbook part, from its root element's namespace. */
+export function flavourOf(workbookUri: string): Flavour {
+  return workbookUri === NS_MAIN_STRICT ? STRICT : TRANSITIONAL;
+}
+
 export const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 export const CT_WORKBOOK = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
 export const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';

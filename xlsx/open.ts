@@ -1,9 +1,9 @@
 import { DetailedCellError, type RawCellContent } from 'hyperformula';
-import type { Lang } from '../../../shared/i18n';
-import { HyperFormulaWorkbook } from '../hf-workbook';
-import { fail } from '../messages';
+import type { Lang } from '../shared/i18n';
+import { HyperFormulaWorkbook } from '../playground/src/hf-workbook';
+import { fail } from './messages';
 import { readCsv } from './csv';
-import { isCompoundFile, isZip } from './package';
+import { isCompoundFile, isZip } from './sniff';
 import { readXlsx, type XlsxFile } from './read';
 
 /**
