@@ -1,6 +1,6 @@
 import * as team from '../fixtures/team/workbook';
 import { EXPECTED_RANKS, EXPECTED_UNREAD, EXPECTED_VERDICTS } from '../fixtures/team/expected';
-import { sortUnread, unreadOf, verdictsOf } from '../unit/team/verdicts';
+import { ranksBeside, unreadBySheet, verdictsOf } from '../unit/team/verdicts';
 import { buildProject, loadScript, type Built, type Script } from './appsscript-harness';
 import type { CellValue } from '../../shared/values';
 
@@ -25,13 +25,6 @@ function typedWorkbook(): { s: Script; range: (sheet: string) => CellValue[][]; 
   return { s, range, asOf };
 }
 
-const ARGUMENT_SHEETS: Record<string, string> = {
-  customers: team.CUSTOMER_SHEET,
-  contacts: team.CONTACT_SHEET,
-  activities: team.LOG_SHEET,
-};
-const ORDER = [team.CUSTOMER_SHEET, team.CONTACT_SHEET, team.LOG_SHEET];
-
 describe("a real team's workbook, through the built Apps Script bundle", () => {
   it('gives the same ranks, verdicts and list of unread rows as worked out by hand', () => {
     const { s, range, asOf } = typedWorkbook();
@@ -45,19 +38,13 @@ describe("a real team's workbook, through the built Apps Script bundle", () => {
     s.gas.setAuthMode('CUSTOM_FUNCTION');
 
     const rank = s.call('KIMERU_RANK', customers, definition) as CellValue[][];
-    const ranks = Object.fromEntries(
-      customers
-        .map((r, i) => [r[0], rank[i]![0]])
-        .filter(([id, r]) => /^K\d+$/.test(String(id)) && /^[A-C]$/.test(String(r))),
-    );
-    expect(ranks).toEqual(EXPECTED_RANKS);
+    expect(ranksBeside(customers, rank)).toEqual(EXPECTED_RANKS);
 
     const all = s.call('KIMERU_GAPCHECK', customers, contacts, activities, definition, asOf, 'all');
     expect(verdictsOf(all as CellValue[][])).toEqual(EXPECTED_VERDICTS);
 
-    const list = unreadOf(s.call('KIMERU_ISSUES', customers, contacts, activities) as CellValue[][]).map(
-      (e) => ({ ...e, sheet: ARGUMENT_SHEETS[e.sheet] ?? e.sheet }),
+    expect(unreadBySheet(s.call('KIMERU_ISSUES', customers, contacts, activities) as CellValue[][])).toEqual(
+      EXPECTED_UNREAD,
     );
-    expect(sortUnread(list, ORDER)).toEqual(EXPECTED_UNREAD);
   });
 });

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import * as team from '../fixtures/team/workbook';
 import { EXPECTED_RANKS, EXPECTED_UNREAD, EXPECTED_VERDICTS } from '../fixtures/team/expected';
-import { sortUnread, unreadOf, verdictsOf } from '../unit/team/verdicts';
+import { ranksBeside, unreadBySheet, verdictsOf } from '../unit/team/verdicts';
 import { readDate, type CellValue } from '../../shared/values';
 import { buildAddin, loadFunctions, type CustomFunctionsStandIn } from './office-harness';
 
@@ -42,13 +42,6 @@ function asExcel(grid: readonly (readonly unknown[])[]): unknown[][] {
   );
 }
 
-const ARGUMENT_SHEETS: Record<string, string> = {
-  customers: team.CUSTOMER_SHEET,
-  contacts: team.CONTACT_SHEET,
-  activities: team.LOG_SHEET,
-};
-const ORDER = [team.CUSTOMER_SHEET, team.CONTACT_SHEET, team.LOG_SHEET];
-
 describe("a real team's workbook, through the built Excel functions", () => {
   const fn = (id: string) => cf.associated.get(id) as (...args: unknown[]) => CellValue[][];
 
@@ -62,20 +55,11 @@ describe("a real team's workbook, through the built Excel functions", () => {
     const serial = asOf.value + EXCEL_EPOCH_DAYS;
 
     const rank = fn('RANK')(whole, definition, null);
-    const ranks = Object.fromEntries(
-      customers
-        .map((r, i) => [r[0], rank[i]?.[0]])
-        .filter(([id, r]) => /^K\d+$/.test(String(id)) && /^[A-C]$/.test(String(r))),
-    );
-    expect(ranks).toEqual(EXPECTED_RANKS);
+    expect(ranksBeside(customers, rank)).toEqual(EXPECTED_RANKS);
 
     const all = fn('GAPCHECK')(whole, contacts, activities, definition, serial, 'all', null);
     expect(verdictsOf(all)).toEqual(EXPECTED_VERDICTS);
 
-    const list = unreadOf(fn('ISSUES')(whole, contacts, activities, null, null)).map((e) => ({
-      ...e,
-      sheet: ARGUMENT_SHEETS[e.sheet] ?? e.sheet,
-    }));
-    expect(sortUnread(list, ORDER)).toEqual(EXPECTED_UNREAD);
+    expect(unreadBySheet(fn('ISSUES')(whole, contacts, activities, null, null))).toEqual(EXPECTED_UNREAD);
   });
 });

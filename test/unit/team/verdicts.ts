@@ -60,3 +60,31 @@ export function unreadOf(table: readonly (readonly CellValue[])[]): ExpectedUnre
 export function sortUnread(list: ExpectedUnread[], sheets: readonly string[]): ExpectedUnread[] {
   return [...list].sort((a, b) => sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) || a.row - b.row);
 }
+
+/** Function arguments named in the list, as the team's sheets they were taken from. */
+export const ARGUMENT_SHEETS: Record<string, string> = {
+  customers: '顧客マスタ',
+  contacts: 'キーマン',
+  activities: '活動履歴',
+  definition: '定義',
+};
+export const SHEET_ORDER = Object.values(ARGUMENT_SHEETS);
+
+/** A function's list (arguments as sheet names), sorted as the expectations are written. */
+export function unreadBySheet(table: readonly (readonly CellValue[])[]): ExpectedUnread[] {
+  const list = unreadOf(table).map((e) => ({ ...e, sheet: ARGUMENT_SHEETS[e.sheet] ?? e.sheet }));
+  return sortUnread(list, SHEET_ORDER);
+}
+
+/** RANK's result beside the customer rows → customer code → rank, for the customers with a rank. */
+export function ranksBeside(
+  customers: readonly (readonly unknown[])[],
+  result: readonly (readonly unknown[])[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  customers.forEach((r, i) => {
+    const rank = String(result[i]?.[0] ?? '');
+    if (/^K\d+$/.test(String(r[0])) && /^[A-C]$/.test(rank)) out[String(r[0])] = rank;
+  });
+  return out;
+}
