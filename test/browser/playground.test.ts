@@ -142,9 +142,12 @@ describe('the playground page', () => {
     expect(after?.items ?? '').not.toContain(KEY_CONTACT);
 
     // The screenshot in the README: the formula behind the item table in the formula bar.
+    // Taken only when asked (KIMERU_SCREENSHOTS=1), like the sidebar's: npm test leaves the tree as it was.
     await cell('A6').click();
-    mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
+    if (process.env['KIMERU_SCREENSHOTS'] === '1') {
+      mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
+      await page.screenshot({ path: SCREENSHOT });
+    }
 
     await openSheet('行動');
     await page.getByTestId('grid').evaluate((g) => (g.scrollTop = g.scrollHeight));
