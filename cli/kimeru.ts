@@ -215,6 +215,7 @@ async function runSetup(
   if (report.customerCount === 0 && workbook.isCreated(report.sheets.customers))
     failed(o.lang, 'cli.noCustomers', { file: o.file });
   io.stdout(`${report.text.join('\n')}\n`);
+  reportUnread(report.unread, o.lang, io);
 }
 
 /** Warnings go to stderr — the first few in full, then where the rest are — and never fail the run. */

@@ -10,7 +10,15 @@ import { KimeruError } from '../issues';
 import { datasetOf } from './data';
 import { definitionState, previewDefinition, saveDefinition, type DefinitionState } from './definition';
 import { logActivity, type LogResult } from './log';
-import { runGapCheck, runRanking, runReview, writeManual, type ReportResult } from './reports';
+import {
+  runGapCheck,
+  runRanking,
+  runReview,
+  unreadOf,
+  writeManual,
+  type ReportResult,
+  type UnreadRows,
+} from './reports';
 import { planSetup, setup, type SetupReport, type SetupRequest } from './setup';
 import { findSettingsSheet, loadWorkbook } from './workbook';
 
@@ -54,9 +62,9 @@ export type SetupChoice = Omit<SetupRequest, 'lang'>;
 export interface KimeruApi {
   getState(): Promise<Envelope<SidebarState>>;
   /** Sets up (or re-runs setup with the user's choice of sheet or column for a table). */
-  setup(req: SetupChoice): Promise<Envelope<SetupReport & { text: string[] }>>;
+  setup(req: SetupChoice): Promise<Envelope<SetupReport & { text: string[]; unread: UnreadRows }>>;
   /** What setup would adopt with this choice, and how it would read each column; writes nothing. */
-  previewSetup(req: SetupChoice): Promise<Envelope<SetupReport & { text: string[] }>>;
+  previewSetup(req: SetupChoice): Promise<Envelope<SetupReport & { text: string[]; unread: UnreadRows }>>;
   logActivity(input: ActivityInput): Promise<Envelope<LogResult>>;
   getDefinition(): Promise<Envelope<DefinitionState>>;
   previewDefinition(
@@ -89,9 +97,11 @@ export function createApi(port: WorkbookPort, clock: Clock, userLang: string): K
       };
     }
   };
-  const withText = (report: SetupReport): SetupReport & { text: string[] } => ({
+  // What setup did, as lines; the rows it could not read go to the same warning box as every command's.
+  const withText = (report: SetupReport): SetupReport & { text: string[]; unread: UnreadRows } => ({
     ...report,
-    text: [...report.messages, ...report.issues.map((i) => formatIssues(lang, [i]))],
+    text: report.messages,
+    unread: unreadOf(lang, report.issues, null),
   });
   const asOfDay = (text: string | undefined): Day => {
     if (text === undefined || text.trim() === '') return clock.now().day;

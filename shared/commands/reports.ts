@@ -83,7 +83,8 @@ function unreadRows(loaded: Loaded, issues: readonly Issue[], lang: Lang, stamp:
   return { ops, unread: unreadOf(lang, issues, issues.length > 0 ? sheet : null) };
 }
 
-function unreadOf(lang: Lang, issues: readonly Issue[], sheet: string | null): UnreadRows {
+/** The pane's warning box for these issues; `sheet` holds the whole list, when one was written. */
+export function unreadOf(lang: Lang, issues: readonly Issue[], sheet: string | null): UnreadRows {
   return {
     summary: issueSummary(lang, issues),
     ...countIssues(issues),

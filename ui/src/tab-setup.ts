@@ -4,6 +4,7 @@ import { h, replaceChildren } from './dom';
 import { busyButton, field } from './field';
 import { tr, type UiKey } from './messages';
 import type { App } from './store';
+import { unreadBox } from './unread-box';
 
 type TableRole = 'customers' | 'contacts' | 'activities';
 
@@ -40,6 +41,7 @@ export function setupTab(app: App): {
     'data-testid': 'setup-run',
   });
   const output = h('ul', { class: 'setup-output', role: 'status', 'data-testid': 'setup-output' });
+  const unread = unreadBox(lang);
 
   async function preview(): Promise<void> {
     const ticket = ++previewing;
@@ -158,6 +160,7 @@ export function setupTab(app: App): {
   async function doSetup(): Promise<void> {
     run.setBusy(true);
     replaceChildren(output);
+    unread.show(null);
     const r = await app.call(
       () => app.api.setup(choice),
       () => void doSetup(),
@@ -165,6 +168,7 @@ export function setupTab(app: App): {
     run.setBusy(false);
     if (!r.ok) return;
     replaceChildren(output, ...r.value.text.map((line) => h('li', {}, line)));
+    unread.show(r.value.unread);
     await app.reload();
   }
   run.el.addEventListener('click', () => void doSetup());
@@ -176,6 +180,7 @@ export function setupTab(app: App): {
     tables,
     h('div', { class: 'actions' }, run.el),
     output,
+    unread.el,
   );
 
   return {

@@ -63,6 +63,10 @@ describe("a real team's workbook written by openpyxl, through the CLI", () => {
     for (const sheet of [team.CUSTOMER_SHEET, team.CONTACT_SHEET, team.LOG_SHEET])
       expect(setup.stdout).toContain(`「${sheet}」`);
     expect(existsSync(join(dir, 'team.kimeru.xlsx'))).toBe(true);
+    // The customer row setup could not read is a warning on stderr, not a line of what it did.
+    expect(setup.stderr).toContain('⚠ 読めなかった行 1件');
+    expect(setup.stderr).toContain('「顧客マスタ」シート 13行目 A列');
+    expect(setup.stdout).not.toContain('13行目');
   });
 
   it('ranks every readable customer as worked out by hand, exit 0 with the warnings on stderr', () => {
