@@ -147,7 +147,13 @@ export function functionDeclarations(lang: Lang): string {
 
 /** functions.json for one language; the build fails on any error the generator reports. */
 export async function functionsMetadata(lang: Lang): Promise<string> {
-  return metadataFrom(functionDeclarations(lang), `functions.${lang}.ts`);
+  const json = JSON.parse(await metadataFrom(functionDeclarations(lang), `functions.${lang}.ts`)) as object;
+  // Both are top-level flags the generator cannot emit. Without the first, one #N/A anywhere in
+  // a range makes Excel skip the call and show #N/A for the whole result; with it the error
+  // reaches the function and only its row is listed. The second hands data types (a company
+  // name Excel converted to a Stocks type) over as JSON, which readCellValues reads by their text.
+  const flags = { allowErrorForDataTypeAny: true, allowCustomDataForDataTypeAny: true };
+  return `${JSON.stringify({ ...flags, ...json }, null, 2)}\n`;
 }
 
 /** Runs custom-functions-metadata on a TypeScript source (it reads files, so via a temp file). */

@@ -39,10 +39,8 @@ export class KimeruError extends Error {
 /** "「顧客」シート 5行目 C列「年間取引額」: 数値として読めません…" in the user's language. */
 export function formatIssue(lang: Lang, issue: Issue): string {
   const fix = issueFix(lang, issue);
-  const body =
-    fix === ''
-      ? t(lang, issue.key, issue.params)
-      : `${t(lang, issue.key, issue.params)}${lang === 'ja' ? '' : ' '}${fix}`;
+  const why = t(lang, issue.key, quotedParams(issue.params));
+  const body = fix === '' ? why : `${why}${lang === 'ja' ? '' : ' '}${fix}`;
   const where = formatLocation(lang, issue);
   if (!where) return body;
   return lang === 'ja' ? `${where}: ${body}` : `${capitalize(where)}: ${body}`;
@@ -54,7 +52,20 @@ export function formatIssue(lang: Lang, issue: Issue): string {
  */
 export function issueFix(lang: Lang, issue: Issue): string {
   const key = `${issue.key}.fix`;
-  return hasMessage(key) ? t(lang, key, issue.params) : '';
+  return hasMessage(key) ? t(lang, key, quotedParams(issue.params)) : '';
+}
+
+// A cell quoted in a message is cut short: a 50,000-character cell pasted by mistake must not
+// become a 50,000-character message. Lists the message itself builds (accepted headers) stay whole.
+const MAX_QUOTED = 500;
+const QUOTED_PART = 100;
+
+function quotedParams(params: Params | undefined): Params | undefined {
+  if (!params) return params;
+  let out: Params | undefined;
+  for (const [k, v] of Object.entries(params))
+    if (typeof v === 'string' && v.length > MAX_QUOTED) (out ??= { ...params })[k] = `${v.slice(0, QUOTED_PART)}…`;
+  return out ?? params;
 }
 
 export function formatIssues(lang: Lang, issues: readonly Issue[], max = 10): string {
@@ -139,12 +150,19 @@ export function issueTable(lang: Lang, issues: readonly Issue[]): (string | numb
       i.row ?? '',
       i.column ?? '',
       i.header ?? '',
-      i.value ?? '',
-      t(lang, i.key, i.params),
+      clipValue(i.value ?? ''),
+      t(lang, i.key, quotedParams(i.params)),
       issueFix(lang, i),
       t(lang, i.severity === 'warning' ? 'issues.outcome.warning' : 'issues.outcome.skipped'),
     ]),
   ];
+}
+
+// The list shows what the cell says, not a whole pasted page: enough to find the cell.
+const MAX_VALUE_SHOWN = 200;
+
+function clipValue(v: string): string {
+  return v.length > MAX_VALUE_SHOWN ? `${v.slice(0, MAX_VALUE_SHOWN)}…` : v;
 }
 
 function rankOf(i: Issue): number {

@@ -15,7 +15,7 @@ type ExcelCell = string | number | boolean;
 /** The function Excel calls for one table entry. */
 export function excelFunction(def: FunctionDef): (...args: unknown[]) => ExcelCell[][] {
   return (...args: unknown[]) => {
-    const result = callFunction(def, args.map(trimWholeColumn));
+    const result = callFunction(def, args.map((a) => readCellValues(trimWholeColumn(a))));
     if (result.ok) return toSpill(result.value);
     const code =
       result.error === 'na' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
@@ -42,6 +42,72 @@ function isBlankRow(row: unknown): boolean {
   if (!Array.isArray(row)) return row === null || row === undefined || row === '';
   for (const v of row) if (v !== null && v !== undefined && v !== '') return false;
   return true;
+}
+
+/**
+ * Excel's cell objects as the core reads cells. With `allowErrorForDataTypeAny` an error cell
+ * arrives as an object (a CustomFunctions.Error-like `{code: '#N/A'}` or the data-types JSON
+ * `{type: 'Error', basicValue: '#N/A'}`); it becomes its text, which the core lists as that row's
+ * problem. With `allowCustomDataForDataTypeAny` a data type arrives as its JSON: a formatted
+ * number or a string by its value, an entity (a company converted to a Stocks or Geography type)
+ * by the text the cell shows; one with nothing to show (an image) as #VALUE!. Rows without an
+ * object are passed on as they are, so the common case copies nothing.
+ */
+export function readCellValues(arg: unknown): unknown {
+  if (!Array.isArray(arg)) return isCellObject(arg) ? cellValueOf(arg) : arg;
+  let out: unknown[] | null = null;
+  for (let r = 0; r < arg.length; r++) {
+    const row: unknown = arg[r];
+    if (!Array.isArray(row)) continue;
+    let copy: unknown[] | null = null;
+    for (let c = 0; c < row.length; c++) {
+      const v: unknown = row[c];
+      if (!isCellObject(v)) continue;
+      copy ??= [...row];
+      copy[c] = cellValueOf(v);
+    }
+    if (copy) (out ??= [...arg])[r] = copy;
+  }
+  return out ?? arg;
+}
+
+type CellObject = Record<string, unknown>;
+
+function isCellObject(v: unknown): v is CellObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+// Excel's error types (the data-types JSON) → the text a cell shows.
+const ERROR_TEXT: Record<string, string> = {
+  NotAvailable: '#N/A',
+  Value: '#VALUE!',
+  Ref: '#REF!',
+  Div0: '#DIV/0!',
+  Num: '#NUM!',
+  Name: '#NAME?',
+  Null: '#NULL!',
+  Spill: '#SPILL!',
+  Calc: '#CALC!',
+  Field: '#FIELD!',
+  Blocked: '#BLOCKED!',
+  Connect: '#CONNECT!',
+  Busy: '#BUSY!',
+  Unknown: '#UNKNOWN!',
+  External: '#EXTERNAL!',
+  GettingData: '#GETTING_DATA',
+};
+
+function cellValueOf(v: CellObject): string | number | boolean {
+  const primitive = (x: unknown): x is string | number | boolean =>
+    typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
+  if (typeof v.code === 'string' && v.code.startsWith('#')) return v.code;
+  if (v.type === 'Error') {
+    if (typeof v.errorType === 'string' && ERROR_TEXT[v.errorType]) return ERROR_TEXT[v.errorType] as string;
+    return typeof v.basicValue === 'string' && v.basicValue.startsWith('#') ? v.basicValue : '#VALUE!';
+  }
+  if (typeof v.text === 'string') return v.text;
+  if (primitive(v.basicValue)) return v.basicValue;
+  return '#VALUE!';
 }
 
 /**

@@ -101,7 +101,7 @@ export function createApi(port: WorkbookPort, clock: Clock, userLang: string): K
   const withText = (report: SetupReport): SetupReport & { text: string[]; unread: UnreadRows } => ({
     ...report,
     text: report.messages,
-    unread: unreadOf(lang, report.issues, null),
+    unread: unreadOf(lang, report.issues, report.unreadSheet),
   });
   const asOfDay = (text: string | undefined): Day => {
     if (text === undefined || text.trim() === '') return clock.now().day;

@@ -44,6 +44,7 @@ export const commandsMessages = defineMessages({
     'commands.setup.taken':
       '「{sheet}」シートは kimeru のものではないため、そのままにしました。代わりに「{alt}」を作成します',
     'commands.setup.nothingToDo': 'セットアップは完了しています。変更はありません',
+    'commands.setup.stamp': 'セットアップ',
     'commands.setup.noCustomerSheet':
       '顧客の一覧が見つかりません。顧客名の列があるシートを選ぶか、列の対応を指定してください',
     'commands.setup.customerSheetMissing': '「{sheet}」シートがありません',
@@ -104,6 +105,7 @@ export const commandsMessages = defineMessages({
     'commands.setup.taken':
       'The sheet "{sheet}" is not kimeru\'s, so it was left as it is; "{alt}" is created instead',
     'commands.setup.nothingToDo': 'Setup is complete; nothing changed',
+    'commands.setup.stamp': 'setup',
     'commands.setup.noCustomerSheet':
       'No customer list found. Choose a sheet with a customer-name column, or map its columns',
     'commands.setup.customerSheetMissing': 'There is no sheet "{sheet}"',

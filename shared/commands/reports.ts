@@ -1,5 +1,5 @@
 import { t, type Lang } from '../i18n';
-import { countIssues, formatIssue, issueSummary, issueTable, KimeruError, type Issue } from '../issues';
+import { KimeruError, type Issue } from '../issues';
 import type { Day } from '../model';
 import type { WorkbookPort, WriteCell, WriteOp } from '../port';
 import { definitionIssues, stampLabel } from '../definition';
@@ -19,11 +19,14 @@ import {
   type GapRow,
 } from '../engines';
 import { readKnowsAnswers, readTable, type TableSpec } from '../tables';
-import { formatDay, normalizeText, foldText } from '../values';
+import { normalizeText, foldText } from '../values';
 import type { CellValue } from '../values/cell';
 import { datasetOf, definitionOf, historyOf } from './data';
 import { isOurOutput, setAsOfOp, settingsRows, type Role } from './settings';
 import { loadWorkbook, sheetOf, type Loaded } from './workbook';
+import { outputRows, unreadOf, unreadSheetOp, type UnreadRows } from './unread';
+
+export { unreadOf, type UnreadRows } from './unread';
 import { answersHeader } from './setup';
 import { normalizeHeader } from '../tables/headers';
 
@@ -44,20 +47,6 @@ export interface ReportResult {
   unread: UnreadRows;
 }
 
-/** What the pane shows of the rows a command could not read, and where the whole list is. */
-export interface UnreadRows {
-  /** "読めなかった行 13件・注意 2件"; '' when every row was read. */
-  summary: string;
-  skipped: number;
-  warnings: number;
-  /** The first rows of the list, one sentence each (sheet, row, column, why, what to do). */
-  lines: string[];
-  /** The sheet holding the whole list, when it was written. */
-  sheet: string | null;
-}
-
-const UNREAD_LINES = 50;
-
 /**
  * The 読めなかった行 sheet, rewritten on every run so it always lists what the last command left
  * out. A workbook where every row was read gets no new sheet; an existing list is cleared.
@@ -68,10 +57,9 @@ function unreadRows(loaded: Loaded, issues: readonly Issue[], lang: Lang, stamp:
   // A sheet of the user's that happens to bear the name is never touched: the pane still lists.
   if (grid !== undefined && !isOurOutput(grid)) return { ops: [], unread: unreadOf(lang, issues, null) };
   const ops: WriteOp[] = [];
-  if (issues.length > 0 || grid !== undefined) {
-    const table: CellValue[][] =
-      issues.length > 0 ? issueTable(lang, issues) : [[t(lang, 'commands.issues.none')]];
-    ops.push(replaceOutput(loaded, 'issues', outputRows(lang, stamp, asOf, table)));
+  const op = unreadSheetOp(sheet, grid, issues, lang, stamp, asOf);
+  if (op) {
+    ops.push(op);
     // Made by the first run that had something to list: recorded in the settings like every other
     // kimeru sheet, so later runs (and hosts that guard the user's sheets) know it is kimeru's.
     if (loaded.settings.rowOf['sheet:issues'] === undefined) {
@@ -81,21 +69,6 @@ function unreadRows(loaded: Loaded, issues: readonly Issue[], lang: Lang, stamp:
     }
   }
   return { ops, unread: unreadOf(lang, issues, issues.length > 0 ? sheet : null) };
-}
-
-/** The pane's warning box for these issues; `sheet` holds the whole list, when one was written. */
-export function unreadOf(lang: Lang, issues: readonly Issue[], sheet: string | null): UnreadRows {
-  return {
-    summary: issueSummary(lang, issues),
-    ...countIssues(issues),
-    lines: issues.slice(0, UNREAD_LINES).map((i) => formatIssue(lang, i)),
-    sheet,
-  };
-}
-
-function outputRows(lang: Lang, stamp: string, asOf: Day, table: CellValue[][]): WriteCell[][] {
-  const note: WriteCell[] = [t(lang, 'commands.output.note', { stamp, asOf: formatDay(asOf, lang) })];
-  return [note, ...(table as WriteCell[][])];
 }
 
 /** Rebuilds an output sheet — only one kimeru made (or re-adds it when it was deleted). */

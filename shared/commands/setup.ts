@@ -26,6 +26,7 @@ import {
   NAMES,
   ROLES,
   TABLE_ROLES,
+  isOurOutput,
   mappingOfCode,
   readSettings,
   roleSheetName,
@@ -37,6 +38,7 @@ import {
   type TableRole,
 } from './settings';
 import { findSettingsSheet } from './workbook';
+import { unreadSheetOp } from './unread';
 
 /**
  * Setup (C1): adds whichever of kimeru's sheets are missing to the open workbook and adopts the
@@ -109,6 +111,8 @@ export interface SetupReport {
   customerCount: number;
   /** Rows of the customer list that could not be read (shown, not fatal). */
   issues: Issue[];
+  /** The sheet listing them (読めなかった行), when there were any. */
+  unreadSheet: string | null;
 }
 
 /** Plans and applies setup; returns what it did. */
@@ -228,6 +232,23 @@ export function planSetup(
     }
   }
 
+  // The customer rows setup could not read go to the 読めなかった行 sheet, as after every
+  // command (made only when there is something to list; a user's sheet of that name is left alone).
+  // With nothing to list, an existing list (the last command's) is left as it is.
+  let unreadSheet: string | null = null;
+  if (!opts.preview && issues.length > 0) {
+    const fallback = roleSheetName('issues', lang);
+    const name = settings.sheets.issues ?? taken.actual(fallback) ?? fallback;
+    const actual = taken.actual(name);
+    const grid = actual !== undefined ? grids[actual] : undefined;
+    const op = unreadSheetOp(actual ?? name, grid, issues, lang, t(lang, 'commands.setup.stamp'), today);
+    if (op) {
+      plan.push(op);
+      settings.sheets.issues = actual ?? name;
+    }
+    if (op !== null || (grid !== undefined && isOurOutput(grid))) unreadSheet = actual ?? name;
+  }
+
   // Settings: a new sheet the first time; later, only rows for what is new.
   const settingsSheet = settingsName ?? freeName(settingsSheetNames()[lang === 'ja' ? 0 : 1]!, taken);
   if (settingsName === null) {
@@ -308,6 +329,7 @@ export function planSetup(
       tables,
       customerCount,
       issues,
+      unreadSheet,
     },
   };
 }

@@ -1,5 +1,5 @@
 import { t, type Lang, type MessageKey, type Params } from '../i18n';
-import { readNumber } from '../values';
+import { MAX_KEY_LENGTH, readNumber } from '../values';
 import type { Condition, ConditionOp } from './model';
 import { labelKey, SHEET_LABELS } from './labels';
 
@@ -64,6 +64,8 @@ function asciiOps(s: string): string {
 export function parseConditions(text: string): ConditionsRead {
   const s = text.trim();
   if (s === '' || SHEET_LABELS.otherwise.has(labelKey(s))) return { ok: true, conditions: [] };
+  if (s.length > MAX_KEY_LENGTH)
+    return { ok: false, key: 'definition.conditionTooLong', params: { length: s.length, max: MAX_KEY_LENGTH } };
   const conditions: Condition[] = [];
   for (const part of splitConnectors(s)) {
     const c = parseCondition(part.trim());

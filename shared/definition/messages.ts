@@ -84,6 +84,8 @@ export const definitionMessages = defineMessages({
     'definition.conditionSyntax':
       '条件「{text}」を読めません。「列 演算子 値」の形で書いてください(例: 年間取引額 >= 1億 かつ 従業員数 >= 300)。',
     'definition.conditionColumnMissing': '条件「{text}」に列名がありません。',
+    'definition.conditionTooLong':
+      '条件が{length}文字あります。条件として読めるのは{max}文字までです。',
     'definition.conditionValueMissing': '条件「{text}」に値がありません。',
     'definition.conditionNotNumber':
       '条件「{text}」の値「{value}」を数値として読めません(大小比較には数値が必要です)。',
@@ -274,6 +276,8 @@ export const definitionMessages = defineMessages({
     'definition.conditionSyntax':
       'Cannot read condition "{text}". Write "column operator value" (e.g. Annual sales >= 100,000,000 AND Employees >= 300).',
     'definition.conditionColumnMissing': 'Condition "{text}" has no column name.',
+    'definition.conditionTooLong':
+      'The condition is {length} characters long; a condition is read up to {max} characters.',
     'definition.conditionValueMissing': 'Condition "{text}" has no value.',
     'definition.conditionNotNumber':
       'In condition "{text}", "{value}" is not a number (comparisons need a number).',

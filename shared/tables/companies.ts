@@ -1,5 +1,5 @@
 import type { Customer } from '../model';
-import { foldText, normalizeText, toKatakana } from '../values/text';
+import { foldText, MAX_KEY_LENGTH, normalizeText, toKatakana } from '../values/text';
 
 // Legal-form words, after NFKC (which turns ㈱ into (株) and （株） into (株)).
 const JA_LEGAL_FORMS =
@@ -75,6 +75,7 @@ export class CustomerIndex {
    * (legal forms and spacing ignored). Several → ambiguous; none → null. Never a partial match.
    */
   find(ref: string): CustomerMatch {
+    if (ref.length > MAX_KEY_LENGTH) return null;
     const exact = this.exactId.get(ref);
     if (exact) return { customer: exact };
     const id = foldCustomerId(ref);
@@ -91,6 +92,7 @@ export class CustomerIndex {
    * query first, then containing it; sheet order within each group.
    */
   search(query: string, limit = 20): Customer[] {
+    if (query.length > MAX_KEY_LENGTH) return [];
     const q = foldText(query);
     if (q === '') return this.customers.slice(0, limit);
     const qCompany = normalizeCompanyName(query);

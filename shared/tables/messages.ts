@@ -49,6 +49,9 @@ export const tablesMessages = defineMessages({
     'tables.unknownPerson.fix': '連絡先シートにこの人を加えるか、連絡先どおりの氏名に直してください。',
     'tables.ambiguousPerson': '「{name}」に当てはまる連絡先が複数あります（{candidates}）。',
     'tables.ambiguousPerson.fix': 'フルネームか役職つきで書いてください。',
+    'tables.peopleTooLong':
+      '面談者の欄が{length}文字あり、人の名前の並びとして読めません（{max}文字まで）。面談者なしとして数えます。',
+    'tables.peopleTooLong.fix': '面談者の欄には名前だけを書き、やり取りの内容は内容の欄へ移してください。',
   },
   en: {
     'tables.customers': 'Customers',
@@ -98,5 +101,8 @@ export const tablesMessages = defineMessages({
       'Add the person to the contacts, or write the name as the contacts sheet does.',
     'tables.ambiguousPerson': '"{name}" matches several contacts ({candidates}).',
     'tables.ambiguousPerson.fix': 'Write the full name, or the name with the title.',
+    'tables.peopleTooLong':
+      'The people-met cell is {length} characters long, too long to be a list of names (up to {max}); counted as no one met.',
+    'tables.peopleTooLong.fix': 'Write only the names there, and move the rest to the content column.',
   },
 });

@@ -1,6 +1,6 @@
 import type { Contact } from '../model';
 import type { CellValue } from '../values/cell';
-import { normalizeText, toKatakana } from '../values/text';
+import { MAX_KEY_LENGTH, normalizeText, toKatakana } from '../values/text';
 
 // Separators between people in one cell. ・ is handled apart: it also joins foreign names.
 const LIST_SEPARATORS = /[、,，/／;；\n&＆]+/;
@@ -79,6 +79,7 @@ export interface PersonRef {
  * part is a known contact.
  */
 export function splitPeople(text: CellValue): string[] {
+  if (isTooLong(text)) return [];
   return chunks(text)
     .flatMap((chunk) => chunk.split('・'))
     .map((p) => p.trim())
@@ -167,6 +168,12 @@ export interface PeopleMatch {
   unknown: string[];
   /** Names that match several contacts, with the candidates' ids. */
   ambiguous: { name: string; candidates: string[] }[];
+  /** Set (to the cell's length) when the cell is too long to be a list of people: nothing was read. */
+  tooLong?: number;
+}
+
+function isTooLong(text: CellValue): text is string {
+  return typeof text === 'string' && text.length > MAX_KEY_LENGTH;
 }
 
 type Resolution = { id: string } | { ids: string[] } | null;
@@ -179,6 +186,7 @@ type Resolution = { id: string } | { ids: string[] } | null;
 export function matchPeople(text: CellValue, contacts: readonly Contact[] | PeopleIndex): PeopleMatch {
   const index: PeopleIndex = isPeopleIndex(contacts) ? contacts : indexPeople(contacts);
   const result: PeopleMatch = { ids: [], unknown: [], ambiguous: [] };
+  if (isTooLong(text)) return { ...result, tooLong: text.length };
   const seen = new Set<string>();
   const record = (name: string, r: Resolution): void => {
     if (r === null) result.unknown.push(name);

@@ -1,7 +1,7 @@
 import type { AttrValue } from '../model';
 import { t } from '../i18n';
 import { KimeruError, type Issue } from '../issues';
-import { isDateValue, type CellValue, type Read } from '../values/cell';
+import { errorValueOf, isDateValue, type CellValue, type Read } from '../values/cell';
 import { readAttribute } from '../values/attributes';
 import { readBoolean } from '../values/booleans';
 import { readDate } from '../values/dates';
@@ -136,6 +136,26 @@ export function scanTable(
     const invalid: string[] = transient ? ((shared.invalid.length = 0), shared.invalid) : [];
     for (const m of mapped) {
       const raw = line[m.index];
+      const error = errorValueOf(raw);
+      if (error !== null) {
+        // A formula's error (#N/A…): in a required column the row cannot be read; elsewhere the
+        // cell counts as blank. Either way the row is listed, never the whole result stopped.
+        // A column that may be blank (顧客ID beside 顧客名, often a VLOOKUP gone #N/A) reads on.
+        const stops = m.spec.required === true && !m.spec.allowBlank;
+        cells[m.spec.key] = m.spec.kind === 'text' || m.spec.kind === 'note' ? '' : null;
+        if (stops) invalid.push(m.spec.key);
+        issues.push({
+          key: stops ? 'values.errorCell' : 'values.errorCellBlank',
+          params: { value: error },
+          sheet: opts.sheet,
+          row,
+          column: m.letter,
+          header: m.header,
+          severity: stops ? 'error' : 'warning',
+          value: error,
+        });
+        continue;
+      }
       if (m.spec.required && !m.spec.allowBlank && isBlank(raw)) {
         cells[m.spec.key] = m.spec.kind === 'text' || m.spec.kind === 'note' ? '' : null;
         invalid.push(m.spec.key);
@@ -182,6 +202,21 @@ export function scanTable(
     for (let i = 0; i < extra.length; i++) {
       const x = extra[i] as { index: number; header: string };
       const v = line[x.index];
+      const error = errorValueOf(v);
+      if (error !== null) {
+        extraCells[x.header] = null;
+        issues.push({
+          key: 'values.errorCellBlank',
+          params: { value: error },
+          sheet: opts.sheet,
+          row,
+          column: columnLetter(firstColumn + x.index),
+          header: x.header,
+          severity: 'warning',
+          value: error,
+        });
+        continue;
+      }
       if (numericWithDates[i] && isDateValue(v)) {
         const n = readNumberCell(v);
         extraCells[x.header] = n.ok ? n.value : null;

@@ -11,7 +11,7 @@ import { readTable, scanTable } from './readTable';
 import { readContactRole } from './roles';
 import { ACTIVITY_TABLE, CONTACT_TABLE, CUSTOMER_NAME_HEADERS, CUSTOMER_TABLE } from './schemas';
 import { normalizeHeader } from './headers';
-import { normalizeText } from '../values/text';
+import { MAX_KEY_LENGTH, normalizeText } from '../values/text';
 import type { TableLayout, TableOptions, TableRead, TableRow, TableSpec } from './spec';
 
 /** Builds issues located at one cell of a table read: by column key, or by grid index for an
@@ -292,6 +292,17 @@ export function readActivities(
         }
         // Shared between the rows that wrote the same people: activities are never mutated.
         contactIds = match.ids;
+        if (match.tooLong !== undefined)
+          issues.push(
+            issue(
+              row,
+              'contacts',
+              'tables.peopleTooLong',
+              { length: match.tooLong, max: MAX_KEY_LENGTH },
+              'warning',
+              contactText,
+            ),
+          );
         for (const name of match.unknown)
           issues.push(
             issue(

@@ -15,3 +15,31 @@ export type Read<T> =
 export function isDateValue(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';
 }
+
+// Error values as spreadsheets show them. Sheets hands an error cell to Apps Script as this text;
+// the Excel adapter turns Excel's error objects into it. Exact match only: a cell a person typed
+// that merely starts with # is text.
+const ERROR_LITERALS = new Set([
+  '#N/A',
+  '#VALUE!',
+  '#REF!',
+  '#DIV/0!',
+  '#NUM!',
+  '#NAME?',
+  '#NULL!',
+  '#ERROR!',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
+  '#EXTERNAL!',
+  '#GETTING_DATA',
+]);
+
+/** The error a cell holds (#N/A, #REF!…), or null for any other value. */
+export function errorValueOf(v: unknown): string | null {
+  return typeof v === 'string' && v.charCodeAt(0) === 35 && ERROR_LITERALS.has(v) ? v : null;
+}

@@ -7,6 +7,13 @@ const PLAIN_ASCII = /^[!-~]+(?: [!-~]+)*$/;
 // \s covers the ideographic (full-width) space U+3000 and no-break spaces too.
 const WHITESPACE_RUN = /\s+/g;
 
+/**
+ * The longest text read as a key: a customer ID or name, a list of people met, a rank rule.
+ * Anything longer is prose or a paste gone wrong; readers refuse it whole (and say so) rather
+ * than work through up to 50,000 characters, which keeps every cell well under 10 ms.
+ */
+export const MAX_KEY_LENGTH = 500;
+
 // The same texts (names, types, reps) come back on every recalculation of a custom function:
 // each is normalised once. Bounded, so a huge sheet of unique notes cannot grow it without end.
 const NORMALIZED = new Map<string, string>();

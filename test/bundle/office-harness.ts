@@ -81,14 +81,68 @@ export function readManifest(xml: string): ManifestFacts {
 export interface CustomFunctionsStandIn {
   associated: Map<string, (...args: unknown[]) => unknown>;
   Error: new (code: string, message?: string) => Error & { code: string };
+  /**
+   * Calls a function as Excel does with cells that hold errors or data types, by the rules of
+   * the built functions.json: without `allowErrorForDataTypeAny` an error anywhere in an argument
+   * means the function is not called and the cell shows that error; without
+   * `allowCustomDataForDataTypeAny` a data type arrives as its basic value (an entity's is
+   * #VALUE!). A `string` parameter never takes an error. The error is returned as
+   * `{ excelError: '#N/A' }`.
+   */
+  call(id: string, ...args: unknown[]): unknown;
+}
+
+/** An error cell as Excel's data-types JSON has it (e.g. excelError('NotAvailable', '#N/A')). */
+export function excelError(errorType: string, text: string): Record<string, string> {
+  return { type: 'Error', basicType: 'Error', basicValue: text, errorType };
+}
+
+/** An entity cell (a company converted to a data type), as Excel's data-types JSON has it. */
+export function excelEntity(text: string): Record<string, unknown> {
+  return { type: 'Entity', basicType: 'Error', basicValue: '#VALUE!', text, properties: {} };
+}
+
+interface Metadata {
+  allowErrorForDataTypeAny?: boolean;
+  allowCustomDataForDataTypeAny?: boolean;
+  functions: { id: string; parameters: { type?: string }[] }[];
+}
+
+function cellsOf(arg: unknown): unknown[] {
+  if (!Array.isArray(arg)) return [arg];
+  return arg.flatMap((row: unknown) => (Array.isArray(row) ? row : [row]));
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function excelArgument(arg: unknown, meta: Metadata, type: string): unknown {
+  const convert = (v: unknown): unknown => {
+    if (!isObject(v) || v.type === 'Error' || meta.allowCustomDataForDataTypeAny === true) return v;
+    const basic = v.basicValue;
+    return typeof basic === 'string' && basic.startsWith('#') ? excelError('Value', basic) : basic;
+  };
+  const converted = Array.isArray(arg)
+    ? arg.map((row: unknown) => (Array.isArray(row) ? row.map(convert) : convert(row)))
+    : convert(arg);
+  const error = cellsOf(converted).find((v) => isObject(v) && v.type === 'Error') as
+    | Record<string, string>
+    | undefined;
+  if (error && (meta.allowErrorForDataTypeAny !== true || type !== 'any'))
+    throw Object.assign(new Error('excel error'), { excelError: error.basicValue });
+  return converted;
 }
 
 /**
  * Runs the built functions.js as Excel's shared runtime does: a classic script in a page whose
  * globals include CustomFunctions (here a stand-in recording `associate`).
  */
-export async function loadFunctions(dir: string): Promise<CustomFunctionsStandIn> {
+export async function loadFunctions(
+  dir: string,
+  metadataFile = 'functions.json',
+): Promise<CustomFunctionsStandIn> {
   const js = await readFile(join(dir, 'functions.js'), 'utf8');
+  const meta = JSON.parse(await readFile(join(dir, metadataFile), 'utf8')) as Metadata;
   const associated = new Map<string, (...args: unknown[]) => unknown>();
   class CustomFunctionsError extends Error {
     constructor(
@@ -104,5 +158,19 @@ export async function loadFunctions(dir: string): Promise<CustomFunctionsStandIn
     ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!' },
   };
   runInContext(js, createContext({ CustomFunctions }));
-  return { associated, Error: CustomFunctionsError };
+  const call = (id: string, ...args: unknown[]): unknown => {
+    const fn = associated.get(id);
+    const params = meta.functions.find((f) => f.id === id)?.parameters;
+    if (!fn || !params) throw new Error(`${id} is not registered`);
+    try {
+      const passed = args.map((a, i) => excelArgument(a, meta, params[i]?.type ?? 'any'));
+      return fn(...passed);
+    } catch (e) {
+      const shown = (e as { excelError?: string }).excelError;
+      if (shown !== undefined) return { excelError: shown };
+      if (e instanceof CustomFunctionsError) return { excelError: e.code, message: e.message };
+      throw e;
+    }
+  };
+  return { associated, Error: CustomFunctionsError, call };
 }

@@ -1,9 +1,16 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import * as team from '../fixtures/team/workbook';
 import { EXPECTED_RANKS, EXPECTED_UNREAD, EXPECTED_VERDICTS } from '../fixtures/team/expected';
 import { ranksBeside, unreadBySheet, verdictsOf } from '../unit/team/verdicts';
 import { readDate, type CellValue } from '../../shared/values';
-import { buildAddin, loadFunctions, type CustomFunctionsStandIn } from './office-harness';
+import {
+  buildAddin,
+  excelEntity,
+  excelError,
+  loadFunctions,
+  type CustomFunctionsStandIn,
+} from './office-harness';
+import { join } from 'node:path';
 
 /**
  * The team's workbook (test/fixtures/team) through the built Excel functions, with what Excel
@@ -61,5 +68,54 @@ describe("a real team's workbook, through the built Excel functions", () => {
     expect(verdictsOf(all)).toEqual(EXPECTED_VERDICTS);
 
     expect(unreadBySheet(fn('ISSUES')(whole, contacts, activities, null, null))).toEqual(EXPECTED_UNREAD);
+  });
+
+  it('lists an error cell as its row, and reads a data-type cell by the text it shows', () => {
+    const customers = asExcel(team.customers);
+    const k001 = customers.findIndex((r) => r[0] === 'K001');
+    (customers[k001] as unknown[])[1] = excelEntity(String(team.customers[k001]?.[1]));
+    const activities = asExcel(team.activities);
+    // Row 5: 顧客ID filled by a VLOOKUP that failed, 顧客名 typed: read by the name, with a warning.
+    (activities[4] as unknown[])[1] = excelError('NotAvailable', '#N/A');
+    // Row 8 (the call without a date): its date is now a formula's #N/A.
+    (activities[7] as unknown[])[0] = excelError('NotAvailable', '#N/A');
+    const [contacts, definition] = [team.contacts, team.definition].map(asExcel);
+    const asOf = readDate(team.AS_OF);
+    if (!asOf.ok || asOf.value === null) throw new Error('as-of');
+    const serial = asOf.value + EXCEL_EPOCH_DAYS;
+
+    expect(ranksBeside(customers, cf.call('RANK', customers, definition, null) as CellValue[][])).toEqual(
+      EXPECTED_RANKS,
+    );
+    const all = cf.call('GAPCHECK', customers, contacts, activities, definition, serial, 'all', null);
+    expect(verdictsOf(all as CellValue[][])).toEqual(EXPECTED_VERDICTS);
+    const unread = unreadBySheet(cf.call('ISSUES', customers, contacts, activities, null, null) as CellValue[][]);
+    const expected = EXPECTED_UNREAD.map((e) =>
+      e.sheet === '活動履歴' && e.row === 8 ? { ...e, value: '#N/A' } : e,
+    );
+    expected.splice(expected.findIndex((e) => e.sheet === '活動履歴'), 0, {
+      sheet: '活動履歴',
+      row: 5,
+      column: 'B',
+      value: '#N/A',
+      outcome: 'warning',
+    });
+    expect(unread).toEqual(expected);
+  });
+
+  it('the stand-in is as strict as Excel: without the metadata flags one #N/A is the whole result', async () => {
+    const meta = JSON.parse(await readFile(join(dir, 'functions.json'), 'utf8')) as Record<string, unknown>;
+    delete meta.allowErrorForDataTypeAny;
+    delete meta.allowCustomDataForDataTypeAny;
+    await writeFile(join(dir, 'functions.plain.json'), JSON.stringify(meta));
+    const plain = await loadFunctions(dir, 'functions.plain.json');
+    const definition = asExcel(team.definition);
+    const customers = asExcel(team.customers);
+    (customers[1] as unknown[])[1] = excelError('NotAvailable', '#N/A');
+    expect(plain.call('RANK', customers, definition, null)).toEqual({ excelError: '#N/A' });
+    (customers[1] as unknown[])[1] = excelEntity('青山精機');
+    expect(plain.call('RANK', customers, definition, null)).toEqual({ excelError: '#VALUE!' });
+    // The built metadata has both flags: the same call computes.
+    expect(Array.isArray(cf.call('RANK', customers, definition, null))).toBe(true);
   });
 });

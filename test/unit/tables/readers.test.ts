@@ -297,3 +297,34 @@ describe('what people write in a real log', () => {
     ]);
   });
 });
+
+describe('error values in cells (a formula gone #N/A, as Sheets hands it over)', () => {
+  const { customers } = readCustomers(customerGrid, { sheet: '顧客' });
+  const { contacts } = readContacts(contactGrid, customers, { sheet: '連絡先' });
+
+  it('a required cell: the row is left out and listed; an optional cell: read as blank, warned', () => {
+    const grid = activityGrid.map((r) => [...r]);
+    (grid[1] as CellValue[])[0] = '#N/A'; // 日付 of row 2
+    (grid[2] as CellValue[])[6] = '#REF!'; // 次回期日 of row 3
+    (grid[3] as CellValue[])[4] = '#Zoom商談'; // 内容 of row 4: text a person typed, not an error
+    const { activities, issues } = readActivities(grid, customers, contacts, { sheet: '行動' });
+    expect(activities.map((a) => a.row)).not.toContain(2);
+    expect(activities.find((a) => a.row === 3)?.nextDue).toBeNull();
+    expect(activities.find((a) => a.row === 4)?.content).toBe('#Zoom商談');
+    expect(issues.filter((i) => i.key.startsWith('values.errorCell')).map(where)).toEqual([
+      '2A values.errorCell error',
+      '3G values.errorCellBlank warning',
+    ]);
+    expect(formatIssue('ja', issues.find((i) => i.row === 2) as Issue)).toContain('エラー値 #N/A');
+  });
+
+  it('a customer ID that is #N/A beside a typed customer name is read by the name', () => {
+    const grid: CellValue[][] = [
+      ['日付', '顧客ID', '顧客名', '種別'],
+      ['2026/12/1', '#N/A', '鈴木商事', '訪問'],
+    ];
+    const { activities, issues } = readActivities(grid, customers, contacts, { sheet: '行動' });
+    expect(activities.map((a) => a.customerId)).toEqual(['C002']);
+    expect(issues.map(where)).toEqual(['2B values.errorCellBlank warning']);
+  });
+});

@@ -5,7 +5,8 @@
  */
 import { parseConditions } from '../../../shared/definition/conditions';
 import { readDefinition, starterDefinition, writeDefinition } from '../../../shared/definition';
-import { KimeruError } from '../../../shared/issues';
+import { formatIssue, issueTable, KimeruError, type Issue } from '../../../shared/issues';
+import { activityGrid, contactGrid, customerGrid } from '../tables/fixtures';
 import {
   ACTIVITY_TABLE,
   CUSTOMER_TABLE,
@@ -16,8 +17,11 @@ import {
   normalizeHeader,
   parsePerson,
   personReadings,
+  readActivities,
   readActivityType,
   readCell,
+  readContacts,
+  readCustomers,
   readTable,
   splitPeople,
 } from '../../../shared/tables';
@@ -171,5 +175,40 @@ describe('cell readers on pathological cells', () => {
         slow.push(`${JSON.stringify(unit)}: 5k ${small.toFixed(1)} ms, 50k ${large.toFixed(1)} ms`);
     }
     expect(slow).toEqual([]);
+  });
+});
+
+describe('a cell far too long to be a key is refused whole, and said so', () => {
+  const pasted = `田中部長、${'打ち合わせの議事録をここに貼りました。'.repeat(2_000)}`;
+
+  it('a people-met cell: no one matched, one warning naming its length', () => {
+    const { customers } = readCustomers(customerGrid, { sheet: '顧客' });
+    const { contacts } = readContacts(contactGrid, customers, { sheet: '連絡先' });
+    const grid = activityGrid.map((r) => [...r]);
+    const header = grid[0] as CellValue[];
+    (grid[1] as CellValue[])[header.indexOf('面談者')] = pasted;
+    const { activities, issues } = readActivities(grid, customers, contacts, { sheet: '行動' });
+    expect(activities.find((a) => a.row === 2)?.contactIds).toEqual([]);
+    const warning = issues.find((i) => i.key === 'tables.peopleTooLong');
+    expect(warning).toMatchObject({ row: 2, severity: 'warning' });
+    const text = formatIssue('ja', warning as Issue);
+    expect(text).toContain(`${pasted.length}文字`);
+    expect(text.length).toBeLessThan(300);
+  });
+
+  it('a customer reference, a picker query and a rank rule', () => {
+    expect(customers.find(`C1${' '.repeat(50_000)}`)).toBeNull();
+    expect(customers.search('山田'.repeat(25_000))).toEqual([]);
+    expect(parseConditions(`年間取引額 >= ${'1'.repeat(50_000)}`)).toMatchObject({
+      ok: false,
+      key: 'definition.conditionTooLong',
+    });
+  });
+
+  it('a message quotes at most 100 characters of the cell, the list 200', () => {
+    const issue: Issue = { key: 'tables.unknownCustomer', params: { value: pasted }, value: pasted, row: 3 };
+    expect(formatIssue('en', issue).length).toBeLessThan(400);
+    const [, row] = issueTable('ja', [issue]);
+    expect(String(row?.[4]).length).toBe(201);
   });
 });
