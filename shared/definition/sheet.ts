@@ -739,16 +739,21 @@ function splitList(text: string): string[] {
     .filter((s) => s !== '');
 }
 
+// Closing quotes and brackets at the end, trimmed by a scan from the end: a regex anchored at $
+// would retry from every character of a long run (quadratic), and a lookbehind cannot be used
+// (Safari before 16.4 cannot parse it).
+const CLOSERS = new Set(['"', "'", '」', '』', ')', ']']);
+function withoutClosers(s: string): string {
+  let end = s.length;
+  while (end > 0 && CLOSERS.has(s.charAt(end - 1))) end--;
+  return s.slice(0, end);
+}
+
 /** A threshold or window cell with its wrapping and unit removed: 「60日」, "60 days" → "60". */
 function numberText(raw: CellValue): CellValue {
   if (typeof raw !== 'string') return raw;
-  return (
-    normalizeText(raw)
-      // The closing run is matched from its start only (lookbehind), so a long run stays linear.
-      .replace(/^["'「『([]+|(?<!["'」』)\]])["'」』)\]]+$/g, '')
-      .trim()
-      .replace(NUMBER_SUFFIX, '')
-  );
+  const unwrapped = withoutClosers(normalizeText(raw).replace(/^["'「『([]+/, ''));
+  return unwrapped.trim().replace(NUMBER_SUFFIX, '');
 }
 
 // For an item without a metric, "ignored" warnings name it as "(なし)" / "(none)".

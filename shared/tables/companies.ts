@@ -5,10 +5,12 @@ import { foldText, MAX_KEY_LENGTH, normalizeText, toKatakana } from '../values/t
 const JA_LEGAL_FORMS =
   /特定非営利活動法人|一般社団法人|一般財団法人|公益社団法人|公益財団法人|独立行政法人|地方独立行政法人|国立大学法人|社会福祉法人|社会医療法人|医療法人社団|医療法人財団|医療法人|学校法人|宗教法人|社団法人|財団法人|npo法人|株式会社|有限会社|合同会社|合資会社|合名会社|相互会社|\((?:株|有|同|資|名|医|学|社|財|福|特非|一社|一財|公社|公財|独)\)/g;
 // English suffixes at the end of a name (after lower-casing), possibly several: "Co., Ltd.".
-// The lookbehind starts a match only where a separator run starts: from inside a long run of
-// dots or spaces every start would rescan the run (quadratic).
+// Matched in the name's last characters only (dropEnglishSuffix): from inside a long run of dots
+// or spaces every start would rescan the run (quadratic), and a lookbehind cannot be used (Safari
+// before 16.4 cannot parse it).
 const EN_LEGAL_SUFFIX =
-  /(?<![\s,.])[\s,.]+(?:co\.?,?\s*ltd\.?|company\s+limited|inc\.?|incorporated|corp\.?|corporation|ltd\.?|limited|llc|l\.l\.c\.?|llp|plc|k\.k\.?|g\.k\.?|gmbh|co\.?)$/;
+  /[\s,.]+(?:co\.?,?\s*ltd\.?|company\s+limited|inc\.?|incorporated|corp\.?|corporation|ltd\.?|limited|llc|l\.l\.c\.?|llp|plc|k\.k\.?|g\.k\.?|gmbh|co\.?)$/;
+const SUFFIX_TAIL = 64;
 const EN_LEGAL_PREFIX = /^(?:kabushiki\s+kaisha|k\.k\.?)\s+/;
 const SEPARATORS = /[\s・,.、。'"’]/g;
 
@@ -23,9 +25,16 @@ export function normalizeCompanyName(s: string): string {
   // "Co., Ltd." is one suffix; a name carries two at most. Bounded, so "co co co…" stays linear.
   for (let prev = '', i = 0; prev !== n && i < 3; i++) {
     prev = n;
-    n = n.replace(EN_LEGAL_SUFFIX, '');
+    n = dropEnglishSuffix(n);
   }
   return toKatakana(n.replace(SEPARATORS, ''));
+}
+
+// A separator run cut by the tail is left partly in place; SEPARATORS removes it anyway.
+function dropEnglishSuffix(n: string): string {
+  const from = Math.max(0, n.length - SUFFIX_TAIL);
+  const m = EN_LEGAL_SUFFIX.exec(n.slice(from));
+  return m ? n.slice(0, from + m.index) : n;
 }
 
 /** Customer id → lookup key: width, case and spaces do not matter ("Ｃ－００１" = "c-001"). */

@@ -27,8 +27,13 @@ export function readNumber(v: CellValue): Read<number | null> {
   if (typeof v !== 'string') return fail(v);
   let s = normalizeText(v);
   if (s === '') return { ok: true, value: null };
-  // Spaces go, except between digits: "1 2" is not 12.
-  s = s.replace(/(?<!\d)\s+|\s+(?!\d)/g, '').replace(/[−‐‑–—]/g, '-');
+  // Spaces go, except between digits: "1 2" is not 12. (No lookbehind: Safari before 16.4, the
+  // engine of Excel on older Macs, cannot parse it.)
+  s = s
+    .replace(/\s+/g, (run: string, at: number, all: string) =>
+      isDigit(all.charCodeAt(at - 1)) && isDigit(all.charCodeAt(at + run.length)) ? run : '',
+    )
+    .replace(/[−‐‑–—]/g, '-');
   let negative = false;
   const paren = /^\((.*)\)$/.exec(s);
   if (paren) {
@@ -95,4 +100,8 @@ export function readNumberCell(v: CellValue): Read<number | null> {
     value,
     warning: { key: 'values.dateInNumberColumn', params: { value: normalizeText(v), number: value } },
   };
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
