@@ -45,6 +45,9 @@ export const commandsMessages = defineMessages({
       '「{sheet}」シートは kimeru のものではないため、そのままにしました。代わりに「{alt}」を作成します',
     'commands.setup.nothingToDo': 'セットアップは完了しています。変更はありません',
     'commands.setup.stamp': 'セットアップ',
+    'commands.report.pastVersion': '基準日 {asOf} に有効だった第{version}版で計算しました。',
+    'commands.report.unsavedEdits':
+      '定義シートには保存していない編集があります。結果は保存済みの第{version}版で計算しました（編集の効果は定義の画面でプレビューできます）。',
     'commands.setup.noCustomerSheet':
       '顧客の一覧が見つかりません。顧客名の列があるシートを選ぶか、列の対応を指定してください',
     'commands.setup.customerSheetMissing': '「{sheet}」シートがありません',
@@ -106,6 +109,9 @@ export const commandsMessages = defineMessages({
       'The sheet "{sheet}" is not kimeru\'s, so it was left as it is; "{alt}" is created instead',
     'commands.setup.nothingToDo': 'Setup is complete; nothing changed',
     'commands.setup.stamp': 'setup',
+    'commands.report.pastVersion': 'Computed with version {version}, the one in force on {asOf}.',
+    'commands.report.unsavedEdits':
+      'The definition sheet has edits that were never saved; the results use saved version {version} (preview the edits in the definition pane).',
     'commands.setup.noCustomerSheet':
       'No customer list found. Choose a sheet with a customer-name column, or map its columns',
     'commands.setup.customerSheetMissing': 'There is no sheet "{sheet}"',

@@ -2,7 +2,7 @@ import { t, type Lang } from '../i18n';
 import { KimeruError, type Issue } from '../issues';
 import type { Day } from '../model';
 import type { WorkbookPort, WriteCell, WriteOp } from '../port';
-import { definitionIssues, stampLabel } from '../definition';
+import { definitionIssues, definitionsEqual, stampLabel, versionInForce } from '../definition';
 import {
   checkGaps,
   gapHeadline,
@@ -19,7 +19,7 @@ import {
   type GapRow,
 } from '../engines';
 import { readKnowsAnswers, readTable, type TableSpec } from '../tables';
-import { normalizeText, foldText } from '../values';
+import { formatDay, normalizeText, foldText } from '../values';
 import type { CellValue } from '../values/cell';
 import { datasetOf, definitionOf, historyOf } from './data';
 import { isOurOutput, setAsOfOp, settingsRows, type Role } from './settings';
@@ -85,11 +85,32 @@ function asOfOps(loaded: Loaded, asOf: Day): WriteOp[] {
   return op ? [op] : [];
 }
 
-async function ranked(port: WorkbookPort, roles: Role[], lang: Lang) {
-  const loaded = await loadWorkbook(port, ['customers', 'definition', 'issues', ...roles]);
+/**
+ * Reads the tables and the definition a report computes with: the saved version in force on the
+ * as-of date (a past date gets the version the team followed then). Edits on the definition sheet
+ * that were never saved are not used — the editor previews them — and the message says so. A
+ * workbook whose definition was never saved computes with the sheet, labelled as unsaved.
+ */
+async function ranked(port: WorkbookPort, roles: Role[], lang: Lang, asOf: Day) {
+  const loaded = await loadWorkbook(port, ['customers', 'definition', 'history', 'issues', ...roles]);
   const read = datasetOf(loaded);
   const dataset = read.dataset;
-  const { definition, version, issues: definitionWarnings } = definitionOf(loaded);
+  const onSheet = definitionOf(loaded);
+  const history = loaded.grids.history ? historyOf(loaded) : null;
+  const inForce = history ? versionInForce(history.versions, asOf) : null;
+  const notes: string[] = [];
+  let definition = onSheet.definition;
+  let version: number | null = null;
+  let definitionWarnings = onSheet.issues;
+  if (inForce && history?.latest) {
+    definition = inForce.definition;
+    version = inForce.version;
+    definitionWarnings = [];
+    if (inForce.version !== history.latest.version)
+      notes.push(t(lang, 'commands.report.pastVersion', { asOf: formatDay(asOf, lang), version: inForce.version }));
+    if (!definitionsEqual(onSheet.definition, history.latest.definition))
+      notes.push(t(lang, 'commands.report.unsavedEdits', { version: history.latest.version }));
+  }
   const definitionSheet = sheetOf(loaded, 'definition');
   const flags = definitionIssues(definition, read.customerHeaders).map((i) => ({
     ...i,
@@ -102,11 +123,17 @@ async function ranked(port: WorkbookPort, roles: Role[], lang: Lang) {
     dataset,
     definition,
     version,
-    stamp: stampLabel(version, lang),
+    stamp: version === null ? t(lang, 'definition.label.unsavedEdits') : stampLabel(version, lang),
+    notes,
     results,
     ranks: new Map(results.map((r) => [r.customerId, r.rank])),
     issues,
   };
+}
+
+/** A report's message, then what it should know about the version used (one sentence each). */
+function withNotes(message: string, notes: readonly string[]): string {
+  return [message, ...notes].join('\n');
 }
 
 const PREVIOUS_RANKS: TableSpec = {
@@ -134,7 +161,7 @@ function previousRanks(grid: CellValue[][] | undefined): Map<string, string> {
 }
 
 export async function runRanking(port: WorkbookPort, asOf: Day, lang: Lang): Promise<ReportResult> {
-  const r = await ranked(port, ['ranking'], lang);
+  const r = await ranked(port, ['ranking'], lang, asOf);
   const rows = withMovement(r.results, previousRanks(r.loaded.grids.ranking), r.definition.ranks);
   const counts = r.definition.ranks.map((rank) => `${rank}: ${rows.filter((x) => x.rank === rank).length}`);
   const { ops, unread } = unreadRows(r.loaded, r.issues, lang, r.stamp, asOf);
@@ -144,7 +171,10 @@ export async function runRanking(port: WorkbookPort, asOf: Day, lang: Lang): Pro
     ...asOfOps(r.loaded, asOf),
   ]);
   return {
-    message: t(lang, 'commands.report.ranking', { count: rows.length, summary: counts.join(' / ') }),
+    message: withNotes(
+      t(lang, 'commands.report.ranking', { count: rows.length, summary: counts.join(' / ') }),
+      r.notes,
+    ),
     headline: counts,
     sheet: sheetOf(r.loaded, 'ranking'),
     unread,
@@ -156,7 +186,7 @@ export async function runGapCheck(
   asOf: Day,
   lang: Lang,
 ): Promise<ReportResult & { gaps: GapRow[] }> {
-  const r = await ranked(port, ['contacts', 'activities', 'gaps'], lang);
+  const r = await ranked(port, ['contacts', 'activities', 'gaps'], lang, asOf);
   const rows = checkGaps(r.definition, indexDataset(r.dataset), asOf, r.ranks, lang);
   const gaps = rows.filter((g) => g.status === 'gap');
   const { ops, unread } = unreadRows(r.loaded, r.issues, lang, r.stamp, asOf);
@@ -168,10 +198,13 @@ export async function runGapCheck(
     ...asOfOps(r.loaded, asOf),
   ]);
   return {
-    message: t(lang, 'commands.report.gaps', {
-      gaps: gaps.length,
-      customers: new Set(gaps.map((g) => g.customerId)).size,
-    }),
+    message: withNotes(
+      t(lang, 'commands.report.gaps', {
+        gaps: gaps.length,
+        customers: new Set(gaps.map((g) => g.customerId)).size,
+      }),
+      r.notes,
+    ),
     headline: gapHeadline(rows, lang),
     noData: noDataHeadline(rows, lang),
     sheet: sheetOf(r.loaded, 'gaps'),
@@ -181,7 +214,7 @@ export async function runGapCheck(
 }
 
 export async function runReview(port: WorkbookPort, asOf: Day, lang: Lang): Promise<ReportResult> {
-  const r = await ranked(port, ['contacts', 'activities', 'review', 'answers'], lang);
+  const r = await ranked(port, ['contacts', 'activities', 'review', 'answers'], lang, asOf);
   const half = halfYearOf(asOf, r.definition.fiscalStartMonth, lang);
   const read = readKnowsAnswers(r.loaded.grids.answers ?? [], r.definition.items, {
     sheet: sheetOf(r.loaded, 'answers'),
@@ -219,7 +252,10 @@ export async function runReview(port: WorkbookPort, asOf: Day, lang: Lang): Prom
   const repItem = (x: (typeof rows)[number]) =>
     `${x.rep || t(lang, 'engines.review.unassigned')}: ${x.itemName}`;
   return {
-    message: t(lang, 'commands.report.review', { period: half.label, count: knownOnly.length }),
+    message: withNotes(
+      t(lang, 'commands.report.review', { period: half.label, count: knownOnly.length }),
+      r.notes,
+    ),
     headline: knownOnly.map(repItem),
     noData: rows.filter((x) => x.class === 'noData').map(repItem),
     sheet: sheetOf(r.loaded, 'review'),

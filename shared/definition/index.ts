@@ -19,6 +19,7 @@ export {
   historyHeader,
   nextVersion,
   latestVersion,
+  versionInForce,
   stampLabel,
   diffDefinitions,
   JSON_CELL_LIMIT,

@@ -36,6 +36,7 @@ export const definitionMessages = defineMessages({
     'definition.label.historyJson': '定義(JSON)',
     'definition.label.stamp': '第{version}版',
     'definition.label.unsaved': '未保存',
+    'definition.label.unsavedEdits': '未保存の編集',
 
     // Reading the definition sheet.
     'definition.missingRanks': '「ランク」の行がありません(例: ランク | A | B | C)。',
@@ -230,6 +231,7 @@ export const definitionMessages = defineMessages({
     'definition.label.historyJson': 'Definition (JSON)',
     'definition.label.stamp': 'v{version}',
     'definition.label.unsaved': 'unsaved',
+    'definition.label.unsavedEdits': 'unsaved edits',
 
     'definition.missingRanks': 'There is no "Ranks" row (e.g. Ranks | A | B | C).',
     'definition.missingItems':

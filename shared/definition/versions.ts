@@ -191,6 +191,21 @@ export function latestVersion(history: readonly DefinitionVersion[]): Definition
 }
 
 /**
+ * The version in force on `day`: the highest-numbered version that took effect (its date) on or
+ * before that day. A day before the first version took effect gets the first version (the team
+ * had written nothing else down); null when nothing was ever saved.
+ */
+export function versionInForce(history: readonly DefinitionVersion[], day: Day): DefinitionVersion | null {
+  let inForce: DefinitionVersion | null = null;
+  let first: DefinitionVersion | null = null;
+  for (const v of history) {
+    if (!first || v.version < first.version) first = v;
+    if (v.date <= day && (!inForce || v.version > inForce.version)) inForce = v;
+  }
+  return inForce ?? first;
+}
+
+/**
  * The next version (バージョンアップ) of `def`: number = highest + 1. Refuses a definition that
  * is invalid, unchanged from the latest version, or saved without a note on what changed.
  */
