@@ -800,6 +800,13 @@ const SAMPLE_KNOWS: CellValue[][] = [
   ['高橋', 'RE2', '○'],
 ];
 
+const SAMPLE_RANK_HISTORY: CellValue[][] = [
+  ['基準日', '顧客ID', '顧客名', 'ランク', '版'],
+  ['2026/05/01', 'C001', '株式会社山田製作所', 'B', '第1版'],
+  ['2026/05/01', 'C002', '(株)鈴木商事', 'C', '第1版'],
+  ['2026/11/01', 'C001', '株式会社山田製作所', 'A', '第2版'],
+];
+
 const SAMPLE_ARGS: Record<string, (lang: Lang) => unknown> = {
   customers: () => SAMPLE_CUSTOMERS,
   contacts: () => SAMPLE_CONTACTS,
@@ -807,6 +814,7 @@ const SAMPLE_ARGS: Record<string, (lang: Lang) => unknown> = {
   definition: (lang) => writeDefinition(starterDefinition(lang), { lang, version: 1 }),
   as_of: () => '2026/11/29',
   knows: () => SAMPLE_KNOWS,
+  rank_history: () => SAMPLE_RANK_HISTORY,
   lang: (lang) => lang,
 };
 

@@ -13,6 +13,7 @@ export const commandsMessages = defineMessages({
     'commands.sheet.review': '振り返り',
     'commands.sheet.manual': 'マニュアル',
     'commands.sheet.issues': '読めなかった行',
+    'commands.sheet.rankHistory': 'ランク履歴',
     'commands.issues.none': '読めなかった行はありません。',
     'commands.sheet.answers': '振り返り回答',
     'commands.sheet.settings': 'kimeru設定',
@@ -45,6 +46,7 @@ export const commandsMessages = defineMessages({
       '「{sheet}」シートは kimeru のものではないため、そのままにしました。代わりに「{alt}」を作成します',
     'commands.setup.nothingToDo': 'セットアップは完了しています。変更はありません',
     'commands.setup.stamp': 'セットアップ',
+    'commands.report.rankCompared': '前回ランクは {day} 時点のランクです（ランク履歴より）。',
     'commands.report.pastVersion': '基準日 {asOf} に有効だった第{version}版で計算しました。',
     'commands.report.unsavedEdits':
       '定義シートには保存していない編集があります。結果は保存済みの第{version}版で計算しました（編集の効果は定義の画面でプレビューできます）。',
@@ -65,6 +67,7 @@ export const commandsMessages = defineMessages({
     'commands.report.manual': '営業マニュアル（第{version}版）を作成しました',
     'commands.dataIssues': '読めない行があります',
     'commands.history.starter': 'スターター定義（3つの切り口）',
+    'commands.history.adopted': 'セットアップ時の定義シートの内容',
     'commands.output.empty': 'kimeru が結果をここに書きます（メニューから実行してください）',
   },
   en: {
@@ -78,6 +81,7 @@ export const commandsMessages = defineMessages({
     'commands.sheet.review': 'Review',
     'commands.sheet.manual': 'Manual',
     'commands.sheet.issues': 'Unread rows',
+    'commands.sheet.rankHistory': 'Rank history',
     'commands.issues.none': 'Every row was read.',
     'commands.sheet.answers': 'Review answers',
     'commands.sheet.settings': 'kimeru settings',
@@ -109,6 +113,7 @@ export const commandsMessages = defineMessages({
       'The sheet "{sheet}" is not kimeru\'s, so it was left as it is; "{alt}" is created instead',
     'commands.setup.nothingToDo': 'Setup is complete; nothing changed',
     'commands.setup.stamp': 'setup',
+    'commands.report.rankCompared': 'The previous rank is the rank on {day} (from the rank history).',
     'commands.report.pastVersion': 'Computed with version {version}, the one in force on {asOf}.',
     'commands.report.unsavedEdits':
       'The definition sheet has edits that were never saved; the results use saved version {version} (preview the edits in the definition pane).',
@@ -128,6 +133,7 @@ export const commandsMessages = defineMessages({
     'commands.report.manual': 'Wrote the sales manual (version {version})',
     'commands.dataIssues': 'Some rows could not be read',
     'commands.history.starter': 'Starter definition (three perspectives)',
+    'commands.history.adopted': 'The definition sheet as it was at setup',
     'commands.output.empty': 'kimeru writes its results here (run it from the menu)',
   },
 });

@@ -1,7 +1,7 @@
 import { t, type Lang } from '../i18n';
 import { KimeruError, type Issue } from '../issues';
 import type { Day } from '../model';
-import type { WorkbookPort, WriteCell, WriteOp } from '../port';
+import { dateCell, type WorkbookPort, type WriteCell, type WriteOp } from '../port';
 import { definitionIssues, definitionsEqual, stampLabel, versionInForce } from '../definition';
 import {
   checkGaps,
@@ -16,6 +16,13 @@ import {
   reviewRows,
   reviewTable,
   withMovement,
+  comparisonDay,
+  rankChanges,
+  rankHistoryHeader,
+  ranksAt,
+  readRankHistory,
+  type RankEntry,
+  type RankResult,
   type GapRow,
 } from '../engines';
 import { readKnowsAnswers, readTable, type TableSpec } from '../tables';
@@ -60,15 +67,62 @@ function unreadRows(loaded: Loaded, issues: readonly Issue[], lang: Lang, stamp:
   const op = unreadSheetOp(sheet, grid, issues, lang, stamp, asOf);
   if (op) {
     ops.push(op);
-    // Made by the first run that had something to list: recorded in the settings like every other
-    // kimeru sheet, so later runs (and hosts that guard the user's sheets) know it is kimeru's.
-    if (loaded.settings.rowOf['sheet:issues'] === undefined) {
-      const row = settingsRows(loaded.settings).find((r) => r[2] === 'sheet:issues');
-      const next = Math.max(0, ...Object.values(loaded.settings.rowOf)) + 1;
-      if (row) ops.push({ kind: 'setBlock', sheet: loaded.settingsSheet, row: next, column: 1, rows: [row] });
-    }
+    ops.push(...registerLazy(loaded, 'issues'));
   }
   return { ops, unread: unreadOf(lang, issues, issues.length > 0 ? sheet : null) };
+}
+
+/**
+ * A sheet made by the first run that has something for it (読めなかった行, ランク履歴) is recorded
+ * in the settings like every other kimeru sheet, so later runs (and hosts that guard the user's
+ * sheets) know it is kimeru's. Each registration takes the next free settings row.
+ */
+function registerLazy(loaded: Loaded, role: Role): WriteOp[] {
+  const code = `sheet:${role}`;
+  if (loaded.settings.rowOf[code] !== undefined) return [];
+  const row = settingsRows(loaded.settings).find((r) => r[2] === code);
+  if (!row) return [];
+  const next = Math.max(0, ...Object.values(loaded.settings.rowOf)) + 1;
+  loaded.settings.rowOf[code] = next;
+  return [{ kind: 'setBlock', sheet: loaded.settingsSheet, row: next, column: 1, rows: [row] }];
+}
+
+/**
+ * The rank history's part of a ranking run: the ranks to compare with (the snapshot about six
+ * months earlier; without a history, what the ranking sheet held) and the rows to append. A sheet
+ * of the user's that bears the name and is not a rank history is left alone.
+ */
+function rankHistoryStep(loaded: Loaded, results: readonly RankResult[], asOf: Day, stamp: string, lang: Lang) {
+  const sheet = sheetOf(loaded, 'rankHistory');
+  const grid = loaded.grids.rankHistory;
+  let entries: RankEntry[] = [];
+  if (grid !== undefined) {
+    try {
+      entries = readRankHistory(grid, sheet).entries;
+    } catch (e) {
+      if (!(e instanceof KimeruError)) throw e;
+      return { previous: previousRanks(loaded.grids.ranking), ops: [] as WriteOp[], notes: [] as string[] };
+    }
+  }
+  const day = comparisonDay(entries, asOf);
+  const previous = day !== null ? ranksAt(entries, day) : previousRanks(loaded.grids.ranking);
+  const notes = day !== null ? [t(lang, 'commands.report.rankCompared', { day: formatDay(day, lang) })] : [];
+  const changes = rankChanges(entries, asOf, results, stamp);
+  const ops: WriteOp[] = [];
+  if (changes.length > 0) {
+    const rows: WriteCell[][] = changes.map((e) => [
+      dateCell(e.asOf),
+      e.customerId,
+      e.customerName,
+      e.rank,
+      e.version,
+    ]);
+    if (grid === undefined)
+      ops.push({ kind: 'addSheet', sheet, rows: [rankHistoryHeader(lang), ...rows], frozenRows: 1 });
+    else ops.push({ kind: 'setBlock', sheet, row: grid.length + 1, column: 1, rows });
+    ops.push(...registerLazy(loaded, 'rankHistory'));
+  }
+  return { previous, ops, notes };
 }
 
 /** Rebuilds an output sheet — only one kimeru made (or re-adds it when it was deleted). */
@@ -161,19 +215,21 @@ function previousRanks(grid: CellValue[][] | undefined): Map<string, string> {
 }
 
 export async function runRanking(port: WorkbookPort, asOf: Day, lang: Lang): Promise<ReportResult> {
-  const r = await ranked(port, ['ranking'], lang, asOf);
-  const rows = withMovement(r.results, previousRanks(r.loaded.grids.ranking), r.definition.ranks);
+  const r = await ranked(port, ['ranking', 'rankHistory'], lang, asOf);
+  const history = rankHistoryStep(r.loaded, r.results, asOf, r.stamp, lang);
+  const rows = withMovement(r.results, history.previous, r.definition.ranks);
   const counts = r.definition.ranks.map((rank) => `${rank}: ${rows.filter((x) => x.rank === rank).length}`);
   const { ops, unread } = unreadRows(r.loaded, r.issues, lang, r.stamp, asOf);
   await port.write([
     replaceOutput(r.loaded, 'ranking', outputRows(lang, r.stamp, asOf, rankingTable(rows, lang, r.stamp))),
+    ...history.ops,
     ...ops,
     ...asOfOps(r.loaded, asOf),
   ]);
   return {
     message: withNotes(
       t(lang, 'commands.report.ranking', { count: rows.length, summary: counts.join(' / ') }),
-      r.notes,
+      [...r.notes, ...history.notes],
     ),
     headline: counts,
     sheet: sheetOf(r.loaded, 'ranking'),

@@ -22,11 +22,12 @@ export const ROLES = [
   'answers',
   'manual',
   'issues',
+  'rankHistory',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Sheets made by the first run that has something to put in them, not by setup. */
-export const LAZY_ROLES: readonly Role[] = ['issues'];
+export const LAZY_ROLES: readonly Role[] = ['issues', 'rankHistory'];
 
 /** Sheets whose whole content kimeru rebuilds on each run. */
 export const OUTPUT_ROLES: readonly Role[] = ['ranking', 'gaps', 'review', 'manual', 'issues'];

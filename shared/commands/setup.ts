@@ -214,7 +214,10 @@ export function planSetup(
     taken.add(name);
     settings.sheets[role] = name;
     created.add(role);
-    const content = initialContent(role, lang, starter, today);
+    const content =
+      role === 'history'
+        ? initialContent(role, lang, starter, today, adoptedDefinition(settings, created, grids))
+        : initialContent(role, lang, starter, today);
     plan.push({ kind: 'addSheet', sheet: name, ...content });
     messages.push(t(lang, 'commands.setup.created', { sheet: name }));
     if (isTableRole(role)) {
@@ -813,11 +816,31 @@ function customerHeader(lang: Lang, def: Definition): string[] {
   return [...headerLabels(CUSTOMER_TABLE, lang), ...extra];
 }
 
+/**
+ * The team's own definition sheet, when setup adopted one that reads: it becomes version 1, so
+ * reports (which use the saved version in force) compute with what the team wrote, not the starter.
+ */
+function adoptedDefinition(
+  settings: Settings,
+  created: ReadonlySet<Role>,
+  grids: Record<string, CellValue[][]>,
+): Definition | null {
+  const sheet = settings.sheets.definition;
+  if (sheet === undefined || created.has('definition')) return null;
+  try {
+    return readDefinition(grids[sheet] ?? [], { sheet }).definition;
+  } catch (e) {
+    if (e instanceof KimeruError) return null;
+    throw e;
+  }
+}
+
 function initialContent(
   role: Role,
   lang: Lang,
   starter: Definition,
   today: Day,
+  adopted: Definition | null = null,
 ): { rows: WriteCell[][]; frozenRows?: number; protectRows?: number; table?: string } {
   switch (role) {
     case 'customers':
@@ -838,8 +861,8 @@ function initialContent(
         version: 1,
         date: today,
         author: 'kimeru',
-        note: t(lang, 'commands.history.starter'),
-        definition: starter,
+        note: t(lang, adopted ? 'commands.history.adopted' : 'commands.history.starter'),
+        definition: adopted ?? starter,
       };
       return {
         rows: [historyHeader(lang), historyRow(v1, lang)] as WriteCell[][],

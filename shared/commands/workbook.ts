@@ -1,7 +1,7 @@
 import { KimeruError } from '../issues';
 import type { WorkbookPort } from '../port';
 import type { CellValue } from '../values/cell';
-import { readSettings, roleSheetName, settingsSheetNames, type Role, type Settings } from './settings';
+import { LAZY_ROLES, readSettings, roleSheetName, settingsSheetNames, type Role, type Settings } from './settings';
 
 /** A workbook kimeru has set up: its settings and the grids of the sheets a command asked for. */
 export interface Loaded {
@@ -28,9 +28,10 @@ export async function loadWorkbook(port: WorkbookPort, roles: readonly Role[]): 
   const settings = readSettings(settingsGrid);
   // The list of unread rows came after the first release: a workbook set up before has no
   // settings row for it and finds it (or will make it) under its default name.
-  if (roles.includes('issues') && settings.sheets.issues === undefined) {
-    const fallback = roleSheetName('issues', settings.lang);
-    settings.sheets.issues = names.find((n) => n.toLowerCase() === fallback.toLowerCase()) ?? fallback;
+  for (const role of LAZY_ROLES) {
+    if (!roles.includes(role) || settings.sheets[role] !== undefined) continue;
+    const fallback = roleSheetName(role, settings.lang);
+    settings.sheets[role] = names.find((n) => n.toLowerCase() === fallback.toLowerCase()) ?? fallback;
   }
   const wanted = roles
     .map((r) => settings.sheets[r])

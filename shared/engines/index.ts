@@ -12,6 +12,15 @@ export { halfYearOf, reviewRows, reviewTable, DEFAULT_DONE_BAR } from './review'
 export type { HalfYear, KnowsAnswer, ReviewClass, ReviewRow } from './review';
 export { manualRows } from './manual';
 export {
+  comparisonDay,
+  rankChanges,
+  rankHistoryHeader,
+  ranksAt,
+  readRankHistory,
+  snapshotDays,
+  type RankEntry,
+} from './rank-history';
+export {
   validateActivity,
   isDuplicateSubmit,
   activityHeader,

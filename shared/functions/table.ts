@@ -10,6 +10,8 @@ import {
   gapTable,
   halfYearOf,
   keyPersonsOf,
+  ranksAt,
+  readRankHistory,
   reviewRows,
   reviewTable,
   summarizeGaps,
@@ -371,6 +373,45 @@ const REVIEW: FunctionDef = {
 
 const optional = (p: ParamDef): ParamDef => ({ ...p, optional: true });
 
+const RANKAT: FunctionDef = {
+  name: 'RANKAT',
+  help: {
+    ja: '顧客表の各行に、ランク履歴から読んだ基準日時点のランクを返します（ランク分けのたびに kimeru が履歴を残します）。顧客表の横に置くと行がそろいます。',
+    en: "Returns each customer row's rank on the as-of date, read from the rank history kimeru keeps at every ranking run; placed beside the table, rows line up.",
+  },
+  example: '=KIMERU.RANKAT(顧客!A1:H200, ランク履歴!A1:E5000, 設定!B2)',
+  params: [
+    CUSTOMERS,
+    param(
+      'rank_history',
+      'range',
+      false,
+      'ランク履歴シートの範囲（見出し行を含む）',
+      'The rank history sheet, header row included',
+    ),
+    AS_OF,
+    LANG,
+  ],
+  run(args, lang) {
+    const customers = range(args, 'customers');
+    const r = readTables({ customers });
+    const history = readRankHistory(range(args, 'rank_history'), 'rank_history');
+    const ranks = ranksAt(history.entries, asOf(args));
+    const historyIssues = history.issues.map(({ sheet: _sheet, ...i }) => ({
+      ...i,
+      argument: 'rank_history',
+    }));
+    return besideCustomers(
+      customers.length,
+      r.customerHeaderRow,
+      [t(lang, 'functions.col.rankAt', { day: formatDay(asOf(args), lang) })],
+      r.dataset.customers.map((c) => ({ row: c.row, values: [ranks.get(c.id) ?? ''] })),
+      [...r.issues, ...historyIssues],
+      lang,
+    );
+  },
+};
+
 const ISSUES: FunctionDef = {
   name: 'ISSUES',
   help: {
@@ -395,7 +436,15 @@ const ISSUES: FunctionDef = {
 };
 
 /** Every custom function, in the order the hosts list them. */
-export const FUNCTIONS: readonly FunctionDef[] = [RANK, GAPCHECK, LASTCONTACT, KEYPERSON, REVIEW, ISSUES];
+export const FUNCTIONS: readonly FunctionDef[] = [
+  RANK,
+  GAPCHECK,
+  LASTCONTACT,
+  KEYPERSON,
+  REVIEW,
+  ISSUES,
+  RANKAT,
+];
 
 /** KIMERU.RANK in Excel and the playground; Sheets cannot use a dot, nor a built-in's name. */
 export const EXCEL_NAMESPACE = 'KIMERU';

@@ -37,6 +37,7 @@ describe('generated stubs', () => {
       'KIMERU_KEYPERSON',
       'KIMERU_REVIEW',
       'KIMERU_ISSUES',
+      'KIMERU_RANKAT',
       'KIMERU_TWICE',
     ]);
   });

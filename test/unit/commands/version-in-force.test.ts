@@ -9,7 +9,9 @@ import { ok, teamWorkbook } from './workbook-fixture';
  * date, and says which; edits on the definition sheet that were never saved are not used.
  */
 
-const at = (y: number, m: number, d: number) => ({ now: () => ({ day: dayFromParts(y, m, d), minutes: 600 }) });
+const at = (y: number, m: number, d: number) => ({
+  now: () => ({ day: dayFromParts(y, m, d), minutes: 600 }),
+});
 
 async function twoVersions() {
   const wb = new MemoryWorkbook(teamWorkbook());

@@ -26,6 +26,7 @@ describe('the function table', () => {
       'KIMERU.KEYPERSON',
       'KIMERU.REVIEW',
       'KIMERU.ISSUES',
+      'KIMERU.RANKAT',
     ]);
     for (const f of FUNCTIONS) {
       expect(sheetsName(f)).toMatch(/^KIMERU_[A-Z]+$/);
@@ -226,5 +227,34 @@ describe('bad input', () => {
     expect(
       callError('KIMERU.GAPCHECK', customers, contacts, activities, definition, AS_OF_SERIAL, 'everything'),
     ).toContain('summary');
+  });
+});
+
+describe('RANKAT', () => {
+  const list = [
+    ['顧客ID', '顧客名'],
+    ['C001', '山田製作所'],
+    ['C002', '鈴木商事'],
+    ['C003', '田中工業'],
+  ];
+  const history = [
+    ['基準日', '顧客ID', '顧客名', 'ランク', '版'],
+    ['2026/05/01', 'C001', '山田製作所', 'B', '第1版'],
+    ['2026/05/01', 'C002', '鈴木商事', 'C', '第1版'],
+    ['2026/11/01', 'C001', '山田製作所', 'A', '第2版'],
+    ['2026/11/01', 'C002', '鈴木商事', '', '第2版'],
+  ];
+  const rankAt = FUNCTIONS.find((f) => f.name === 'RANKAT')!;
+  const ranks = (asOf: string) => {
+    const r = callFunction(rankAt, [list, history, asOf]);
+    if (!r.ok) throw new Error(r.message);
+    return r.value.map((row) => row[0]);
+  };
+
+  it('gives each customer row its rank on the date, from the history', () => {
+    expect(ranks('2026/08/01')).toEqual(['2026/08/01 のランク', 'B', 'C', '']);
+    // C002 left the list on 11/01; C003 was never ranked.
+    expect(ranks('2026/11/29')).toEqual(['2026/11/29 のランク', 'A', '', '']);
+    expect(ranks('2026/04/01').slice(1)).toEqual(['', '', '']);
   });
 });

@@ -86,8 +86,10 @@ describe('a LibreOffice workbook with a chart, a pivot table, comments, validati
     const inserted = (name: string) => insertedElements(partText(original, name), partText(saved, name));
 
     const sheets = inserted('xl/workbook.xml');
-    expect(sheets.filter((e) => e.startsWith('<sheet '))).toHaveLength(11);
+    // Setup's sheets, and ランク履歴 made by the first ranking run.
+    expect(sheets.filter((e) => e.startsWith('<sheet '))).toHaveLength(12);
     expect(sheets.some((e) => e.includes('name="行動 (kimeru)"'))).toBe(true);
+    expect(sheets.some((e) => e.includes('name="ランク履歴"'))).toBe(true);
     // The user's own name survives; kimeru's are added beside it.
     expect(partText(saved, 'xl/workbook.xml')).toContain('name="重点顧客"');
     // Header row 3 to the last customer (row 14), growing as customers are typed in 会社名 (B).
@@ -96,14 +98,14 @@ describe('a LibreOffice workbook with a chart, a pivot table, comments, validati
     );
 
     const rels = inserted('xl/_rels/workbook.xml.rels');
-    expect(rels).toHaveLength(11);
+    expect(rels).toHaveLength(12);
     for (const r of rels)
       expect(r).toMatch(
         /^<Relationship Id="rId\d+" Type="[^"]+\/worksheet" Target="worksheets\/sheet\d+\.xml"\/>$/,
       );
 
     const types = inserted('[Content_Types].xml');
-    expect(types).toHaveLength(11);
+    expect(types).toHaveLength(12);
     for (const o of types)
       expect(o).toMatch(
         /^<Override PartName="\/xl\/worksheets\/sheet\d+\.xml" ContentType="[^"]+worksheet\+xml"\/>$/,
