@@ -244,6 +244,8 @@ export function readActivities(
   customers: readonly Customer[] | CustomerIndex,
   contacts: readonly Contact[],
   opts: TableOptions,
+  /** Columns no caller will look at (read as ''/null): a function skips the free text it never shows. */
+  unread?: ReadonlySet<string>,
 ): { activities: Activity[]; issues: Issue[]; table: TableLayout } {
   const issues: Issue[] = [];
   const resolver = new CustomerResolver(toIndex(customers), issues);
@@ -334,6 +336,7 @@ export function readActivities(
       });
     },
     true,
+    unread,
   );
   return { activities, issues: [...table.issues, ...issues], table };
 }
@@ -369,6 +372,8 @@ export interface DatasetOptions {
   customers?: Partial<TableOptions>;
   contacts?: Partial<TableOptions>;
   activities?: Partial<TableOptions>;
+  /** Activity columns the caller never looks at: not read (see readActivities). */
+  unreadActivityColumns?: ReadonlySet<string>;
 }
 
 function tableOptions(spec: TableSpec, opts: Partial<TableOptions> | undefined): TableOptions {
@@ -404,7 +409,8 @@ export function readDataset(
     readCustomers(grids.customers, tableOptions(CUSTOMER_TABLE, opts.customers)),
   );
   const customers = customerRead?.customers ?? [];
-  const index = new CustomerIndex(customers);
+  // Built only when another table refers to customers (RANK reads the customer list alone).
+  const index = grids.contacts || grids.activities ? new CustomerIndex(customers) : customers;
   const contactRead = grids.contacts
     ? attempt(() => readContacts(grids.contacts ?? [], index, tableOptions(CONTACT_TABLE, opts.contacts)))
     : null;
@@ -416,6 +422,7 @@ export function readDataset(
           index,
           contacts,
           tableOptions(ACTIVITY_TABLE, opts.activities),
+          opts.unreadActivityColumns,
         ),
       )
     : null;
