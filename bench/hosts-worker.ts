@@ -80,7 +80,10 @@ function cellWeight(v: unknown): number {
 type Call = (fn: HostFn, args: unknown[]) => unknown;
 
 /** The built Code.js in a fresh realm with the fake services; `session`: whether Session answers. */
-async function sheetsCall(buildDir: string, session: boolean): Promise<{ call: Call; realmDate: DateConstructor; calls: () => Record<string, number> }> {
+async function sheetsCall(
+  buildDir: string,
+  session: boolean,
+): Promise<{ call: Call; realmDate: DateConstructor; calls: () => Record<string, number> }> {
   const code = await readFile(join(buildDir, 'Code.js'), 'utf8');
   const context = createContext({});
   const realmDate = runInContext('Date', context) as DateConstructor;
@@ -137,8 +140,7 @@ async function main(): Promise<void> {
   const sheets = job.path === 'sheets' || job.path === 'sheets-no-session';
   const host = sheets ? await sheetsCall(job.buildDir, job.path === 'sheets') : null;
   const call: Call =
-    host?.call ??
-    (job.path === 'excel' ? await excelCall(job.buildDir) : (fn, args) => callKimeru(fn, args));
+    host?.call ?? (job.path === 'excel' ? await excelCall(job.buildDir) : (fn, args) => callKimeru(fn, args));
 
   collect();
   const heap0 = heapInUse();

@@ -75,7 +75,8 @@ export async function runHosts(pairs = 7): Promise<string> {
   const verdicts: string[] = [];
   for (const { path, label } of PATHS)
     for (const fn of ['GAPCHECK', 'RANK'] as const) {
-      const at = (n: number) => results.find((r) => r.path === path && r.customers === n)?.fns.find((x) => x.fn === fn);
+      const at = (n: number) =>
+        results.find((r) => r.path === path && r.customers === n)?.fns.find((x) => x.fn === fn);
       const small = at(HOST_SIZES[0]!);
       const big = at(HOST_SIZES[1]!);
       if (!small || !big) continue;
@@ -104,7 +105,19 @@ export async function runHosts(pairs = 7): Promise<string> {
         `- ${label} ${fn}: ${big.ratio.toFixed(1)}× the bare pass at 10k, growth ${growth.toFixed(1)}×, heap ${heapX.toFixed(1)}× inputs — ${ok ? '**PASS**' : '**FAIL**'}`,
       );
     }
-  rows.push(['CLI', 'GAPCHECK / RANK', '–', '–', '–', '–', '–', '–', '–', '–', 'measured by the CLI bench (bench/cli*)']);
+  rows.push([
+    'CLI',
+    'GAPCHECK / RANK',
+    '–',
+    '–',
+    '–',
+    '–',
+    '–',
+    '–',
+    '–',
+    '–',
+    'measured by the CLI bench (bench/cli*)',
+  ]);
   const header = [
     'path',
     'function',

@@ -19,7 +19,7 @@ describe('the clock', () => {
 });
 
 describe('dates between the script and a spreadsheet in another zone', () => {
-  const dates = new SheetDates({ formatDate, parseDate }, elsewhere, processTimeZone());
+  const dates = new SheetDates({ parseDate }, elsewhere, processTimeZone());
 
   it('builds a written date so that the sheet shows the intended day and time', () => {
     const written = dates.toSheet({ kind: 'date', day: dayFromParts(2026, 11, 29), minutes: 630 });
@@ -33,7 +33,7 @@ describe('dates between the script and a spreadsheet in another zone', () => {
   });
 
   it('converts nothing when both zones agree', () => {
-    const same = new SheetDates({ formatDate, parseDate }, processTimeZone(), processTimeZone());
+    const same = new SheetDates({ parseDate }, processTimeZone(), processTimeZone());
     const d = new Date(2026, 10, 29);
     expect(same.fromSheet(d)).toBe(d);
     expect(same.toSheet({ kind: 'date', day: dayFromParts(2026, 11, 29) })).toEqual(d);
@@ -70,7 +70,7 @@ describe('the user’s language', () => {
 describe('dates when the script’s zone is not known (custom functions)', () => {
   it('converts every date, which is exact whether or not the zones differ', () => {
     for (const zone of [processTimeZone(), elsewhere]) {
-      const dates = new SheetDates({ formatDate, parseDate }, zone, null);
+      const dates = new SheetDates({ parseDate }, zone, null);
       expect(dates.same).toBe(false);
       const midnight = parseDate('2026-11-29 00:00', zone, 'yyyy-MM-dd HH:mm');
       expect(readDate(dates.fromSheet(midnight))).toEqual({ ok: true, value: dayFromParts(2026, 11, 29) });
