@@ -62,7 +62,7 @@ export function machine(): string {
 }
 
 /** Runs every path at every size and returns the markdown table (and prints it). */
-export async function runHosts(pairs = 7): Promise<string> {
+export async function runHosts(pairs = 7, print = true): Promise<string> {
   const load0 = loadavg()[0] ?? 0;
   const dir = await buildHosts();
   const results: HostResult[] = [];
@@ -145,7 +145,7 @@ export async function runHosts(pairs = 7): Promise<string> {
     '',
     ...verdicts,
   ].join('\n');
-  console.log(md);
+  if (print) console.log(md);
   return md;
 }
 

@@ -145,6 +145,9 @@ class CustomerResolver {
     column: string | { index: number },
     issue: Issuer,
   ): Customer | null {
+    // The usual case, an ID exactly as the customer list has it: no match object per row.
+    const exact = this.index.get(ref);
+    if (exact) return exact;
     const match = this.index.find(ref);
     if (match === null) {
       const key = foldCustomerId(ref);
