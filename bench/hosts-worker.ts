@@ -37,6 +37,8 @@ export interface HostResult {
     bareMs: number;
     ratio: number;
     ratios: number[];
+    /** The same ratio of process CPU time: steadier than wall time on a busy machine. */
+    cpuRatio: number;
     /** Heap the call grew (peak total heap after the call − heap in use before it). */
     heapGrowthMB: number;
     /** Heap held by the arrays the host hands over. */
@@ -131,6 +133,10 @@ function argsFor(fn: HostFn, grids: Grids, definition: CellValue[][], asOf: unkn
   return raw;
 }
 
+function cpuMs(u: NodeJS.CpuUsage): number {
+  return (u.user + u.system) / 1000;
+}
+
 function heapInUse(): number {
   return process.memoryUsage().heapUsed;
 }
@@ -160,7 +166,7 @@ async function main(): Promise<void> {
     const inputsMB = fn === 'RANK' ? gridsMB * customerShare(grids) : gridsMB;
     // Heap first, in a process whose heap earlier calls have not grown.
     collect();
-    const before = heapInUse();
+    const before = getHeapStatistics().total_heap_size;
     const callsBefore = host?.calls() ?? {};
     const result = call(fn, args);
     const grown = getHeapStatistics().total_heap_size - before;
@@ -175,19 +181,25 @@ async function main(): Promise<void> {
     const ratios: number[] = [];
     const times: number[] = [];
     const bares: number[] = [];
+    const cpuRatios: number[] = [];
     let sink = 0;
     for (let i = 0; i < job.pairs; i++) {
       collect();
+      let c = process.cpuUsage();
       let t = performance.now();
       sink += barePass(args);
       const bare = performance.now() - t;
+      const bareCpu = cpuMs(process.cpuUsage(c));
       collect();
+      c = process.cpuUsage();
       t = performance.now();
       call(fn, args);
       const ms = performance.now() - t;
+      const callCpu = cpuMs(process.cpuUsage(c));
       bares.push(bare);
       times.push(ms);
       ratios.push(ms / bare);
+      cpuRatios.push(callCpu / Math.max(bareCpu, 0.001));
     }
     if (Number.isNaN(sink)) throw new Error('unreachable');
     fns.push({
@@ -196,6 +208,7 @@ async function main(): Promise<void> {
       bareMs: median(bares),
       ratio: median(ratios),
       ratios,
+      cpuRatio: median(cpuRatios),
       heapGrowthMB: Math.max(0, grown) / MB,
       inputsMB,
       ...(serviceCalls ? { serviceCalls } : {}),
