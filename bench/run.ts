@@ -10,6 +10,7 @@ import { HyperFormula } from 'hyperformula';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runHosts } from './hosts';
 import { median } from './measure';
 import { MEASURED, type Measured } from './scenario';
 import type { FormulaResult, Job, KimeruResult } from './worker';
@@ -89,6 +90,8 @@ async function main(): Promise<void> {
   const cpu = cpus();
   const machine = `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${int(totalmem() / 1024 ** 3)} GB, Node ${process.version}`;
   log(`kimeru bench — ${machine}`);
+  log('  through each host (bench/hosts.ts)…');
+  const hosts = await runHosts(7, false);
 
   const kimeru: KimeruResult[] = [];
   for (const customers of KIMERU_SIZES)
@@ -128,7 +131,7 @@ async function main(): Promise<void> {
   }
 
   const load = { start: loadAtStart, end: loadavg()[0] ?? NaN, cores: cpus().length };
-  const report = render(machine, load, kimeru, formulas, notes, performance.now() - started);
+  const report = `${hosts}\n\n${render(machine, load, kimeru, formulas, notes, performance.now() - started)}`;
   process.stdout.write(`\n${report}\n`);
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });

@@ -1,6 +1,6 @@
 import { callFunction, FUNCTIONS, sheetsName, type FunctionDef } from '../../shared/functions';
 import type { CellValue } from '../../shared/values/cell';
-import { isDate, type SheetDates } from './dates';
+import { realmTimeZone, wallShift } from './dates';
 import { widthOf } from './width';
 
 export type CustomFunction = (...args: unknown[]) => unknown[][];
@@ -9,28 +9,66 @@ export type CustomFunction = (...args: unknown[]) => unknown[][];
  * One Sheets custom function per entry of the core's table, KIMERU_RANK… Sheets hands a
  * single-cell range over as a scalar and dates as Date objects; callFunction reads both. An
  * error becomes a thrown Error, which Sheets shows as #ERROR! with its message.
+ *
+ * `sheetZone` names the spreadsheet's time zone (null when it cannot be known). It is asked at
+ * most once per calculation; nothing here calls a service per value.
  */
-export function customFunctions(dates: () => SheetDates | null): Record<string, CustomFunction> {
+export function customFunctions(sheetZone: () => string | null): Record<string, CustomFunction> {
   const out: Record<string, CustomFunction> = {};
-  for (const def of FUNCTIONS) out[sheetsName(def)] = (...args) => runCustom(def, args, dates);
+  for (const def of FUNCTIONS) out[sheetsName(def)] = (...args) => runCustom(def, args, sheetZone);
   return out;
 }
 
-function runCustom(def: FunctionDef, args: unknown[], dates: () => SheetDates | null): unknown[][] {
-  const result = callFunction(def, localDates(args, dates));
+function runCustom(def: FunctionDef, args: unknown[], sheetZone: () => string | null): unknown[][] {
+  const result = callFunction(def, sheetDays(args, sheetZone()));
   if (!result.ok) throw new Error(result.message);
   return rectangle(result.value);
 }
 
-/** Dates as the sheet shows them, when the spreadsheet's time zone is not the script's. */
-function localDates(args: unknown[], dates: () => SheetDates | null): unknown[] {
-  const hasDate = args.some((a) =>
-    Array.isArray(a) ? a.some((r) => (Array.isArray(r) ? r.some(isDate) : isDate(r))) : isDate(a),
+/**
+ * Dates as the sheet shows them. Sheets passes a date cell as the instant of its wall-clock time
+ * in the spreadsheet's zone; the core reads a Date's calendar day in the script's zone. When the
+ * two zones are the same (appsscript.json's zone is the spreadsheet's — the usual case) the
+ * arguments are passed on untouched. Otherwise one pass interprets each Date in the
+ * spreadsheet's zone with Intl (see wallShift); a row holding a Date that needs moving is copied,
+ * never the whole range, and the caller's arrays are left as they were.
+ */
+export function sheetDays(args: unknown[], sheetZone: string | null): unknown[] {
+  if (sheetZone === null || sheetZone === realmTimeZone()) return args;
+  const shift = wallShift(sheetZone);
+  const fix = (v: unknown): unknown => {
+    if (!isDateObject(v)) return v;
+    const s = shift(v);
+    return s === 0 || Number.isNaN(s) ? v : new (v.constructor as DateConstructor)(v.getTime() + s);
+  };
+  return args.map((arg) => {
+    if (!Array.isArray(arg)) return fix(arg);
+    let out: unknown[] | null = null;
+    for (let r = 0; r < arg.length; r++) {
+      const row: unknown = arg[r];
+      if (!Array.isArray(row)) {
+        const v = fix(row);
+        if (v !== row) (out ??= arg.slice())[r] = v;
+        continue;
+      }
+      let copy: unknown[] | null = null;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v !== 'object' || v === null) continue;
+        const moved = fix(v);
+        if (moved !== v) (copy ??= row.slice())[c] = moved;
+      }
+      if (copy) (out ??= arg.slice())[r] = copy;
+    }
+    return out ?? arg;
+  });
+}
+
+/** True for a Date from any realm (Apps Script, or a test's vm context). */
+function isDateObject(value: unknown): value is Date {
+  return (
+    typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Date]'
   );
-  const d = hasDate ? dates() : null;
-  if (!d || d.same) return args;
-  const fix = (v: unknown): unknown => (isDate(v) ? d.fromSheet(v) : Array.isArray(v) ? v.map(fix) : v);
-  return args.map(fix);
 }
 
 /** Sheets wants a non-empty rectangle without undefined/null holes. */

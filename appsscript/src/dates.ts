@@ -12,16 +12,15 @@ import type { GasServices } from './gas';
  */
 export class SheetDates {
   readonly same: boolean;
-  /** Shift (ms) from a sheet Date to the script-local Date showing the same wall time, per UTC hour. */
-  private readonly shifts = new Map<number, number>();
 
-  /** `scriptZone` null: not known here (a custom function may not ask Session), so always convert. */
+  /** `scriptZone` null: not known here, so every Date is looked at (exact either way). */
   constructor(
-    private readonly services: Pick<GasServices, 'formatDate' | 'parseDate'>,
+    private readonly services: Pick<GasServices, 'parseDate'>,
     readonly sheetZone: string,
     scriptZone: string | null,
   ) {
     this.same = sheetZone === scriptZone;
+    this.wall = wallShift(sheetZone);
   }
 
   /** A DateCell as the Date to write: it shows `day` (and `minutes`) in the sheet's zone. */
@@ -38,33 +37,74 @@ export class SheetDates {
 
   /** A Date read from the sheet (or passed to a custom function) as a script-local wall-time Date. */
   fromSheet(date: Date): Date {
-    if (this.same || Number.isNaN(date.getTime())) return date;
-    // Offsets change only at hour boundaries (DST), so one formatDate per hour seen is enough.
-    const hour = Math.floor(date.getTime() / 3_600_000);
-    let shift = this.shifts.get(hour);
-    if (shift === undefined) {
-      shift =
-        wallClock(this.services.formatDate(date, this.sheetZone, 'yyyy-MM-dd HH:mm:ss')) - date.getTime();
-      this.shifts.set(hour, shift);
-    }
-    return new Date(date.getTime() + shift);
+    if (this.same) return date;
+    const shift = this.wall(date);
+    return shift === 0 || Number.isNaN(shift) ? date : new Date(date.getTime() + shift);
+  }
+
+  private readonly wall: (date: Date) => number;
+}
+
+/**
+ * The realm's own time zone: the zone its Date objects show their calendar day in (in Apps Script
+ * the script's zone, appsscript.json's timeZone). Asked of Intl, never of a service.
+ */
+export function realmTimeZone(): string {
+  try {
+    return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return '';
   }
 }
 
-/** The script-local time of "yyyy-MM-dd HH:mm:ss". */
-function wallClock(text: string): number {
-  const [y, mo, d, h, mi, s] = text.split(/[-: ]/).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const local = new Date(2000, 0, 1);
-  local.setFullYear(y, mo - 1, d);
-  local.setHours(h, mi, s, 0);
-  return local.getTime();
+/**
+ * For a Date, the shift (ms) that makes its local (script-zone) wall clock show what the sheet's
+ * zone shows for the same instant: 0 when the zones agree at that instant, NaN for an invalid
+ * Date. Intl.DateTimeFormat interprets the instant in the sheet's zone — no Apps Script service
+ * call — once per hour seen (offsets change only at hour boundaries).
+ */
+export function wallShift(sheetZone: string): (date: Date) => number {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone: sheetZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  const shifts = new Map<number, number>();
+  return (date) => {
+    const time = date.getTime();
+    if (Number.isNaN(time)) return NaN;
+    const hour = Math.floor(time / 3_600_000);
+    let shift = shifts.get(hour);
+    if (shift === undefined) {
+      const p: Record<string, number> = {};
+      for (const part of format.formatToParts(date))
+        if (part.type !== 'literal') p[part.type] = Number(part.value);
+      const sheet = Date.UTC(
+        p['year'] ?? NaN,
+        (p['month'] ?? NaN) - 1,
+        p['day'] ?? NaN,
+        (p['hour'] ?? NaN) % 24,
+        p['minute'] ?? NaN,
+        p['second'] ?? NaN,
+      );
+      const local = Date.UTC(
+        date.getFullYear(),
+        date.getMonth(),
+        date.getDate(),
+        date.getHours(),
+        date.getMinutes(),
+        date.getSeconds(),
+      );
+      shift = sheet - local;
+      shifts.set(hour, shift);
+    }
+    return shift;
+  };
 }
 
 function pad2(n: number): string {

@@ -2,7 +2,6 @@ import { createApi, type Envelope, type KimeruApi } from '../../shared/commands'
 import { t, type Lang } from '../../shared/i18n';
 import { sheetsClock } from './clock';
 import { customFunctions } from './custom-functions';
-import { SheetDates } from './dates';
 import type { GasServices } from './gas';
 import { userLang } from './lang';
 import { MENU, type MenuCommand, type SidebarTab } from './menu';
@@ -153,23 +152,16 @@ function runFromMenu(command: MenuCommand, label: AppsscriptKey): void {
 }
 
 /**
- * Custom functions may read the spreadsheet but Session is not among their documented
- * services: without the script's zone every date is converted (exact in both cases).
+ * The spreadsheet's time zone for custom functions: read once per calculation (never per value).
+ * Session is not asked — it is not documented for custom functions, and Intl interprets the
+ * dates in this zone without it.
  */
-function customFunctionDates(): SheetDates | null {
-  let zone: string;
+function customFunctionZone(): string | null {
   try {
-    zone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+    return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
   } catch {
     return null; // no spreadsheet to ask: take the dates as they come
   }
-  let scriptZone: string | null = null;
-  try {
-    scriptZone = Session.getScriptTimeZone();
-  } catch {
-    // not available to custom functions here: convert every date
-  }
-  return new SheetDates(services(), zone, scriptZone);
 }
 
 const menuHandlers: Record<string, () => void> = {};
@@ -188,5 +180,5 @@ export const entryPoints: Record<string, (...args: never[]) => unknown> = {
   onInstall,
   kimeruCall,
   ...menuHandlers,
-  ...customFunctions(customFunctionDates),
+  ...customFunctions(customFunctionZone),
 };

@@ -177,12 +177,20 @@ function rankByAbc(
     const share = before / total;
     // The tolerance keeps 0.1 + 0.2-style float noise from moving a customer across a cut-off.
     const step = steps.find((s) => share < s.cutoff - 1e-9);
+    // The reason is text only a ranking sheet shows: written when read, not for every recalculation.
+    let basis: string | null = null;
     results[i] = {
       customerId: c.id,
       customerName: c.name,
       rank: step ? step.rank : last,
       value: share,
-      basis: t(lang, 'engines.rank.abc', { share: formatPercent(share), column, value: formatNumber(v) }),
+      get basis(): string {
+        return (basis ??= t(lang, 'engines.rank.abc', {
+          share: formatPercent(share),
+          column,
+          value: formatNumber(v),
+        }));
+      },
     };
     before += Math.max(v, 0);
   }

@@ -64,6 +64,21 @@ function relabelled<T>(read: () => T): T {
 }
 
 /**
+ * Free text of the activity log that no function shows or checks (目的, 内容, 記録ID): left unread,
+ * so a recalculation does not normalise 300,000 cells for nothing.
+ */
+const UNREAD_ACTIVITY_COLUMNS: ReadonlySet<string> = new Set(['purpose', 'content', 'key']);
+
+/** The dataset's index, built on first use (RANK never needs it). */
+function withLazyIndex<T extends Omit<Tables, 'index'>>(tables: T): T & { index: DatasetIndex } {
+  let index: DatasetIndex | null = null;
+  return Object.defineProperty(tables, 'index', {
+    get: () => (index ??= indexDataset(tables.dataset)),
+    enumerable: true,
+  }) as T & { index: DatasetIndex };
+}
+
+/**
  * Reads the tables. A row that cannot be read is left out and returned as an issue, so the
  * function computes on every other row and shows the count; only a table that cannot be found
  * at all (no header) stops the call.
@@ -76,16 +91,16 @@ export function readTables(args: TableArgs): Tables {
         customers: { sheet: sheetOf('customers') },
         contacts: { sheet: sheetOf('contacts') },
         activities: { sheet: sheetOf('activities') },
+        unreadActivityColumns: UNREAD_ACTIVITY_COLUMNS,
       },
     ),
   );
-  return {
+  return withLazyIndex({
     dataset: read.dataset,
-    index: indexDataset(read.dataset),
     customerHeaderRow: read.headerRows.customers ?? 1,
     issues: relabel(read.issues),
     customerHeaders: read.customerHeaders,
-  };
+  });
 }
 
 /** Reads the tables and the definition, and ranks every customer by it. */
@@ -98,11 +113,13 @@ export function readRanked(args: TableArgs & { definition: CellValue[][] }, lang
     ...i,
     argument: 'definition',
   }));
-  return {
-    ...tables,
+  return withLazyIndex({
+    dataset: tables.dataset,
+    customerHeaderRow: tables.customerHeaderRow,
+    customerHeaders: tables.customerHeaders,
     issues: [...relabel(read.issues), ...flags, ...tables.issues],
     definition: read.definition,
     stamp: stampLabel(read.version, lang),
     ranks: new Map(results.map((r) => [r.customerId, r.rank])),
-  };
+  });
 }

@@ -46,6 +46,8 @@ export function scanTable(
   onRow: (row: TableRow, layout: TableLayout) => void,
   /** The caller keeps nothing of a row after onRow returns: one row object is reused throughout. */
   transient = false,
+  /** Optional columns the caller will not look at: found (so they are not attributes), never read. */
+  unread?: ReadonlySet<string>,
 ): TableLayout {
   const firstRow = opts.firstRow ?? 1;
   const firstColumn = (opts.firstColumn ?? 1) - 1; // 0-based offset from the 1-based option
@@ -92,6 +94,7 @@ export function scanTable(
     if (!m) continue;
     columns[c.key] = m.index;
     used.add(m.index);
+    if (unread?.has(c.key) && !c.required) continue;
     const letter = columnLetter(firstColumn + m.index);
     mapped.push({
       spec: c,
@@ -120,12 +123,13 @@ export function scanTable(
   let blankAfterData = false;
   for (let r = best.r + 1; r < grid.length; r++) {
     const line = grid[r];
-    if (!line || isBlankRow(line)) {
+    // One pass over the row tells blank, total, note or data.
+    const skip = line ? notDataReason(line, blankAfterData, requiredIndexes) : 'blank';
+    if (skip === 'blank' || !line) {
       if (layout.dataRows !== null) blankAfterData = true;
       continue;
     }
     const row = firstRow + r;
-    const skip = notDataReason(line, blankAfterData, requiredIndexes);
     if (skip !== null) {
       layout.notData.push({ row, reason: skip });
       continue;
@@ -262,21 +266,23 @@ function notDataReason(
   line: CellValue[],
   afterBlank: boolean,
   requiredIndexes: number[],
-): 'total' | 'note' | null {
+): 'blank' | 'total' | 'note' | null {
   let seen = 0;
   let firstText: string | null = null;
   let nonBlank = 0;
-  for (const v of line) {
+  for (let i = 0; i < line.length; i++) {
+    const v = line[i];
     if (isBlank(v)) continue;
     nonBlank++;
     if (seen < 2) {
       seen++;
       if (typeof v === 'string') {
-        if (TOTAL_WORDS.has(normalizeHeader(v))) return 'total';
-        if (firstText === null && seen === 1) firstText = normalizeText(v);
+        if (isTotalWord(v)) return 'total';
+        if (firstText === null && seen === 1 && afterBlank) firstText = normalizeText(v);
       }
     }
   }
+  if (nonBlank === 0) return 'blank';
   if (!afterBlank || firstText === null) return null;
   const requiredBlank = requiredIndexes.every(
     (i) => isBlank(line[i]) || normalizeText(line[i]) === firstText,
@@ -284,6 +290,18 @@ function notDataReason(
   if (!requiredBlank && !NOTE_START.test(firstText)) return null;
   if (NOTE_START.test(firstText) && (nonBlank === 1 || requiredBlank)) return 'note';
   return nonBlank === 1 && firstText.length >= NOTE_MIN_LENGTH && requiredIndexes.length > 1 ? 'note' : null;
+}
+
+// Whether a cell is a total word, per distinct text: ids and names repeat down a log.
+const TOTAL_TEXTS = new Map<string, boolean>();
+function isTotalWord(v: string): boolean {
+  let hit = TOTAL_TEXTS.get(v);
+  if (hit === undefined) {
+    hit = TOTAL_WORDS.has(normalizeHeader(v));
+    if (TOTAL_TEXTS.size >= MEMO_LIMIT) TOTAL_TEXTS.clear();
+    TOTAL_TEXTS.set(v, hit);
+  }
+  return hit;
 }
 
 const NO_EXTRA: Record<string, AttrValue> = Object.freeze({}) as Record<string, AttrValue>;
@@ -308,18 +326,35 @@ export function readCell(kind: ColumnSpec['kind'], v: CellValue): Read<CellRead>
 
 /** Logs repeat the same texts (customers, reps, types) thousands of times: read each once. */
 const MEMO_LIMIT = 20000;
-// Text and numbers repeat down a column (dates as serials, types, reps): each distinct value is
-// read once, which also spares allocating a result per cell.
+/** Distinct values seen before a column whose values hardly repeat stops being memoised. */
+const MEMO_TRIAL = 2048;
+// Text and numbers repeat down a column (dates as serials or Dates, types, reps): each distinct
+// value is read once, which also spares allocating a result per cell. A Date is memoised by its
+// time. A column whose values are unique per row (free text) is read directly: a memo there
+// would only cost hashing and memory.
 function memoized<T>(read: (v: CellValue) => T): (v: CellValue) => T {
-  const texts = new Map<string, T>();
+  let texts: Map<string, T> | null = new Map<string, T>();
   const numbers = new Map<number, T>();
+  const dates = new Map<number, T>();
+  let hits = 0;
   return (v) => {
-    const memo = typeof v === 'string' ? texts : typeof v === 'number' ? numbers : null;
+    let memo: Map<never, T> | null;
+    let key: unknown = v;
+    if (typeof v === 'string') memo = texts as Map<never, T> | null;
+    else if (typeof v === 'number') memo = numbers as Map<never, T>;
+    else if (v !== null && typeof v === 'object' && isDateValue(v)) {
+      memo = dates as Map<never, T>;
+      key = v.getTime();
+    } else memo = null;
     if (memo === null) return read(v);
-    const hit = memo.get(v as never);
-    if (hit !== undefined) return hit;
+    const hit = memo.get(key as never);
+    if (hit !== undefined) {
+      if (memo === texts) hits++;
+      return hit;
+    }
     const value = read(v);
-    if (memo.size < MEMO_LIMIT) memo.set(v as never, value);
+    if (memo.size < MEMO_LIMIT) memo.set(key as never, value);
+    if (memo === texts && texts.size === MEMO_TRIAL && hits < MEMO_TRIAL) texts = null;
     return value;
   };
 }
@@ -339,11 +374,6 @@ function isNumericWithDates(grid: CellValue[][], from: number, index: number): b
     if (typeof v === 'number' || (typeof v === 'string' && !isBlank(v) && readNumber(v).ok)) numbers++;
   }
   return numbers > dates;
-}
-
-function isBlankRow(line: CellValue[]): boolean {
-  for (const v of line) if (!isBlank(v)) return false;
-  return true;
 }
 
 /** A cell as the user wrote it, for the list of unread rows. */

@@ -145,6 +145,9 @@ class CustomerResolver {
     column: string | { index: number },
     issue: Issuer,
   ): Customer | null {
+    // The usual case, an ID exactly as the customer list has it: no match object per row.
+    const exact = this.index.get(ref);
+    if (exact) return exact;
     const match = this.index.find(ref);
     if (match === null) {
       const key = foldCustomerId(ref);
@@ -244,6 +247,8 @@ export function readActivities(
   customers: readonly Customer[] | CustomerIndex,
   contacts: readonly Contact[],
   opts: TableOptions,
+  /** Columns no caller will look at (read as ''/null): a function skips the free text it never shows. */
+  unread?: ReadonlySet<string>,
 ): { activities: Activity[]; issues: Issue[]; table: TableLayout } {
   const issues: Issue[] = [];
   const resolver = new CustomerResolver(toIndex(customers), issues);
@@ -345,6 +350,7 @@ export function readActivities(
       });
     },
     true,
+    unread,
   );
   return { activities, issues: [...table.issues, ...issues], table };
 }
@@ -380,6 +386,8 @@ export interface DatasetOptions {
   customers?: Partial<TableOptions>;
   contacts?: Partial<TableOptions>;
   activities?: Partial<TableOptions>;
+  /** Activity columns the caller never looks at: not read (see readActivities). */
+  unreadActivityColumns?: ReadonlySet<string>;
 }
 
 function tableOptions(spec: TableSpec, opts: Partial<TableOptions> | undefined): TableOptions {
@@ -415,7 +423,8 @@ export function readDataset(
     readCustomers(grids.customers, tableOptions(CUSTOMER_TABLE, opts.customers)),
   );
   const customers = customerRead?.customers ?? [];
-  const index = new CustomerIndex(customers);
+  // Built only when another table refers to customers (RANK reads the customer list alone).
+  const index = grids.contacts || grids.activities ? new CustomerIndex(customers) : customers;
   const contactRead = grids.contacts
     ? attempt(() => readContacts(grids.contacts ?? [], index, tableOptions(CONTACT_TABLE, opts.contacts)))
     : null;
@@ -427,6 +436,7 @@ export function readDataset(
           index,
           contacts,
           tableOptions(ACTIVITY_TABLE, opts.activities),
+          opts.unreadActivityColumns,
         ),
       )
     : null;

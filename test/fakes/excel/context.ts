@@ -329,6 +329,8 @@ export class FakeRange extends ProxyObject {
 
   load(spec?: string | string[]): this {
     const props = propertiesOf(spec, RANGE_PROPERTIES);
+    if (props.some((p) => p === 'values' || p === 'formulas' || p === 'numberFormat'))
+      this.context.excel.counts.rangeReads++;
     this.context.enqueue({
       requestBytes: 0,
       run: () => {

@@ -23,7 +23,8 @@ export class FakeExcel {
   readonly names = new Map<string, { sheet: string; address: string; formula?: string }>();
   /** Tables in the order they were added; names are unique workbook-wide, with defined names too. */
   readonly tables: TableState[] = [];
-  readonly counts = { runs: 0, syncs: 0, suspendCalculation: 0 };
+  /** rangeReads: loads of cell contents (values, formulas or number formats) of a range. */
+  readonly counts = { runs: 0, syncs: 0, suspendCalculation: 0, rangeReads: 0 };
   /** Every write applied, in order: which sheet and what (values A1:C3, clear(…), …). */
   readonly log: { sheet: string; address: string }[] = [];
   /** Excel on the web refuses requests and responses over 5 MB. */

@@ -1,5 +1,6 @@
 import { sheetsClock } from '../../../appsscript/src/clock';
-import { SheetDates } from '../../../appsscript/src/dates';
+import { sheetDays } from '../../../appsscript/src/custom-functions';
+import { SheetDates, wallShift } from '../../../appsscript/src/dates';
 import { userLang } from '../../../appsscript/src/lang';
 import { dayFromParts, readDate } from '../../../shared/values';
 import { createGas, processTimeZone } from '../../fakes/gas';
@@ -19,7 +20,7 @@ describe('the clock', () => {
 });
 
 describe('dates between the script and a spreadsheet in another zone', () => {
-  const dates = new SheetDates({ formatDate, parseDate }, elsewhere, processTimeZone());
+  const dates = new SheetDates({ parseDate }, elsewhere, processTimeZone());
 
   it('builds a written date so that the sheet shows the intended day and time', () => {
     const written = dates.toSheet({ kind: 'date', day: dayFromParts(2026, 11, 29), minutes: 630 });
@@ -33,7 +34,7 @@ describe('dates between the script and a spreadsheet in another zone', () => {
   });
 
   it('converts nothing when both zones agree', () => {
-    const same = new SheetDates({ formatDate, parseDate }, processTimeZone(), processTimeZone());
+    const same = new SheetDates({ parseDate }, processTimeZone(), processTimeZone());
     const d = new Date(2026, 10, 29);
     expect(same.fromSheet(d)).toBe(d);
     expect(same.toSheet({ kind: 'date', day: dayFromParts(2026, 11, 29) })).toEqual(d);
@@ -70,10 +71,47 @@ describe('the user’s language', () => {
 describe('dates when the script’s zone is not known (custom functions)', () => {
   it('converts every date, which is exact whether or not the zones differ', () => {
     for (const zone of [processTimeZone(), elsewhere]) {
-      const dates = new SheetDates({ formatDate, parseDate }, zone, null);
+      const dates = new SheetDates({ parseDate }, zone, null);
       expect(dates.same).toBe(false);
       const midnight = parseDate('2026-11-29 00:00', zone, 'yyyy-MM-dd HH:mm');
       expect(readDate(dates.fromSheet(midnight))).toEqual({ ok: true, value: dayFromParts(2026, 11, 29) });
     }
+  });
+});
+
+describe('dates passed to a custom function', () => {
+  const midnight = (zone: string, y: number, m: number, d: number): Date =>
+    parseDate(
+      `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')} 00:00`,
+      zone,
+      'yyyy-MM-dd HH:mm',
+    );
+
+  it('are handed on untouched, with no pass over the ranges, when the sheet’s zone is the script’s', () => {
+    const args = [[['日付'], [midnight(processTimeZone(), 2026, 11, 29)]], 'gaps'];
+    const out = sheetDays(args, processTimeZone());
+    expect(out).toBe(args);
+  });
+
+  it('are read in the sheet’s zone; only rows holding a moved Date are copied, the caller’s arrays kept', () => {
+    const text = ['顧客ID', '日付'];
+    const dated = ['C1', midnight(elsewhere, 2026, 3, 1)];
+    const range = [text, dated];
+    const out = sheetDays([range, midnight(elsewhere, 2026, 11, 29)], elsewhere) as [unknown[][], Date];
+    expect(readDate(out[0][1]![1] as Date)).toEqual({ ok: true, value: dayFromParts(2026, 3, 1) });
+    expect(readDate(out[1])).toEqual({ ok: true, value: dayFromParts(2026, 11, 29) });
+    expect(out[0][0]).toBe(text); // a row without dates is the caller's own row
+    expect(range[1]).toBe(dated);
+    expect(dated[1]).toEqual(midnight(elsewhere, 2026, 3, 1));
+  });
+
+  it('are shifted with Intl so that the script-local clock shows the sheet’s, at any time of day', () => {
+    const shift = wallShift(elsewhere);
+    for (const hour of [0, 9, 23]) {
+      const d = parseDate(`2026-07-15 ${String(hour).padStart(2, '0')}:30`, elsewhere, 'yyyy-MM-dd HH:mm');
+      const local = new Date(d.getTime() + shift(d));
+      expect([local.getDate(), local.getHours(), local.getMinutes()]).toEqual([15, hour, 30]);
+    }
+    expect(shift(new Date(NaN))).toBeNaN();
   });
 });

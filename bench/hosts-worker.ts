@@ -1,0 +1,247 @@
+/**
+ * One host path at one size in a fresh process, paired with a bare pass over the same inputs.
+ * Usage: node --expose-gc --import tsx bench/hosts-worker.ts '<job json>'; prints one `RESULT {…}` line.
+ *
+ * Paths: the built Apps Script Code.js loaded as Apps Script loads it (a vm realm whose Date
+ * objects are the ones Sheets hands over; with Session available and without it, as in a custom
+ * function), the built Excel functions.js (serial numbers), and the core's callFunction.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
+import { createContext, runInContext } from 'node:vm';
+import { createGas } from '../test/fakes/gas';
+import type { CellValue } from '../shared/values/cell';
+import { generate, type Grids } from './generate';
+import { collect, median, MB } from './measure';
+import { AS_OF_DAY, callKimeru, definitionGrid, rawArgs } from './scenario';
+
+export type HostPath = 'sheets' | 'sheets-no-session' | 'excel' | 'core';
+export type HostFn = 'RANK' | 'GAPCHECK';
+
+export interface HostJob {
+  path: HostPath;
+  customers: number;
+  /** Folder holding the built Code.js and functions.js. */
+  buildDir: string;
+  pairs: number;
+}
+
+export interface HostResult {
+  path: HostPath;
+  customers: number;
+  activities: number;
+  fns: {
+    fn: HostFn;
+    ms: number;
+    bareMs: number;
+    ratio: number;
+    ratios: number[];
+    /** The same ratio of process CPU time: steadier than wall time on a busy machine. */
+    cpuRatio: number;
+    /** Heap the call grew (peak total heap after the call − heap in use before it). */
+    heapGrowthMB: number;
+    /** Heap held by the arrays the host hands over. */
+    inputsMB: number;
+    /** Apps Script service calls during one call (Sheets paths). */
+    serviceCalls?: Record<string, number>;
+  }[];
+}
+
+const SERIAL_1970 = 25569;
+const DAY_MS = 86_400_000;
+/** The spreadsheet's zone in the Sheets runs (and of the fake): as in appsscript.json. */
+const SHEET_ZONE = 'Asia/Tokyo';
+
+/**
+ * Reads every input cell once, as cheaply as a host function possibly could: what the call
+ * costs on top of this is kimeru's own work.
+ */
+export function barePass(args: readonly unknown[]): number {
+  let acc = 0;
+  for (const a of args) {
+    if (!Array.isArray(a)) {
+      acc += cellWeight(a);
+      continue;
+    }
+    for (const row of a as unknown[][]) {
+      for (let i = 0; i < row.length; i++) acc += cellWeight(row[i]);
+    }
+  }
+  return acc;
+}
+
+function cellWeight(v: unknown): number {
+  if (typeof v === 'string') return v.length;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v !== null && typeof v === 'object') return (v as Date).getTime() / DAY_MS;
+  return 0;
+}
+
+type Call = (fn: HostFn, args: unknown[]) => unknown;
+
+/** The built Code.js in a fresh realm with the fake services; `session`: whether Session answers. */
+async function sheetsCall(
+  buildDir: string,
+  session: boolean,
+): Promise<{ call: Call; realmDate: DateConstructor; calls: () => Record<string, number> }> {
+  const code = await readFile(join(buildDir, 'Code.js'), 'utf8');
+  const context = createContext({});
+  const realmDate = runInContext('Date', context) as DateConstructor;
+  const gas = createGas({ Date: realmDate, timeZone: SHEET_ZONE });
+  Object.assign(context, gas.globals);
+  runInContext(code, context, { filename: 'Code.js' });
+  if (!session) gas.setAuthMode('CUSTOM_FUNCTION');
+  return {
+    realmDate,
+    call: (fn, args) => (context as Record<string, (...a: unknown[]) => unknown>)[`KIMERU_${fn}`]!(...args),
+    calls: () => gas.calls.snapshot(),
+  };
+}
+
+async function excelCall(buildDir: string): Promise<Call> {
+  const js = await readFile(join(buildDir, 'functions.js'), 'utf8');
+  const associated = new Map<string, (...args: unknown[]) => unknown>();
+  class CustomFunctionsError extends Error {}
+  const CustomFunctions = {
+    associate: (id: string, f: (...args: unknown[]) => unknown) => associated.set(id, f),
+    Error: CustomFunctionsError,
+    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' },
+  };
+  runInContext(js, createContext({ CustomFunctions }));
+  return (fn, args) => associated.get(fn)!(...args);
+}
+
+/** Sheets hands a date cell over as a Date at the day's midnight in the spreadsheet's zone. */
+function toSheetsDates(grids: Grids, RealmDate: DateConstructor): void {
+  const offset = tokyoOffsetMs();
+  for (const row of grids.activities.slice(1))
+    for (const i of [0, 7, 9]) {
+      const v = row[i];
+      if (typeof v === 'number') row[i] = new RealmDate((v - SERIAL_1970) * DAY_MS - offset) as CellValue;
+    }
+}
+
+function tokyoOffsetMs(): number {
+  return 9 * 3_600_000; // Asia/Tokyo has had no daylight saving since 1951
+}
+
+function argsFor(fn: HostFn, grids: Grids, definition: CellValue[][], asOf: unknown): unknown[] {
+  const raw = rawArgs(fn, grids, definition);
+  if (fn === 'GAPCHECK') raw[4] = asOf;
+  return raw;
+}
+
+function cpuMs(u: NodeJS.CpuUsage): number {
+  return (u.user + u.system) / 1000;
+}
+
+function heapInUse(): number {
+  return process.memoryUsage().heapUsed;
+}
+
+async function main(): Promise<void> {
+  const job = JSON.parse(process.argv[2] ?? '{}') as HostJob;
+  const sheets = job.path === 'sheets' || job.path === 'sheets-no-session';
+  const host = sheets ? await sheetsCall(job.buildDir, job.path === 'sheets') : null;
+  const call: Call =
+    host?.call ?? (job.path === 'excel' ? await excelCall(job.buildDir) : (fn, args) => callKimeru(fn, args));
+
+  collect();
+  const heap0 = heapInUse();
+  const grids = generate(job.customers, AS_OF_DAY);
+  let asOf: unknown = AS_OF_DAY + SERIAL_1970;
+  if (host) {
+    toSheetsDates(grids, host.realmDate);
+    asOf = new host.realmDate(AS_OF_DAY * DAY_MS - tokyoOffsetMs());
+  }
+  const definition = definitionGrid();
+  collect();
+  const gridsMB = (heapInUse() - heap0) / MB;
+
+  const fns: HostResult['fns'] = [];
+  for (const fn of ['RANK', 'GAPCHECK'] as const) {
+    const args = argsFor(fn, grids, definition, asOf);
+    const inputsMB = fn === 'RANK' ? gridsMB * customerShare(grids) : gridsMB;
+    // Heap first, in a process whose heap earlier calls have not grown.
+    collect();
+    const before = getHeapStatistics().total_heap_size;
+    const callsBefore = host?.calls() ?? {};
+    const result = call(fn, args);
+    const grown = getHeapStatistics().total_heap_size - before;
+    const serviceCalls = host ? diff(host.calls(), callsBefore) : undefined;
+    if (!Array.isArray(result) || result.length < 2) throw new Error(`${fn} returned ${String(result)}`);
+
+    // Warm-up, then alternating pairs: bare pass, call; the ratio of each pair, then the median.
+    for (let i = 0; i < 2; i++) {
+      barePass(args);
+      call(fn, args);
+    }
+    const ratios: number[] = [];
+    const times: number[] = [];
+    const bares: number[] = [];
+    const cpuRatios: number[] = [];
+    let sink = 0;
+    // A bare pass under ~5 ms is timed as a batch (reported per pass): a single sub-millisecond
+    // pass is mostly timer noise.
+    let t = performance.now();
+    sink += barePass(args);
+    const repeat = Math.max(1, Math.ceil(5 / Math.max(performance.now() - t, 0.01)));
+    for (let i = 0; i < job.pairs; i++) {
+      collect();
+      let c = process.cpuUsage();
+      t = performance.now();
+      for (let k = 0; k < repeat; k++) sink += barePass(args);
+      const bare = (performance.now() - t) / repeat;
+      const bareCpu = cpuMs(process.cpuUsage(c)) / repeat;
+      collect();
+      c = process.cpuUsage();
+      t = performance.now();
+      call(fn, args);
+      const ms = performance.now() - t;
+      const callCpu = cpuMs(process.cpuUsage(c));
+      bares.push(bare);
+      times.push(ms);
+      ratios.push(ms / bare);
+      cpuRatios.push(callCpu / Math.max(bareCpu, 0.001));
+    }
+    if (Number.isNaN(sink)) throw new Error('unreachable');
+    fns.push({
+      fn,
+      ms: median(times),
+      bareMs: median(bares),
+      ratio: median(ratios),
+      ratios,
+      cpuRatio: median(cpuRatios),
+      heapGrowthMB: Math.max(0, grown) / MB,
+      inputsMB,
+      ...(serviceCalls ? { serviceCalls } : {}),
+    });
+  }
+  const out: HostResult = {
+    path: job.path,
+    customers: job.customers,
+    activities: grids.activities.length - 1,
+    fns,
+  };
+  console.log(`RESULT ${JSON.stringify(out)}`);
+}
+
+/** RANK reads only the customers: its share of the grids' heap, by cell count. */
+function customerShare(g: Grids): number {
+  const cells = (x: CellValue[][]): number => x.reduce((n, r) => n + r.length, 0);
+  const c = cells(g.customers);
+  return c / (c + cells(g.contacts) + cells(g.activities));
+}
+
+function diff(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(after)) if (v !== (before[k] ?? 0)) out[k] = v - (before[k] ?? 0);
+  return out;
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,161 @@
+/**
+ * GAPCHECK and RANK through each host's real entry path — the built Apps Script Code.js (with and
+ * without Session), the built Excel functions.js, and the core — each paired with a bare pass
+ * that reads every input cell once, over the same data in the same process. One fresh process per
+ * path and size (bench/hosts-worker.ts). `npm run bench` prints this table first; run alone with
+ * `npx tsx bench/hosts.ts`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildAppsScript } from '../appsscript/build';
+import { buildOfficeAddin } from '../office-addin/build';
+import type { HostJob, HostPath, HostResult } from './hosts-worker';
+
+const ROOT = resolve(__dirname, '..');
+export const HOST_SIZES = [1_000, 10_000];
+export const RATIO_TARGET = 5;
+export const GROWTH_TARGET = 11;
+export const HEAP_TARGET = 3;
+const PATHS: { path: HostPath; label: string }[] = [
+  { path: 'sheets', label: 'Apps Script Code.js (Session available)' },
+  { path: 'sheets-no-session', label: 'Apps Script Code.js (custom function: no Session)' },
+  { path: 'excel', label: 'Excel functions.js (serial numbers)' },
+  { path: 'core', label: 'core (callFunction)' },
+];
+
+/** Builds Code.js and functions.js once into a temp folder (the real builds, without their UIs). */
+export async function buildHosts(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'kimeru-bench-hosts-'));
+  const page = '<!doctype html><html><head><title>kimeru</title></head><body></body></html>';
+  await buildAppsScript(dir, page);
+  await buildOfficeAddin(join(dir, 'excel'), page);
+  return dir;
+}
+
+function runWorker(job: HostJob): Promise<HostResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench', 'hosts-worker.ts'), JSON.stringify(job)],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: 'Asia/Tokyo' } },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+      if (code !== 0 || !line) fail(new Error(`${job.path} ${job.customers}: exit ${code}: ${err.trim()}`));
+      else done(JSON.parse(line.slice('RESULT '.length)) as HostResult);
+    });
+  });
+}
+
+const f1 = (x: number): string => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1));
+const f2 = (x: number): string => (x < 10 ? x.toFixed(2) : f1(x));
+
+export function machine(): string {
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  return `${cpus().length} cores (nproc), ${cpu}, Node ${process.version}`;
+}
+
+/** Runs every path at every size and returns the markdown table (and prints it). */
+export async function runHosts(pairs = 7, print = true): Promise<string> {
+  const load0 = loadavg()[0] ?? 0;
+  const dir = await buildHosts();
+  const results: HostResult[] = [];
+  for (const { path } of PATHS)
+    for (const customers of HOST_SIZES) {
+      const buildDir = path === 'excel' ? join(dir, 'excel') : dir;
+      results.push(await runWorker({ path, customers, buildDir, pairs }));
+    }
+  const rows: string[][] = [];
+  const verdicts: string[] = [];
+  for (const { path, label } of PATHS)
+    for (const fn of ['GAPCHECK', 'RANK'] as const) {
+      const at = (n: number) =>
+        results.find((r) => r.path === path && r.customers === n)?.fns.find((x) => x.fn === fn);
+      const small = at(HOST_SIZES[0]!);
+      const big = at(HOST_SIZES[1]!);
+      if (!small || !big) continue;
+      const growth = big.ms / small.ms;
+      const heapX = big.heapGrowthMB / big.inputsMB;
+      const calls = big.serviceCalls
+        ? Object.entries(big.serviceCalls)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ') || 'none'
+        : '–';
+      rows.push([
+        label,
+        fn,
+        f2(big.bareMs),
+        f2(big.ms),
+        `${big.ratio.toFixed(1)}×`,
+        `${big.cpuRatio.toFixed(1)}×`,
+        `${small.ratio.toFixed(1)}×`,
+        `${growth.toFixed(1)}×`,
+        f1(big.inputsMB),
+        f1(big.heapGrowthMB),
+        `${heapX.toFixed(1)}×`,
+        calls,
+      ]);
+      const ok =
+        Math.min(big.ratio, big.cpuRatio) <= RATIO_TARGET && growth <= GROWTH_TARGET && heapX <= HEAP_TARGET;
+      verdicts.push(
+        `- ${label} ${fn}: ${big.ratio.toFixed(1)}× the bare pass at 10k (CPU ${big.cpuRatio.toFixed(1)}×), growth ${growth.toFixed(1)}×, heap ${heapX.toFixed(1)}× inputs — ${ok ? '**PASS**' : '**FAIL**'}`,
+      );
+    }
+  rows.push([
+    'CLI',
+    'GAPCHECK / RANK',
+    '–',
+    '–',
+    '–',
+    '–',
+    '–',
+    '–',
+    '–',
+    '–',
+    '–',
+    'measured by the CLI bench (bench/cli*)',
+  ]);
+  const header = [
+    'path',
+    'function',
+    'bare pass ms (10k)',
+    'call ms (10k)',
+    '÷ bare (10k)',
+    '÷ bare, CPU (10k)',
+    '÷ bare (1k)',
+    'growth 1k→10k',
+    'inputs MB',
+    'heap growth MB',
+    'heap ÷ inputs',
+    'service calls per call (10k)',
+  ];
+  const table = [header, header.map((_, i) => (i < 2 ? '---' : '---:')), ...rows]
+    .map((r) => `| ${r.join(' | ')} |`)
+    .join('\n');
+  const md = [
+    '## Through each host (10,000 customers / 30,000 contacts / 300,000 activities; 1k = 1/10)',
+    '',
+    `${machine()}. Load average (1 min) at start / end: ${load0.toFixed(1)} / ${(loadavg()[0] ?? 0).toFixed(1)}.`,
+    '',
+    table,
+    '',
+    `÷ bare: median over ${pairs} alternating pairs (bare pass, call) of call ms ÷ bare-pass ms in the same process; the bare pass reads every cell of the same arguments once. ÷ bare, CPU: the same with process CPU time, steadier when other processes compete for the 2 cores. Heap growth: how much the V8 heap grew during the first call (total heap size after it minus before it, after a full gc). Targets: ≤ ${RATIO_TARGET}×, growth ≤ ${GROWTH_TARGET}×, heap ≤ ${HEAP_TARGET}× inputs.`,
+    '',
+    ...verdicts,
+  ].join('\n');
+  if (print) console.log(md);
+  return md;
+}
+
+if (require.main === module) {
+  void runHosts().then(async (md) => {
+    await mkdir(join(ROOT, 'bench', 'results'), { recursive: true });
+    await writeFile(join(ROOT, 'bench', 'results', 'hosts.md'), `${md}\n`);
+  });
+}
