@@ -16,7 +16,8 @@ export function iconPng(size: number): Uint8Array {
   return encodePng(size, size, rgba);
 }
 
-function drawIcon(size: number): Uint8Array {
+/** RGBA pixels of the icon at `size` × `size` (for images that place it, like a listing banner). */
+export function drawIcon(size: number): Uint8Array {
   const out = new Uint8Array(size * size * 4);
   const samples = 4; // 4×4 supersampling for smooth edges
   const radius = size * 0.2;

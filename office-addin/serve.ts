@@ -4,9 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server, type ServerOptions } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { homedir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import { getHttpsServerOptions } from 'office-addin-dev-certs';
-import { buildOfficeAddin, DEV_URL, excelTaskpaneHtml } from './build';
+import { buildOfficeAddin, DEV_URL, excelTaskpaneHtml, OFFICE_JS_URL } from './build';
 
 /**
  * `npm run dev:excel`: builds the add-in into dist/office-addin with localhost URLs and serves it
@@ -15,7 +15,18 @@ import { buildOfficeAddin, DEV_URL, excelTaskpaneHtml } from './build';
  * administrator prompt on Windows and Mac; sudo on Linux). If that step fails, the server still
  * starts with the generated certificate when there is one, and says how to trust it. It listens
  * on 127.0.0.1 only: the add-in's files are for this machine's Excel, not the network.
+ *
+ * office.js comes from the @microsoft/office-js package, served under /office-js/ (its whole
+ * dist folder: office.js loads its host- and language-specific files from beside itself), so the
+ * dev server works offline and with the exact office.js version the lockfile names. Only pages
+ * served here are rewritten to it; the built taskpane.html keeps Microsoft's CDN URL, which
+ * production pages must use.
  */
+
+/** The @microsoft/office-js files (office.js and what it loads) on this machine. */
+export const OFFICE_JS_DIR = join(dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
+/** Where the dev server serves them. */
+export const LOCAL_OFFICE_JS_PATH = '/office-js/office.js';
 
 const OUT = resolve(__dirname, '../dist/office-addin');
 const PORT = 3000;
@@ -64,8 +75,16 @@ async function certificates(): Promise<ServerOptions> {
   }
 }
 
-/** Answers GET requests with the files under `root` (taskpane.html for "/"), nothing outside it. */
-export function serveFiles(root: string): (req: IncomingMessage, res: ServerResponse) => void {
+/**
+ * Answers GET requests with the files under `root` (taskpane.html for "/"), nothing outside it.
+ * With `officeJs` (a folder like OFFICE_JS_DIR), /office-js/… is served from that folder and
+ * HTML pages load office.js from there instead of Microsoft's CDN.
+ */
+export function serveFiles(
+  root: string,
+  officeJs?: string,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const officePrefix = LOCAL_OFFICE_JS_PATH.slice(0, LOCAL_OFFICE_JS_PATH.lastIndexOf('/') + 1);
   return (req, res) => {
     let path: string;
     try {
@@ -75,13 +94,21 @@ export function serveFiles(root: string): (req: IncomingMessage, res: ServerResp
       res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request');
       return;
     }
-    const file = resolve(root, `.${path === '/' ? '/taskpane.html' : path}`);
-    if (!file.startsWith(root + sep)) {
+    const fromPackage = officeJs !== undefined && path.startsWith(officePrefix);
+    const base = fromPackage ? resolve(officeJs) : root;
+    const file = fromPackage
+      ? resolve(base, `.${path.slice(officePrefix.length - 1)}`)
+      : resolve(root, `.${path === '/' ? '/taskpane.html' : path}`);
+    if (!file.startsWith(base + sep)) {
       res.writeHead(403).end();
       return;
     }
     readFile(file).then(
-      (body) => {
+      (read) => {
+        const body =
+          officeJs !== undefined && extname(file) === '.html'
+            ? read.toString('utf8').split(OFFICE_JS_URL).join(LOCAL_OFFICE_JS_PATH)
+            : read;
         res.writeHead(200, {
           'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
           'Cache-Control': 'no-store',
@@ -104,8 +131,10 @@ export function startDevServer(opts: {
   root: string;
   tls: ServerOptions;
   port?: number;
+  /** Serve office.js from this folder (OFFICE_JS_DIR) rather than let pages fetch the CDN's. */
+  officeJs?: string;
 }): Promise<DevServer> {
-  const server = createServer(opts.tls, serveFiles(resolve(opts.root)));
+  const server = createServer(opts.tls, serveFiles(resolve(opts.root), opts.officeJs));
   return new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(opts.port ?? PORT, HOST, () => {
@@ -123,9 +152,10 @@ async function main(): Promise<void> {
   // The dev server always serves localhost, whatever KIMERU_ADDIN_URL says.
   await buildOfficeAddin(OUT, await excelTaskpaneHtml(), { baseUrl: DEV_URL });
   const tls = await certificates();
-  await startDevServer({ root: OUT, tls, port: PORT });
+  await startDevServer({ root: OUT, tls, port: PORT, officeJs: OFFICE_JS_DIR });
   say([
     `kimeru: serving ${OUT} at ${DEV_URL}/ (${HOST} only)`,
+    `kimeru: office.js from @microsoft/office-js at ${DEV_URL}${LOCAL_OFFICE_JS_PATH}`,
     `kimeru: manifest: ${join(OUT, 'manifest.xml')}`,
     'kimeru: Excel on the web: Home > Add-ins > More Add-ins > My Add-ins > Upload My Add-in',
   ]);
