@@ -69,7 +69,7 @@ export interface KimeruApi {
   getDefinition(): Promise<Envelope<DefinitionState>>;
   previewDefinition(
     definition: Definition,
-  ): Promise<Envelope<{ lint: string[]; flags: string[]; diff: string[] }>>;
+  ): Promise<Envelope<{ lint: string[]; flags: string[]; diff: string[]; effect: string[] }>>;
   saveDefinition(req: {
     definition: Definition;
     note: string;
@@ -125,7 +125,7 @@ export function createApi(port: WorkbookPort, clock: Clock, userLang: string): K
       }),
     logActivity: (input) => wrap(() => logActivity(port, input, clock.now(), lang)),
     getDefinition: () => wrap(() => definitionState(port, lang)),
-    previewDefinition: (definition) => wrap(() => previewDefinition(port, definition, lang)),
+    previewDefinition: (definition) => wrap(() => previewDefinition(port, definition, lang, clock.now().day)),
     saveDefinition: (req) => wrap(() => saveDefinition(port, req, clock.now().day, lang)),
     runRanking: (asOf) => wrap(() => runRanking(port, asOfDay(asOf), lang)),
     runGapCheck: (asOf) =>

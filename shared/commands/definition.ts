@@ -15,7 +15,8 @@ import {
 } from '../definition';
 import type { Definition, DefinitionVersion } from '../definition/model';
 import { CUSTOMER_TABLE, scanTable } from '../tables';
-import { definitionOf, historyOf } from './data';
+import { datasetOf, definitionOf, historyOf } from './data';
+import { definitionEffect } from './effect';
 import { loadWorkbook, sheetOf, type Loaded } from './workbook';
 
 export interface DefinitionState {
@@ -92,13 +93,26 @@ export async function previewDefinition(
   port: WorkbookPort,
   definition: Definition,
   lang: Lang,
-): Promise<{ lint: string[]; flags: string[]; diff: string[] }> {
-  const loaded = await loadWorkbook(port, ['history', 'customers']);
+  today: Day,
+): Promise<{ lint: string[]; flags: string[]; diff: string[]; effect: string[] }> {
+  const loaded = await loadWorkbook(port, ['history', 'customers', 'contacts', 'activities']);
   const latest = historyOf(loaded).latest;
+  const lint = lintDefinition(definition);
+  // The effect of saving, as of today, against the saved version; none for an edit that is not
+  // a definition yet (lint errors) or when nothing was ever saved.
+  let effect: string[] = [];
+  if (latest && !definitionsEqual(latest.definition, definition) && !lint.some((i) => i.severity === 'error')) {
+    try {
+      effect = definitionEffect(latest.definition, definition, datasetOf(loaded).dataset, today, lang);
+    } catch (e) {
+      if (!(e instanceof KimeruError)) throw e; // no customer table yet: nothing to preview on
+    }
+  }
   return {
-    lint: lintDefinition(definition).map((i) => formatIssue(lang, i)),
+    lint: lint.map((i) => formatIssue(lang, i)),
     flags: flagLines(definition, customerHeaders(loaded), lang),
     diff: latest ? diffDefinitions(latest.definition, definition, lang).map((d) => d.text) : [],
+    effect,
   };
 }
 

@@ -55,6 +55,8 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
   // than the manager meant (a column the customer table lacks, a rule that never matches…).
   const flagList = h('ul', { class: 'flags', 'data-testid': 'def-flags' });
   const diffList = h('ul', { class: 'diff', 'data-testid': 'def-diff' });
+  // What saving would change today (ranks up/down per rep, gaps per item), shown before a save.
+  const effectList = h('ul', { class: 'diff', 'data-testid': 'def-effect' });
   const note = h('input', {
     type: 'text',
     'data-testid': 'def-note',
@@ -79,6 +81,7 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
     h('div', { class: 'panel flags-panel' }, h('h3', {}, tr(lang, 'ui.def.flags')), flagList),
     h('div', { class: 'panel' }, h('h3', {}, tr(lang, 'ui.def.lint'), ' ', checking), lintList),
     h('div', { class: 'panel' }, h('h3', {}, tr(lang, 'ui.def.diff')), diffList),
+    h('div', { class: 'panel' }, h('h3', {}, tr(lang, 'ui.def.effect')), effectList),
     items,
     h(
       'div',
@@ -119,6 +122,7 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
     renderLines(flagList, loaded.flags ?? [], tr(lang, 'ui.def.flagsNone'));
     renderLines(lintList, loaded.lint, tr(lang, 'ui.def.lintNone'));
     renderLines(diffList, loaded.diffFromSaved, tr(lang, 'ui.def.diffNone'));
+    renderLines(effectList, [], tr(lang, 'ui.def.effectNone'));
     replaceChildren(
       history,
       ...[...loaded.history].reverse().map((v) =>
@@ -358,6 +362,7 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
     renderLines(flagList, r.value.flags ?? [], tr(lang, 'ui.def.flagsNone'));
     renderLines(lintList, r.value.lint, tr(lang, 'ui.def.lintNone'));
     renderLines(diffList, r.value.diff, tr(lang, 'ui.def.diffNone'));
+    renderLines(effectList, r.value.effect ?? [], tr(lang, 'ui.def.effectNone'));
   }, PREVIEW_DELAY_MS);
 
   function changed(): void {
