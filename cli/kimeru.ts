@@ -5,8 +5,8 @@ import { toLang, type Lang } from '../shared/i18n';
 import { dayFromDate, dayToIso, readDate } from '../shared/values';
 import type { HyperFormulaWorkbook } from '../playground/src/hf-workbook';
 import { PlaygroundError, say, type PlaygroundKey } from '../playground/src/messages';
-import { openWorkbookFile } from '../xlsx/open';
-import { saveXlsx } from '../xlsx/write';
+import { openWorkbookFile } from '../playground/src/hf-workbook-file';
+import { saveXlsx } from '../playground/src/hf-workbook-file';
 import { readInput, sameFile, writeAtomically } from './files';
 
 /**

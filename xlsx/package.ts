@@ -10,6 +10,13 @@ import { attr, childrenOf, parseXml } from './xml';
 
 export type Parts = Map<string, Uint8Array>;
 
+/** Where a package's original parts come from: all in memory (Parts), or read lazily from the zip. */
+export interface PartStore {
+  has(path: string): boolean;
+  get(path: string): Uint8Array | undefined;
+  keys(): Iterable<string>;
+}
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
 

@@ -1,7 +1,7 @@
 import type { RawCellContent } from 'hyperformula';
 import type { Lang } from '../shared/i18n';
-import { columnIndex, guardText, parseA1, quoteSheetRefs } from '../playground/src/cell-text';
-import type { CellFormat, DefinedName, SheetInfo } from '../playground/src/hf-workbook';
+import { columnIndex, guardText, parseA1, quoteSheetRefs } from './cell-text';
+import type { CellFormat, DefinedName, SheetInfo } from './workbook-model';
 import { fail } from './messages';
 import {
   flavourOf,
