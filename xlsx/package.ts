@@ -144,7 +144,7 @@ export function isRelType(type: string, name: string): boolean {
 }
 
 /** The workbook part the package's root relationships point at (usually xl/workbook.xml). */
-export function workbookPath(parts: Parts): string | null {
+export function workbookPath(parts: PartStore): string | null {
   const rels = parts.get('_rels/.rels');
   if (!rels) return parts.has('xl/workbook.xml') ? 'xl/workbook.xml' : null;
   const main = readRels(textOf(rels), '').find((r) => isRelType(r.type, 'officeDocument'));

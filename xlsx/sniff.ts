@@ -30,7 +30,7 @@ export function isCompoundFile(bytes: Uint8Array): boolean {
 }
 
 /** Whether a zip is an OpenDocument file (.ods): its mimetype entry says so. */
-export function isOpenDocument(parts: Parts): boolean {
+export function isOpenDocument(parts: { get(path: string): Uint8Array | undefined }): boolean {
   const mime = parts.get('mimetype');
   if (!mime) return false;
   return new TextDecoder().decode(mime.subarray(0, 100)).startsWith('application/vnd.oasis.opendocument');

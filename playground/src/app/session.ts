@@ -1,7 +1,7 @@
 import { createApi, type Clock, type KimeruApi } from '../../../shared/commands';
 import type { Lang } from '../../../shared/i18n';
 import { dayFromDate } from '../../../shared/values';
-import { AS_OF_DAY } from '../../sample';
+import { AS_OF_DAY } from '../../../shared/sample';
 import type { HyperFormulaWorkbook } from '../hf-workbook';
 import { dashboardName, samplePlaygroundWorkbook } from '../sample-workbook';
 import { openWorkbookFile, type Source } from '../hf-workbook-file';
