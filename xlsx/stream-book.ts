@@ -1,4 +1,4 @@
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { Lang } from '../shared/i18n';
 import { SERIAL_EPOCH_OFFSET, dateFromDay } from '../shared/values/days';
 import type { CellValue } from '../shared/values/cell';
@@ -140,7 +140,17 @@ function tooLarge(lang: Lang, file: string): never {
  * closes, so memory holds the grid, never the sheet's XML.
  */
 class SheetValues {
-  private readonly parser = new SaxesParser({ xmlns: true });
+  // Namespaces are resolved here rather than by saxes (xmlns: false): a sheet has millions of
+  // elements, and saxes' per-attribute namespace records cost more than the few declarations
+  // a sheet makes. Elements are still matched by namespace, never by the prefix a producer chose.
+  private readonly parser = new SaxesParser({ xmlns: false });
+  /** In-scope prefix → namespace, one frame per element that declares any (depth-tagged). */
+  private readonly scopes: { depth: number; map: Map<string, string> }[] = [
+    { depth: -1, map: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]) },
+  ];
+  private depth = 0;
+  /** Element name as written → its local name when it is in the main namespace, else null. */
+  private readonly names = new Map<string, string | null>();
   private readonly rows: CellValue[][] = [];
   private width = 0;
   private inSheetData = false;
@@ -191,26 +201,49 @@ class SheetValues {
     return out;
   }
 
-  private open(tag: SaxesTagNS): void {
-    if (!isMainUri(tag.uri)) return;
-    switch (tag.local) {
+  /** The local name of a main-namespace element, or null (names cached until a declaration changes scope). */
+  private mainLocal(name: string): string | null {
+    const known = this.names.get(name);
+    if (known !== undefined) return known;
+    const colon = name.indexOf(':');
+    const prefix = colon < 0 ? '' : name.slice(0, colon);
+    let uri: string | undefined;
+    for (let i = this.scopes.length - 1; i >= 0 && uri === undefined; i--) uri = this.scopes[i]!.map.get(prefix);
+    const local = uri !== undefined && isMainUri(uri) ? name.slice(colon + 1) : null;
+    this.names.set(name, local);
+    return local;
+  }
+
+  private open(tag: SaxesTagPlain): void {
+    const a = tag.attributes;
+    let declared: Map<string, string> | null = null;
+    for (const k in a)
+      if (k.charCodeAt(0) === 120 && (k === 'xmlns' || k.startsWith('xmlns:')))
+        (declared ??= new Map()).set(k === 'xmlns' ? '' : k.slice(6), a[k]!);
+    if (declared) {
+      this.scopes.push({ depth: this.depth, map: declared });
+      this.names.clear();
+    }
+    this.depth++;
+    const local = this.mainLocal(tag.name);
+    if (local === null) return;
+    switch (local) {
       case 'sheetData':
         this.inSheetData = true;
         return;
       case 'row': {
         if (!this.inSheetData) return;
-        const r = tag.attributes['r'];
-        this.row = r ? Number(r.value) - 1 : this.row + 1;
+        const r = a['r'];
+        this.row = r ? Number(r) - 1 : this.row + 1;
         this.col = -1;
         return;
       }
       case 'c': {
         if (!this.inSheetData) return;
-        const a = tag.attributes;
         this.inCell = true;
-        this.ref = a['r']?.value;
-        this.type = a['t']?.value ?? 'n';
-        this.style = a['s'] ? Number(a['s'].value) : 0;
+        this.ref = a['r'];
+        this.type = a['t'] ?? 'n';
+        this.style = a['s'] ? Number(a['s']) : 0;
         this.v = null;
         this.inline = null;
         this.hasFormula = false;
@@ -237,9 +270,15 @@ class SheetValues {
     }
   }
 
-  private closeTag(tag: SaxesTagNS): void {
-    if (!isMainUri(tag.uri)) return;
-    switch (tag.local) {
+  private closeTag(tag: SaxesTagPlain): void {
+    this.depth--;
+    const local = this.mainLocal(tag.name);
+    const top = this.scopes[this.scopes.length - 1]!;
+    if (top.depth === this.depth) {
+      this.scopes.pop();
+      this.names.clear();
+    }
+    switch (local) {
       case 'sheetData':
         this.inSheetData = false;
         return;
