@@ -1,5 +1,3 @@
-import type { Parts } from './package';
-
 /**
  * What kind of file the bytes are, before anything is unpacked: a zip (an .xlsx or .xlsm, or an
  * OpenDocument file), an OLE compound file holding a password-protected workbook (Office encrypts

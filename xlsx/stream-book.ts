@@ -208,7 +208,8 @@ class SheetValues {
     const colon = name.indexOf(':');
     const prefix = colon < 0 ? '' : name.slice(0, colon);
     let uri: string | undefined;
-    for (let i = this.scopes.length - 1; i >= 0 && uri === undefined; i--) uri = this.scopes[i]!.map.get(prefix);
+    for (let i = this.scopes.length - 1; i >= 0 && uri === undefined; i--)
+      uri = this.scopes[i]!.map.get(prefix);
     const local = uri !== undefined && isMainUri(uri) ? name.slice(colon + 1) : null;
     this.names.set(name, local);
     return local;
