@@ -90,12 +90,14 @@ export class FileWorkbook implements WorkbookPort {
             held.rows = op.rows.map((r) => [...r]);
             if (op.frozenRows !== undefined) held.frozenRows = op.frozenRows;
           } else {
-            // A sheet of kimeru's from an earlier run: every cell it had is emptied or rewritten.
-            const grid = this.grid(op.sheet);
-            grid.forEach((row, r) =>
-              row.forEach((v, c) => v !== '' && this.setFileCell(op.sheet, r, c, null)),
-            );
-            op.rows.forEach((row, r) => row.forEach((cell, c) => this.setFileCell(op.sheet, r, c, cell)));
+            // A sheet of kimeru's from an earlier run: written anew whole, without reading what it held.
+            this.held.set(op.sheet, {
+              rows: op.rows.map((r) => [...r]),
+              frozenRows: op.frozenRows ?? 0,
+              created: false,
+            });
+            this.grids.delete(op.sheet);
+            this.changes.delete(op.sheet);
           }
           break;
         }
@@ -156,7 +158,16 @@ export class FileWorkbook implements WorkbookPort {
   /** What saving adds to the package. */
   changesToSave(): PackageChanges {
     const fromFile = new Set(this.book?.sheets.map((s) => s.name) ?? []);
+    const whole = (name: string) => {
+      const held = this.held.get(name)!;
+      return {
+        name,
+        rows: held.rows.map((row) => row.map((c) => stateOf(c) ?? undefined)),
+        frozenRows: held.frozenRows,
+      };
+    };
     return {
+      rewritten: this.order.filter((name) => fromFile.has(name) && this.held.has(name)).map(whole),
       added: this.order
         .filter((name) => !fromFile.has(name))
         .map((name) => {

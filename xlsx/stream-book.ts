@@ -305,7 +305,8 @@ class SheetValues {
     const value = this.intern(this.value());
     // A formula showing "" still uses its row (an append lands below it), as in a spreadsheet.
     if (value === '' && !this.hasFormula) return;
-    const row = (this.rows[r] ??= []);
+    // Sized like the widest row so far: a row grown one cell at a time would reserve half again its length.
+    const row = (this.rows[r] ??= new Array<CellValue>(Math.max(this.width, this.col + 1)));
     row[this.col] = value;
     if (this.col + 1 > this.width) this.width = this.col + 1;
   }

@@ -64,6 +64,11 @@ export type CellPatch = Map<number, Map<number, CellState | null>>;
 export interface PackageChanges {
   added: AddedSheet[];
   patched: { name: string; cells: CellPatch }[];
+  /**
+   * Sheets of the file that are kimeru's own output of an earlier run, written anew whole in
+   * their same part (the command line regenerates them without reading what they held).
+   */
+  rewritten?: AddedSheet[];
   names: DefinedName[];
 }
 
@@ -96,9 +101,23 @@ export function writePackage(
     for (const row of p.cells.values()) for (const c of row.values()) if (c?.format) formats.add(c.format);
     patched.push({ name: p.name, part: src.part, cells: p.cells });
   }
+  const rewritten: (AddedSheet & { part: string })[] = [];
+  for (const r of changes.rewritten ?? []) {
+    const src = original.get(r.name);
+    if (!src || src.kind !== 'worksheet' || !src.part) fail(lang, 'xlsx.notWorksheet', { sheet: r.name });
+    for (const row of r.rows) for (const c of row) if (c?.format) formats.add(c.format);
+    rewritten.push({ ...r, part: src.part });
+  }
   let workbookXml = textOf(parts.get(workbookPart)!);
   const namesEdit = withNames(workbookXml, names);
-  if (fromFile && added.length === 0 && patched.length === 0 && namesEdit === workbookXml) return parts.zip(); // nothing to add: the same parts, byte for byte
+  if (
+    fromFile &&
+    added.length === 0 &&
+    patched.length === 0 &&
+    rewritten.length === 0 &&
+    namesEdit === workbookXml
+  )
+    return parts.zip(); // nothing to add: the same parts, byte for byte
 
   // 2. Styles: a date style appended to cellXfs only when a cell needs it.
   const relsPath = relsPathOf(workbookPart);
@@ -129,7 +148,10 @@ export function writePackage(
   }
 
   // 3. Original sheets: cell-level patches (validated before anything is written).
-  let dropCalcChain = false;
+  // A rewritten sheet may have held formulas calcChain.xml lists: it goes (Excel rebuilds it).
+  let dropCalcChain = rewritten.length > 0;
+  for (const r of rewritten)
+    parts.set(r.part, utf8(worksheetXml(r.rows, styleIndex, r.frozenRows, flavour.main)));
   for (const p of patched) {
     const builders = new Map<number, Map<number, CellBuilder>>();
     for (const [r, row] of p.cells) {
