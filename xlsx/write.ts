@@ -148,8 +148,8 @@ export function writePackage(
   }
 
   // 3. Original sheets: cell-level patches (validated before anything is written).
-  // A rewritten sheet may have held formulas calcChain.xml lists: it goes (Excel rebuilds it).
-  let dropCalcChain = rewritten.length > 0;
+  // A rewritten sheet that held formulas (calcChain.xml lists them by sheet id) drops the chain.
+  let dropCalcChain = rewritten.length > 0 && chainNames(parts, relsXml, workbookPart, rewritten, original);
   for (const r of rewritten)
     parts.set(r.part, utf8(worksheetXml(r.rows, styleIndex, r.frozenRows, flavour.main)));
   for (const p of patched) {
@@ -225,6 +225,22 @@ export function writePackage(
   parts.set(relsPath, utf8(relsXml));
   parts.set('[Content_Types].xml', utf8(typesXml));
   return parts.zip();
+}
+
+/** Whether calcChain.xml lists a cell of one of the rewritten sheets (its `i` is the sheet id). */
+function chainNames(
+  parts: EditedParts,
+  relsXml: string,
+  workbookPart: string,
+  rewritten: readonly { name: string }[],
+  original: ReadonlyMap<string, SourceSheet>,
+): boolean {
+  const chain = readRels(relsXml, workbookPart).find((x) => isRelType(x.type, 'calcChain'));
+  const bytes = chain ? parts.get(chain.target) : undefined;
+  if (!bytes) return false;
+  const ids = new Set<string>();
+  for (const m of textOf(bytes).matchAll(/\si="(\d+)"/g)) ids.add(m[1]!);
+  return rewritten.some((r) => ids.has(String(original.get(r.name)?.sheetId)));
 }
 
 /** workbook.xml with kimeru's names added (or updated when a name of kimeru's moved). */
