@@ -10,6 +10,7 @@ import { HyperFormula } from 'hyperformula';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { cliBench } from './cli-big';
 import { runHosts } from './hosts';
 import { median } from './measure';
 import { MEASURED, type Measured } from './scenario';
@@ -324,7 +325,9 @@ function render(
   return out.join('\n');
 }
 
-void main().catch((e: unknown) => {
+// `npm run bench -- --cli`: the command line on the big workbook instead (bench/cli-big.ts).
+const run = process.argv.includes('--cli') ? () => cliBench(process.argv.slice(2)) : main;
+void run().catch((e: unknown) => {
   log(e instanceof Error ? (e.stack ?? e.message) : String(e));
   process.exitCode = 1;
 });

@@ -2,22 +2,29 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createApi, type Clock, type Envelope, type KimeruApi, type UnreadRows } from '../shared/commands';
 import { toLang, type Lang } from '../shared/i18n';
+import type { WriteCell } from '../shared/port';
 import { dayFromDate, dayToIso, readDate } from '../shared/values';
-import type { HyperFormulaWorkbook } from '../playground/src/hf-workbook';
-import { PlaygroundError, say, type PlaygroundKey } from '../playground/src/messages';
-import { openWorkbookFile } from '../xlsx/open';
-import { saveXlsx } from '../xlsx/write';
+import { readCsv } from '../xlsx/csv';
+import { fail } from '../xlsx/messages';
+import { isCompoundFile, isZip } from '../xlsx/sniff';
+import { openStreamedBook, type StreamedBook } from '../xlsx/stream-book';
+import { writePackage } from '../xlsx/write';
+import { FileWorkbook } from './file-workbook';
 import { readInput, sameFile, writeAtomically } from './files';
+import { say, type CliKey } from './messages';
+import { writeSample } from './sample';
 
 /**
  * `kimeru setup|rank|gapcheck|review|manual <file.xlsx|file.csv>`: kimeru's commands over a
- * workbook file, for batch use by a consultant. The input is read, the commands run over the
- * HyperFormula workbook, and the result is saved with kimeru's sheets added to the original
- * package — to <name>.kimeru.xlsx (never over an existing one without --force), or atomically
- * over the input with --in-place.
+ * workbook file, for batch use by a consultant. The tables a command needs are read straight
+ * from the package (no formula engine: a formula cell gives the value the file cached), and the
+ * result is saved with kimeru's sheets added to the original package — to <name>.kimeru.xlsx
+ * (never over an existing one without --force), over a <name>.kimeru.xlsx given as the input
+ * (kimeru's own earlier output, so setup → rank → gapcheck build up one file), or atomically
+ * over the input with --in-place. `kimeru sample <file.xlsx>` writes a sample company to try on.
  */
 
-const COMMANDS = ['setup', 'rank', 'gapcheck', 'review', 'manual'] as const;
+const COMMANDS = ['setup', 'rank', 'gapcheck', 'review', 'manual', 'sample'] as const;
 type Command = (typeof COMMANDS)[number];
 
 export interface CliIo {
@@ -69,12 +76,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     await run(options, io);
     return EXIT.ok;
   } catch (e) {
-    const message =
-      e instanceof CliError || e instanceof PlaygroundError
-        ? e.message
-        : e instanceof Error
-          ? e.message
-          : String(e);
+    const message = e instanceof Error ? e.message : String(e);
     io.stderr(`${say(lang, 'cli.failed', { message })}\n`);
     if (e instanceof CliError && e.code === EXIT.usage) io.stderr(`\n${say(lang, 'cli.usage')}\n`);
     return e instanceof CliError ? e.code : EXIT.failed;
@@ -88,11 +90,11 @@ function langOf(argv: readonly string[]): Lang {
   return toLang(arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1]);
 }
 
-function usage(lang: Lang, key: PlaygroundKey, params: Record<string, string> = {}): never {
+function usage(lang: Lang, key: CliKey, params: Record<string, string> = {}): never {
   throw new CliError(say(lang, key, params), EXIT.usage);
 }
 
-function failed(lang: Lang, key: PlaygroundKey, params: Record<string, string> = {}): never {
+function failed(lang: Lang, key: CliKey, params: Record<string, string> = {}): never {
   throw new CliError(say(lang, key, params), EXIT.failed);
 }
 
@@ -134,15 +136,23 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
   };
 }
 
-/** Where the result goes: --out, the input itself with --in-place, or <name>.kimeru.xlsx beside it. */
-function outputPath(o: Options): string {
+/** The name kimeru gives its output beside an input: <name>.kimeru.xlsx (.xlsm kept). */
+const KIMERU_OUTPUT = /\.kimeru\.(xlsx|xlsm)$/i;
+
+/**
+ * Where the result goes: --out, the input itself with --in-place or when the input is kimeru's
+ * own output (<name>.kimeru.xlsx: setup, then rank, then gapcheck on it build up that one file,
+ * never a <name>.kimeru.kimeru.xlsx), or <name>.kimeru.xlsx beside it.
+ */
+function outputPath(o: Options): { path: string; updatesInput: boolean } {
   const input = resolve(o.file);
   const ext = extname(input).toLowerCase();
   const isCsv = ext === '.csv' || ext === '.tsv' || ext === '.txt';
   if (o.inPlace) {
     if (isCsv) usage(o.lang, 'cli.csvInPlace');
-    return input;
+    return { path: input, updatesInput: true };
   }
+  if (o.out === undefined && KIMERU_OUTPUT.test(input)) return { path: input, updatesInput: true };
   const out =
     o.out !== undefined
       ? resolve(o.out)
@@ -151,11 +161,37 @@ function outputPath(o: Options): string {
           `${basename(input, extname(input))}.kimeru${ext === '.xlsm' ? '.xlsm' : '.xlsx'}`,
         );
   if (out === input) usage(o.lang, 'cli.sameFile');
-  return out;
+  return { path: out, updatesInput: false };
+}
+
+/** The file as a workbook port: an .xlsx package read lazily, or a CSV file's one sheet. */
+function openFile(
+  bytes: Uint8Array,
+  fileName: string,
+  lang: Lang,
+): { workbook: FileWorkbook; book: StreamedBook | null } {
+  const ext = /\.([^.\\/]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') {
+    const sheet = readCsv(bytes, fileName, lang);
+    // CSV content comes guarded as a spreadsheet keeps typed text ("'00123"): the text is the value.
+    const rows = sheet.content.map((r) =>
+      r.map((c): WriteCell => {
+        if (typeof c === 'string') return c.replace(/^'/, '');
+        if (typeof c === 'number' || typeof c === 'boolean') return c;
+        return null;
+      }),
+    );
+    return { workbook: new FileWorkbook(null, lang, [{ name: sheet.name, rows }]), book: null };
+  }
+  if (ext !== 'xlsx' && ext !== 'xlsm' && !isZip(bytes) && !isCompoundFile(bytes))
+    fail(lang, 'xlsx.unsupported', { file: fileName });
+  const book = openStreamedBook(bytes, fileName, lang);
+  return { workbook: new FileWorkbook(book, lang), book };
 }
 
 async function run(o: Options, io: CliIo): Promise<void> {
   const { lang } = o;
+  if (o.command === 'sample') return writeSample(o.file, lang, o.force, io);
   const today = dayFromDate((io.now ?? (() => new Date()))());
   let asOfDay = today;
   if (o.asOf !== undefined) {
@@ -163,16 +199,16 @@ async function run(o: Options, io: CliIo): Promise<void> {
     if (!read.ok || read.value === null) usage(lang, 'cli.badAsOf', { value: o.asOf });
     asOfDay = read.value;
   }
-  const out = outputPath(o);
+  const { path: out, updatesInput } = outputPath(o);
   io.stderr(`${say(lang, 'cli.progress.read', { file: o.file })}\n`);
   const bytes = readInput(o.file, lang);
-  if (!o.inPlace && sameFile(o.file, out)) usage(lang, 'cli.sameFile');
+  if (!updatesInput && sameFile(o.file, out)) usage(lang, 'cli.sameFile');
   // The default output may be an earlier run's result a consultant has since edited: only --out
-  // naming it, or --force, overwrites it.
-  if (!o.inPlace && o.out === undefined && !o.force && existsSync(out))
-    failed(lang, 'cli.outputExists', { file: out });
+  // naming it, or --force, overwrites it (running on it instead updates it, keeping the edits).
+  if (!updatesInput && o.out === undefined && !o.force && existsSync(out))
+    failed(lang, 'cli.outputExists', { file: out, input: basename(out) });
 
-  const { workbook, source } = openWorkbookFile(bytes, basename(o.file), lang);
+  const { workbook, book } = openFile(bytes, basename(o.file), lang);
   // Run on the as-of date, so setup records it and the sheets say which day they describe.
   const clock: Clock = { now: () => ({ day: asOfDay, minutes: 0 }) };
   const api = createApi(workbook, clock, lang);
@@ -188,7 +224,7 @@ async function run(o: Options, io: CliIo): Promise<void> {
   }
 
   io.stderr(`${say(lang, 'cli.progress.write', { file: out })}\n`);
-  const saved = saveXlsx(workbook, source, lang);
+  const saved = writePackage(book, workbook.changesToSave(), lang);
   try {
     await writeAtomically(out, saved, lang);
   } catch (e) {
@@ -197,12 +233,7 @@ async function run(o: Options, io: CliIo): Promise<void> {
   io.stdout(`${say(lang, 'cli.written', { file: out })}\n`);
 }
 
-async function runSetup(
-  api: KimeruApi,
-  workbook: HyperFormulaWorkbook,
-  o: Options,
-  io: CliIo,
-): Promise<void> {
+async function runSetup(api: KimeruApi, workbook: FileWorkbook, o: Options, io: CliIo): Promise<void> {
   io.stderr(`${say(o.lang, 'cli.progress.setup')}\n`);
   const report = await value(
     api.setup({
@@ -234,7 +265,7 @@ function reportUnread(unread: UnreadRows, lang: Lang, io: CliIo): void {
   io.stderr(`${lines.join('\n')}\n`);
 }
 
-function commandOf(api: KimeruApi, command: Exclude<Command, 'setup'>, asOf: string | undefined) {
+function commandOf(api: KimeruApi, command: Exclude<Command, 'setup' | 'sample'>, asOf: string | undefined) {
   switch (command) {
     case 'rank':
       return api.runRanking(asOf);

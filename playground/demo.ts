@@ -15,7 +15,7 @@ import { readDataset } from '../shared/tables';
 import type { CellValue } from '../shared/values/cell';
 import { formatDay } from '../shared/values/days';
 import { readDate } from '../shared/values/dates';
-import { COMPANY_NAME, KEY_CONTACT_ITEM, REP_NAMES, sampleWorkbook, type SampleWorkbook } from './sample';
+import { COMPANY_NAME, KEY_CONTACT_ITEM, REP_NAMES, sampleWorkbook, type SampleWorkbook } from '../shared/sample';
 
 /*
  * `npm start`: kimeru over the sample workbook, in the terminal, until the browser playground

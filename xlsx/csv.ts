@@ -1,6 +1,6 @@
 import type { RawCellContent } from 'hyperformula';
 import type { Lang } from '../shared/i18n';
-import { guardText } from '../playground/src/cell-text';
+import { guardText } from './cell-text';
 import { fail } from './messages';
 
 /**

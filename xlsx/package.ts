@@ -10,6 +10,13 @@ import { attr, childrenOf, parseXml } from './xml';
 
 export type Parts = Map<string, Uint8Array>;
 
+/** Where a package's original parts come from: all in memory (Parts), or read lazily from the zip. */
+export interface PartStore {
+  has(path: string): boolean;
+  get(path: string): Uint8Array | undefined;
+  keys(): Iterable<string>;
+}
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
 
@@ -137,7 +144,7 @@ export function isRelType(type: string, name: string): boolean {
 }
 
 /** The workbook part the package's root relationships point at (usually xl/workbook.xml). */
-export function workbookPath(parts: Parts): string | null {
+export function workbookPath(parts: PartStore): string | null {
   const rels = parts.get('_rels/.rels');
   if (!rels) return parts.has('xl/workbook.xml') ? 'xl/workbook.xml' : null;
   const main = readRels(textOf(rels), '').find((r) => isRelType(r.type, 'officeDocument'));

@@ -1,7 +1,7 @@
 import type { RawCellContent } from 'hyperformula';
 import type { Lang } from '../shared/i18n';
-import { columnIndex, guardText, parseA1, quoteSheetRefs } from '../playground/src/cell-text';
-import type { CellFormat, DefinedName, SheetInfo } from '../playground/src/hf-workbook';
+import { columnIndex, guardText, parseA1, quoteSheetRefs } from './cell-text';
+import type { CellFormat, DefinedName, SheetInfo } from './workbook-model';
 import { fail } from './messages';
 import {
   flavourOf,
@@ -148,7 +148,7 @@ export function readXlsx(bytes: Uint8Array, fileName: string, lang: Lang): XlsxF
 }
 
 /** Throws the message for a file that is not an .xlsx package. */
-function failFile(lang: Lang, kind: Exclude<FileKind, 'zip'>, file: string): never {
+export function failFile(lang: Lang, kind: Exclude<FileKind, 'zip'>, file: string): never {
   const key = (
     { encrypted: 'xlsx.encrypted', xls: 'xlsx.xls', compound: 'xlsx.notZip', other: 'xlsx.notZip' } as const
   )[kind];
@@ -184,13 +184,13 @@ export function readSharedStrings(xml: string): string[] {
   return out;
 }
 
-const isMain = (el: XmlElement) => (MAIN as readonly string[]).includes(el.uri);
+export const isMain = (el: XmlElement) => (MAIN as readonly string[]).includes(el.uri);
 
 /**
  * kimeru's workbook names (KIMERU_*): whole columns (older files), a block of a sheet, or a
  * growing block as kimeru writes it for Excel ('S'!$A$1:INDEX('S'!$M:$M,MAX(n,…'S'!$C:$C…))).
  */
-function readNames(workbook: XmlElement): DefinedName[] {
+export function readNames(workbook: XmlElement): DefinedName[] {
   const out: DefinedName[] = [];
   const block = childOf(workbook, 'definedNames', MAIN);
   for (const n of block ? childrenOf(block, 'definedName', MAIN) : []) {

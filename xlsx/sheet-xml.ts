@@ -1,7 +1,6 @@
-import { DetailedCellError, type RawCellContent } from 'hyperformula';
-import { a1, columnLetters, parseA1 } from '../playground/src/cell-text';
-import { errorText } from '../playground/src/hf-functions';
-import type { CellFormat } from '../playground/src/hf-workbook';
+import type { RawCellContent } from 'hyperformula';
+import { a1, columnLetters, parseA1 } from './cell-text';
+import type { CellFormat } from './workbook-model';
 import { MAIN, NS_MAIN } from './package';
 import {
   attr,
@@ -61,16 +60,40 @@ export function cellXml(
   return `<${c} r="${ref}"${s}${value.t}>${value.v}</${c}>`;
 }
 
+/**
+ * A formula engine's error value (HyperFormula's DetailedCellError: its text in \`value\`), told by
+ * its shape so that this module never loads the engine (the command line runs without it).
+ */
+function isErrorValue(value: unknown): value is { value: string; type: unknown } {
+  if (typeof value !== 'object' || value === null || !('type' in value)) return false;
+  const text = (value as { value?: unknown }).value;
+  return typeof text === 'string' && text.startsWith('#');
+}
+
+/** An error type (HyperFormula's ErrorType names) as the cell text Excel shows. */
+function errorText(type: string): string {
+  const known: Record<string, string> = {
+    DIV_BY_ZERO: '#DIV/0!',
+    NA: '#N/A',
+    NAME: '#NAME?',
+    NUM: '#NUM!',
+    REF: '#REF!',
+    VALUE: '#VALUE!',
+    SPILL: '#SPILL!',
+  };
+  return known[type] ?? `#${type}!`;
+}
+
 function valueXml(value: unknown, prefix: string): { t: string; v: string } | null {
   const v = (text: string) => `<${prefix}v>${text}</${prefix}v>`;
   if (value === null || value === undefined || value === '')
     return value === '' ? { t: ' t="str"', v: v('') } : null;
-  if (value instanceof DetailedCellError) return { t: ' t="e"', v: v(escapeXml(value.value)) };
+  if (isErrorValue(value)) return { t: ' t="e"', v: v(escapeXml(value.value)) };
   if (typeof value === 'number')
     return Number.isFinite(value) ? { t: '', v: v(String(value)) } : { t: ' t="e"', v: v('#NUM!') };
   if (typeof value === 'boolean') return { t: ' t="b"', v: v(value ? '1' : '0') };
   if (typeof value === 'object' && value !== null && 'type' in value)
-    return { t: ' t="e"', v: v(errorText(value as never)) };
+    return { t: ' t="e"', v: v(escapeXml(errorText(String((value as { type: unknown }).type)))) };
   return { t: ' t="str"', v: v(encodeXstring(String(value))) };
 }
 

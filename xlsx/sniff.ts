@@ -1,5 +1,3 @@
-import type { Parts } from './package';
-
 /**
  * What kind of file the bytes are, before anything is unpacked: a zip (an .xlsx or .xlsm, or an
  * OpenDocument file), an OLE compound file holding a password-protected workbook (Office encrypts
@@ -30,7 +28,7 @@ export function isCompoundFile(bytes: Uint8Array): boolean {
 }
 
 /** Whether a zip is an OpenDocument file (.ods): its mimetype entry says so. */
-export function isOpenDocument(parts: Parts): boolean {
+export function isOpenDocument(parts: { get(path: string): Uint8Array | undefined }): boolean {
   const mime = parts.get('mimetype');
   if (!mime) return false;
   return new TextDecoder().decode(mime.subarray(0, 100)).startsWith('application/vnd.oasis.opendocument');

@@ -1,4 +1,4 @@
-import type { CellFormat } from '../playground/src/hf-workbook';
+import type { CellFormat } from './workbook-model';
 import { MAIN } from './package';
 import { attr, childOf, childPrefix, childrenOf, parseXml } from './xml';
 

@@ -1,14 +1,9 @@
-import type { RawCellContent } from 'hyperformula';
 import type { Lang } from '../shared/i18n';
-import { a1 } from '../playground/src/cell-text';
-import {
-  fileNameExpression,
-  type CellFormat,
-  type DefinedName,
-  type HyperFormulaWorkbook,
-} from '../playground/src/hf-workbook';
+import { a1 } from './cell-text';
+import { zipParts } from './lazy-zip';
 import { fail } from './messages';
-import type { Source } from './open';
+import type { SourceSheet } from './read';
+import { fileNameExpression, type CellFormat, type DefinedName } from './workbook-model';
 import {
   CT_STYLES,
   CT_WORKBOOK,
@@ -23,8 +18,8 @@ import {
   textOf,
   TRANSITIONAL,
   utf8,
-  zip,
   type Flavour,
+  type PartStore,
   type Parts,
 } from './package';
 import {
@@ -55,37 +50,74 @@ import {
  * is written cell by cell into that sheet's XML, or refused with a message — never lost.
  */
 
-/** The package as the saved file, ready to write to disk or download. */
-export function saveXlsx(workbook: HyperFormulaWorkbook, source: Source, lang: Lang): Uint8Array {
-  const fromFile = source.kind === 'xlsx' ? source.file : null;
-  const parts: Parts = fromFile ? new Map(fromFile.parts) : newPackage();
+/** A sheet kimeru adds: its cells from A1 (undefined = empty) and its frozen header rows. */
+export interface AddedSheet {
+  name: string;
+  rows: (CellState | undefined)[][];
+  frozenRows: number;
+}
+
+/** Cells of a sheet from the file to write (null = emptied), by 0-based row and column. */
+export type CellPatch = Map<number, Map<number, CellState | null>>;
+
+/** What a save adds to the package: new sheets, cell changes to original sheets, kimeru's names. */
+export interface PackageChanges {
+  added: AddedSheet[];
+  patched: { name: string; cells: CellPatch }[];
+  /**
+   * Sheets of the file that are kimeru's own output of an earlier run, written anew whole in
+   * their same part (the command line regenerates them without reading what they held).
+   */
+  rewritten?: AddedSheet[];
+  names: DefinedName[];
+}
+
+/** The package a workbook was opened from: its parts (kept as they are) and what they hold. */
+export interface PackageSource {
+  parts: PartStore;
+  workbookPart: string;
+  flavour: Flavour;
+  sheets: readonly SourceSheet[];
+}
+
+/** The package as the saved file: `fromFile` with `changes` added, or a new package (CSV, sample). */
+export function writePackage(
+  fromFile: PackageSource | null,
+  changes: PackageChanges,
+  lang: Lang,
+): Uint8Array {
+  const parts = new EditedParts(fromFile ? fromFile.parts : newPackage());
   const workbookPart = fromFile?.workbookPart ?? 'xl/workbook.xml';
   const flavour: Flavour = fromFile?.flavour ?? TRANSITIONAL;
   const original = new Map((fromFile?.sheets ?? []).map((s) => [s.name, s]));
-
-  // 1. What changed: new sheets whole, original sheets cell by cell.
-  const added: { name: string; rows: (CellState | undefined)[][]; frozenRows: number }[] = [];
-  const patched: { name: string; part: string; cells: Map<number, Map<number, CellState | null>> }[] = [];
+  const { added, names } = changes;
   const formats = new Set<CellFormat>();
-  for (const name of workbook.hf.getSheetNames()) {
-    const src = original.get(name);
-    if (!src) {
-      const rows = sheetStates(workbook, name);
-      for (const row of rows) for (const c of row) if (c?.format) formats.add(c.format);
-      added.push({ name, rows, frozenRows: workbook.info(name).frozenRows ?? 0 });
-      continue;
-    }
-    const baseline = source.kind === 'xlsx' ? (source.baseline.get(name) ?? []) : [];
-    const cells = changedCells(workbook, name, baseline);
-    if (cells.size === 0) continue;
-    if (src.kind !== 'worksheet' || !src.part) fail(lang, 'xlsx.notWorksheet', { sheet: name });
-    for (const row of cells.values()) for (const c of row.values()) if (c?.format) formats.add(c.format);
-    patched.push({ name, part: src.part, cells });
+  for (const s of added) for (const row of s.rows) for (const c of row) if (c?.format) formats.add(c.format);
+  const patched: { name: string; part: string; cells: CellPatch }[] = [];
+  for (const p of changes.patched) {
+    if (p.cells.size === 0) continue;
+    const src = original.get(p.name);
+    if (!src || src.kind !== 'worksheet' || !src.part) fail(lang, 'xlsx.notWorksheet', { sheet: p.name });
+    for (const row of p.cells.values()) for (const c of row.values()) if (c?.format) formats.add(c.format);
+    patched.push({ name: p.name, part: src.part, cells: p.cells });
   }
-  const names = workbook.definedNames();
+  const rewritten: (AddedSheet & { part: string })[] = [];
+  for (const r of changes.rewritten ?? []) {
+    const src = original.get(r.name);
+    if (!src || src.kind !== 'worksheet' || !src.part) fail(lang, 'xlsx.notWorksheet', { sheet: r.name });
+    for (const row of r.rows) for (const c of row) if (c?.format) formats.add(c.format);
+    rewritten.push({ ...r, part: src.part });
+  }
   let workbookXml = textOf(parts.get(workbookPart)!);
   const namesEdit = withNames(workbookXml, names);
-  if (fromFile && added.length === 0 && patched.length === 0 && namesEdit === workbookXml) return zip(parts); // nothing to add: the same parts, byte for byte
+  if (
+    fromFile &&
+    added.length === 0 &&
+    patched.length === 0 &&
+    rewritten.length === 0 &&
+    namesEdit === workbookXml
+  )
+    return parts.zip(); // nothing to add: the same parts, byte for byte
 
   // 2. Styles: a date style appended to cellXfs only when a cell needs it.
   const relsPath = relsPathOf(workbookPart);
@@ -116,7 +148,10 @@ export function saveXlsx(workbook: HyperFormulaWorkbook, source: Source, lang: L
   }
 
   // 3. Original sheets: cell-level patches (validated before anything is written).
-  let dropCalcChain = false;
+  // A rewritten sheet that held formulas (calcChain.xml lists them by sheet id) drops the chain.
+  let dropCalcChain = rewritten.length > 0 && chainNames(parts, relsXml, workbookPart, rewritten, original);
+  for (const r of rewritten)
+    parts.set(r.part, utf8(worksheetXml(r.rows, styleIndex, r.frozenRows, flavour.main)));
   for (const p of patched) {
     const builders = new Map<number, Map<number, CellBuilder>>();
     for (const [r, row] of p.cells) {
@@ -189,124 +224,23 @@ export function saveXlsx(workbook: HyperFormulaWorkbook, source: Source, lang: L
   }
   parts.set(relsPath, utf8(relsXml));
   parts.set('[Content_Types].xml', utf8(typesXml));
-  return zip(parts);
+  return parts.zip();
 }
 
-/** Every non-empty cell of a sheet with its content, value, date format and array range. */
-function sheetStates(workbook: HyperFormulaWorkbook, name: string): (CellState | undefined)[][] {
-  const content = workbook.serialized(name);
-  const values = workbook.values(name);
-  const height = Math.max(content.length, values.length);
-  const rows: (CellState | undefined)[][] = [];
-  for (let r = 0; r < height; r++) {
-    const row: (CellState | undefined)[] = [];
-    const width = Math.max(content[r]?.length ?? 0, values[r]?.length ?? 0);
-    for (let c = 0; c < width; c++) {
-      const state = cellState(workbook, name, r, c, content, values);
-      if (state) row[c] = state;
-    }
-    rows.push(row);
-  }
-  return rows;
-}
-
-function cellState(
-  workbook: HyperFormulaWorkbook,
-  name: string,
-  r: number,
-  c: number,
-  content: RawCellContent[][],
-  values: unknown[][],
-): CellState | undefined {
-  const cont = content[r]?.[c] ?? null;
-  const value = values[r]?.[c] ?? null;
-  if ((cont === null || cont === '') && (value === null || value === undefined)) return undefined;
-  const state: CellState = { content: cont, value };
-  if (typeof value === 'number') {
-    const f = workbook.formatAt(name, r, c);
-    if (f) state.format = f;
-  }
-  if (typeof cont === 'string' && cont.startsWith('=')) {
-    const ref = arrayRef(workbook, name, r, c, values);
-    if (ref) state.arrayRef = ref;
-  }
-  return state;
-}
-
-/** The range an array formula's result fills, trimmed to where it has values. */
-function arrayRef(
-  workbook: HyperFormulaWorkbook,
-  name: string,
-  r: number,
-  c: number,
-  values: unknown[][],
-): string | undefined {
-  const sheet = workbook.hf.getSheetId(name)!;
-  if (!workbook.hf.isCellPartOfArray({ sheet, row: r, col: c })) return undefined;
-  const inArray = (row: number, col: number) =>
-    workbook.hf.isCellPartOfArray({ sheet, row, col }) &&
-    !workbook.hf.doesCellHaveFormula({ sheet, row, col });
-  let width = 1;
-  while (inArray(r, c + width)) width++;
-  let height = 1;
-  while (inArray(r + height, c)) height++;
-  let lastRow = 0;
-  let lastCol = 0;
-  for (let i = 0; i < height; i++)
-    for (let j = 0; j < width; j++) {
-      const v = values[r + i]?.[c + j];
-      if (v !== null && v !== undefined) {
-        lastRow = Math.max(lastRow, i);
-        lastCol = Math.max(lastCol, j);
-      }
-    }
-  if (lastRow === 0 && lastCol === 0) return undefined;
-  return `${a1(r, c)}:${a1(r + lastRow, c + lastCol)}`;
-}
-
-const same = (a: RawCellContent | undefined, b: RawCellContent | undefined): boolean =>
-  (a ?? null) === (b ?? null) || ((a ?? '') === '' && (b ?? '') === '');
-
-/** The cells of an original sheet whose content differs from when it was opened (null = emptied). */
-function changedCells(
-  workbook: HyperFormulaWorkbook,
-  name: string,
-  baseline: RawCellContent[][],
-): Map<number, Map<number, CellState | null>> {
-  const now = workbook.serialized(name);
-  const out = new Map<number, Map<number, CellState | null>>();
-  let values: unknown[][] | null = null;
-  const height = Math.max(now.length, baseline.length);
-  for (let r = 0; r < height; r++) {
-    const a = baseline[r] ?? [];
-    const b = now[r] ?? [];
-    const width = Math.max(a.length, b.length);
-    for (let c = 0; c < width; c++) {
-      if (same(a[c], b[c])) continue;
-      values ??= workbook.values(name);
-      const state = cellState(workbook, name, r, c, now, values) ?? null;
-      let row = out.get(r);
-      if (!row) out.set(r, (row = new Map()));
-      row.set(c, state);
-      // A new array formula brings the cells its result fills.
-      if (state?.arrayRef) {
-        const [, end] = state.arrayRef.split(':');
-        const m = /([A-Z]+)(\d+)/.exec(end ?? '');
-        if (m) {
-          const endRow = Number(m[2]) - 1;
-          const endCol = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-          for (let i = r; i <= endRow; i++)
-            for (let j = c; j <= endCol; j++) {
-              if (i === r && j === c) continue;
-              let spillRow = out.get(i);
-              if (!spillRow) out.set(i, (spillRow = new Map()));
-              spillRow.set(j, cellState(workbook, name, i, j, now, values) ?? null);
-            }
-        }
-      }
-    }
-  }
-  return out;
+/** Whether calcChain.xml lists a cell of one of the rewritten sheets (its `i` is the sheet id). */
+function chainNames(
+  parts: EditedParts,
+  relsXml: string,
+  workbookPart: string,
+  rewritten: readonly { name: string }[],
+  original: ReadonlyMap<string, SourceSheet>,
+): boolean {
+  const chain = readRels(relsXml, workbookPart).find((x) => isRelType(x.type, 'calcChain'));
+  const bytes = chain ? parts.get(chain.target) : undefined;
+  if (!bytes) return false;
+  const ids = new Set<string>();
+  for (const m of textOf(bytes).matchAll(/\si="(\d+)"/g)) ids.add(m[1]!);
+  return rewritten.some((r) => ids.has(String(original.get(r.name)?.sheetId)));
 }
 
 /** workbook.xml with kimeru's names added (or updated when a name of kimeru's moved). */
@@ -387,8 +321,36 @@ function relIds(existing: readonly string[]): () => string {
   };
 }
 
+/** The original parts with a save's edits over them; zipped keeping untouched parts' bytes. */
+class EditedParts {
+  private readonly changed = new Map<string, Uint8Array>();
+  private readonly deleted = new Set<string>();
+  constructor(private readonly base: PartStore) {}
+  get(path: string): Uint8Array | undefined {
+    if (this.deleted.has(path)) return undefined;
+    return this.changed.get(path) ?? this.base.get(path);
+  }
+  has(path: string): boolean {
+    return !this.deleted.has(path) && (this.changed.has(path) || this.base.has(path));
+  }
+  set(path: string, bytes: Uint8Array): void {
+    this.deleted.delete(path);
+    this.changed.set(path, bytes);
+  }
+  delete(path: string): void {
+    this.changed.delete(path);
+    this.deleted.add(path);
+  }
+  keys(): string[] {
+    return [...new Set([...this.base.keys(), ...this.changed.keys()])].filter((k) => !this.deleted.has(k));
+  }
+  zip(): Uint8Array {
+    return zipParts(this.base, this.changed, this.deleted);
+  }
+}
+
 /** stem1.xml, stem2.xml… the first no part has (case-insensitively: part names are). */
-function freePartName(parts: Parts, stem: string): string {
+function freePartName(parts: EditedParts, stem: string): string {
   const taken = new Set([...parts.keys()].map((k) => k.toLowerCase()));
   for (let i = 1; ; i++) if (!taken.has(`${stem}${i}.xml`.toLowerCase())) return `${stem}${i}.xml`;
 }

@@ -4,7 +4,6 @@ import { findSettingsSheet } from '../../shared/commands/workbook';
 import { readSettings, type Role } from '../../shared/commands/settings';
 import type { Lang } from '../../shared/i18n';
 import {
-  excelNameFormula,
   planAppend,
   type AppendRequest,
   type AppendResult,
@@ -14,7 +13,16 @@ import {
 } from '../../shared/port';
 import { SERIAL_EPOCH_OFFSET, dateFromDay } from '../../shared/values/days';
 import type { CellValue } from '../../shared/values/cell';
-import { guardText, quoteSheetRefs, sheetRef, columnLetters } from './cell-text';
+import { guardText, quoteSheetRefs } from './cell-text';
+import { nameExpression, type CellFormat, type DefinedName, type SheetInfo } from '../../xlsx/workbook-model';
+
+export {
+  fileNameExpression,
+  nameExpression,
+  type CellFormat,
+  type DefinedName,
+  type SheetInfo,
+} from '../../xlsx/workbook-model';
 import { registerKimeruFunctions } from './hf-functions';
 import { fail } from './messages';
 
@@ -24,31 +32,6 @@ import { fail } from './messages';
  * date format remembered beside them, and kimeru's formulas are real formulas that HyperFormula
  * recalculates. Every write plan runs as one HyperFormula batch.
  */
-
-/** How a number cell is shown (HyperFormula keeps no number formats). */
-export type CellFormat = 'date' | 'datetime';
-
-export interface SheetInfo {
-  frozenRows?: number;
-  protectRows?: number;
-  /** A chart sheet or other non-worksheet from a file: shown as a tab, never written. */
-  kind?: 'worksheet' | 'chartsheet';
-}
-
-/**
- * A workbook-level name kimeru defined (KIMERU_CUSTOMERS → 顧客!A3:H52). Without rows it spans
- * whole columns (as a file set up by an older kimeru brings it); with `growColumn` it moves down
- * as rows with a value in that column are written below it.
- */
-export interface DefinedName {
-  name: string;
-  sheet: string;
-  firstColumn: number;
-  lastColumn: number;
-  firstRow?: number;
-  lastRow?: number;
-  growColumn?: number;
-}
 
 /** Roles whose sheets may be the user's own: kimeru only ever appends to them. */
 const USER_ROLES: readonly Role[] = ['customers', 'contacts', 'activities'];
@@ -70,31 +53,6 @@ export function createEngine(): HyperFormula {
 /** A serial number (days since 1899-12-30, time as a fraction) for a date cell. */
 export function serialOf(day: number, minutes?: number): number {
   return day + SERIAL_EPOCH_OFFSET + (minutes ?? 0) / 1440;
-}
-
-/** The workbook-name expression for a defined name, e.g. ='顧客'!$A$3:$H$52 or ='kimeru設定'!$B$3. */
-export function nameExpression(n: Omit<DefinedName, 'name'>): string {
-  const first = columnLetters(n.firstColumn - 1);
-  const last = columnLetters(n.lastColumn - 1);
-  if (n.firstRow === undefined) return `${sheetRef(n.sheet)}!$${first}:$${last}`;
-  const lastRow = n.lastRow ?? n.firstRow;
-  const single = first === last && n.firstRow === lastRow;
-  return `${sheetRef(n.sheet)}!$${first}$${n.firstRow}${single ? '' : `:$${last}$${lastRow}`}`;
-}
-
-/** What a saved .xlsx holds for the name: a growing one as the formula Excel keeps growing. */
-export function fileNameExpression(n: DefinedName): string {
-  if (n.growColumn === undefined || n.firstRow === undefined) return nameExpression(n);
-  return excelNameFormula({
-    kind: 'defineName',
-    name: n.name,
-    sheet: n.sheet,
-    firstColumn: n.firstColumn,
-    lastColumn: n.lastColumn,
-    firstRow: n.firstRow,
-    lastRow: n.lastRow ?? n.firstRow,
-    growColumn: n.growColumn,
-  }).slice(1);
 }
 
 export class HyperFormulaWorkbook implements WorkbookPort {

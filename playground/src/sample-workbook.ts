@@ -5,7 +5,7 @@ import { t } from '../../shared/i18n';
 import { dateCell, formulaCell, type WriteCell } from '../../shared/port';
 import { serialToDay } from '../../shared/values/days';
 import type { CellValue } from '../../shared/values/cell';
-import { AS_OF_DAY, COMPANY_NAME, sampleWorkbook } from '../sample';
+import { AS_OF_DAY, COMPANY_NAME, sampleWorkbook } from '../../shared/sample';
 import { guardText, sheetRef } from './cell-text';
 import { HyperFormulaWorkbook, type CellFormat } from './hf-workbook';
 import { say } from './messages';

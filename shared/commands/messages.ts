@@ -103,7 +103,7 @@ export const commandsMessages = defineMessages({
       'The sheet "{sheet}" was not made by kimeru, so it is not rewritten. Check the sheet names in the kimeru settings',
     'commands.setup.adopted': 'Using the existing sheet "{sheet}" as {role}',
     'commands.setup.table':
-      '{table}: the sheet "{sheet}", header on row {header}, {count} rows of data on rows {first}–{last}',
+      '{table}: the sheet "{sheet}", header on row {header}, {count} {count|row|rows} of data on rows {first}–{last}',
     'commands.setup.tableEmpty': '{table}: the sheet "{sheet}", header on row {header} (no data yet)',
     'commands.setup.columns': '  Columns: {list}',
     'commands.setup.tableProblem': '{table}: {problem}',
@@ -139,9 +139,9 @@ export const commandsMessages = defineMessages({
     'commands.definition.saved': 'Saved as version {version}',
     'commands.definition.halfSaved':
       'Version {version} is in the history, but rewriting the definition sheet failed ({detail}). Press Save again to finish',
-    'commands.report.ranking': 'Ranked {count} customers ({summary})',
-    'commands.report.gaps': '{gaps} gaps across {customers} customers',
-    'commands.report.review': '{period}: {count} items known but not done',
+    'commands.report.ranking': 'Ranked {count} {count|customer|customers} ({summary})',
+    'commands.report.gaps': '{gaps} {gaps|gap|gaps} across {customers} {customers|customer|customers}',
+    'commands.report.review': '{period}: {count} {count|item|items} known but not done',
     'commands.report.manual': 'Wrote the sales manual (version {version})',
     'commands.dataIssues': 'Some rows could not be read',
     'commands.history.starter': 'Starter definition (three perspectives)',

@@ -263,8 +263,8 @@ export const enginesMessages = defineMessages({
     'engines.status.gap': 'Gap',
     'engines.status.ok': 'OK',
     'engines.status.nodata': 'No data',
-    'engines.headline.item': '{item}: {count} customers',
-    'engines.headline.noData': '{item}: no data for {count} customers',
+    'engines.headline.item': '{item}: {count} {count|customer|customers}',
+    'engines.headline.noData': '{item}: no data for {count} {count|customer|customers}',
 
     'engines.review.firstHalf': 'FY{year} H1',
     'engines.review.secondHalf': 'FY{year} H2',
@@ -278,7 +278,7 @@ export const enginesMessages = defineMessages({
     'engines.review.peopleCheck': 'People check (no metric)',
     'engines.review.noData': 'No data',
     'engines.review.noCustomers': 'No data (no customers to check)',
-    'engines.review.noDataCustomers': 'No data (nothing to measure for {count} customers)',
+    'engines.review.noDataCustomers': 'No data (nothing to measure for {count} {count|customer|customers})',
     'engines.review.share': '{share} ({met}/{checked} customers)',
     'engines.review.shareWithNoData': '{share} ({met}/{checked} customers; no data for {noData} more)',
 

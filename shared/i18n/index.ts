@@ -33,14 +33,19 @@ for (const c of catalogs) {
 
 // Templates split once into literal text and placeholder names: messages are formatted for every
 // gap row of every recalculation.
-type Compiled = (string | { name: string })[];
+// {count|customer|customers} is the word for a count: the first form when it is 1, else the second.
+type Compiled = (string | { name: string; one?: string; other?: string })[];
 const compiled = new Map<string, Compiled>();
 
 function compile(template: string): Compiled {
   const parts: Compiled = [];
   let last = 0;
-  for (const m of template.matchAll(/\{(\w+)\}/g)) {
-    parts.push(template.slice(last, m.index), { name: m[1] ?? '' });
+  for (const m of template.matchAll(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g)) {
+    const name = m[1] ?? '';
+    parts.push(
+      template.slice(last, m.index),
+      m[2] !== undefined ? { name, one: m[2], other: m[3] ?? '' } : { name },
+    );
     last = (m.index ?? 0) + m[0].length;
   }
   parts.push(template.slice(last));
@@ -58,6 +63,7 @@ export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
   let out = '';
   for (const p of parts) {
     if (typeof p === 'string') out += p;
+    else if (p.one !== undefined) out += Number(params[p.name]) === 1 ? p.one : p.other;
     else out += p.name in params ? String(params[p.name]) : `{${p.name}}`;
   }
   return out;

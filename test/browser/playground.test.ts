@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchSidebarBrowser } from './harness/chromium';
 import { startPlayground, type RunningPlayground } from '../../playground/server';
-import { openWorkbookFile } from '../../xlsx/open';
+import { openWorkbookFile } from '../../playground/src/hf-workbook-file';
 
 /*
  * The playground as `npm start` serves it, in Debian's Chromium: the page opens on the sample

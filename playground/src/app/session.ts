@@ -1,11 +1,11 @@
 import { createApi, type Clock, type KimeruApi } from '../../../shared/commands';
 import type { Lang } from '../../../shared/i18n';
 import { dayFromDate } from '../../../shared/values';
-import { AS_OF_DAY } from '../../sample';
+import { AS_OF_DAY } from '../../../shared/sample';
 import type { HyperFormulaWorkbook } from '../hf-workbook';
 import { dashboardName, samplePlaygroundWorkbook } from '../sample-workbook';
-import { openWorkbookFile, type Source } from '../../../xlsx/open';
-import { saveXlsx } from '../../../xlsx/write';
+import { openWorkbookFile, type Source } from '../hf-workbook-file';
+import { saveXlsx } from '../hf-workbook-file';
 
 /** One workbook the playground shows: the sample, or a file the user opened. */
 export interface Session {

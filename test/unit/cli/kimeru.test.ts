@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openWorkbookFile } from '../../../xlsx/open';
+import { openWorkbookFile } from '../../../playground/src/hf-workbook-file';
 import { FIXTURES } from '../xlsx/helpers';
 
 /*

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openWorkbookFile } from '../../../xlsx/open';
+import { openWorkbookFile } from '../../../playground/src/hf-workbook-file';
 import { FIXTURES } from '../xlsx/helpers';
 
 /*

@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import type { CellValue } from '../../../shared/values';
 import { HyperFormulaWorkbook } from '../../../playground/src/hf-workbook';
 import { loadGrids } from '../../../playground/src/sample-workbook';
-import { openWorkbookFile } from '../../../xlsx/open';
-import { saveXlsx } from '../../../xlsx/write';
+import { openWorkbookFile } from '../../../playground/src/hf-workbook-file';
+import { saveXlsx } from '../../../playground/src/hf-workbook-file';
 
 /*
  * `kimeru setup` prints which sheet it reads as each table and how it reads each column, and

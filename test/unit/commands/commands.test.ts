@@ -286,7 +286,7 @@ describe('batched host I/O', () => {
 
 describe('a workbook that already has its own contact list and activity log', () => {
   it('finds the customer list among them and logs into the team’s log by customer name', async () => {
-    const { sampleWorkbook } = await import('../../../playground/sample');
+    const { sampleWorkbook } = await import('../../../shared/sample');
     const sample = sampleWorkbook();
     // Tab order as a team might have it: the log first, the biggest table of all.
     const wb = new MemoryWorkbook({
@@ -346,7 +346,7 @@ describe('found in review: never rewrite a sheet that is not kimeru’s', () => 
   });
 
   it('sets up over a team log of 150,000 rows', async () => {
-    const { sampleWorkbook } = await import('../../../playground/sample');
+    const { sampleWorkbook } = await import('../../../shared/sample');
     const sample = sampleWorkbook();
     const big = [sample.activities[0]!];
     for (let i = 0; big.length <= 150_000; i++)

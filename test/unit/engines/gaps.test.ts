@@ -484,8 +484,8 @@ describe('a customer with no activities at all (データなし is never met)', 
     expect(gapHeadline(rows, 'ja')).toEqual(['KC: 1社', 'CD: 1社', 'DC: 1社', 'AC: 1社']);
     expect(noDataHeadline(rows, 'ja')).toEqual(['NA: データなし 1社', 'RL: データなし 1社']);
     expect(noDataHeadline(rows, 'en')).toEqual([
-      'NA: no data for 1 customers',
-      'RL: no data for 1 customers',
+      'NA: no data for 1 customer',
+      'RL: no data for 1 customer',
     ]);
   });
 

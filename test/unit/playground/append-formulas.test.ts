@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { createApi } from '../../../shared/commands';
-import { openWorkbookFile } from '../../../xlsx/open';
-import { saveXlsx } from '../../../xlsx/write';
+import { openWorkbookFile } from '../../../playground/src/hf-workbook-file';
+import { saveXlsx } from '../../../playground/src/hf-workbook-file';
 import { HyperFormulaWorkbook } from '../../../playground/src/hf-workbook';
 import { loadGrids } from '../../../playground/src/sample-workbook';
 import { clock, excel } from '../xlsx/helpers';

@@ -4,8 +4,8 @@ import { excelNameFormula } from '../../../shared/port';
 import { dayFromParts, type CellValue } from '../../../shared/values';
 import { HyperFormulaWorkbook } from '../../../playground/src/hf-workbook';
 import { loadGrids } from '../../../playground/src/sample-workbook';
-import { openWorkbookFile } from '../../../xlsx/open';
-import { saveXlsx } from '../../../xlsx/write';
+import { openWorkbookFile } from '../../../playground/src/hf-workbook-file';
+import { saveXlsx } from '../../../playground/src/hf-workbook-file';
 import { createGas } from '../../fakes/gas';
 
 /*

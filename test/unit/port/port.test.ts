@@ -104,6 +104,7 @@ describe('one implementation for every host', () => {
       'appsscript/src/port.ts',
       'office-addin/src/port.ts',
       'playground/src/hf-workbook.ts',
+      'cli/file-workbook.ts',
     ]) {
       expect({ path, planAppend: source(path).includes('planAppend(') }).toEqual({ path, planAppend: true });
       expect({ path, keyText: /function keyText/.test(source(path)) }).toEqual({ path, keyText: false });
@@ -111,7 +112,7 @@ describe('one implementation for every host', () => {
     for (const path of [
       'appsscript/src/text-guard.ts',
       'office-addin/src/cells.ts',
-      'playground/src/cell-text.ts',
+      'xlsx/cell-text.ts',
     ])
       expect({ path, guard: source(path).includes('needsTextGuard(') }).toEqual({ path, guard: true });
   });

@@ -23,7 +23,7 @@ import {
   REPS,
   sampleWorkbook,
   VERSION_2_NOTE,
-} from '../../../playground/sample';
+} from '../../../shared/sample';
 
 const wb = sampleWorkbook();
 
@@ -130,7 +130,7 @@ describe('the sample workbook', () => {
   });
 
   it('uses no Node, host or clock API, so the browser playground can load it', () => {
-    const dir = join(__dirname, '../../../playground/sample');
+    const dir = join(__dirname, '../../../shared/sample');
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
       // Comments may name what the code avoids ("no Math.random").
       const source = readFileSync(join(dir, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');

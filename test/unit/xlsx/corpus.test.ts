@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { openWorkbookFile } from '../../../xlsx/open';
-import { saveXlsx } from '../../../xlsx/write';
+import { openWorkbookFile } from '../../../playground/src/hf-workbook-file';
+import { saveXlsx } from '../../../playground/src/hf-workbook-file';
 import { insertedElements, partsOf } from './helpers';
 import {
   hasCommand,

@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
-import { openWorkbookFile } from '../../../xlsx/open';
-import { saveXlsx } from '../../../xlsx/write';
+import { openWorkbookFile } from '../../../playground/src/hf-workbook-file';
+import { saveXlsx } from '../../../playground/src/hf-workbook-file';
 import { parseXml } from '../../../xlsx/xml';
 import { partsOf, partText } from './helpers';
 

@@ -1,9 +1,9 @@
 import { zipSync, strToU8 } from 'fflate';
 import { decodeCsv, parseCsv } from '../../../xlsx/csv';
-import { openWorkbookFile } from '../../../xlsx/open';
+import { openWorkbookFile } from '../../../playground/src/hf-workbook-file';
 import { readSharedStrings } from '../../../xlsx/read';
 import { formatCodeKind } from '../../../xlsx/styles';
-import { saveXlsx } from '../../../xlsx/write';
+import { saveXlsx } from '../../../playground/src/hf-workbook-file';
 import { compoundFile, fixture, partsOf, partText } from './helpers';
 
 /*

@@ -1,7 +1,7 @@
 import { createApi, type KimeruApi } from '../../../shared/commands';
 import { formulaCell } from '../../../shared/port';
-import { openWorkbookFile, type OpenedWorkbook } from '../../../xlsx/open';
-import { saveXlsx } from '../../../xlsx/write';
+import { openWorkbookFile, type OpenedWorkbook } from '../../../playground/src/hf-workbook-file';
+import { saveXlsx } from '../../../playground/src/hf-workbook-file';
 import { cellsOf, clock, excel, fixture, insertedElements, partText, partsOf } from './helpers';
 
 /*

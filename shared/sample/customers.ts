@@ -1,4 +1,4 @@
-import type { CellValue } from '../../shared/values/cell';
+import type { CellValue } from '../values/cell';
 import { REPS, type RepKey } from './company';
 
 /**

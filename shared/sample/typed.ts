@@ -1,6 +1,6 @@
-import type { Day } from '../../shared/model';
-import type { CellValue } from '../../shared/values/cell';
-import { dayToSerial, partsFromDay } from '../../shared/values/days';
+import type { Day } from '../model';
+import type { CellValue } from '../values/cell';
+import { dayToSerial, partsFromDay } from '../values/days';
 import type { Random } from './random';
 
 /**

@@ -6,9 +6,9 @@ import {
   writeDefinition,
   type Definition,
   type DefinitionVersion,
-} from '../../shared/definition';
-import type { CellValue } from '../../shared/values/cell';
-import { dayFromParts } from '../../shared/values/days';
+} from '../definition';
+import type { CellValue } from '../values/cell';
+import { dayFromParts } from '../values/days';
 import { MANAGER, REPS } from './company';
 
 /**

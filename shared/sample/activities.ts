@@ -1,7 +1,7 @@
-import type { Day } from '../../shared/model';
-import type { CellValue } from '../../shared/values/cell';
-import { parsePerson } from '../../shared/tables/people';
-import { dayToSerial } from '../../shared/values/days';
+import type { Day } from '../model';
+import type { CellValue } from '../values/cell';
+import { parsePerson } from '../tables/people';
+import { dayToSerial } from '../values/days';
 import { AS_OF_DAY, LOG_START, PRODUCTS, REPS, SIDEBAR_START, type RepKey } from './company';
 import { fullName, type ContactSeed } from './contacts';
 import { CAUTIONARY_ID, CUSTOMER_SEEDS, type CustomerSeed, type Plan } from './customers';

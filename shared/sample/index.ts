@@ -1,4 +1,4 @@
-import type { CellValue } from '../../shared/values/cell';
+import type { CellValue } from '../values/cell';
 import { activityGrid, activitySeeds } from './activities';
 import { AS_OF_SERIAL } from './company';
 import { contactGrid, contactSeeds } from './contacts';

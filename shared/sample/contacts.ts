@@ -1,4 +1,4 @@
-import type { CellValue } from '../../shared/values/cell';
+import type { CellValue } from '../values/cell';
 import { CUSTOMER_SEEDS, NO_KEY_PERSON } from './customers';
 import { seeded, type Random } from './random';
 

@@ -1,5 +1,5 @@
-import type { Day } from '../../shared/model';
-import { dayFromParts, dayToSerial } from '../../shared/values/days';
+import type { Day } from '../model';
+import { dayFromParts, dayToSerial } from '../values/days';
 
 /** The fictional company the sample belongs to. */
 export const COMPANY_NAME = '株式会社みらい精機';
