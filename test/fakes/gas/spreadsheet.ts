@@ -233,6 +233,16 @@ export class FakeSheet implements GasSheet {
     return this.lastColumn();
   }
 
+  /** True once hideSheet ran (the sheet stays, its tab is not shown). */
+  hidden = false;
+
+  hideSheet(): this {
+    this.ctx.calls.record('Sheet.hideSheet');
+    writable(this.ctx, 'hideSheet');
+    this.hidden = true;
+    return this;
+  }
+
   getMaxRows(): number {
     this.ctx.calls.record('Sheet.getMaxRows');
     return this.maxRows;
