@@ -38,7 +38,10 @@ export class SheetsWorkbook implements WorkbookPort {
     return this.book.getSheets().map((s) => s.getName());
   }
 
-  async readSheets(names: readonly string[], options: ReadOptions = {}): Promise<Record<string, CellValue[][]>> {
+  async readSheets(
+    names: readonly string[],
+    options: ReadOptions = {},
+  ): Promise<Record<string, CellValue[][]>> {
     const out: Record<string, CellValue[][]> = {};
     for (const name of names) {
       const sheet = this.book.getSheetByName(name);
@@ -50,7 +53,8 @@ export class SheetsWorkbook implements WorkbookPort {
       // The top rows only (a log's header): the same calls for 10 rows as for 10,000.
       const rows = Math.min(options.rows, sheet.getLastRow());
       const columns = sheet.getLastColumn();
-      out[name] = rows < 1 || columns < 1 ? [] : this.fromSheet(sheet.getRange(1, 1, rows, columns).getValues());
+      out[name] =
+        rows < 1 || columns < 1 ? [] : this.fromSheet(sheet.getRange(1, 1, rows, columns).getValues());
     }
     return out;
   }
@@ -129,7 +133,8 @@ export class SheetsWorkbook implements WorkbookPort {
       const rows = fresh.map((_, i) => last + 1 + i);
       if (req.ledger !== undefined && ledgerKeys.length > 0) {
         // kimeru's own sheet, hidden: the team's log keeps exactly the cells they wrote.
-        const target = ledger ?? this.book.insertSheet(req.ledger.sheet, this.book.getNumSheets()).hideSheet();
+        const target =
+          ledger ?? this.book.insertSheet(req.ledger.sheet, this.book.getNumSheets()).hideSheet();
         this.setBlock(target, ledgerLast + 1, 1, ledgerRows(req.sheet, ledgerKeys, rows));
       }
       return { rows, duplicates };

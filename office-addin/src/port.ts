@@ -72,7 +72,10 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  async readSheets(names: readonly string[], options: ReadOptions = {}): Promise<Record<string, CellValue[][]>> {
+  async readSheets(
+    names: readonly string[],
+    options: ReadOptions = {},
+  ): Promise<Record<string, CellValue[][]>> {
     const wanted = [...new Set(names)];
     if (wanted.length === 0) return {};
     if (options.rows !== undefined) {

@@ -123,7 +123,10 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     return this.hf.getSheetNames();
   }
 
-  async readSheets(names: readonly string[], options: ReadOptions = {}): Promise<Record<string, CellValue[][]>> {
+  async readSheets(
+    names: readonly string[],
+    options: ReadOptions = {},
+  ): Promise<Record<string, CellValue[][]>> {
     this.calls.readSheets++;
     const out: Record<string, CellValue[][]> = {};
     for (const name of names) {
@@ -188,7 +191,12 @@ export class HyperFormulaWorkbook implements WorkbookPort {
             this.created.add(ledgerName);
             this.formats.set(ledgerName, new Map());
           }
-          this.writeCells(ledgerName, ledgerValues.length, 0, ledgerRows(req.sheet, plan.ledgerKeys, written));
+          this.writeCells(
+            ledgerName,
+            ledgerValues.length,
+            0,
+            ledgerRows(req.sheet, plan.ledgerKeys, written),
+          );
         }
       });
       this.growNames(req.sheet);

@@ -92,7 +92,12 @@ describe.each(HOSTS)('exactly once: $name', (host) => {
 
     const pane = async (name: string) => {
       for (let i = 0; i < SUBMITS_PER_PANE; i++) {
-        const entry = activity({ customerId: 'C1', rep: '佐藤', key: `${name}-${i}`, content: `${name}-${i}` });
+        const entry = activity({
+          customerId: 'C1',
+          rep: '佐藤',
+          key: `${name}-${i}`,
+          content: `${name}-${i}`,
+        });
         const first = await ok(api.logActivity(entry));
         const retry = await ok(api.logActivity(entry)); // the response was lost: sent again
         expect(first).toMatchObject({ ok: true, duplicate: false });

@@ -41,7 +41,10 @@ export class MemoryWorkbook implements WorkbookPort {
     return [...this.sheets.keys()];
   }
 
-  async readSheets(names: readonly string[], options: ReadOptions = {}): Promise<Record<string, CellValue[][]>> {
+  async readSheets(
+    names: readonly string[],
+    options: ReadOptions = {},
+  ): Promise<Record<string, CellValue[][]>> {
     this.calls.readSheets++;
     const out: Record<string, CellValue[][]> = {};
     for (const n of names) {
@@ -114,9 +117,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const ledgerName = req.keyColumn === undefined ? req.ledger?.sheet : undefined;
     const ledger = ledgerName !== undefined ? this.sheets.get(ledgerName) : undefined;
     const existing =
-      req.keyColumn !== undefined
-        ? rows.map((r) => r[req.keyColumn! - 1])
-        : (ledger ?? []).map((r) => r[0]);
+      req.keyColumn !== undefined ? rows.map((r) => r[req.keyColumn! - 1]) : (ledger ?? []).map((r) => r[0]);
     const { rows: fresh, duplicates, ledgerKeys } = planAppend(existing, req);
     const written: number[] = [];
     for (const r of fresh) {

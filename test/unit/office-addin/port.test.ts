@@ -413,7 +413,11 @@ describe('logs as Excel tables', () => {
     const from = excel.log.length;
     const logged = await ok(api.logActivity(activity({ key: 'new-1' })));
     expect(logged).toMatchObject({ row: 5, duplicate: false });
-    expect(writesSince(excel, from, '行動')).toEqual(['insert(Down) A5:M5', 'numberFormat A5:M5', 'values A5:M5']);
+    expect(writesSince(excel, from, '行動')).toEqual([
+      'insert(Down) A5:M5',
+      'numberFormat A5:M5',
+      'values A5:M5',
+    ]);
     const after = excel.values('行動');
     expect(after.slice(0, 4)).toEqual(before);
     expect(after[4]![12]).toBe('new-1');
