@@ -167,12 +167,22 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async append(req: AppendRequest): Promise<AppendResult> {
     if (req.rows.length === 0) return { rows: [], duplicates: 0 };
-    try {
-      return await this.run((context) => this.appendIn(context, req, false));
-    } catch (e) {
-      // Refused before anything was written (the key column was too large to read at once).
-      if (!isPayloadLimit(e)) throw e;
-      return this.run((context) => this.appendIn(context, req, true));
+    let chunked = false;
+    let insert = true;
+    for (;;) {
+      try {
+        return await this.run((context) => this.appendIn(context, req, chunked, insert));
+      } catch (e) {
+        const code = (e as { code?: unknown } | null)?.code;
+        if (code === 'AccessDenied')
+          throw new KimeruError({ key: 'port.protected', params: { sheet: req.sheet } });
+        // Refused before anything was written (the key column was too large to read at once).
+        if (isPayloadLimit(e) && !chunked) chunked = true;
+        // The insert was refused (a filter or a merged area reaches below the log): it is the
+        // first change of its request, so nothing was written; write below the last row.
+        else if (insert && (code === 'FilteredRangeConflict' || code === 'InvalidOperation')) insert = false;
+        else throw e;
+      }
     }
   }
 
@@ -249,6 +259,7 @@ export class ExcelWorkbook implements WorkbookPort {
     context: Excel.RequestContext,
     req: AppendRequest,
     chunked: boolean,
+    insert: boolean,
   ): Promise<AppendResult> {
     const ws = context.workbook.worksheets.getItem(req.sheet);
     const used = ws.getUsedRangeOrNullObject(true).load(['address', 'rowCount']);
@@ -311,7 +322,7 @@ export class ExcelWorkbook implements WorkbookPort {
     // Excel has no lock: another rep's append may be aiming at the same rows. Inserting the rows
     // (shifting the cells of these columns down) in the same request as writing them means two
     // such appends each write into the row they inserted: both rows stay, neither overwrites.
-    ws.getRange(blockAddress(below + 1, 1, fresh.length, block.columns)).insert('Down');
+    if (insert) ws.getRange(blockAddress(below + 1, 1, fresh.length, block.columns)).insert('Down');
     const writer = new Writer(context, this.writeBudget);
     await writer.block(ws, below + 1, 1, block);
     const rows = fresh.map((_, i) => below + 1 + i);
