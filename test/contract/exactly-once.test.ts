@@ -1,5 +1,7 @@
 import { SheetsWorkbook } from '../../appsscript/src/port';
 import { ExcelWorkbook, type ExcelRun } from '../../office-addin/src/port';
+import { HyperFormulaWorkbook } from '../../playground/src/hf-workbook';
+import { loadGrids } from '../../playground/src/sample-workbook';
 import { createApi } from '../../shared/commands';
 import { KEY_LEDGER_SHEET, type WorkbookPort } from '../../shared/port';
 import type { CellValue } from '../../shared/values/cell';
@@ -70,6 +72,17 @@ const HOSTS: Host[] = [
         port: new SheetsWorkbook(gas.book, gas.services),
         hidden: (s) => gas.book.getSheetByName(s)?.hidden === true,
       };
+    },
+  },
+  {
+    name: 'playground / CLI (HyperFormula)',
+    make(initial) {
+      const wb = new HyperFormulaWorkbook({ lang: 'ja' });
+      loadGrids(
+        wb,
+        Object.entries(initial).map(([name, grid]) => ({ name, grid })),
+      );
+      return { port: wb, hidden: () => true };
     },
   },
   {
