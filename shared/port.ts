@@ -126,7 +126,17 @@ export interface AppendRequest {
   rows: WriteCell[][];
   /** 1-based column holding each row's idempotency key: a row whose key is already there is skipped. */
   keyColumn?: number;
+  /**
+   * For a log without a key column (a team's own log, adopted as it is): each row's key, in
+   * order, kept in column A of `sheet`, a hidden sheet kimeru owns (created on first use, one row
+   * per written row: key, log sheet, row), so the user's cells never hold them. Checked and
+   * written under the same lock as the rows.
+   */
+  ledger?: { sheet: string; keys: string[] };
 }
+
+/** The hidden sheet where kimeru keeps the keys of rows appended to a log without a key column. */
+export const KEY_LEDGER_SHEET = '_kimeru_keys';
 
 export interface AppendResult {
   /** 1-based sheet rows the new rows landed on (empty when every row was a duplicate). */
@@ -140,6 +150,13 @@ export interface AppendPlan {
   rows: WriteCell[][];
   /** Rows skipped because their key was already in the sheet or earlier in the request. */
   duplicates: number;
+  /** The keys of the written rows, in order, for the ledger (empty without one). */
+  ledgerKeys: string[];
+}
+
+/** The ledger's rows for keys written at `rows` of `sheet`: key, log sheet, row. */
+export function ledgerRows(sheet: string, keys: readonly string[], rows: readonly number[]): WriteCell[][] {
+  return keys.map((k, i) => [k, sheet, rows[i] ?? null]);
 }
 
 /**
@@ -160,34 +177,46 @@ export function keyText(value: unknown): string {
  */
 export function planAppend(
   existingKeys: Iterable<unknown>,
-  request: Pick<AppendRequest, 'rows' | 'keyColumn'>,
+  request: Pick<AppendRequest, 'rows' | 'keyColumn' | 'ledger'>,
 ): AppendPlan {
   const column = request.keyColumn;
-  if (column === undefined) return { rows: [...request.rows], duplicates: 0 };
+  const ledger = request.ledger;
+  if (column === undefined && ledger === undefined)
+    return { rows: [...request.rows], duplicates: 0, ledgerKeys: [] };
   const keys = new Set<string>();
   for (const k of existingKeys) {
     const text = keyText(k);
     if (text !== '') keys.add(text);
   }
   const rows: WriteCell[][] = [];
+  const ledgerKeys: string[] = [];
   let duplicates = 0;
-  for (const row of request.rows) {
-    const key = keyText(row[column - 1]);
+  request.rows.forEach((row, i) => {
+    const key = keyText(column !== undefined ? row[column - 1] : ledger!.keys[i]);
     if (key !== '' && keys.has(key)) {
       duplicates++;
-      continue;
+      return;
     }
     if (key !== '') keys.add(key);
     rows.push(row);
-  }
-  return { rows, duplicates };
+    if (ledger !== undefined && column === undefined && key !== '') ledgerKeys.push(key);
+  });
+  return { rows, duplicates, ledgerKeys };
+}
+
+export interface ReadOptions {
+  /** Read at most this many rows from the top of each sheet. */
+  rows?: number;
 }
 
 export interface WorkbookPort {
   /** Sheet names in tab order. */
   sheetNames(): Promise<string[]>;
-  /** Values of each sheet's used range from A1, in one batch; a sheet that doesn't exist is left out. */
-  readSheets(names: readonly string[]): Promise<Record<string, CellValue[][]>>;
+  /**
+   * Values of each sheet's used range from A1, in one batch; a sheet that doesn't exist is left
+   * out. With `rows`, at most that many rows from the top (a log's header, not its 10,000 rows).
+   */
+  readSheets(names: readonly string[], options?: ReadOptions): Promise<Record<string, CellValue[][]>>;
   /** Applies a plan of writes. Commands validate before planning, so a plan is all-or-nothing in intent. */
   write(plan: readonly WriteOp[]): Promise<void>;
   /**

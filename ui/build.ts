@@ -70,13 +70,14 @@ export async function buildSidebarHtml(opts: SidebarBuildOptions): Promise<strin
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="kimeru-tab" content="${INITIAL_TAB_PLACEHOLDER}">`,
     `<title>${escapeText(opts.title ?? 'kimeru')}</title>`,
     opts.head ?? '',
     `<style>${escapeInlineStyle(css.trim())}</style>`,
     '</head>',
     '<body>',
-    '<div id="kimeru"></div>',
+    // The first tab rides on the root element, not a <meta>: Apps Script drops <meta> tags
+    // written in an HTML file (only HtmlOutput.addMetaTag adds them, and only a few names).
+    `<div id="kimeru" data-tab="${INITIAL_TAB_PLACEHOLDER}"></div>`,
     `<script>${escapeInlineScript(js.trim())}</script>`,
     '</body>',
     '</html>',

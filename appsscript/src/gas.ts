@@ -21,6 +21,8 @@ export interface GasSheet {
   getRange(row: number, column: number, numRows: number, numColumns: number): GasRange;
   getDataRange(): GasRange;
   getLastRow(): number;
+  getLastColumn(): number;
+  hideSheet(): GasSheet;
   getMaxRows(): number;
   getMaxColumns(): number;
   insertRowsAfter(afterPosition: number, howMany: number): GasSheet;

@@ -107,7 +107,10 @@ function plain<T>(value: T): T {
 
 function openSidebar(tab: SidebarTab): void {
   const output = HtmlService.createHtmlOutputFromFile('Sidebar');
+  // The tab goes into the root element's data-tab: a <meta> in the file would be dropped.
   output.setContent(output.getContent().split(TAB_PLACEHOLDER).join(tab));
+  // Likewise the viewport: Apps Script ignores the file's own <meta> and takes it only here.
+  output.addMetaTag('viewport', 'width=device-width, initial-scale=1');
   output.setTitle(msg(sessionLang(), 'appsscript.sidebar.title'));
   SpreadsheetApp.getUi().showSidebar(output);
 }

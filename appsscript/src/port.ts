@@ -1,6 +1,8 @@
 import { KimeruError } from '../../shared/issues';
 import {
+  ledgerRows,
   planAppend,
+  type ReadOptions,
   type AppendRequest,
   type AppendResult,
   type WorkbookPort,
@@ -36,11 +38,23 @@ export class SheetsWorkbook implements WorkbookPort {
     return this.book.getSheets().map((s) => s.getName());
   }
 
-  async readSheets(names: readonly string[]): Promise<Record<string, CellValue[][]>> {
+  async readSheets(
+    names: readonly string[],
+    options: ReadOptions = {},
+  ): Promise<Record<string, CellValue[][]>> {
     const out: Record<string, CellValue[][]> = {};
     for (const name of names) {
       const sheet = this.book.getSheetByName(name);
-      if (sheet) out[name] = this.fromSheet(sheet.getDataRange().getValues());
+      if (!sheet) continue;
+      if (options.rows === undefined) {
+        out[name] = this.fromSheet(sheet.getDataRange().getValues());
+        continue;
+      }
+      // The top rows only (a log's header): the same calls for 10 rows as for 10,000.
+      const rows = Math.min(options.rows, sheet.getLastRow());
+      const columns = sheet.getLastColumn();
+      out[name] =
+        rows < 1 || columns < 1 ? [] : this.fromSheet(sheet.getRange(1, 1, rows, columns).getValues());
     }
     return out;
   }
@@ -110,9 +124,20 @@ export class SheetsWorkbook implements WorkbookPort {
               .getValues()
               .map((r) => r[0])
           : [];
-      const { rows: fresh, duplicates } = planAppend(keys, req);
+      const ledger = req.ledger !== undefined ? this.book.getSheetByName(req.ledger.sheet) : null;
+      const ledgerLast = ledger ? ledger.getLastRow() : 0;
+      if (ledger && ledgerLast > 0)
+        for (const r of ledger.getRange(1, 1, ledgerLast, 1).getValues()) keys.push(r[0]);
+      const { rows: fresh, duplicates, ledgerKeys } = planAppend(keys, req);
       this.setBlock(sheet, last + 1, 1, fresh);
-      return { rows: fresh.map((_, i) => last + 1 + i), duplicates };
+      const rows = fresh.map((_, i) => last + 1 + i);
+      if (req.ledger !== undefined && ledgerKeys.length > 0) {
+        // kimeru's own sheet, hidden: the team's log keeps exactly the cells they wrote.
+        const target =
+          ledger ?? this.book.insertSheet(req.ledger.sheet, this.book.getNumSheets()).hideSheet();
+        this.setBlock(target, ledgerLast + 1, 1, ledgerRows(req.sheet, ledgerKeys, rows));
+      }
+      return { rows, duplicates };
     } finally {
       try {
         this.services.flush();

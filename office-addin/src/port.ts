@@ -1,10 +1,13 @@
 import { KimeruError } from '../../shared/issues';
 import {
   excelNameFormula,
+  ledgerRows,
   planAppend,
+  type ReadOptions,
   type AppendRequest,
   type AppendResult,
   type WorkbookPort,
+  type WriteCell,
   type WriteOp,
 } from '../../shared/port';
 import type { CellValue } from '../../shared/values/cell';
@@ -69,9 +72,16 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  async readSheets(names: readonly string[]): Promise<Record<string, CellValue[][]>> {
+  async readSheets(
+    names: readonly string[],
+    options: ReadOptions = {},
+  ): Promise<Record<string, CellValue[][]>> {
     const wanted = [...new Set(names)];
     if (wanted.length === 0) return {};
+    if (options.rows !== undefined) {
+      const rows = options.rows;
+      return this.run((context) => this.readTop(context, wanted, rows));
+    }
     try {
       return await this.run((context) => this.readAll(context, wanted, false));
     } catch (e) {
@@ -157,13 +167,49 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async append(req: AppendRequest): Promise<AppendResult> {
     if (req.rows.length === 0) return { rows: [], duplicates: 0 };
-    try {
-      return await this.run((context) => this.appendIn(context, req, false));
-    } catch (e) {
-      // Refused before anything was written (the key column was too large to read at once).
-      if (!isPayloadLimit(e)) throw e;
-      return this.run((context) => this.appendIn(context, req, true));
+    let chunked = false;
+    let insert = true;
+    for (;;) {
+      try {
+        return await this.run((context) => this.appendIn(context, req, chunked, insert));
+      } catch (e) {
+        const code = (e as { code?: unknown } | null)?.code;
+        if (code === 'AccessDenied')
+          throw new KimeruError({ key: 'port.protected', params: { sheet: req.sheet } });
+        // Refused before anything was written (the key column was too large to read at once).
+        if (isPayloadLimit(e) && !chunked) chunked = true;
+        // The insert was refused (a filter or a merged area reaches below the log): it is the
+        // first change of its request, so nothing was written; write below the last row.
+        else if (insert && (code === 'FilteredRangeConflict' || code === 'InvalidOperation')) insert = false;
+        else throw e;
+      }
     }
+  }
+
+  /** The top `rows` rows of each sheet (a log's header): two syncs whatever the sheet's length. */
+  private async readTop(
+    context: Excel.RequestContext,
+    wanted: string[],
+    rows: number,
+  ): Promise<Record<string, CellValue[][]>> {
+    const sheets = context.workbook.worksheets.load('items/name');
+    await context.sync();
+    const used = sheets.items
+      .filter((ws) => wanted.includes(ws.name))
+      .map((ws) => ({
+        name: ws.name,
+        range: ws
+          .getRange(blockAddress(1, 1, rows, MAX_COLUMNS))
+          .getUsedRangeOrNullObject(true)
+          .load(['values', 'numberFormat', 'address']),
+      }));
+    await context.sync();
+    const out: Record<string, CellValue[][]> = {};
+    for (const u of used)
+      out[u.name] = u.range.isNullObject
+        ? []
+        : fromA1(u.range.address, withDates(u.range.values, u.range.numberFormat));
+    return out;
   }
 
   private async readAll(
@@ -213,6 +259,7 @@ export class ExcelWorkbook implements WorkbookPort {
     context: Excel.RequestContext,
     req: AppendRequest,
     chunked: boolean,
+    insert: boolean,
   ): Promise<AppendResult> {
     const ws = context.workbook.worksheets.getItem(req.sheet);
     const used = ws.getUsedRangeOrNullObject(true).load(['address', 'rowCount']);
@@ -224,6 +271,9 @@ export class ExcelWorkbook implements WorkbookPort {
         ? ws.getRange(columnsAddress(keyColumn, keyColumn)).getUsedRangeOrNullObject(true).load('values')
         : null;
     const tables = ws.tables.load('items/name, items/columns/items/name');
+    const ledgerName = keyColumn === undefined ? req.ledger?.sheet : undefined;
+    const ledgerProbe =
+      ledgerName !== undefined ? context.workbook.worksheets.getItemOrNullObject(ledgerName) : null;
     await context.sync();
     const table = tables.items.find((t) => KIMERU_TABLE.test(t.name)) ?? null;
     const last = bottomRow(used);
@@ -246,7 +296,12 @@ export class ExcelWorkbook implements WorkbookPort {
               )[0]?.cells ?? []);
       for (const r of column) keys.push(r[0]);
     }
-    const { rows: fresh, duplicates } = planAppend(keys, req);
+    const ledger =
+      ledgerName !== undefined && ledgerProbe !== null
+        ? await this.openLedger(context, ledgerName, ledgerProbe.isNullObject)
+        : null;
+    if (ledger) for (const k of ledger.keys) keys.push(k);
+    const { rows: fresh, duplicates, ledgerKeys } = planAppend(keys, req);
     if (fresh.length === 0) return { rows: [], duplicates };
     if (last + fresh.length > MAX_ROWS)
       throw new KimeruError({ key: 'port.noRoom', params: { sheet: req.sheet } });
@@ -254,15 +309,52 @@ export class ExcelWorkbook implements WorkbookPort {
     const width = table?.columns.items.length ?? 0;
     if (table && fitsWidth(block, width)) {
       const top = await this.addTableRows(context, table, block, width);
-      return { rows: fresh.map((_, i) => top + i), duplicates };
+      const rows = fresh.map((_, i) => top + i);
+      if (ledger) {
+        insertBelow(ledger.ws, ledger.last, ledgerRows(req.sheet, ledgerKeys, rows));
+        await context.sync();
+      }
+      return { rows, duplicates };
     }
     const below = await this.lastWithContent(context, ws, last, bottomRow(full), block.columns, chunked);
     if (below + fresh.length > MAX_ROWS)
       throw new KimeruError({ key: 'port.noRoom', params: { sheet: req.sheet } });
+    // Excel has no lock: another rep's append may be aiming at the same rows. Inserting the rows
+    // (shifting the cells of these columns down) in the same request as writing them means two
+    // such appends each write into the row they inserted: both rows stay, neither overwrites.
+    if (insert) ws.getRange(blockAddress(below + 1, 1, fresh.length, block.columns)).insert('Down');
     const writer = new Writer(context, this.writeBudget);
     await writer.block(ws, below + 1, 1, block);
+    const rows = fresh.map((_, i) => below + 1 + i);
+    if (ledger) insertBelow(ledger.ws, ledger.last, ledgerRows(req.sheet, ledgerKeys, rows));
     await writer.flush();
-    return { rows: fresh.map((_, i) => below + 1 + i), duplicates };
+    return { rows, duplicates };
+  }
+
+  /**
+   * kimeru's hidden key sheet for a log without a key column: made on first use (another rep's
+   * append may make it at the same moment: then theirs is used), and its keys read.
+   */
+  private async openLedger(
+    context: Excel.RequestContext,
+    name: string,
+    missing: boolean,
+  ): Promise<{ ws: Excel.Worksheet; keys: unknown[]; last: number }> {
+    if (missing) {
+      const added = context.workbook.worksheets.add(name);
+      added.visibility = 'Hidden';
+      try {
+        await context.sync();
+      } catch (e) {
+        if ((e as { code?: unknown } | null)?.code !== 'ItemAlreadyExists') throw e;
+      }
+    }
+    const ws = context.workbook.worksheets.getItem(name);
+    const column = ws.getRange('A:A').getUsedRangeOrNullObject(true).load(['values', 'address']);
+    await context.sync();
+    if (column.isNullObject) return { ws, keys: [], last: 0 };
+    const last = topLeftOf(column.address).row + column.values.length - 1;
+    return { ws, keys: column.values.map((r) => r[0]), last };
   }
 
   /**
@@ -330,6 +422,15 @@ export class ExcelWorkbook implements WorkbookPort {
     await context.sync();
     return topLeftOf(first!.address).row;
   }
+}
+
+/** Queues rows below row `last`, inserted (not written over) so concurrent appends both stay. */
+function insertBelow(ws: Excel.Worksheet, last: number, rows: WriteCell[][]): void {
+  if (rows.length === 0) return;
+  const block = encodeBlock(rows);
+  const range = ws.getRange(blockAddress(last + 1, 1, block.rows, block.columns));
+  range.insert('Down');
+  range.values = block.inputs;
 }
 
 /** The last row of a used range (0 when the sheet has none). */

@@ -4,7 +4,9 @@ import { findSettingsSheet } from '../../shared/commands/workbook';
 import { readSettings, type Role } from '../../shared/commands/settings';
 import type { Lang } from '../../shared/i18n';
 import {
+  ledgerRows,
   planAppend,
+  type ReadOptions,
   type AppendRequest,
   type AppendResult,
   type WorkbookPort,
@@ -79,13 +81,17 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     return this.hf.getSheetNames();
   }
 
-  async readSheets(names: readonly string[]): Promise<Record<string, CellValue[][]>> {
+  async readSheets(
+    names: readonly string[],
+    options: ReadOptions = {},
+  ): Promise<Record<string, CellValue[][]>> {
     this.calls.readSheets++;
     const out: Record<string, CellValue[][]> = {};
     for (const name of names) {
       const id = this.hf.getSheetId(name);
       if (id === undefined) continue;
-      const values = this.usedValues(id);
+      const all = this.usedValues(id);
+      const values = options.rows === undefined ? all : all.slice(0, options.rows);
       // Date cells come back as Dates (local midnight plus the time), as Sheets returns them.
       for (const [k, format] of this.formats.get(name) ?? []) {
         const [r, c] = k.split(':').map(Number) as [number, number];
@@ -115,7 +121,13 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     const values = this.usedValues(id);
     // JavaScript runs one call at a time: reading the keys and writing is already atomic.
     const column = req.keyColumn;
-    const plan = planAppend(column === undefined ? [] : values.map((r) => r[column - 1]), req);
+    const ledgerName = column === undefined ? req.ledger?.sheet : undefined;
+    const ledgerId = ledgerName !== undefined ? this.hf.getSheetId(ledgerName) : undefined;
+    const ledgerValues = ledgerId !== undefined ? this.usedValues(ledgerId) : [];
+    const plan = planAppend(
+      column === undefined ? ledgerValues.map((r) => r[0]) : values.map((r) => r[column - 1]),
+      req,
+    );
     const written: number[] = [];
     const rows: { at: number; cells: WriteCell[] }[] = [];
     let next = values.length;
@@ -130,6 +142,20 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     if (rows.length > 0) {
       this.batch(() => {
         for (const r of rows) this.writeCells(req.sheet, r.at, 0, [r.cells]);
+        if (ledgerName !== undefined && plan.ledgerKeys.length > 0) {
+          // kimeru's key sheet for a log without a key column; the team's cells stay as they were.
+          if (ledgerId === undefined) {
+            this.hf.addSheet(ledgerName);
+            this.created.add(ledgerName);
+            this.formats.set(ledgerName, new Map());
+          }
+          this.writeCells(
+            ledgerName,
+            ledgerValues.length,
+            0,
+            ledgerRows(req.sheet, plan.ledgerKeys, written),
+          );
+        }
       });
       this.growNames(req.sheet);
       this.refreshArrays();

@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n';
 import { formatIssues, type Issue } from '../issues';
 import type { Day } from '../model';
-import { dateCell, type WorkbookPort, type WriteCell } from '../port';
+import { dateCell, KEY_LEDGER_SHEET, type WorkbookPort, type WriteCell } from '../port';
 import {
   activityCells,
   activityColumnLabel,
@@ -11,6 +11,7 @@ import {
   type ActivityInput,
 } from '../engines';
 import { ACTIVITY_TABLE, CUSTOMER_TABLE, readTable } from '../tables';
+import { HEADER_SEARCH_ROWS } from '../tables/readTable';
 import { normalizeHeader } from '../tables/headers';
 import { t } from '../i18n';
 import type { CellValue } from '../values/cell';
@@ -39,13 +40,16 @@ export async function logActivity(
   now: { day: Day; minutes: number },
   lang: Lang,
 ): Promise<LogResult> {
-  const loaded = await loadWorkbook(port, ['customers', 'contacts', 'activities']);
-  const { dataset } = datasetOf(loaded); // unreadable old rows do not block a new log
+  const loaded = await loadWorkbook(port, ['customers', 'contacts']);
+  const { dataset } = datasetOf(loaded);
   const check = validateActivity(input, indexDataset(dataset), now.day, lang);
   if (!check.ok) return invalid(check.issues, lang);
 
   const cells = activityCells(check.activity, lang, dateCell(now.day, now.minutes), check);
-  const grid = loaded.grids.activities ?? [];
+  // The log's header only, never its rows: logging costs the same at 10 rows and at 100,000
+  // (the port finds the next row and the keys under its lock).
+  const logSheet = sheetOf(loaded, 'activities');
+  const grid = (await port.readSheets([logSheet], { rows: HEADER_SEARCH_ROWS }))[logSheet] ?? [];
   const layout = columnLayout(grid, loaded.settings.mappings.activities);
   const row: WriteCell[] = new Array<WriteCell>(layout.width).fill(null);
   for (const [column, index] of layout.columns) row[index] = cells[column];
@@ -53,11 +57,16 @@ export async function logActivity(
   const customerIndex = layout.columns.get('customer');
   if (customerIndex !== undefined && !layout.customerById) row[customerIndex] = check.customerName;
   const keyIndex = layout.columns.get('key');
-  const result = await port.append({
-    sheet: sheetOf(loaded, 'activities'),
-    rows: [row],
-    ...(keyIndex !== undefined && check.activity.key !== '' ? { keyColumn: keyIndex + 1 } : {}),
-  });
+  const key = check.activity.key;
+  // A log without a 記録ID column (a team's own, adopted as it is) keeps its keys in kimeru's
+  // hidden key sheet instead, so a retried submit is written once there too.
+  const keyed =
+    key === ''
+      ? {}
+      : keyIndex !== undefined
+        ? { keyColumn: keyIndex + 1 }
+        : { ledger: { sheet: KEY_LEDGER_SHEET, keys: [key] } };
+  const result = await port.append({ sheet: logSheet, rows: [row], ...keyed });
   const written = result.rows[0] ?? null;
   return {
     ok: true,

@@ -16,6 +16,8 @@ export const commonMessages = defineMessages({
     'port.sheetExists': '「{sheet}」という名前のシートが既にあります',
     'port.noSheet': '「{sheet}」シートが見つかりません',
     'port.noRoom': '「{sheet}」シートにはこれ以上行を追加できません',
+    'port.protected':
+      '「{sheet}」シートが保護されているため書き込めません。保護を解除してからもう一度お試しください',
     'port.badSheetName': '「{sheet}」はシート名に使えません',
     'port.badTableName': '「{table}」はテーブル名に使えません',
     'port.blockTooBig': '{row}行目 {column}列からの書き込みが「{sheet}」シートに収まりません',
@@ -50,6 +52,8 @@ export const commonMessages = defineMessages({
     'port.sheetExists': 'A sheet named "{sheet}" already exists',
     'port.noSheet': 'There is no sheet "{sheet}"',
     'port.noRoom': 'The sheet "{sheet}" has no room for more rows',
+    'port.protected':
+      'The sheet "{sheet}" is protected, so nothing could be written. Unprotect it and try again',
     'port.badSheetName': '"{sheet}" cannot be used as a sheet name',
     'port.badTableName': '"{table}" cannot be used as a table name',
     'port.blockTooBig': 'The block at row {row}, column {column} does not fit in the sheet "{sheet}"',

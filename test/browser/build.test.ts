@@ -22,7 +22,7 @@ describe('buildSidebarHtml', () => {
     expect(html.match(/<style>/g)).toHaveLength(1);
     expect(html).not.toMatch(/<script[^>]+src=|<link\b|@import|url\(/i);
     expect(html).toContain('<title>kimeru &lt;β&gt;</title>');
-    expect(html).toContain('<meta name="kimeru-tab" content="__KIMERU_INITIAL_TAB__">');
+    expect(html).toContain('<div id="kimeru" data-tab="__KIMERU_INITIAL_TAB__"></div>');
     // Hosts replace every occurrence of the placeholder: the script must not contain it.
     expect(html.split('__KIMERU_INITIAL_TAB__')).toHaveLength(2);
   });

@@ -1,3 +1,4 @@
+import { SubmitKeys } from '../../ui/src/key';
 import { indexCustomers, searchCustomers } from '../../ui/src/search';
 import { parseCount } from '../../ui/src/numbers';
 import { isoToDay, shiftIsoDate, validateLogForm } from '../../ui/src/validate';
@@ -111,5 +112,31 @@ describe('the default date of a sidebar left open', () => {
     expect(shiftIsoDate('2026-11-29', 0)).toBe('2026-11-29');
     expect(shiftIsoDate('2026-11-30', 1)).toBe('2026-12-01');
     expect(shiftIsoDate('2026-12-31', 2)).toBe('2027-01-02');
+  });
+});
+
+describe('submit keys', () => {
+  const counter = () => {
+    let n = 0;
+    return new SubmitKeys(() => `k${++n}`);
+  };
+
+  it('keeps the key of a failed submit for a retry of the same activity', () => {
+    const keys = counter();
+    expect(keys.keyFor('{"content":"A"}')).toBe('k1');
+    expect(keys.keyFor('{"content":"A"}')).toBe('k1'); // the call failed: sent again, written once
+  });
+
+  it('gives a different activity a new key after a failed submit, so it is not refused as 二重送信', () => {
+    const keys = counter();
+    expect(keys.keyFor('{"content":"A"}')).toBe('k1');
+    expect(keys.keyFor('{"content":"B"}')).toBe('k2');
+  });
+
+  it('gives the next activity a new key once a submit landed, even with the same contents', () => {
+    const keys = counter();
+    expect(keys.keyFor('{"content":"A"}')).toBe('k1');
+    keys.landed();
+    expect(keys.keyFor('{"content":"A"}')).toBe('k2');
   });
 });

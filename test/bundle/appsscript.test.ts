@@ -93,8 +93,12 @@ describe('the kimeru menu', () => {
     s.call('menuSetup');
     s.call('menuLog');
     s.call('menuDefinition');
-    const tabs = s.gas.ui.sidebars.map((b) => /name="kimeru-tab" content="(\w+)"/.exec(b.content)?.[1]);
+    // As served: Apps Script drops <meta> tags written in the HTML, so the tab is on the root.
+    const tabs = s.gas.ui.sidebars.map((b) => /<div id="kimeru" data-tab="(\w+)"/.exec(b.content)?.[1]);
     expect(tabs).toEqual(['setup', 'log', 'definition']);
+    expect(s.gas.ui.sidebars[0]!.metaTags).toEqual([
+      { name: 'viewport', content: 'width=device-width, initial-scale=1' },
+    ]);
     expect(s.gas.ui.sidebars[0]!.title).toBe('kimeru');
     expect(s.gas.ui.sidebars[0]!.content).not.toContain('__KIMERU_INITIAL_TAB__');
   });

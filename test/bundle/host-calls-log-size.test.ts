@@ -105,12 +105,19 @@ describe('host calls do not grow with the activity log', () => {
     expect(sheetsCalls(10_000)).toEqual(small);
   });
 
-  // Known gap (issue 11): logging and setup read the whole log through the port (for its header
-  // and the record keys). Once a log is larger than one Excel response (5 MB on the web; played
-  // here by a 200 KB limit), that read is cut into chunks, one sync each. Reading only the log's
-  // header and key column (shared/commands/log.ts, setup.ts) makes this pass: then flip it to it().
-  it.failing('Excel: logging and setup stay constant even when the log exceeds one response', async () => {
-    const pick = (c: Counts) => ({ setup: c.setup, log: c.log, retry: c.retry, manual: c.manual });
+  // Logging reads only the log's header (and, under the port's lock, its key column): once a log
+  // is larger than one Excel response (5 MB on the web; played here by a 200 KB limit), it
+  // still makes the same round trips.
+  it('Excel: logging stays constant even when the log exceeds one response', async () => {
+    const pick = (c: Counts) => ({ log: c.log, retry: c.retry, manual: c.manual });
+    expect(pick(await excelCalls(10_000, 200_000))).toEqual(pick(await excelCalls(10, 200_000)));
+  });
+
+  // Known gap (issue 11): setup still reads every sheet whole, the log included, to find and
+  // check the team's tables; past one Excel response that read is cut into chunks, one sync
+  // each. Reading the log's header and size only (shared/commands/setup.ts) makes this pass.
+  it.failing('Excel: setup stays constant even when the log exceeds one response', async () => {
+    const pick = (c: Counts) => ({ setup: c.setup });
     expect(pick(await excelCalls(10_000, 200_000))).toEqual(pick(await excelCalls(10, 200_000)));
   });
 });

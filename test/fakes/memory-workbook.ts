@@ -1,4 +1,13 @@
-import type { AppendRequest, AppendResult, WorkbookPort, WriteCell, WriteOp } from '../../shared/port';
+import {
+  ledgerRows,
+  planAppend,
+  type AppendRequest,
+  type AppendResult,
+  type ReadOptions,
+  type WorkbookPort,
+  type WriteCell,
+  type WriteOp,
+} from '../../shared/port';
 import { dateFromDay } from '../../shared/values';
 import type { CellValue } from '../../shared/values';
 
@@ -32,11 +41,15 @@ export class MemoryWorkbook implements WorkbookPort {
     return [...this.sheets.keys()];
   }
 
-  async readSheets(names: readonly string[]): Promise<Record<string, CellValue[][]>> {
+  async readSheets(
+    names: readonly string[],
+    options: ReadOptions = {},
+  ): Promise<Record<string, CellValue[][]>> {
     this.calls.readSheets++;
     const out: Record<string, CellValue[][]> = {};
     for (const n of names) {
-      const rows = this.sheets.get(n);
+      const all = this.sheets.get(n);
+      const rows = all && options.rows !== undefined ? all.slice(0, options.rows) : all;
       if (rows) out[n] = rectangular(rows).map((r) => r.map((c) => (c instanceof Date ? new Date(c) : c)));
     }
     return out;
@@ -101,20 +114,24 @@ export class MemoryWorkbook implements WorkbookPort {
     if (!rows) throw new Error(`no sheet ${req.sheet}`);
     let last = rows.length;
     while (last > 0 && (rows[last - 1] ?? []).every((c) => c === null || c === undefined || c === '')) last--;
-    const keys = new Set<string>();
-    if (req.keyColumn !== undefined) for (const r of rows) keys.add(String(r[req.keyColumn - 1] ?? ''));
+    const ledgerName = req.keyColumn === undefined ? req.ledger?.sheet : undefined;
+    const ledger = ledgerName !== undefined ? this.sheets.get(ledgerName) : undefined;
+    const existing =
+      req.keyColumn !== undefined ? rows.map((r) => r[req.keyColumn! - 1]) : (ledger ?? []).map((r) => r[0]);
+    const { rows: fresh, duplicates, ledgerKeys } = planAppend(existing, req);
     const written: number[] = [];
-    let duplicates = 0;
-    for (const r of req.rows) {
-      const key = req.keyColumn !== undefined ? String(r[req.keyColumn - 1] ?? '') : '';
-      if (key !== '' && keys.has(key)) {
-        duplicates++;
-        continue;
-      }
-      keys.add(key);
+    for (const r of fresh) {
       rows[last] = r.map(toCell);
       written.push(last + 1);
       last++;
+    }
+    if (ledgerName !== undefined && ledgerKeys.length > 0) {
+      const target = ledger ?? [];
+      if (!ledger) {
+        this.sheets.set(ledgerName, target);
+        this.created.add(ledgerName);
+      }
+      for (const r of ledgerRows(req.sheet, ledgerKeys, written)) target.push(r.map(toCell));
     }
     return { rows: written, duplicates };
   }

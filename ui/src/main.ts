@@ -11,7 +11,8 @@ import { setupTab } from './tab-setup';
 
 /**
  * Boots the sidebar / task pane: gets the API from the host's bridge, reads the sidebar state,
- * and shows the tabs. Hosts choose the first tab through `<meta name="kimeru-tab">`.
+ * and shows the tabs. Hosts choose the first tab through the root element's `data-tab` (Apps
+ * Script drops `<meta>` tags written in the HTML, so not through one).
  */
 
 const TABS = ['log', 'definition', 'run', 'setup'] as const;
@@ -24,8 +25,7 @@ const TAB_LABEL: Record<Tab, UiKey> = {
 };
 
 function requestedTab(): Tab | null {
-  const meta = document.querySelector('meta[name="kimeru-tab"]');
-  const value = meta ? meta.getAttribute('content') : null;
+  const value = document.getElementById('kimeru')?.getAttribute('data-tab') ?? null;
   // An unreplaced placeholder (or anything unknown) is simply not one of the tabs.
   return (TABS as readonly string[]).includes(value ?? '') ? (value as Tab) : null;
 }

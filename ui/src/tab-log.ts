@@ -3,7 +3,7 @@ import type { ActivityInput } from '../../shared/engines/activity';
 import { customerPicker } from './customer-picker';
 import { h, isImeEnter, replaceChildren, toggle, uid } from './dom';
 import { busyButton, field, type Field } from './field';
-import { newKey } from './key';
+import { SubmitKeys } from './key';
 import { tr } from './messages';
 import type { App } from './store';
 import { recall, remember } from './storage';
@@ -17,11 +17,12 @@ const ROLE_ORDER: Record<Contact['role'], number> = { key: 0, charge: 1, influen
 
 /**
  * 記録 / Log: the activity form. One idempotency key per form fill, reused by every retry of
- * that fill, so whatever happens between the click and the sheet, at most one row is written.
+ * that same fill, so whatever happens between the click and the sheet, at most one row is
+ * written; a changed fill is a new activity with a new key (see SubmitKeys).
  */
 export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState): void } {
   const { lang } = app;
-  let key = newKey();
+  const keys = new SubmitKeys();
   let inFlight = false;
   let contactsByCustomer = new Map<string, Contact[]>();
 
@@ -135,7 +136,7 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
       nextAction: nextAction.value,
       nextDue: nextDue.value,
       rep: rep.value,
-      key,
+      key: '',
     };
   }
 
@@ -185,12 +186,12 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
     type.selectedIndex = 0;
     rep.value = '';
     for (const f of Object.values(fields)) f?.setError('');
-    key = newKey();
   }
 
   async function send(): Promise<void> {
     if (inFlight) return; // the button is disabled too; this covers Enter pressed twice
-    const input = readForm();
+    const fill = readForm();
+    const input = { ...fill, key: keys.keyFor(JSON.stringify(fill)) };
     const problems: FieldIssue[] = validateLogForm(input, today(), lang);
     if (problems.length > 0) {
       showIssues(problems);
@@ -207,7 +208,8 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
     );
     inFlight = false;
     submit.setBusy(false);
-    if (!result.ok) return; // the alert says what happened; the form and its key stay for a retry
+    // The alert says what happened; the form and its key stay for a retry of this same activity.
+    if (!result.ok) return;
     const r = result.value;
     if (!r.ok) {
       const unplaced = showIssues(r.issues);
@@ -219,6 +221,7 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
       r.keyPersonMet && !r.duplicate ? tr(lang, 'ui.log.keyPersonMet') : '',
       ...r.warnings,
     );
+    keys.landed();
     reset();
     picker.input.focus();
   }

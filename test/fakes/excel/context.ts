@@ -212,6 +212,17 @@ export class FakeWorksheet extends ProxyObject {
     return this.read('name');
   }
 
+  /** Worksheet.visibility (set only; the fake applies it in order with the other writes). */
+  set visibility(value: 'Visible' | 'Hidden' | 'VeryHidden') {
+    this.context.enqueue({
+      write: true,
+      requestBytes: 16,
+      run: () => {
+        this.resolve().visibility = value;
+      },
+    });
+  }
+
   load(spec?: string | string[]): this {
     propertiesOf(spec, ['name']);
     this.context.enqueue({
@@ -283,7 +294,7 @@ export class FakeRange extends ProxyObject {
   constructor(
     context: FakeRequestContext,
     private readonly target: () => { sheet: FakeSheet; box: Box },
-    nullable: boolean,
+    private readonly nullable: boolean,
   ) {
     super(context);
     if (!nullable) this.setNull(false);
@@ -292,6 +303,15 @@ export class FakeRange extends ProxyObject {
   /** @internal */
   setNull(isNull: boolean): void {
     this.setResolvedNull(isNull);
+  }
+
+  private resolvesNull(): boolean {
+    try {
+      this.target();
+      return false;
+    } catch {
+      return true;
+    }
   }
 
   /** @internal the sheet and cells this range stands for (once resolved by a sync). */
@@ -334,6 +354,8 @@ export class FakeRange extends ProxyObject {
     this.context.enqueue({
       requestBytes: 0,
       run: () => {
+        // Loading a null object's properties is no error in Excel: it loads nothing.
+        if (this.nullable && this.resolvesNull()) return { responseBytes: 0, commit: () => {} };
         const { sheet, box } = this.target();
         const heavy = props.some((p) => p === 'values' || p === 'formulas' || p === 'numberFormat');
         // A whole-column read would be gigabytes: Excel refuses it, and so does the fake.
@@ -382,12 +404,54 @@ export class FakeRange extends ProxyObject {
     );
   }
 
+  /**
+   * Range.insert(Excel.InsertShiftDirection.down): the cells of the range's columns at and below
+   * it move down by its height, in the same request as what is queued with it. Like Excel, it
+   * refuses to shift part of a table or of a merged area, or cells off the sheet's last row.
+   */
+  insert(shift: 'Down' | 'Right'): FakeRange {
+    if (shift !== 'Down') throw new FakeOfficeError('InvalidArgument', 'The fake inserts down only.');
+    this.context.enqueue({
+      write: true,
+      requestBytes: 16,
+      run: () => {
+        const { sheet, box } = this.target();
+        const below = (b: Box) =>
+          b.top + b.rows > box.top && b.left < box.left + box.columns && b.left + b.columns > box.left;
+        for (const t of this.context.excel.tables)
+          if (t.sheet === sheet && below(t.box))
+            throw new FakeOfficeError(
+              'InvalidOperation',
+              'This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.',
+            );
+        for (const m of sheet.merged)
+          if (below(m) && (m.left < box.left || m.left + m.columns > box.left + box.columns))
+            throw new FakeOfficeError('InvalidOperation', "We can't do that to a merged cell.");
+        const filter = sheet.filter;
+        if (filter && box.top < filter.top + filter.rows && below(filter))
+          throw new FakeOfficeError(
+            'FilteredRangeConflict',
+            'The attempted operation causes a conflict with a filtered range.',
+          );
+        sheet.guardEdit(box, 'insert');
+        const used = sheet.usedBox(false);
+        if (used && used.top + used.rows + box.rows > MAX_ROWS)
+          throw new FakeOfficeError('InvalidOperation', 'There is no room to insert rows in the sheet.');
+        sheet.shiftDown(box.top, box.left, box.columns, box.rows);
+        for (const m of sheet.merged) if (m.top >= box.top && below(m)) m.top += box.rows;
+        this.context.excel.log.push({ sheet: sheet.name, address: `insert(Down) ${formatBox(box)}` });
+      },
+    });
+    return this;
+  }
+
   clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
     this.context.enqueue({
       write: true,
       requestBytes: 16,
       run: () => {
         const { sheet, box } = this.target();
+        sheet.guardEdit(box, 'clear');
         sheet.rows.forEach((row, r) => {
           if (r < box.top || r >= box.top + box.rows || !row) return;
           row.forEach((cell, c) => {
@@ -417,6 +481,7 @@ export class FakeRange extends ProxyObject {
             'InvalidArgument',
             `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${formatBox(box)}).`,
           );
+        sheet.guardEdit(box, property);
         rows.forEach((row, i) =>
           row.forEach((input, j) => {
             if (input === null) return; // null leaves the cell as it is

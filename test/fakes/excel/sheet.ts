@@ -1,3 +1,4 @@
+import { FakeOfficeError } from './proxy';
 /**
  * The state behind the Excel fake: worksheets of cells as Excel stores them (a value, maybe a
  * formula, a number format, the quote-prefix flag), and how Excel turns what an add-in writes
@@ -40,8 +41,25 @@ export class FakeSheet {
   /** Sparse: rows[r][c]; a missing cell is empty with the General format. */
   readonly rows: (Cell | undefined)[][] = [];
   frozenRows = 0;
+  /** Merged areas (Range.merge in Excel): an insert may not cut one. */
+  readonly merged: Box[] = [];
+  /** Worksheet protection with every cell locked (Excel's default): any edit is refused. */
+  protected = false;
+  /** The sheet's AutoFilter range, with rows hidden by it: cells may not be inserted into it. */
+  filter: Box | null = null;
+  /** visibility: Visible, Hidden or VeryHidden. */
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
 
   constructor(public name: string) {}
+
+  /** Excel refuses any change to the cells of a protected sheet (locked cells are the default). */
+  guardEdit(box: Box, what: string): void {
+    if (this.protected)
+      throw new FakeOfficeError(
+        'AccessDenied',
+        `The cell or chart you're trying to change is on a protected sheet (${what} ${formatBox(box)}).`,
+      );
+  }
 
   cell(r: number, c: number): Cell | undefined {
     return this.rows[r]?.[c];

@@ -159,6 +159,7 @@ export class FakeExcel {
         'InvalidArgument',
         `The number of rows or columns in the input array doesn't match the size or dimensions of the table (${box.columns} columns).`,
       );
+    sheet.guardEdit(box, 'table.rows.add');
     const body = box.rows - 1;
     const at = index === null || index === undefined || index === -1 ? body : index;
     if (!Number.isInteger(at) || at < 0 || at > body)

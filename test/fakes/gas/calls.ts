@@ -24,9 +24,20 @@ export class CallLog {
   /** The calls in order (for checks such as "flush before releaseLock"). */
   readonly order: string[] = [];
 
+  /**
+   * A custom function's 30 seconds, as a budget: while set, every service call spends `msPerCall`
+   * of it (the fake does not sleep, it counts), and the call that overspends throws Apps
+   * Script's timeout.
+   */
+  budget: { limitMs: number; msPerCall: number; spentMs: number } | null = null;
+
   record(name: string): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     this.order.push(name);
+    if (this.budget !== null) {
+      this.budget.spentMs += this.budget.msPerCall;
+      if (this.budget.spentMs > this.budget.limitMs) throw new Error('Exceeded maximum execution time');
+    }
   }
 
   count(name: string): number {

@@ -42,8 +42,16 @@ export function storeInput(value: unknown, timeZone: string): Stored {
     );
   if (value.startsWith("'")) return value.slice(1);
   if (value.startsWith('=')) return { formula: value, value: BLANK };
-  return coerceTyped(value);
+  const typed = coerceTyped(value);
+  // Sheets reads input starting with + - @ (after spaces) as a formula too, unless it is a
+  // number: "-5" is -5, but "-5個" or "@田中" is a formula that does not parse.
+  if (typeof typed === 'string' && /^\s*[+\-@]/.test(value))
+    return { formula: `=${value.trim()}`, value: { error: '#ERROR!' } };
+  return typed;
 }
+
+/** Sheets refuses a cell of more than 50,000 characters. */
+export const MAX_CELL_CHARS = 50_000;
 
 /** A value seeded by a test (the workbook as the user left it): stored as is, no parsing. */
 export function storeSeed(value: unknown): Stored {

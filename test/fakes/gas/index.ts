@@ -25,7 +25,12 @@ export { processTimeZone } from './time';
  *   rectangular data range from A1 (A1 alone, [['']], for an empty sheet);
  * - a sheet keeps every cell a write does not cover; clearContents empties it;
  * - the script's time zone (Session.getScriptTimeZone) is the Node process's zone;
- * - the document lock's tryLock fails at once while `lock.busy` is set;
+ * - a lock has one holder: another Lock object's tryLock returns false and waitLock throws
+ *   after its timeout (counted, not slept), as does any while `lock.busy` plays another execution;
+ * - "+", "-" and "@" start a formula as "=" does (unless the text is a number), a cell takes at
+ *   most 50,000 characters, a spreadsheet at most 10 million cells, a custom function 30 s
+ *   (each service call spends `serviceCallMs` of it);
+ * - <meta> tags written in an HTML file are dropped as served; addMetaTag adds the few allowed;
  * - setNamedRange refuses a name that exists (strict: adapters replace names via setRange);
  * - authMode 'NONE' makes SpreadsheetApp.getActiveSpreadsheet throw, as in an add-on's
  *   onOpen before the add-on is used in that file; 'CUSTOM_FUNCTION' makes every write throw
@@ -47,7 +52,15 @@ export interface GasOptions {
   htmlDir?: string;
   /** The Date constructor of the realm the script runs in (default Node's). */
   Date?: DateConstructor;
+  /**
+   * What one service call costs of a custom function's 30 s (default 100 ms, a round trip to
+   * the spreadsheet): a custom function that calls a service per value runs out of time.
+   */
+  serviceCallMs?: number;
 }
+
+/** Apps Script stops a custom function after 30 seconds. */
+export const CUSTOM_FUNCTION_LIMIT_MS = 30_000;
 
 export type Gas = ReturnType<typeof createGas>;
 
@@ -61,6 +74,7 @@ export function createGas(options: GasOptions = {}) {
     authMode: 'FULL',
   };
   const book = new FakeSpreadsheet(ctx);
+  ctx.gridCells = () => book.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
   for (const [name, rows] of Object.entries(options.sheets ?? {})) book.seed(name, rows);
   const ui = new FakeUi(calls);
   const documentLock = new LockState();
@@ -145,6 +159,11 @@ export function createGas(options: GasOptions = {}) {
     /** Plays the authorization mode of the current execution. */
     setAuthMode(mode: AuthMode) {
       ctx.authMode = mode;
+      // Each custom function call is an execution of its own, with its own 30 s.
+      calls.budget =
+        mode === 'CUSTOM_FUNCTION'
+          ? { limitMs: CUSTOM_FUNCTION_LIMIT_MS, msPerCall: options.serviceCallMs ?? 100, spentMs: 0 }
+          : null;
     },
   };
 }

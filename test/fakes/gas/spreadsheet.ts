@@ -11,6 +11,7 @@ import {
   columnLetters,
   describe,
   isBlank,
+  MAX_CELL_CHARS,
   output,
   parseA1,
   storeInput,
@@ -29,11 +30,23 @@ export interface FakeContext {
    * 'CUSTOM_FUNCTION' allows reads only, as for a formula's call.
    */
   authMode: AuthMode;
+  /** Cells in every sheet's grid (rows × columns), for the 10-million-cell limit. */
+  gridCells?: () => number;
 }
 
 export type AuthMode = 'NONE' | 'CUSTOM_FUNCTION' | 'FULL';
 
 /** Custom functions may read a spreadsheet but not change it. */
+/** A spreadsheet holds at most 10 million cells, counting every sheet's whole grid. */
+export const MAX_SPREADSHEET_CELLS = 10_000_000;
+
+function checkCellLimit(ctx: FakeContext, adding: number): void {
+  if ((ctx.gridCells?.() ?? 0) + adding > MAX_SPREADSHEET_CELLS)
+    throw new Error(
+      `Exception: This action would increase the number of cells in the workbook above the limit of ${MAX_SPREADSHEET_CELLS} cells.`,
+    );
+}
+
 function writable(ctx: FakeContext, method: string): void {
   if (ctx.authMode !== 'FULL') throw new Error(`Exception: You do not have permission to call ${method}`);
 }
@@ -100,6 +113,12 @@ export class FakeRange implements GasRange {
         throw new Error(
           `Exception: The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(r) ? r.length : 0} but the range has ${this.numColumns}.`,
         );
+    for (const r of values)
+      for (const v of r)
+        if (typeof v === 'string' && v.length > MAX_CELL_CHARS)
+          throw new Error(
+            `Exception: Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
+          );
     const stored = values.map((r) => r.map((v) => storeInput(v, this.ctx.timeZone)));
     stored.forEach((r, i) => r.forEach((s, j) => this.sheet.put(this.row + i, this.column + j, s)));
     return this;
@@ -233,6 +252,16 @@ export class FakeSheet implements GasSheet {
     return this.lastColumn();
   }
 
+  /** True once hideSheet ran (the sheet stays, its tab is not shown). */
+  hidden = false;
+
+  hideSheet(): this {
+    this.ctx.calls.record('Sheet.hideSheet');
+    writable(this.ctx, 'hideSheet');
+    this.hidden = true;
+    return this;
+  }
+
   getMaxRows(): number {
     this.ctx.calls.record('Sheet.getMaxRows');
     return this.maxRows;
@@ -247,6 +276,7 @@ export class FakeSheet implements GasSheet {
     this.ctx.calls.record('Sheet.insertRowsAfter');
     writable(this.ctx, 'insertRowsAfter');
     if (afterPosition !== this.maxRows) throw new Error('the fake only inserts rows at the end');
+    checkCellLimit(this.ctx, howMany * this.maxColumns);
     this.maxRows += howMany;
     return this;
   }
@@ -255,6 +285,7 @@ export class FakeSheet implements GasSheet {
     this.ctx.calls.record('Sheet.insertColumnsAfter');
     writable(this.ctx, 'insertColumnsAfter');
     if (afterPosition !== this.maxColumns) throw new Error('the fake only inserts columns at the end');
+    checkCellLimit(this.ctx, howMany * this.maxRows);
     this.maxColumns += howMany;
     return this;
   }
@@ -368,6 +399,7 @@ export class FakeSpreadsheet implements GasSpreadsheet {
   insertSheet(sheetName: string, sheetIndex?: number): FakeSheet {
     this.ctx.calls.record('Spreadsheet.insertSheet');
     writable(this.ctx, 'insertSheet');
+    checkCellLimit(this.ctx, NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
     if (this.sheets.some((s) => s.sheetName === sheetName))
       throw new Error(
         `Exception: A sheet with the name "${sheetName}" already exists. Please enter another name.`,

@@ -2,8 +2,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallLog } from './calls';
 
+/** The only meta tags HtmlOutput.addMetaTag accepts (Apps Script's reference). */
+const META_NAMES = [
+  'apple-mobile-web-app-capable',
+  'google-site-verification',
+  'mobile-web-app-capable',
+  'viewport',
+];
+
+/**
+ * An HtmlOutput. As served, `<meta>` tags written in the HTML are gone (Apps Script ignores
+ * them); only those added with addMetaTag, of the names it allows, reach the page.
+ */
 export class FakeHtmlOutput {
   private title = '';
+  private readonly metaTags: { name: string; content: string }[] = [];
   constructor(
     private readonly calls: CallLog,
     private content: string,
@@ -31,9 +44,20 @@ export class FakeHtmlOutput {
     this.calls.record('HtmlOutput.getTitle');
     return this.title;
   }
-  /** Content and title without counting calls (for assertions). */
-  get shown(): { title: string; content: string } {
-    return { title: this.title, content: this.content };
+  addMetaTag(name: string, content: string): FakeHtmlOutput {
+    this.calls.record('HtmlOutput.addMetaTag');
+    if (!META_NAMES.includes(name))
+      throw new Error(`Exception: Meta tag "${name}" is not allowed. Allowed: ${META_NAMES.join(', ')}.`);
+    this.metaTags.push({ name, content });
+    return this;
+  }
+  /** Title, the page as served (inline meta tags dropped) and the added meta tags, uncounted. */
+  get shown(): { title: string; content: string; metaTags: { name: string; content: string }[] } {
+    return {
+      title: this.title,
+      content: this.content.replace(/<meta\b[^>]*>/gi, ''),
+      metaTags: [...this.metaTags],
+    };
   }
 }
 
@@ -93,7 +117,7 @@ export class FakeMenu {
 export class FakeUi {
   readonly menus: MenuRecord[] = [];
   readonly alerts: { title: string; prompt: string }[] = [];
-  readonly sidebars: { title: string; content: string }[] = [];
+  readonly sidebars: { title: string; content: string; metaTags: { name: string; content: string }[] }[] = [];
   readonly ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
   readonly Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' };
 

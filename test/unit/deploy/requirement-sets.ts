@@ -31,12 +31,17 @@ export const MEMBER_REQUIREMENTS: Readonly<Record<string, Requirement>> = {
   // https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetcollection
   'Excel.WorksheetCollection.add': excel('1.1'),
   'Excel.WorksheetCollection.getItem': excel('1.1'),
+  'Excel.WorksheetCollection.getItemOrNullObject': excel('1.4'),
   'Excel.WorksheetCollection.items': excel('1.1'),
   'Excel.WorksheetCollection.load': excel('1.1'),
   // https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheet
   'Excel.Worksheet.name': excel('1.1'),
   'Excel.Worksheet.getRange': excel('1.1'),
   'Excel.Worksheet.tables': excel('1.1'),
+  'Excel.Worksheet.visibility': excel(
+    '1.2',
+    '1.1 for reading it, 1.2 for setting it: kimeru sets it (the hidden key sheet)',
+  ),
   'Excel.Worksheet.getUsedRangeOrNullObject': excel('1.4'),
   'Excel.Worksheet.freezePanes': excel('1.7'),
   // https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetfreezepanes
@@ -51,6 +56,7 @@ export const MEMBER_REQUIREMENTS: Readonly<Record<string, Requirement>> = {
   'Excel.Range.numberFormat': excel('1.1'),
   'Excel.Range.load': excel('1.1'),
   'Excel.Range.getResizedRange': excel('1.2'),
+  'Excel.Range.insert': excel('1.1'),
   'Excel.Range.getUsedRangeOrNullObject': excel('1.4'),
   // https://learn.microsoft.com/en-us/javascript/api/excel/excel.nameditemcollection
   'Excel.NamedItemCollection.add': excel('1.4'),

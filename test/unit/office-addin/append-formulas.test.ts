@@ -112,7 +112,17 @@ describe('logging into an adopted log whose formula column runs past the last en
       ),
     );
     expect(logged).toMatchObject({ ok: true, row: 41, duplicate: false });
-    expect(excel.log.slice(from).map((w) => w.address)).toEqual(['numberFormat A41:J41', 'values A41:J41']);
+    // The row is inserted where it is written (a concurrent append cannot overwrite it); this
+    // log has no 記録ID column, so the key goes to kimeru's hidden key sheet, not the team's cells.
+    expect(excel.log.slice(from).map((w) => `${w.sheet} ${w.address}`)).toEqual([
+      '行動 insert(Down) A41:J41',
+      '行動 numberFormat A41:J41',
+      '行動 values A41:J41',
+      '_kimeru_keys insert(Down) A1:C1',
+      '_kimeru_keys values A1:C1',
+    ]);
+    expect(excel.sheet('_kimeru_keys')?.visibility).toBe('Hidden');
+    expect(excel.values('_kimeru_keys')).toEqual([['team-1', '行動', 41]]);
     const after = excel.formulas('行動');
     expect(after.slice(0, 40)).toEqual(before);
     expect(monthColumn(excel, '行動', 40)).toEqual(Array.from({ length: 39 }, (_, i) => monthFormula(i + 2)));

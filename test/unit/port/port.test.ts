@@ -71,11 +71,20 @@ describe('planAppend: the rows an append writes', () => {
         ['メール', null],
       ],
       duplicates: 3,
+      ledgerKeys: [],
     });
   });
 
+  it('checks a log without a key column against the key sheet, and lists the keys to keep there', () => {
+    const plan = planAppend(['k-1'], {
+      rows: [['訪問'], ['電話'], ['メール']],
+      ledger: { sheet: '_kimeru_keys', keys: ['k-1', 'k-2', 'k-2'] },
+    });
+    expect(plan).toEqual({ rows: [['電話']], duplicates: 2, ledgerKeys: ['k-2'] });
+  });
+
   it('writes every row when the request has no key column', () => {
-    expect(planAppend(['k-1'], { rows })).toEqual({ rows, duplicates: 0 });
+    expect(planAppend(['k-1'], { rows })).toEqual({ rows, duplicates: 0, ledgerKeys: [] });
   });
 
   it('compares keys as text, trimmed, and never treats a blank or a date cell as a key', () => {
