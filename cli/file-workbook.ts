@@ -3,6 +3,7 @@ import { readSettings, type Role } from '../shared/commands/settings';
 import type { Lang } from '../shared/i18n';
 import { KimeruError } from '../shared/issues';
 import {
+  checkPlan,
   planAppend,
   type AppendRequest,
   type AppendResult,
@@ -217,21 +218,14 @@ export class FileWorkbook implements WorkbookPort {
   }
 
   private validate(plan: readonly WriteOp[]): void {
-    const adding = new Set<string>();
-    const writable = this.writableSheets();
-    for (const op of plan) {
-      const exists = this.order.includes(op.sheet) || adding.has(op.sheet);
-      if (op.kind === 'addSheet') {
-        if (exists) throw new KimeruError({ key: 'port.sheetExists', params: { sheet: op.sheet } });
-        adding.add(op.sheet);
-      } else if (!exists) throw new KimeruError({ key: 'port.noSheet', params: { sheet: op.sheet } });
-      else if (
-        (op.kind === 'setBlock' || op.kind === 'replaceSheet') &&
-        !adding.has(op.sheet) &&
-        !writable.has(op.sheet)
-      )
-        throw new Error(say(this.lang, 'cli.notOurs', { sheet: op.sheet }));
-    }
+    checkPlan(
+      plan,
+      (sheet) => this.order.includes(sheet),
+      this.writableSheets(),
+      (sheet) => {
+        throw new Error(say(this.lang, 'cli.notOurs', { sheet }));
+      },
+    );
   }
 
   /** Sheets kimeru may rewrite: those it created, its settings sheet and the sheets of its own roles. */

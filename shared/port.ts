@@ -1,3 +1,4 @@
+import { KimeruError } from './issues';
 import type { Day } from './model';
 import type { CellValue } from './values/cell';
 
@@ -136,6 +137,34 @@ export interface AppendRequest {
 }
 
 /** The hidden sheet where kimeru keeps the keys of rows appended to a log without a key column. */
+/**
+ * Checks a write plan before anything is written, for ports over a whole workbook in memory (the
+ * CLI's file, the playground): a sheet to add must not exist, every other op needs its sheet,
+ * and cells are written only into sheets kimeru owns (`writable`) or adds in this plan.
+ * `notOurs` throws the port's own message for the last case.
+ */
+export function checkPlan(
+  plan: readonly WriteOp[],
+  exists: (sheet: string) => boolean,
+  writable: ReadonlySet<string>,
+  notOurs: (sheet: string) => never,
+): void {
+  const adding = new Set<string>();
+  for (const op of plan) {
+    const present = exists(op.sheet) || adding.has(op.sheet);
+    if (op.kind === 'addSheet') {
+      if (present) throw new KimeruError({ key: 'port.sheetExists', params: { sheet: op.sheet } });
+      adding.add(op.sheet);
+    } else if (!present) throw new KimeruError({ key: 'port.noSheet', params: { sheet: op.sheet } });
+    else if (
+      (op.kind === 'setBlock' || op.kind === 'replaceSheet') &&
+      !adding.has(op.sheet) &&
+      !writable.has(op.sheet)
+    )
+      notOurs(op.sheet);
+  }
+}
+
 export const KEY_LEDGER_SHEET = '_kimeru_keys';
 
 export interface AppendResult {

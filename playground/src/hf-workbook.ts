@@ -5,6 +5,7 @@ import { readSettings, type Role } from '../../shared/commands/settings';
 import type { Lang } from '../../shared/i18n';
 import {
   ledgerRows,
+  checkPlan,
   planAppend,
   type ReadOptions,
   type AppendRequest,
@@ -323,21 +324,12 @@ export class HyperFormulaWorkbook implements WorkbookPort {
   // ── Internals ───────────────────────────────────────────────────────────────────────────
 
   private validate(plan: readonly WriteOp[]): void {
-    const adding = new Set<string>();
-    const writable = this.writableSheets();
-    for (const op of plan) {
-      const exists = this.hf.doesSheetExist(op.sheet) || adding.has(op.sheet);
-      if (op.kind === 'addSheet') {
-        if (exists) throw new KimeruError({ key: 'port.sheetExists', params: { sheet: op.sheet } });
-        adding.add(op.sheet);
-      } else if (!exists) throw new KimeruError({ key: 'port.noSheet', params: { sheet: op.sheet } });
-      else if (
-        (op.kind === 'setBlock' || op.kind === 'replaceSheet') &&
-        !adding.has(op.sheet) &&
-        !writable.has(op.sheet)
-      )
-        fail(this.lang, 'hf.notOurs', { sheet: op.sheet });
-    }
+    checkPlan(
+      plan,
+      (sheet) => this.hf.doesSheetExist(sheet),
+      this.writableSheets(),
+      (sheet) => fail(this.lang, 'hf.notOurs', { sheet }),
+    );
   }
 
   /**
