@@ -249,7 +249,7 @@ export async function runGapCheck(
   // The sheet lists the gaps to act on; what had nothing to measure is counted per item in
   // `noData` (one line per item, not one row per customer: the sheet stays the size of the gaps).
   await port.write([
-    replaceOutput(r.loaded, 'gaps', outputRows(lang, r.stamp, asOf, gapTable(gaps, lang, r.stamp))),
+    replaceOutput(r.loaded, 'gaps', outputRows(lang, r.stamp, asOf, gapTable(gaps, lang, r.stamp, asOf))),
     ...ops,
     ...asOfOps(r.loaded, asOf),
   ]);
