@@ -145,7 +145,7 @@ function asOfOps(loaded: Loaded, asOf: Day): WriteOp[] {
  * that were never saved are not used — the editor previews them — and the message says so. A
  * workbook whose definition was never saved computes with the sheet, labelled as unsaved.
  */
-async function ranked(port: WorkbookPort, roles: Role[], lang: Lang, asOf: Day) {
+export async function ranked(port: WorkbookPort, roles: Role[], lang: Lang, asOf: Day) {
   const loaded = await loadWorkbook(port, ['customers', 'definition', 'history', 'issues', ...roles]);
   const read = datasetOf(loaded);
   const dataset = read.dataset;
