@@ -232,7 +232,8 @@ export function gapTable(rows: readonly GapRow[], lang: Lang, stamp: string, asO
 
 /**
  * The per-customer summary sheet: header row in `lang`, then one row per customer. The no-data
- * count comes after the gap items so the columns before it keep their places.
+ * count comes after the gap items so the columns before it keep their places. Its width stays
+ * as it was (dashboards put other tables beside it); counts per rep are gapRepTable's.
  */
 export function gapSummaryTable(summaries: readonly GapSummary[], lang: Lang, stamp: string): CellValue[][] {
   const header = [
@@ -244,7 +245,6 @@ export function gapSummaryTable(summaries: readonly GapSummary[], lang: Lang, st
     t(lang, 'engines.col.gapItems'),
     t(lang, 'engines.col.noDataCount'),
     t(lang, 'engines.col.version'),
-    t(lang, 'engines.col.rep'),
   ];
   const sep = t(lang, 'engines.word.listSep');
   return [
@@ -258,7 +258,6 @@ export function gapSummaryTable(summaries: readonly GapSummary[], lang: Lang, st
       s.gapItems.join(sep),
       s.noDataCount,
       stamp,
-      s.rep,
     ]),
   ];
 }
