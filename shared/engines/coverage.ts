@@ -57,7 +57,9 @@ export function coverageOf(
     const people = contactsOf(index, customer.id);
     const met = new Map<string, { last: Day; by: string; meetings: number }>();
     for (const a of activitiesUntil(index, customer.id, asOf)) {
-      for (const id of new Set(a.contactIds)) {
+      // The same person written twice on one row is one meeting.
+      const ids = a.contactIds.length > 1 ? new Set(a.contactIds) : a.contactIds;
+      for (const id of ids) {
         const m = met.get(id) ?? { last: a.date, by: a.rep, meetings: 0 };
         // Activities come oldest first: the last one seen is the latest (same day: the lower row).
         m.last = a.date;
