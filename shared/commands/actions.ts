@@ -7,6 +7,7 @@ import {
   ACTION_HORIZON,
   coverageOf,
   indexDataset,
+  isRepOf,
   listActions,
   type ActionKind,
   type ActionRow,
@@ -89,8 +90,12 @@ export async function actionsOf(
   );
   const overdue = rows.filter((x) => x.daysOverdue === null || x.daysOverdue > 0).length;
   const day = formatDay(asOf, lang);
-  const message =
-    rows.length > 0
+  // A name nobody in the customer table has is a typo, not a rep with nothing to do.
+  const known = rep.trim() === '' || r.dataset.customers.some((c) => isRepOf(c, rep));
+  const reps = [...new Set(r.dataset.customers.map((c) => c.rep).filter((x) => x !== ''))];
+  const message = !known
+    ? t(lang, 'actions.unknownRep', { rep: rep.trim(), reps: reps.join(t(lang, 'engines.word.listSep')) })
+    : rows.length > 0
       ? t(lang, 'actions.summary', { asOf: day, count: rows.length, overdue })
       : rep.trim() === ''
         ? t(lang, 'actions.none', { asOf: day, horizon: ACTION_HORIZON })

@@ -85,11 +85,12 @@ describe('kimeru actions on a real .xlsx', () => {
     expect(lines(r.stdout)).toEqual(EXPECTED_SATO);
   });
 
-  it('says so when a rep has nothing to act on, and refuses a date it cannot read', () => {
+  it('says so when no customer has the rep named, and refuses a date it cannot read', () => {
     const none = kimeru('actions', 'team.xlsx', '--rep', '山本', '--as-of', team.AS_OF);
     expect(none.code).toBe(0);
+    // A typo is not a rep with nothing to do: the reps of the customer table are named.
     expect(none.stdout.trim()).toBe(
-      '山本 さんの顧客には、2026/11/30 時点で期限切れや14日以内の期限はありません。',
+      '顧客表に営業担当「山本」の顧客はありません（営業担当: 佐藤、高橋、田村、中島）。',
     );
     const bad = kimeru('actions', 'team.xlsx', '--as-of', '11月末');
     expect(bad.code).toBe(2);
