@@ -120,6 +120,10 @@ describe('キーマン / People', () => {
     expect(await page.getByTestId('people-summary').textContent()).toBe(
       '(株)ベイサイド物流 (K002)（営業担当 佐藤）— 2026/11/30 時点',
     );
+    // The keyboard lands on what was opened.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'people-summary',
+    );
     // 港常務 last met 8/10 (112 days); 田中さん on 11/05 — the column's cautionary case in one view.
     expect(await page.getByTestId('people-key').getByTestId('person').allTextContents()).toEqual([
       '港 健二常務最終接触 2026/08/10（112日前・佐藤） · 直近6か月 1回',

@@ -18,7 +18,11 @@ export function peopleTab(app: App): {
   open(customerId: string): void;
 } {
   const { lang } = app;
-  const summary = h('p', { class: 'strong', 'data-testid': 'people-summary' }, ta(lang, 'ui.people.pick'));
+  const summary = h(
+    'p',
+    { class: 'strong', tabindex: -1, 'data-testid': 'people-summary' },
+    ta(lang, 'ui.people.pick'),
+  );
   const keyList = h('ul', { class: 'people', 'data-testid': 'people-key' });
   const otherList = h('ul', { class: 'people', 'data-testid': 'people-others' });
   const keyBox = h(
@@ -64,7 +68,7 @@ export function peopleTab(app: App): {
     );
   }
 
-  async function load(customerId: string): Promise<void> {
+  async function load(customerId: string, focus = false): Promise<void> {
     const ticket = ++loading;
     const r = await app.call(
       () => app.api.getCoverage({ customerId }),
@@ -101,6 +105,8 @@ export function peopleTab(app: App): {
     keyBox.hidden = false;
     otherBox.hidden = false;
     unread.show(v.unread);
+    // Opened from an action: keyboard and screen-reader users land on what was opened.
+    if (focus) summary.focus();
   }
 
   const el = h(
@@ -119,7 +125,7 @@ export function peopleTab(app: App): {
     },
     open(customerId) {
       picker.clear();
-      void load(customerId);
+      void load(customerId, true);
     },
   };
 }
