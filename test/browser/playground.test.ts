@@ -121,6 +121,8 @@ describe('the playground page', () => {
     if (!target) throw new Error('the sample has no customer whose key person was not met recently');
 
     const pane = page.frameLocator('[data-testid="pane"]');
+    // The pane opens on やること (what to act on); logging is one tab over.
+    await pane.getByTestId('tab-log').click();
     await pane.getByTestId('customer-search').pressSequentially(target.id);
     await pane.getByTestId('customer-option').filter({ hasText: target.id }).first().click();
     await pane.getByTestId('customer-selected-name').filter({ hasText: target.name }).waitFor();
