@@ -1,4 +1,5 @@
 import type { Lang } from '../shared/i18n';
+import type { SheetDrawing } from '../shared/port';
 import { a1 } from './cell-text';
 import { zipParts } from './lazy-zip';
 import { fail } from './messages';
@@ -51,7 +52,7 @@ import {
  */
 
 /** A sheet kimeru adds: its cells from A1 (undefined = empty) and its frozen header rows. */
-export interface AddedSheet {
+export interface AddedSheet extends SheetDrawing {
   name: string;
   rows: (CellState | undefined)[][];
   frozenRows: number;

@@ -38,6 +38,7 @@ describe('generated stubs', () => {
       'KIMERU_REVIEW',
       'KIMERU_ISSUES',
       'KIMERU_RANKAT',
+      'KIMERU_DASHBOARD',
       'KIMERU_TWICE',
     ]);
   });

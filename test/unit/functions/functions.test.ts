@@ -27,6 +27,7 @@ describe('the function table', () => {
       'KIMERU.REVIEW',
       'KIMERU.ISSUES',
       'KIMERU.RANKAT',
+      'KIMERU.DASHBOARD',
     ]);
     for (const f of FUNCTIONS) {
       expect(sheetsName(f)).toMatch(/^KIMERU_[A-Z]+$/);
