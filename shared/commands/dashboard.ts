@@ -1,6 +1,6 @@
 import { t, type Lang } from '../i18n';
 import { formulaCell, type ChartSpec, type WriteCell, type WriteOp } from '../port';
-import { WEEKLY_REP_COLUMNS, WEEKS } from '../functions/dashboard';
+import { VIEW_SIZE, WEEKLY_REP_COLUMNS } from '../functions/dashboard';
 import { NAMES } from './settings';
 
 /**
@@ -35,33 +35,33 @@ function sections(lang: Lang): Section[] {
     {
       title: t(lang, 'commands.dashboard.items'),
       formula: call('GAPCHECK', 'items'),
-      rows: 30,
+      rows: 40,
       chart: { type: 'bar', categoryColumn: 2, seriesColumns: [4] },
     },
     {
       title: t(lang, 'commands.dashboard.reps'),
       formula: call('DASHBOARD', 'reps'),
-      rows: 20,
+      rows: VIEW_SIZE.reps.rows,
       chart: { type: 'column', categoryColumn: 1, seriesColumns: [4] },
       light: 5,
     },
     {
       title: t(lang, 'commands.dashboard.ranks'),
       formula: call('DASHBOARD', 'ranks'),
-      rows: 12,
+      rows: VIEW_SIZE.ranks.rows,
       chart: { type: 'pie', categoryColumn: 1, seriesColumns: [2] },
     },
     {
       title: t(lang, 'commands.dashboard.keyperson'),
       formula: call('DASHBOARD', 'keyperson'),
-      rows: 12,
+      rows: VIEW_SIZE.keyperson.rows,
       chart: { type: 'column', categoryColumn: 1, seriesColumns: [5] },
       light: 5,
     },
     {
       title: t(lang, 'commands.dashboard.weekly'),
       formula: call('DASHBOARD', 'weekly'),
-      rows: WEEKS + 1,
+      rows: VIEW_SIZE.weekly.rows,
       chart: { type: 'line', categoryColumn: 1, seriesColumns: weeklySeries },
     },
   ];

@@ -20,6 +20,18 @@ export const WEEKS = 26;
 /** Rep columns of the "weekly" view: the most active first, the rest summed in the last one. */
 export const WEEKLY_REP_COLUMNS = 8;
 
+/**
+ * The most rows and columns each view returns, its header included, so a dashboard can reserve
+ * the cells below each formula (and a formula engine the space it spills into): reps past the
+ * limit are summed in one "others" row; ranks past it (never seen) are left out.
+ */
+export const VIEW_SIZE: Record<DashboardView, { rows: number; columns: number }> = {
+  reps: { rows: 20, columns: 5 },
+  ranks: { rows: 12, columns: 3 },
+  keyperson: { rows: 12, columns: 5 },
+  weekly: { rows: WEEKS + 1, columns: WEEKLY_REP_COLUMNS + 1 },
+};
+
 function view(text: string): DashboardView {
   const v = (foldText(text) || 'reps') as DashboardView;
   if (!DASHBOARD_VIEWS.includes(v))
@@ -67,9 +79,27 @@ function repsTable(
     t(lang, 'functions.dashboard.gaps'),
     t(lang, 'functions.dashboard.metShare'),
   ];
-  const lines = [...by]
-    .sort((a, b) => b[1].gaps - a[1].gaps || a[0].localeCompare(b[0]))
-    .map(([rep, c]) => [rep, c.customers.size, c.gapCustomers.size, c.gaps, percent(c.ok, c.ok + c.gaps)]);
+  const sorted = [...by].sort((a, b) => b[1].gaps - a[1].gaps || a[0].localeCompare(b[0]));
+  const room = VIEW_SIZE.reps.rows - 1;
+  if (sorted.length > room) {
+    // The rest in one row, so the table keeps to the cells the dashboard reserves.
+    const rest = sorted.splice(room - 1);
+    const sum = { customers: new Set<string>(), gapCustomers: new Set<string>(), gaps: 0, ok: 0 };
+    for (const [, c] of rest) {
+      c.customers.forEach((id) => sum.customers.add(id));
+      c.gapCustomers.forEach((id) => sum.gapCustomers.add(id));
+      sum.gaps += c.gaps;
+      sum.ok += c.ok;
+    }
+    sorted.push([t(lang, 'functions.dashboard.others'), sum]);
+  }
+  const lines = sorted.map(([rep, c]) => [
+    rep,
+    c.customers.size,
+    c.gapCustomers.size,
+    c.gaps,
+    percent(c.ok, c.ok + c.gaps),
+  ]);
   return [header, ...lines];
 }
 
@@ -92,7 +122,7 @@ function ranksTable(
     ...[...counts].map(([rank, n]) => [rank, n, percent(n, total)]),
   ];
   if (unranked > 0) out.push([t(lang, 'functions.dashboard.noRank'), unranked, percent(unranked, total)]);
-  return out;
+  return out.slice(0, VIEW_SIZE.ranks.rows);
 }
 
 /**
@@ -120,7 +150,8 @@ function keyPersonTable(rows: readonly GapRow[], ranks: readonly string[], lang:
   const out: CellValue[][] = [header];
   let customers = 0;
   let met = 0;
-  for (const rank of ranks) {
+  // Room for the header and the total row.
+  for (const rank of ranks.slice(0, VIEW_SIZE.keyperson.rows - 2)) {
     const c = by.get(rank);
     if (!c) continue;
     out.push([rank, c.standard, c.customers, c.met, percent(c.met, c.customers)]);
