@@ -17,6 +17,7 @@ const SHIM = join(ROOT, 'cli', 'kimeru.js');
 let dir: string;
 let before: Map<string, Uint8Array>;
 let after: Map<string, Uint8Array>;
+let setupOutput = '';
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kimeru-dashboard-'));
@@ -26,7 +27,7 @@ beforeAll(() => {
     return r.stdout;
   };
   run(['sample', 'try.xlsx', '--lang', 'ja']);
-  run(['setup', 'try.xlsx', '--as-of', '2026-11-29']);
+  setupOutput = run(['setup', 'try.xlsx', '--as-of', '2026-11-29']);
   before = unzip(readFileSync(join(dir, 'try.xlsx')));
   after = unzip(readFileSync(join(dir, 'try.kimeru.xlsx')));
 }, 180_000);
@@ -35,6 +36,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const text = (part: string) => textOf(after.get(part)!);
 
 describe('the dashboard in a saved .xlsx', () => {
+  it('is announced by setup, which ends with the next steps', () => {
+    expect(setupOutput).toContain('「ダッシュボード」シートを追加しました');
+    expect(setupOutput).toMatch(
+      /次にやること\n {2}1\. 読み取った列.*\n {2}2\. 「定義」シートを確認し、第1版として保存する\n {2}3\. 最初の行動を記録する.*\n {2}4\. 「ダッシュボード」シートを開く\n/,
+    );
+  });
+
   it('adds five chart parts, a drawing and their relationships and content types; user parts keep their bytes', () => {
     const charts = [...after.keys()].filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).sort();
     expect(charts).toHaveLength(5);
