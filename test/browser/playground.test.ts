@@ -85,6 +85,25 @@ async function customerGaps(): Promise<{ id: string; name: string; rank: string;
 }
 
 describe('the playground page', () => {
+  it('opens on the dashboard setup added: five charts drawn from kimeru formulas, shares in traffic-light colours', async () => {
+    await page
+      .locator('.tab.active')
+      .filter({ hasText: /^ダッシュボード$/ })
+      .waitFor();
+    const charts = page.getByTestId('chart');
+    await expect(charts.count()).resolves.toBe(5);
+    const types = await charts.evaluateAll((svgs) => svgs.map((s) => s.getAttribute('data-chart-type')));
+    expect(types).toEqual(['bar', 'column', 'pie', 'column', 'line']);
+    // Each chart has something drawn: bars, slices or lines.
+    const marks = await charts.evaluateAll((svgs) =>
+      svgs.map(
+        (s) => s.querySelectorAll('rect[fill^="#"]:not([fill="#fff"]), path, circle, polyline').length,
+      ),
+    );
+    for (const n of marks) expect(n).toBeGreaterThan(0);
+    await expect(page.locator('td[data-light]').count()).resolves.toBeGreaterThan(0);
+  });
+
   it('opens on the sample workbook with the dashboard computing ranks and gaps through kimeru formulas', async () => {
     await openSheet('サンプル集計');
     await expect(text('A7')).resolves.toBe('AT1');
