@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createApi, type Clock, type Envelope, type KimeruApi, type UnreadRows } from '../shared/commands';
-import { toLang, type Lang } from '../shared/i18n';
+import { t, toLang, type Lang } from '../shared/i18n';
 import type { WriteCell } from '../shared/port';
 import { dayFromDate, dayToIso, readDate } from '../shared/values';
 import { readCsv } from '../xlsx/csv';
@@ -279,6 +279,9 @@ async function runSetup(api: KimeruApi, workbook: FileWorkbook, o: Options, io: 
   if (report.customerCount === 0 && workbook.isCreated(report.sheets.customers))
     failed(o.lang, 'cli.noCustomers', { file: o.file });
   io.stdout(`${report.text.join('\n')}\n`);
+  // Setup ends with what to do next, numbered.
+  const steps = report.nextSteps.map((s, i) => `  ${i + 1}. ${s}`);
+  io.stdout(`\n${t(o.lang, 'commands.setup.nextSteps')}\n${steps.join('\n')}\n`);
   reportUnread(report.unread, o.lang, io);
 }
 

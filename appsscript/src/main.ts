@@ -46,6 +46,7 @@ function services(): GasServices {
     formatDate: (date, timeZone, format) => Utilities.formatDate(date, timeZone, format),
     parseDate: (text, timeZone, format) => Utilities.parseDate(text, timeZone, format),
     scriptTimeZone: () => Session.getScriptTimeZone(),
+    newConditionalFormatRule: () => SpreadsheetApp.newConditionalFormatRule(),
   };
 }
 

@@ -24,6 +24,7 @@ import {
   type GapRow,
 } from '../engines';
 import { readKnowsAnswers } from '../tables/answers';
+import { dashboardFunction } from './dashboard';
 import { readRanked, readTables } from './inputs';
 import type { CoercedArgs, FunctionDef, ParamDef } from './types';
 
@@ -539,6 +540,14 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   RANKAT,
   ACTIONS,
   COVERAGE,
+  dashboardFunction({
+    customers: CUSTOMERS,
+    contacts: CONTACTS,
+    activities: ACTIVITIES,
+    definition: DEFINITION,
+    asOf: AS_OF,
+    lang: LANG,
+  }),
 ];
 
 /** KIMERU.RANK in Excel and the playground; Sheets cannot use a dot, nor a built-in's name. */

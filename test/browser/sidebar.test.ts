@@ -515,6 +515,16 @@ describe('セットアップ / Setup', () => {
     await page.getByTestId('setup-run').click();
     await page.getByTestId('setup-output').locator('li').first().waitFor();
     expect(await page.getByTestId('setup-output').textContent()).toContain('得意先リスト');
+    // Setup ends by saying what to do next, in order.
+    const next = page.getByTestId('setup-next-steps');
+    await next.waitFor();
+    expect(await next.locator('h3').textContent()).toBe('次にやること');
+    expect(await next.locator('li').allTextContents()).toEqual([
+      '読み取った列が正しいか確認する（違う列は選び直せます）',
+      '「定義」シートを確認し、第1版として保存する',
+      '最初の行動を記録する（「行動 (kimeru)」シート）',
+      '「ダッシュボード」シートを開く',
+    ]);
     await page.locator('[data-testid="tab-log"]:not([disabled])').waitFor();
     expect(wb.sheets.has('kimeru設定')).toBe(true);
     await page.getByTestId('tab-log').click();

@@ -31,8 +31,20 @@ describe('setup in an existing Excel workbook', () => {
     expect(userSheets(excel, ['メモ', '得意先リスト', '行動'])).toEqual(before);
     expect(excel.log.filter((w) => ['メモ', '得意先リスト', '行動'].includes(w.sheet))).toEqual([]);
     expect(excel.sheetNames()).toEqual(
-      expect.arrayContaining(['行動 (kimeru)', '連絡先', '定義', 'ランク', 'ギャップ', 'kimeru設定']),
+      expect.arrayContaining(['行動 (kimeru)', '連絡先', '定義', 'ダッシュボード', 'kimeru設定']),
     );
+    // The dashboard: Office.js charts over its formulas' blocks, traffic lights, working sheets hidden.
+    const dashboard = excel.sheet('ダッシュボード')!;
+    expect(dashboard.charts.map((c) => [c.type, c.title !== ''])).toEqual([
+      ['BarClustered', true],
+      ['ColumnClustered', true],
+      ['Pie', true],
+      ['ColumnClustered', true],
+      ['Line', true],
+    ]);
+    expect(dashboard.conditionalFormats).toHaveLength(6);
+    expect(String(dashboard.cell(4, 0)?.formula)).toMatch(/^=KIMERU\.GAPCHECK\(KIMERU_CUSTOMERS, /);
+    expect(excel.sheet('定義履歴')?.visibility).toBe('Hidden');
     // The new log's header row, growing as rows with a customer (column B) are added below it.
     expect(excel.names.get('KIMERU_ACTIVITIES')).toEqual({
       sheet: '行動 (kimeru)',
