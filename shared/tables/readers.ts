@@ -1,4 +1,13 @@
-import type { Activity, ActivityType, Contact, ContactRole, Customer, Dataset, Day } from '../model';
+import type {
+  Activity,
+  ActivityType,
+  AttrValue,
+  Contact,
+  ContactRole,
+  Customer,
+  Dataset,
+  Day,
+} from '../model';
 import { t } from '../i18n';
 import { KimeruError, type Issue } from '../issues';
 import type { MessageKey, Params } from '../i18n';
@@ -7,7 +16,7 @@ import { readActivityType } from './activityTypes';
 import { columnLetter } from './columns';
 import { CustomerIndex, foldCustomerId } from './companies';
 import { indexPeople, matchPeople, type PeopleIndex, type PeopleMatch } from './people';
-import { readTable, scanTable } from './readTable';
+import { readTable, scanSlots } from './readTable';
 import { readContactRole } from './roles';
 import { ACTIVITY_TABLE, CONTACT_TABLE, CUSTOMER_NAME_HEADERS, CUSTOMER_TABLE } from './schemas';
 import { normalizeHeader } from './headers';
@@ -19,7 +28,7 @@ import type { TableLayout, TableOptions, TableRead, TableRow, TableSpec } from '
 function cellIssuer(table: TableLayout, opts: TableOptions) {
   const firstColumn = (opts.firstColumn ?? 1) - 1; // 0-based offset from the 1-based option
   return (
-    row: TableRow,
+    row: TableRow | number,
     column: string | { index: number },
     key: MessageKey,
     params: Params,
@@ -31,7 +40,7 @@ function cellIssuer(table: TableLayout, opts: TableOptions) {
       key,
       params,
       sheet: opts.sheet,
-      row: row.row,
+      row: typeof row === 'number' ? row : row.row,
       ...(index === undefined
         ? {}
         : { column: columnLetter(firstColumn + index), header: table.headers[index] ?? '' }),
@@ -127,10 +136,24 @@ class CustomerResolver {
   ) {}
 
   resolve(row: TableRow, layout: TableLayout, issue: Issuer): Customer | null {
-    const id = text(row, 'customer');
-    if (id !== '') return this.find(id, row, 'customer', issue);
+    return this.resolveRef(text(row, 'customer'), row.row, row.extra, layout, issue);
+  }
+
+  /** resolve() on a row's parts: the customer cell's text, the sheet row and its attributes. */
+  resolveRef(
+    id: string,
+    row: number,
+    extra: Record<string, AttrValue>,
+    layout: TableLayout,
+    issue: Issuer,
+  ): Customer | null {
+    if (id !== '') {
+      // The usual case, an ID exactly as the customer list has it: nothing else is looked at.
+      const exact = this.index.get(id);
+      return exact ?? this.find(id, row, 'customer', issue);
+    }
     if (this.nameColumn === undefined) this.nameColumn = customerNameColumn(layout);
-    const name = this.nameColumn === null ? '' : normalizeText(row.extra[extraName(layout, this.nameColumn)]);
+    const name = this.nameColumn === null ? '' : normalizeText(extra[extraName(layout, this.nameColumn)]);
     if (name === '') {
       const key = this.nameColumn === null ? 'tables.customerRequired' : 'tables.customerOrNameRequired';
       this.issues.push(issue(row, 'customer', key, {}, 'error'));
@@ -141,7 +164,7 @@ class CustomerResolver {
 
   private find(
     ref: string,
-    row: TableRow,
+    row: TableRow | number,
     column: string | { index: number },
     issue: Issuer,
   ): Customer | null {
@@ -262,34 +285,42 @@ export function readActivities(
   // Per customer: its contacts indexed once, and each distinct cell text matched once.
   const people = new Map<string, { index: PeopleIndex; matches: Map<string, PeopleMatch> }>();
   const types = new Map<string, Read<ActivityType>>();
-  const nameOf = new Map(contacts.map((c) => [c.id, c.name]));
+  let nameOf: Map<string, string> | null = null;
   const activities: Activity[] = [];
-  // Rows are turned into activities as they are read, never kept (see scanTable).
-  const table = scanTable(
+  // Rows are turned into activities as they are read, never kept: one pass over the log, its
+  // cells read straight from their column slots (see scanSlots).
+  let lastCustomer: Customer | null = null;
+  let lastCache: PeopleCache | null = null;
+  const table = scanSlots(
     grid,
     ACTIVITY_TABLE,
     opts,
-    (row, layout) => {
+    (row, values, extra, _invalid, layout) => {
       issue ??= cellIssuer(layout, opts);
-      const date = day(row, 'date');
-      // A row without a date is left out (readTable listed it); its customer is still checked,
+      const rawDate = values[SLOT.date];
+      const date = typeof rawDate === 'number' ? rawDate : null;
+      // A row without a date is left out (the scan listed it); its customer is still checked,
       // so one fix makes the row count.
-      const customer = resolver.resolve(row, layout, issue);
+      const ref = values[SLOT.customer];
+      const customer = resolver.resolveRef(typeof ref === 'string' ? ref : '', row, extra, layout, issue);
       if (date === null || !customer) return;
 
-      const typeText = text(row, 'type');
+      const typeText = slotText(values, SLOT.type);
       let type = types.get(typeText);
       if (!type) types.set(typeText, (type = readActivityType(typeText)));
       if (!type.ok) issues.push(issue(row, 'type', type.key, type.params, 'warning', typeText));
 
-      const contactText = text(row, 'contacts');
-      let contactIds: string[] = [];
+      const contactText = slotText(values, SLOT.contacts);
+      let contactIds: string[] = NO_IDS;
       if (contactText !== '') {
-        let cache = people.get(customer.id);
+        // Logs list a customer's activities together: the last customer's cache is usually it.
+        let cache = customer === lastCustomer ? lastCache : people.get(customer.id);
         if (!cache) {
           cache = peopleOf(byCustomer.get(customer.id) ?? []);
           people.set(customer.id, cache);
         }
+        lastCustomer = customer;
+        lastCache = cache;
         let match = cache.matches.get(contactText);
         if (!match) {
           match = matchPeople(contactText, cache.index);
@@ -320,7 +351,8 @@ export function readActivities(
             ),
           );
         for (const a of match.ambiguous) {
-          const candidates = a.candidates.map((id) => nameOf.get(id) ?? id).join(', ');
+          nameOf ??= new Map(contacts.map((c) => [c.id, c.name]));
+          const candidates = a.candidates.map((id) => nameOf?.get(id) ?? id).join(', ');
           issues.push(
             issue(
               row,
@@ -333,26 +365,53 @@ export function readActivities(
           );
         }
       }
+      const nextDue = values[SLOT.nextDue];
+      const recordedAt = values[SLOT.recordedAt];
       activities.push({
-        row: row.row,
+        row,
         date,
         customerId: customer.id,
         contactText,
         contactIds,
         type: type.ok ? type.value : 'other',
-        purpose: text(row, 'purpose'),
-        content: text(row, 'content'),
-        nextAction: text(row, 'nextAction'),
-        nextDue: day(row, 'nextDue'),
-        rep: text(row, 'rep'),
-        recordedAt: day(row, 'recordedAt'),
-        key: text(row, 'key'),
+        purpose: slotText(values, SLOT.purpose),
+        content: slotText(values, SLOT.content),
+        nextAction: slotText(values, SLOT.nextAction),
+        nextDue: typeof nextDue === 'number' ? nextDue : null,
+        rep: slotText(values, SLOT.rep),
+        recordedAt: typeof recordedAt === 'number' ? recordedAt : null,
+        key: slotText(values, SLOT.key),
       });
     },
-    true,
     unread,
   );
   return { activities, issues: [...table.issues, ...issues], table };
+}
+
+/** Where each activity column's value sits in a scanSlots row: its place in ACTIVITY_TABLE. */
+const SLOT = (() => {
+  const at = (key: string): number => ACTIVITY_TABLE.columns.findIndex((c) => c.key === key);
+  return {
+    date: at('date'),
+    customer: at('customer'),
+    contacts: at('contacts'),
+    type: at('type'),
+    purpose: at('purpose'),
+    content: at('content'),
+    nextAction: at('nextAction'),
+    nextDue: at('nextDue'),
+    rep: at('rep'),
+    recordedAt: at('recordedAt'),
+    key: at('key'),
+  };
+})();
+
+/** An activity with nobody named shares one empty list: activities are never mutated. */
+const NO_IDS: string[] = [];
+
+function slotText(values: readonly unknown[], slot: number): string {
+  const v = values[slot];
+  return typeof v === 'string' ? v : '';
 }
 
 // A customer's contacts and the names matched against them, kept across calls: a custom function
