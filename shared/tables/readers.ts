@@ -1,13 +1,4 @@
-import type {
-  Activity,
-  ActivityType,
-  AttrValue,
-  Contact,
-  ContactRole,
-  Customer,
-  Dataset,
-  Day,
-} from '../model';
+import type { Activity, ActivityType, AttrValue, Contact, ContactRole, Customer, Dataset } from '../model';
 import { t } from '../i18n';
 import { KimeruError, type Issue } from '../issues';
 import type { MessageKey, Params } from '../i18n';
@@ -54,11 +45,6 @@ type Issuer = ReturnType<typeof cellIssuer>;
 function text(row: TableRow, key: string): string {
   const v = row.cells[key];
   return typeof v === 'string' ? v : '';
-}
-
-function day(row: TableRow, key: string): Day | null {
-  const v = row.cells[key];
-  return typeof v === 'number' ? v : null;
 }
 
 /**
