@@ -81,6 +81,8 @@ function isMissing(value: unknown): boolean {
 /** A single cell arrives as a scalar in Sheets and as [[v]] in Excel: both become a matrix. */
 function toMatrix(value: unknown): CellValue[][] {
   if (!Array.isArray(value)) return [[value as CellValue]];
+  // The usual range is rows of cells already: used as it is, never copied.
+  if (value.every((row) => Array.isArray(row))) return value as CellValue[][];
   return value.map((row) => (Array.isArray(row) ? (row as CellValue[]) : [row as CellValue]));
 }
 

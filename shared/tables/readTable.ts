@@ -98,6 +98,9 @@ interface Mapped {
   /** A blank cell is an issue and the row is invalid (required and not allowBlank). */
   blankStops: boolean;
   read: (v: CellValue) => Read<CellRead>;
+  /** The last plain text read in this column (a string that took the fast path) and its value. */
+  lastRaw: unknown;
+  lastText: string;
 }
 
 /**
@@ -163,6 +166,8 @@ export function scanSlots(
       kind: c.kind === 'text' ? KIND_TEXT : c.kind === 'date' ? KIND_DATE : KIND_OTHER,
       blankStops: c.required && !c.allowBlank,
       read: memoized((v) => readCell(c.kind, v)),
+      lastRaw: NaN, // equal to no cell
+      lastText: '',
     });
   });
   const extra: { index: number; header: string }[] = [];
@@ -201,16 +206,23 @@ export function scanSlots(
     }
     if (layout.dataRows === null) layout.dataRows = { first: row, last: row };
     else layout.dataRows.last = row;
-    invalid.length = 0;
+    if (invalid.length !== 0) invalid.length = 0;
     for (let k = 0; k < columnCount; k++) {
       const m = mapped[k] as Mapped;
       const raw = line[m.index];
       // Fast paths: the cells of a clean sheet. Each gives exactly what readCell gives and
       // raises no issue; anything else falls through to the full read below.
       if (m.kind === KIND_TEXT) {
+        if (raw === m.lastRaw) {
+          // Down a log the same text repeats row after row (a rep, a type): read it once.
+          values[m.slot] = m.lastText;
+          continue;
+        }
         if (typeof raw === 'string' && raw.charCodeAt(0) !== 35) {
           const text = normalizeText(raw);
           if (text !== '' || !m.blankStops) {
+            m.lastRaw = raw;
+            m.lastText = text;
             values[m.slot] = text;
             continue;
           }

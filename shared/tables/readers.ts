@@ -198,53 +198,71 @@ export function readContacts(
   grid: CellValue[][],
   customers: readonly Customer[] | CustomerIndex,
   opts: TableOptions,
-): { contacts: Contact[]; issues: Issue[]; table: TableRead } {
-  const table = readTable(grid, CONTACT_TABLE, opts);
-  const issue = cellIssuer(table, opts);
-  const issues = [...table.issues];
+): { contacts: Contact[]; issues: Issue[]; table: TableLayout } {
+  const issues: Issue[] = [];
   const resolver = new CustomerResolver(toIndex(customers), issues);
+  let issue: Issuer | null = null;
   const contacts: Contact[] = [];
-  const seen = new Map<string, { row: number; name: string }>();
-  for (const row of table.rows) {
-    const name = text(row, 'name');
-    const customer = resolver.resolve(row, table, issue);
-    if (name === '' || !customer) continue;
+  // Contact id → its place in `contacts` (the first row with that id).
+  const seen = new Map<string, number>();
+  const roles = new Map<string, Read<ContactRole>>();
+  const table = scanSlots(grid, CONTACT_TABLE, opts, (row, values, extra, _invalid, layout) => {
+    issue ??= cellIssuer(layout, opts);
+    const name = slotText(values, CONTACT_SLOT.name);
+    const customer = resolver.resolveRef(slotText(values, CONTACT_SLOT.customer), row, extra, layout, issue);
+    if (name === '' || !customer) return;
     const customerId = customer.id;
-    const id = text(row, 'id') || `${customerId}:${name}`;
+    const id = slotText(values, CONTACT_SLOT.id) || `${customerId}:${name}`;
     const first = seen.get(id);
     if (first !== undefined) {
       // The same person written twice is one contact (a copy-paste, a second line for a new
       // phone number); one ID on two different people is a conflict the user has to settle.
-      const samePerson = first.name === name;
+      const earlier = contacts[first] as Contact;
+      const samePerson = earlier.name === name;
       issues.push(
         issue(
           row,
-          'id' in table.columns ? 'id' : 'name',
+          'id' in layout.columns ? 'id' : 'name',
           samePerson ? 'tables.repeatedContact' : 'tables.duplicateContactId',
-          { id, name, firstRow: first.row },
+          { id, name, firstRow: earlier.row },
           samePerson ? 'warning' : 'error',
           samePerson ? name : id,
         ),
       );
-      continue;
+      return;
     }
-    seen.set(id, { row: row.row, name });
+    seen.set(id, contacts.length);
     let role: ContactRole = 'other';
-    const readRole = readContactRole(text(row, 'role'));
+    const roleText = slotText(values, CONTACT_SLOT.role);
+    let readRole = roles.get(roleText);
+    if (!readRole) roles.set(roleText, (readRole = readContactRole(roleText)));
     if (readRole.ok) role = readRole.value;
-    else issues.push(issue(row, 'role', readRole.key, readRole.params, 'warning', text(row, 'role')));
+    else issues.push(issue(row, 'role', readRole.key, readRole.params, 'warning', roleText));
     contacts.push({
       id,
       customerId,
       name,
-      kana: text(row, 'kana'),
-      title: text(row, 'title'),
+      kana: slotText(values, CONTACT_SLOT.kana),
+      title: slotText(values, CONTACT_SLOT.title),
       role,
-      row: row.row,
+      row,
     });
-  }
-  return { contacts, issues, table };
+  });
+  return { contacts, issues: [...table.issues, ...issues], table };
 }
+
+/** Where each contact column's value sits in a scanSlots row. */
+const CONTACT_SLOT = (() => {
+  const at = (key: string): number => CONTACT_TABLE.columns.findIndex((c) => c.key === key);
+  return {
+    id: at('id'),
+    customer: at('customer'),
+    name: at('name'),
+    kana: at('kana'),
+    title: at('title'),
+    role: at('role'),
+  };
+})();
 
 /**
  * Reads the activity log. A row whose date or customer cannot be read is skipped with an error;
