@@ -87,6 +87,7 @@ export type SlotSink = (
 const KIND_TEXT = 0;
 const KIND_DATE = 1;
 const KIND_OTHER = 2;
+const KIND_NOTE = 3;
 
 interface Mapped {
   spec: ColumnSpec;
@@ -101,6 +102,20 @@ interface Mapped {
   /** The last plain text read in this column (a string that took the fast path) and its value. */
   lastRaw: unknown;
   lastText: string;
+  /** Note texts read so far (people met, next actions repeat); null once they prove unique. */
+  notes: Map<string, string> | null;
+  noteHits: number;
+}
+
+/** A note cell read in full (normalizeNote), remembered while the column's notes repeat. */
+function noteOf(m: Mapped, raw: string): string {
+  const text = normalizeNote(raw);
+  const notes = m.notes;
+  if (notes === null) return text;
+  if (notes.size < MEMO_LIMIT) notes.set(raw, text);
+  // Free text unique per row (内容) is not worth a memo: drop it after a trial.
+  if (notes.size === MEMO_TRIAL && m.noteHits < MEMO_TRIAL) m.notes = null;
+  return text;
 }
 
 /**
@@ -163,11 +178,20 @@ export function scanSlots(
       index: m.index,
       letter: columnLetter(firstColumn + m.index),
       header: headers[m.index] ?? '',
-      kind: c.kind === 'text' ? KIND_TEXT : c.kind === 'date' ? KIND_DATE : KIND_OTHER,
+      kind:
+        c.kind === 'text'
+          ? KIND_TEXT
+          : c.kind === 'date'
+            ? KIND_DATE
+            : c.kind === 'note'
+              ? KIND_NOTE
+              : KIND_OTHER,
       blankStops: c.required && !c.allowBlank,
       read: memoized((v) => readCell(c.kind, v)),
       lastRaw: NaN, // equal to no cell
       lastText: '',
+      notes: new Map<string, string>(),
+      noteHits: 0,
     });
   });
   const extra: { index: number; header: string }[] = [];
@@ -220,6 +244,22 @@ export function scanSlots(
         }
         if (typeof raw === 'string' && raw.charCodeAt(0) !== 35) {
           const text = normalizeText(raw);
+          if (text !== '' || !m.blankStops) {
+            m.lastRaw = raw;
+            m.lastText = text;
+            values[m.slot] = text;
+            continue;
+          }
+        }
+      } else if (m.kind === KIND_NOTE) {
+        if (raw === m.lastRaw) {
+          values[m.slot] = m.lastText;
+          continue;
+        }
+        if (typeof raw === 'string' && raw.charCodeAt(0) !== 35) {
+          let text = m.notes === null ? undefined : m.notes.get(raw);
+          if (text === undefined) text = noteOf(m, raw);
+          else m.noteHits++;
           if (text !== '' || !m.blankStops) {
             m.lastRaw = raw;
             m.lastText = text;

@@ -320,7 +320,7 @@ export function readActivities(
         // Logs list a customer's activities together: the last customer's cache is usually it.
         let cache = customer === lastCustomer ? lastCache : people.get(customer.id);
         if (!cache) {
-          cache = peopleOf(byCustomer.get(customer.id) ?? []);
+          cache = peopleOf(customer.id, byCustomer.get(customer.id) ?? []);
           people.set(customer.id, cache);
         }
         lastCustomer = customer;
@@ -419,22 +419,37 @@ function slotText(values: readonly unknown[], slot: number): string {
 }
 
 // A customer's contacts and the names matched against them, kept across calls: a custom function
-// reads the same log on every recalculation. Keyed by everything matching looks at, so an edited
-// contact is a new key; bounded, so it cannot grow without end.
+// reads the same log on every recalculation. Kept per customer with everything matching looks at,
+// compared field by field, so an edited contact is a miss; bounded, so it cannot grow without end.
 type PeopleCache = { index: PeopleIndex; matches: Map<string, PeopleMatch> };
-const PEOPLE = new Map<string, PeopleCache>();
+const PEOPLE = new Map<string, { fields: string[]; cache: PeopleCache }>();
 const PEOPLE_LIMIT = 20_000;
 
-function peopleOf(contacts: readonly Contact[]): PeopleCache {
-  let key = '';
-  for (const c of contacts) key += `${c.id}\u0001${c.name}\u0001${c.kana}\u0001${c.title}\u0002`;
-  let cache = PEOPLE.get(key);
-  if (!cache) {
-    cache = { index: indexPeople(contacts), matches: new Map() };
-    if (PEOPLE.size >= PEOPLE_LIMIT) PEOPLE.clear();
-    PEOPLE.set(key, cache);
-  }
+function peopleOf(customerId: string, contacts: readonly Contact[]): PeopleCache {
+  const kept = PEOPLE.get(customerId);
+  if (kept && sameFields(kept.fields, contacts)) return kept.cache;
+  const fields: string[] = [];
+  for (const c of contacts) fields.push(c.id, c.name, c.kana, c.title);
+  const cache = { index: indexPeople(contacts), matches: new Map<string, PeopleMatch>() };
+  if (PEOPLE.size >= PEOPLE_LIMIT) PEOPLE.clear();
+  PEOPLE.set(customerId, { fields, cache });
   return cache;
+}
+
+function sameFields(fields: readonly string[], contacts: readonly Contact[]): boolean {
+  if (fields.length !== contacts.length * 4) return false;
+  for (let i = 0; i < contacts.length; i++) {
+    const c = contacts[i] as Contact;
+    const k = i * 4;
+    if (
+      fields[k] !== c.id ||
+      fields[k + 1] !== c.name ||
+      fields[k + 2] !== c.kana ||
+      fields[k + 3] !== c.title
+    )
+      return false;
+  }
+  return true;
 }
 
 /** The grids of the three tables; contacts and activities may be absent (not set up yet). */
