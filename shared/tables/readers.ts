@@ -411,7 +411,7 @@ const SLOT = (() => {
 })();
 
 /** An activity with nobody named shares one empty list: activities are never mutated. */
-const NO_IDS: string[] = [];
+const NO_IDS = Object.freeze([]) as unknown as string[];
 
 function slotText(values: readonly unknown[], slot: number): string {
   const v = values[slot];
