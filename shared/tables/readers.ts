@@ -115,6 +115,8 @@ const NAME_HEADERS = new Set(CUSTOMER_NAME_HEADERS.map((h) => normalizeHeader(h)
 class CustomerResolver {
   private readonly unknown = new Map<string, Issue>();
   private nameColumn: number | null | undefined;
+  private lastId = '';
+  private last: Customer | null = null;
 
   constructor(
     private readonly index: CustomerIndex,
@@ -134,9 +136,14 @@ class CustomerResolver {
     issue: Issuer,
   ): Customer | null {
     if (id !== '') {
-      // The usual case, an ID exactly as the customer list has it: nothing else is looked at.
+      // The usual case, an ID exactly as the customer list has it: nothing else is looked at
+      // (and a log's next row is usually the same customer's).
+      if (id === this.lastId) return this.last;
       const exact = this.index.get(id);
-      return exact ?? this.find(id, row, 'customer', issue);
+      if (!exact) return this.find(id, row, 'customer', issue);
+      this.lastId = id;
+      this.last = exact;
+      return exact;
     }
     if (this.nameColumn === undefined) this.nameColumn = customerNameColumn(layout);
     const name = this.nameColumn === null ? '' : normalizeText(extra[extraName(layout, this.nameColumn)]);
