@@ -12,6 +12,7 @@ import { writePackage } from '../xlsx/write';
 import { FileWorkbook } from './file-workbook';
 import { readInput, sameFile, writeAtomically } from './files';
 import { say, type CliKey } from './messages';
+import { actionsText } from './actions';
 import { writeSample } from './sample';
 
 /**
@@ -24,7 +25,7 @@ import { writeSample } from './sample';
  * over the input with --in-place. `kimeru sample <file.xlsx>` writes a sample company to try on.
  */
 
-const COMMANDS = ['setup', 'rank', 'gapcheck', 'review', 'manual', 'sample'] as const;
+const COMMANDS = ['setup', 'rank', 'gapcheck', 'review', 'manual', 'actions', 'sample'] as const;
 type Command = (typeof COMMANDS)[number];
 
 export interface CliIo {
@@ -46,6 +47,8 @@ interface Options {
   customerSheet?: string;
   contactsSheet?: string;
   logSheet?: string;
+  /** `actions --rep NAME`: only this rep's customers. */
+  rep?: string;
 }
 
 /** Exit codes: 0 done, 1 the file or a command failed, 2 the command line is wrong. */
@@ -103,7 +106,15 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
   const values: Record<string, string> = {};
   let inPlace = false;
   let force = false;
-  const withValue = ['--as-of', '--lang', '--out', '--customer-sheet', '--contacts-sheet', '--log-sheet'];
+  const withValue = [
+    '--as-of',
+    '--lang',
+    '--out',
+    '--customer-sheet',
+    '--contacts-sheet',
+    '--log-sheet',
+    '--rep',
+  ];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--in-place') inPlace = true;
@@ -133,6 +144,7 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
     ...(values['--customer-sheet'] !== undefined ? { customerSheet: values['--customer-sheet'] } : {}),
     ...(values['--contacts-sheet'] !== undefined ? { contactsSheet: values['--contacts-sheet'] } : {}),
     ...(values['--log-sheet'] !== undefined ? { logSheet: values['--log-sheet'] } : {}),
+    ...(values['--rep'] !== undefined ? { rep: values['--rep'] } : {}),
   };
 }
 
@@ -199,6 +211,7 @@ async function run(o: Options, io: CliIo): Promise<void> {
     if (!read.ok || read.value === null) usage(lang, 'cli.badAsOf', { value: o.asOf });
     asOfDay = read.value;
   }
+  if (o.command === 'actions') return runActions(o, io, asOfDay);
   const { path: out, updatesInput } = outputPath(o);
   io.stderr(`${say(lang, 'cli.progress.read', { file: o.file })}\n`);
   const bytes = readInput(o.file, lang);
@@ -233,6 +246,26 @@ async function run(o: Options, io: CliIo): Promise<void> {
   io.stdout(`${say(lang, 'cli.written', { file: out })}\n`);
 }
 
+/** `kimeru actions`: reads the file, prints the action list; writes nothing (setup, if needed, stays in memory). */
+async function runActions(o: Options, io: CliIo, asOfDay: number): Promise<void> {
+  const { workbook } = openFile(readInput(o.file, o.lang), basename(o.file), o.lang);
+  const api = createApi(workbook, { now: () => ({ day: asOfDay, minutes: 0 }) }, o.lang);
+  if (!(await value(api.getState())).setUp) {
+    const report = await value(api.setup(sheetChoice(o)));
+    if (report.customerCount === 0 && workbook.isCreated(report.sheets.customers))
+      failed(o.lang, 'cli.noCustomers', { file: o.file });
+  }
+  const result = await value(api.getActions({ rep: o.rep ?? '', asOf: dayToIso(asOfDay) }));
+  io.stdout(actionsText(result, o.lang));
+  reportUnread(result.unread, o.lang, io);
+}
+
+const sheetChoice = (o: Options) => ({
+  ...(o.customerSheet !== undefined ? { customerSheet: o.customerSheet } : {}),
+  ...(o.contactsSheet !== undefined ? { contactsSheet: o.contactsSheet } : {}),
+  ...(o.logSheet !== undefined ? { logSheet: o.logSheet } : {}),
+});
+
 async function runSetup(api: KimeruApi, workbook: FileWorkbook, o: Options, io: CliIo): Promise<void> {
   io.stderr(`${say(o.lang, 'cli.progress.setup')}\n`);
   const report = await value(
@@ -265,7 +298,11 @@ function reportUnread(unread: UnreadRows, lang: Lang, io: CliIo): void {
   io.stderr(`${lines.join('\n')}\n`);
 }
 
-function commandOf(api: KimeruApi, command: Exclude<Command, 'setup' | 'sample'>, asOf: string | undefined) {
+function commandOf(
+  api: KimeruApi,
+  command: Exclude<Command, 'setup' | 'sample' | 'actions'>,
+  asOf: string | undefined,
+) {
   switch (command) {
     case 'rank':
       return api.runRanking(asOf);

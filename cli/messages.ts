@@ -14,6 +14,7 @@ export const CLI_MESSAGES = defineMessages({
       '  gapcheck  ギャップを「ギャップ」シートに書きます',
       '  review    半期振り返りを「振り返り」シートに書きます',
       '  manual    営業マニュアルを「マニュアル」シートに書きます',
+      '  actions   次にやることを緊急度順に表示します（--rep 名前 で担当を絞る）',
       '  sample    サンプル会社のブックを書き出します（全コマンドを試せます）',
       'オプション:',
       '  --as-of 2026-11-29   基準日（既定: 今日）',
@@ -31,7 +32,7 @@ export const CLI_MESSAGES = defineMessages({
       '  kimeru gapcheck 見本.kimeru.xlsx --as-of 2026-11-29',
     ].join('\n'),
     'cli.unknownCommand':
-      '不明なコマンド「{command}」です。setup, rank, gapcheck, review, manual, sample のいずれかを指定してください。',
+      '不明なコマンド「{command}」です。setup, rank, gapcheck, review, manual, actions, sample のいずれかを指定してください。',
     'cli.noFile': 'ファイルを指定してください。',
     'cli.missingFile': 'ファイル「{file}」がありません。',
     'cli.unknownOption': '不明なオプション「{option}」です。',
@@ -58,6 +59,10 @@ export const CLI_MESSAGES = defineMessages({
     'cli.progress.sample': 'サンプル会社のブックを作成中…',
     'cli.sampleWritten':
       'サンプル（{company}、顧客{customers}社・行動{activities}件）を書き出しました: {file}',
+    'cli.actions.head': '{when}  期限 {actBy}  {customer}（{rank}・{rep}）',
+    'cli.actions.key': 'キーマン: {names}（最終接触 {date}・{by}）',
+    'cli.actions.keyNever': 'キーマン: {names}（未接触）',
+    'cli.actions.noKey': 'キーマン未登録',
   },
   en: {
     'cli.usage': [
@@ -68,6 +73,7 @@ export const CLI_MESSAGES = defineMessages({
       '  gapcheck  check the gaps into the Gaps sheet',
       '  review    write the half-year review into the Review sheet',
       '  manual    write the sales manual into the Manual sheet',
+      '  actions   print the next actions, most urgent first (--rep NAME: one rep)',
       "  sample    write a sample company's workbook to try every command on",
       'Options:',
       '  --as-of 2026-11-29   as-of date (default: today)',
@@ -84,7 +90,8 @@ export const CLI_MESSAGES = defineMessages({
       '  kimeru rank try.kimeru.xlsx --lang en  updates that same file',
       '  kimeru gapcheck try.kimeru.xlsx --lang en --as-of 2026-11-29',
     ].join('\n'),
-    'cli.unknownCommand': 'Unknown command "{command}": use setup, rank, gapcheck, review, manual or sample.',
+    'cli.unknownCommand':
+      'Unknown command "{command}": use setup, rank, gapcheck, review, manual, actions or sample.',
     'cli.noFile': 'Name the file to work on.',
     'cli.missingFile': 'There is no file "{file}".',
     'cli.unknownOption': 'Unknown option "{option}".',
@@ -110,6 +117,10 @@ export const CLI_MESSAGES = defineMessages({
       'Sheet "{sheet}" was not created by kimeru, so kimeru does not write into it (it can only add rows below).',
     'cli.progress.sample': "Making the sample company's workbook…",
     'cli.sampleWritten': 'Wrote the sample ({company}: {customers}, {activities}) to {file}',
+    'cli.actions.head': '{when}  act by {actBy}  {customer} ({rank}, {rep})',
+    'cli.actions.key': 'Key persons: {names} (last met {date} by {by})',
+    'cli.actions.keyNever': 'Key persons: {names} (never met)',
+    'cli.actions.noKey': 'No key person registered',
   },
 });
 

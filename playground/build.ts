@@ -5,11 +5,12 @@ import { join, resolve } from 'node:path';
 /**
  * Builds the browser playground into `outDir`: index.html (the page), app.js (the workbook view,
  * HyperFormula, the .xlsx reader/writer and kimeru's core, bundled) and pane.html (the one task
- * pane built by ui/build.ts with playground/src/bridge.ts). Static files only: the page makes no
- * request beyond these three.
+ * pane built by ui/build.ts with playground/src/bridge.ts), and open-worker.js (reads an opened
+ * file off the page's thread). Static files only: the page makes no request beyond these four.
  */
 
 const APP_ENTRY = resolve(__dirname, 'src', 'app', 'main.ts');
+const OPEN_WORKER_ENTRY = resolve(__dirname, 'src', 'app', 'open-worker.ts');
 
 /** The bridge module the playground's pane is built with (for ui/build.ts). */
 export const PLAYGROUND_BRIDGE = resolve(__dirname, 'src', 'bridge.ts');
@@ -24,6 +25,8 @@ body{display:flex;flex-direction:column}
 .top #file-name{margin-left:8px;padding:2px 8px;border-radius:3px;background:rgba(255,255,255,.15);font-size:12px}
 .top .button,.top button{font:inherit;padding:4px 10px;border:1px solid rgba(255,255,255,.6);border-radius:4px;background:transparent;color:#fff;cursor:pointer}
 .top .button:hover,.top button:hover{background:rgba(255,255,255,.15)}
+.top .button.disabled,.top button:disabled{opacity:.5;cursor:default}
+#progress{width:140px}
 .status{margin-left:auto;font-size:12px;max-width:50%;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .status.error{background:#fde8e8;color:#9b1c1c;padding:2px 8px;border-radius:3px;white-space:normal}
 main{flex:1;display:flex;min-height:0}
@@ -69,6 +72,7 @@ function indexHtml(): string {
     '<span id="file-name" data-testid="file-name"></span>',
     '<label class="button" for="open" id="open-label" data-testid="open-label"></label>',
     '<input type="file" id="open" accept=".xlsx,.xlsm,.csv,.tsv,.txt" data-testid="open-file" hidden>',
+    '<progress id="progress" data-testid="open-progress" hidden></progress>',
     '<button type="button" id="save" data-testid="save"></button>',
     '<button type="button" id="sample" data-testid="sample"></button>',
     '<span id="status" class="status" role="status" data-testid="status"></span>',
@@ -93,6 +97,8 @@ export async function buildPlayground(outDir: string, paneHtml: string): Promise
     define: { 'process.env.NODE_ENV': '"production"' },
   });
   await writeFile(join(outDir, 'app.js'), app, 'utf8');
+  // Reads opened files off the page's thread (no HyperFormula in it: only the .xlsx reader).
+  await writeFile(join(outDir, 'open-worker.js'), await bundleForBrowser(OPEN_WORKER_ENTRY), 'utf8');
   await writeFile(join(outDir, 'index.html'), indexHtml(), 'utf8');
   await writeFile(join(outDir, 'pane.html'), paneHtml, 'utf8');
 }

@@ -16,6 +16,7 @@ const FILES: Record<string, string> = {
   '/index.html': 'index.html',
   '/app.js': 'app.js',
   '/pane.html': 'pane.html',
+  '/open-worker.js': 'open-worker.js',
 };
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',

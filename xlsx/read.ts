@@ -75,8 +75,11 @@ export interface XlsxFile {
   names: DefinedName[];
 }
 
+/** Which sheet of how many is being read, for a page that shows progress while a big file opens. */
+export type ReadProgress = (sheet: string, index: number, count: number) => void;
+
 /** Reads an .xlsx file; a damaged or foreign file fails with a message naming it. */
-export function readXlsx(bytes: Uint8Array, fileName: string, lang: Lang): XlsxFile {
+export function readXlsx(bytes: Uint8Array, fileName: string, lang: Lang, onSheet?: ReadProgress): XlsxFile {
   const kind = sniff(bytes);
   if (kind !== 'zip') failFile(lang, kind, fileName);
   let parts: Parts;
@@ -130,7 +133,8 @@ export function readXlsx(bytes: Uint8Array, fileName: string, lang: Lang): XlsxF
     };
   });
   const names = sheets.map((s) => s.name);
-  const loaded: LoadedSheet[] = sheets.map((s) => {
+  const loaded: LoadedSheet[] = sheets.map((s, i) => {
+    onSheet?.(s.name, i, sheets.length);
     const xml = s.kind === 'worksheet' && s.part ? part(s.part) : null;
     if (xml === null)
       return { name: s.name, content: [], formats: new Map(), info: { kind: 'chartsheet' }, formulas: [] };

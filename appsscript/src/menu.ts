@@ -1,7 +1,7 @@
 import type { AppsscriptKey } from './messages';
 
 /** Which sidebar tab a menu item opens (the UI reads it from `__KIMERU_INITIAL_TAB__`). */
-export type SidebarTab = 'setup' | 'log' | 'definition' | 'run';
+export type SidebarTab = 'setup' | 'actions' | 'log' | 'people' | 'definition' | 'run';
 
 /** The report commands a menu item runs directly, by their KimeruApi method. */
 export type MenuCommand = 'runRanking' | 'runGapCheck' | 'runReview' | 'writeManual';
@@ -18,7 +18,14 @@ export interface MenuItem {
 /** The kimeru menu, in order. */
 export const MENU: readonly MenuItem[] = [
   { handler: 'menuSetup', label: 'appsscript.menu.setup', action: { sidebar: 'setup' } },
-  { handler: 'menuLog', label: 'appsscript.menu.log', action: { sidebar: 'log' }, separator: true },
+  // What to act on comes first: the pane's やること tab, the view a rep opens the sheet for.
+  {
+    handler: 'menuActions',
+    label: 'appsscript.menu.actions',
+    action: { sidebar: 'actions' },
+    separator: true,
+  },
+  { handler: 'menuLog', label: 'appsscript.menu.log', action: { sidebar: 'log' } },
   { handler: 'menuDefinition', label: 'appsscript.menu.definition', action: { sidebar: 'definition' } },
   { handler: 'menuRank', label: 'appsscript.menu.rank', action: { run: 'runRanking' }, separator: true },
   { handler: 'menuGaps', label: 'appsscript.menu.gaps', action: { run: 'runGapCheck' } },

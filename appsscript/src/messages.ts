@@ -7,6 +7,7 @@ import { defineMessages, type Lang } from '../../shared/i18n/define';
 export const appsscriptMessages = defineMessages({
   ja: {
     'appsscript.menu.setup': 'セットアップ',
+    'appsscript.menu.actions': '次にやること',
     'appsscript.menu.log': '行動を記録',
     'appsscript.menu.definition': '定義を編集',
     'appsscript.menu.rank': 'ランク更新',
@@ -21,6 +22,7 @@ export const appsscriptMessages = defineMessages({
   },
   en: {
     'appsscript.menu.setup': 'Set up',
+    'appsscript.menu.actions': 'Next actions',
     'appsscript.menu.log': 'Log activity',
     'appsscript.menu.definition': 'Edit definition',
     'appsscript.menu.rank': 'Update ranks',

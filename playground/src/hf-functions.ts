@@ -10,7 +10,7 @@ import {
   type FunctionArgument,
   type ImplementedFunctions,
 } from 'hyperformula';
-import { gapSummaryTable, gapTable, reviewTable } from '../../shared/engines';
+import { actionTable, coverageTable, gapSummaryTable, gapTable, reviewTable } from '../../shared/engines';
 import { FUNCTIONS, callFunction, excelName, findFunction, type FunctionDef } from '../../shared/functions';
 import type { CellValue } from '../../shared/values/cell';
 import { say } from './messages';
@@ -77,6 +77,15 @@ export function resultBound(
     }
     case 'REVIEW':
       return { width: HEADER_ONLY.review, height: people * definition + 1 };
+    // Up to three actions per customer (next action, key person, contact); header and ⚠ line.
+    case 'ACTIONS':
+      return { width: actionTable([], 'ja', '')[0]?.length ?? 12, height: 3 * customers + 2 };
+    // One row per contact, or one per customer without a key person; header and ⚠ line.
+    case 'COVERAGE':
+      return {
+        width: coverageTable([], 0, 'ja')[0]?.length ?? 11,
+        height: customers + (shapes['contacts']?.height ?? 0) + 2,
+      };
     default:
       return { width: 10, height: customers + 1 };
   }

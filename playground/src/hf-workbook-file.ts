@@ -5,6 +5,7 @@ import { fail } from '../../xlsx/messages';
 import { readCsv } from '../../xlsx/csv';
 import { isCompoundFile, isZip } from '../../xlsx/sniff';
 import { readXlsx, type XlsxFile } from '../../xlsx/read';
+import { STRICT, TRANSITIONAL } from '../../xlsx/package';
 import type { CellState } from '../../xlsx/sheet-xml';
 import { writePackage, type CellPatch, type PackageChanges } from '../../xlsx/write';
 import { a1 } from './cell-text';
@@ -30,20 +31,90 @@ export interface OpenedWorkbook {
   source: Source;
 }
 
+/** A file as read from its bytes, before it is loaded into the formula engine. */
+export type ReadFile =
+  | { kind: 'csv'; fileName: string; sheet: { name: string; content: RawCellContent[][] } }
+  | { kind: 'xlsx'; file: XlsxFile };
+
+/** Where opening a file is: reading its sheets (`read`) or loading their rows (`load`). */
+export interface OpenProgress {
+  phase: 'read' | 'load';
+  sheet: string;
+  /** Sheets read, or rows of this sheet loaded. */
+  done: number;
+  total: number;
+}
+
+/**
+ * A read file as a worker posts it: structured clone keeps maps and bytes but not functions,
+ * so the package's flavour travels as its name and is looked up again on arrival.
+ */
+export type PostedFile =
+  Extract<ReadFile, { kind: 'csv' }> | { kind: 'xlsx'; file: Omit<XlsxFile, 'flavour'>; strict: boolean };
+
+export function postable(read: ReadFile): PostedFile {
+  if (read.kind === 'csv') return read;
+  const { flavour, ...file } = read.file;
+  return { kind: 'xlsx', file, strict: flavour.strict };
+}
+
+export function fromPosted(posted: PostedFile): ReadFile {
+  if (posted.kind === 'csv') return posted;
+  return { kind: 'xlsx', file: { ...posted.file, flavour: posted.strict ? STRICT : TRANSITIONAL } };
+}
+
+/** Rows loaded between two progress reports: small enough that the page keeps answering. */
+const ROWS_PER_BLOCK = 2000;
+
 /** Opens an .xlsx (or .xlsm) or .csv file; anything else fails with a message naming it. */
 export function openWorkbookFile(bytes: Uint8Array, fileName: string, lang: Lang): OpenedWorkbook {
-  const ext = /\.([^.\\/]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
-  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') {
-    const sheet = readCsv(bytes, fileName, lang);
-    const workbook = new HyperFormulaWorkbook({ lang });
-    workbook.loadSheet(sheet.name, sheet.content);
-    return { workbook, source: { kind: 'csv', fileName } };
+  const steps = loadWorkbookFile(readWorkbookFile(bytes, fileName, lang), lang);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
+}
+
+/**
+ * Reads a file's sheets from its bytes (no formula engine: the page runs this in a worker).
+ * Throws a message naming the file when it cannot be read.
+ */
+export function readWorkbookFile(
+  bytes: Uint8Array,
+  fileName: string,
+  lang: Lang,
+  onProgress?: (p: OpenProgress) => void,
+): ReadFile {
+  const ext = /\.([^.\\/]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'csv' || ext === 'tsv' || ext === 'txt')
+    return { kind: 'csv', fileName, sheet: readCsv(bytes, fileName, lang) };
   if (ext !== 'xlsx' && ext !== 'xlsm' && !isZip(bytes) && !isCompoundFile(bytes))
     fail(lang, 'xlsx.unsupported', { file: fileName });
-  const file = readXlsx(bytes, fileName, lang);
+  const file = readXlsx(bytes, fileName, lang, (sheet, done, total) =>
+    onProgress?.({ phase: 'read', sheet, done, total }),
+  );
+  return { kind: 'xlsx', file };
+}
+
+/**
+ * Loads a read file into a new HyperFormula workbook block by block, yielding after each block
+ * so a page can show progress and handle input in between.
+ */
+export function* loadWorkbookFile(read: ReadFile, lang: Lang): Generator<OpenProgress, OpenedWorkbook> {
   const workbook = new HyperFormulaWorkbook({ lang });
-  for (const s of file.loaded) workbook.loadSheet(s.name, s.content, s.formats, s.info);
+  if (read.kind === 'csv') {
+    workbook.loadSheet(read.sheet.name, read.sheet.content);
+    return { workbook, source: { kind: 'csv', fileName: read.fileName } };
+  }
+  const file = read.file;
+  for (const s of file.loaded) {
+    workbook.addLoadedSheet(s.name, s.formats, s.info);
+    for (let start = 0; start < s.content.length; start += ROWS_PER_BLOCK) {
+      workbook.loadRows(s.name, start, s.content.slice(start, start + ROWS_PER_BLOCK));
+      const done = Math.min(start + ROWS_PER_BLOCK, s.content.length);
+      yield { phase: 'load', sheet: s.name, done, total: s.content.length };
+    }
+  }
   for (const n of file.names) if (workbook.hf.doesSheetExist(n.sheet)) workbook.loadName(n);
   // Formulas entered before the names existed reserved too little room for their results.
   if (file.names.length > 0) workbook.refreshArrays();

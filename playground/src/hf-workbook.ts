@@ -174,16 +174,39 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     formats: ReadonlyMap<string, CellFormat> = new Map(),
     info: SheetInfo = {},
   ): void {
+    this.addLoadedSheet(name, formats, info);
+    this.loadRows(name, 0, content);
+  }
+
+  /** An empty sheet for a file's content that {@link loadRows} then fills in blocks. */
+  addLoadedSheet(
+    name: string,
+    formats: ReadonlyMap<string, CellFormat> = new Map(),
+    info: SheetInfo = {},
+  ): void {
     this.batch(() => {
-      const id = this.hf.getSheetId(this.hf.addSheet(name))!;
-      if (content.length > 0) this.hf.setSheetContent(id, content);
+      this.hf.addSheet(name);
     });
     this.formats.set(name, new Map(formats));
     this.infos.set(name, info);
-    content.forEach((row, r) =>
+  }
+
+  /**
+   * A block of a loaded sheet's rows from `start`: a big file opens block by block, so the page
+   * can show progress and stay responsive in between. Each block is a batch: formulas over
+   * the rows recalculate as they arrive, in short steps rather than one long one at the end.
+   */
+  loadRows(name: string, start: number, rows: readonly RawCellContent[][]): void {
+    if (rows.length === 0) return;
+    const id = this.sheetId(name);
+    this.batch(() => {
+      if (start === 0) this.hf.setSheetContent(id, rows as RawCellContent[][]);
+      else this.hf.setCellContents({ sheet: id, row: start, col: 0 }, rows as RawCellContent[][]);
+    });
+    rows.forEach((row, r) =>
       row.forEach((c, col) => {
         if (typeof c === 'string' && /KIMERU\./i.test(c) && c.startsWith('='))
-          this.trackFormula(name, r, col, true);
+          this.trackFormula(name, start + r, col, true);
       }),
     );
   }

@@ -24,4 +24,6 @@ export const API_METHODS = Object.keys({
   runGapCheck: true,
   runReview: true,
   writeManual: true,
+  getActions: true,
+  getCoverage: true,
 } satisfies Record<keyof KimeruApi, true>) as (keyof KimeruApi)[];

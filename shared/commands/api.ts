@@ -8,6 +8,7 @@ import type { ActivityInput } from '../engines';
 import { dayToIso, readDate } from '../values';
 import { KimeruError } from '../issues';
 import { datasetOf } from './data';
+import { actionsOf, coverageFor, type ActionsResult, type CoverageResult } from './actions';
 import { definitionState, previewDefinition, saveDefinition, type DefinitionState } from './definition';
 import { logActivity, type LogResult } from './log';
 import {
@@ -81,6 +82,10 @@ export interface KimeruApi {
   runGapCheck(asOf?: string): Promise<Envelope<ReportResult>>;
   runReview(asOf?: string): Promise<Envelope<ReportResult>>;
   writeManual(): Promise<Envelope<ReportResult>>;
+  /** 次にやること: one rep's (blank: everyone's) actions, most urgent first; writes nothing. */
+  getActions(req: { rep?: string; asOf?: string }): Promise<Envelope<ActionsResult>>;
+  /** One customer's contacts with when and by whom they were last met; writes nothing. */
+  getCoverage(req: { customerId: string; asOf?: string }): Promise<Envelope<CoverageResult>>;
 }
 
 /** Builds the API over one host's port. `lang` is the user's language (the host's locale). */
@@ -135,6 +140,8 @@ export function createApi(port: WorkbookPort, clock: Clock, userLang: string): K
       }),
     runReview: (asOf) => wrap(() => runReview(port, asOfDay(asOf), lang)),
     writeManual: () => wrap(() => writeManual(port, clock.now().day, lang)),
+    getActions: (req) => wrap(() => actionsOf(port, req.rep ?? '', asOfDay(req.asOf), lang)),
+    getCoverage: (req) => wrap(() => coverageFor(port, req.customerId, asOfDay(req.asOf), lang)),
   };
 }
 

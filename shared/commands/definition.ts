@@ -1,3 +1,4 @@
+import { keptAfterRace } from './save-race';
 import { t, type Lang } from '../i18n';
 import { KimeruError, formatIssue, type Issue } from '../issues';
 import type { Day } from '../model';
@@ -165,12 +166,14 @@ export async function saveDefinition(
   const diff = history.latest
     ? diffDefinitions(history.latest.definition, saved.definition, lang).map((d) => d.text)
     : [];
+  const row = historyRow(saved, lang);
   const appended = await port.append({
     sheet: sheetOf(loaded, 'history'),
-    rows: [historyRow(saved, lang) as WriteCell[]],
+    rows: [row as WriteCell[]],
     keyColumn: 1,
   });
   if (appended.duplicates > 0) throw conflict();
+  if (!(await keptAfterRace(port, sheetOf(loaded, 'history'), row))) throw conflict();
   try {
     await port.write([definitionSheetOp(sheetOf(loaded, 'definition'), saved, lang)]);
   } catch (e) {

@@ -12,3 +12,5 @@ export type { ReportResult, UnreadRows } from './reports';
 export { loadWorkbook, findSettingsSheet } from './workbook';
 export { ROLES, NAMES, OUTPUT_ROLES, readSettings } from './settings';
 export type { Role, Settings } from './settings';
+export { actionsOf, coverageFor, whenText } from './actions';
+export type { ActionsResult, ActionView, CoverageResult, PersonView } from './actions';

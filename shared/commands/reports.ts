@@ -145,7 +145,7 @@ function asOfOps(loaded: Loaded, asOf: Day): WriteOp[] {
  * that were never saved are not used — the editor previews them — and the message says so. A
  * workbook whose definition was never saved computes with the sheet, labelled as unsaved.
  */
-async function ranked(port: WorkbookPort, roles: Role[], lang: Lang, asOf: Day) {
+export async function ranked(port: WorkbookPort, roles: Role[], lang: Lang, asOf: Day) {
   const loaded = await loadWorkbook(port, ['customers', 'definition', 'history', 'issues', ...roles]);
   const read = datasetOf(loaded);
   const dataset = read.dataset;
@@ -249,7 +249,7 @@ export async function runGapCheck(
   // The sheet lists the gaps to act on; what had nothing to measure is counted per item in
   // `noData` (one line per item, not one row per customer: the sheet stays the size of the gaps).
   await port.write([
-    replaceOutput(r.loaded, 'gaps', outputRows(lang, r.stamp, asOf, gapTable(gaps, lang, r.stamp))),
+    replaceOutput(r.loaded, 'gaps', outputRows(lang, r.stamp, asOf, gapTable(gaps, lang, r.stamp, asOf))),
     ...ops,
     ...asOfOps(r.loaded, asOf),
   ]);

@@ -3,7 +3,9 @@ import type { Definition, MetricKind, Perspective } from '../definition/model';
 import { t, type Lang } from '../i18n';
 import type { CellValue } from '../values/cell';
 import type { DatasetIndex } from './dataset-index';
-import { measureItem, subjectOf, type MeasureStatus } from './metrics';
+import { measureItem, subjectOf, type MeasureStatus, type Subject } from './metrics';
+import { byUrgency, lastKeyContact } from './actions';
+import { formatDay } from '../values/days';
 import { standardText } from './metric-text';
 
 /** One customer checked against one measurable item as of the as-of date. */
@@ -22,6 +24,17 @@ export interface GapRow {
   actualValue: number | null;
   /** 'nodata' (データなし): nothing to measure — shown and counted apart, never met. */
   status: MeasureStatus;
+  /** The customer's 営業担当. */
+  rep: string;
+  /** The key persons not met within the limit, on a key-person contact gap; [] otherwise. */
+  unmetKeyPersons: string[];
+  /**
+   * The date by which to act: the last key-person meeting or contact plus the rank's limit, or
+   * the open next action's due date; null when the item has no date (never met, a blank field).
+   */
+  actBy: Day | null;
+  /** Position of the rank in the definition (A first), for ordering by urgency. */
+  rankIndex: number;
 }
 
 /** Per-customer summary of a gap check. */
@@ -36,6 +49,7 @@ export interface GapSummary {
   noDataCount: number;
   /** Names of the items with a gap, in definition order. */
   gapItems: string[];
+  rep: string;
 }
 
 /**
@@ -53,6 +67,7 @@ export function checkGaps(
   const items = def.items.filter((item) => item.metric !== null);
   const rows: GapRow[] = [];
   const standards = new Map<string, string>();
+  const rankIndex = new Map(def.ranks.map((r, i) => [r, i]));
   for (const customer of index.customers) {
     const rank = ranks.get(customer.id);
     if (rank === undefined) continue;
@@ -80,10 +95,63 @@ export function checkGaps(
         actual: m.actual,
         actualValue: m.actualValue,
         status: m.status,
+        rep: customer.rep,
+        unmetKeyPersons:
+          m.status === 'gap' && item.metric === 'key_person_contact_days'
+            ? subject.keyPersons.map((p) => p.name)
+            : [],
+        actBy: actByOf(item.metric, threshold, subject),
+        rankIndex: rankIndex.get(rank) ?? def.ranks.length,
       });
     }
   }
   return rows;
+}
+
+/** The date by which to act on an item, where it has one (see GapRow.actBy). */
+function actByOf(metric: MetricKind, threshold: number, s: Subject): Day | null {
+  switch (metric) {
+    case 'key_person_contact_days': {
+      const last = lastKeyContact(s.activities, s.keyPersons).last;
+      return last === null ? null : last.date + threshold;
+    }
+    case 'contact_days': {
+      const last = s.activities[s.activities.length - 1];
+      return last ? last.date + threshold : null;
+    }
+    case 'next_action_overdue':
+      return s.activities[s.activities.length - 1]?.nextDue ?? null;
+    default:
+      return null;
+  }
+}
+
+// Items about meeting people: without a date to count from, nobody was ever met — act first.
+const NEVER_MET_FIRST: ReadonlySet<MetricKind> = new Set([
+  'key_person_registered',
+  'key_person_contact_days',
+  'contact_days',
+]);
+const STATUS_ORDER: Record<MeasureStatus, number> = { gap: 0, nodata: 1, ok: 2 };
+
+/**
+ * Rows by urgency (the order of GAPCHECK and the gap sheet): gaps before no data before met;
+ * within them, key persons never met, no key person and customers never contacted first (there
+ * is no date to wait for), then the oldest date to act by first, then items without a date
+ * (blank fields, counts, recording). Ties: rank (A first), then the customer table's order and
+ * the definition's item order.
+ */
+export function byUrgencyOrder(rows: readonly GapRow[]): GapRow[] {
+  const position = new Map(rows.map((r, i) => [r, i]));
+  const band = (r: GapRow) => (r.actBy !== null ? 1 : NEVER_MET_FIRST.has(r.metric) ? 0 : 2);
+  return [...rows].sort(
+    (a, b) =>
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      band(a) - band(b) ||
+      byUrgency(a.actBy, b.actBy) ||
+      a.rankIndex - b.rankIndex ||
+      position.get(a)! - position.get(b)!,
+  );
 }
 
 /** One summary per checked customer, in the order of the rows. */
@@ -100,6 +168,7 @@ export function summarizeGaps(rows: readonly GapRow[]): GapSummary[] {
         checkedCount: 0,
         noDataCount: 0,
         gapItems: [],
+        rep: r.rep,
       };
       byCustomer.set(r.customerId, s);
     }
@@ -116,8 +185,13 @@ export function summarizeGaps(rows: readonly GapRow[]): GapSummary[] {
   return [...byCustomer.values()];
 }
 
-/** The gap sheet: header row in `lang`, one row per customer × item, stamped with the version. */
-export function gapTable(rows: readonly GapRow[], lang: Lang, stamp: string): CellValue[][] {
+/**
+ * The gap sheet: header row in `lang`, one row per customer × item by urgency (byUrgencyOrder),
+ * stamped with the version. The columns people act on — rep, the key person not met, the date to
+ * act by and the days overdue — come after the version, so the earlier columns keep their places.
+ */
+export function gapTable(rows: readonly GapRow[], lang: Lang, stamp: string, asOf?: Day): CellValue[][] {
+  const sep = t(lang, 'engines.word.listSep');
   const header = [
     t(lang, 'engines.col.customerId'),
     t(lang, 'engines.col.customerName'),
@@ -127,6 +201,10 @@ export function gapTable(rows: readonly GapRow[], lang: Lang, stamp: string): Ce
     t(lang, 'engines.col.actual'),
     t(lang, 'engines.col.status'),
     t(lang, 'engines.col.version'),
+    t(lang, 'engines.col.rep'),
+    t(lang, 'gaps.col.keyPerson'),
+    t(lang, 'gaps.col.actBy'),
+    t(lang, 'gaps.col.daysOverdue'),
   ];
   const text: Record<MeasureStatus, string> = {
     gap: t(lang, 'engines.status.gap'),
@@ -135,7 +213,7 @@ export function gapTable(rows: readonly GapRow[], lang: Lang, stamp: string): Ce
   };
   return [
     header,
-    ...rows.map((r) => [
+    ...byUrgencyOrder(rows).map((r) => [
       r.customerId,
       r.customerName,
       r.rank,
@@ -144,13 +222,18 @@ export function gapTable(rows: readonly GapRow[], lang: Lang, stamp: string): Ce
       r.actual,
       text[r.status],
       stamp,
+      r.rep,
+      r.unmetKeyPersons.join(sep),
+      r.actBy === null ? '' : formatDay(r.actBy, lang),
+      r.actBy === null || asOf === undefined ? '' : asOf - r.actBy,
     ]),
   ];
 }
 
 /**
  * The per-customer summary sheet: header row in `lang`, then one row per customer. The no-data
- * count comes after the gap items so the columns before it keep their places.
+ * count comes after the gap items so the columns before it keep their places. Its width stays
+ * as it was (dashboards put other tables beside it); counts per rep are gapRepTable's.
  */
 export function gapSummaryTable(summaries: readonly GapSummary[], lang: Lang, stamp: string): CellValue[][] {
   const header = [
@@ -176,6 +259,51 @@ export function gapSummaryTable(summaries: readonly GapSummary[], lang: Lang, st
       s.noDataCount,
       stamp,
     ]),
+  ];
+}
+
+/**
+ * Per rep (the customer's 営業担当): customers checked, customers with a gap, gaps, and items with
+ * no data — the rep who needs help at a glance. Reps in order of first appearance; no rep last.
+ */
+export function gapRepTable(rows: readonly GapRow[], lang: Lang, stamp: string): CellValue[][] {
+  const byRep = new Map<
+    string,
+    { customers: Set<string>; withGaps: Set<string>; gaps: number; noData: number }
+  >();
+  for (const r of rows) {
+    let c = byRep.get(r.rep);
+    if (!c) {
+      c = { customers: new Set(), withGaps: new Set(), gaps: 0, noData: 0 };
+      byRep.set(r.rep, c);
+    }
+    c.customers.add(r.customerId);
+    if (r.status === 'gap') {
+      c.gaps++;
+      c.withGaps.add(r.customerId);
+    } else if (r.status === 'nodata') c.noData++;
+  }
+  const reps = [...byRep.keys()].sort((a, b) => (a === '' ? 1 : 0) - (b === '' ? 1 : 0));
+  return [
+    [
+      t(lang, 'engines.col.rep'),
+      t(lang, 'gaps.col.customers'),
+      t(lang, 'gaps.col.customersWithGaps'),
+      t(lang, 'engines.col.gapCount'),
+      t(lang, 'engines.col.noDataCount'),
+      t(lang, 'engines.col.version'),
+    ],
+    ...reps.map((rep) => {
+      const c = byRep.get(rep)!;
+      return [
+        rep === '' ? t(lang, 'actions.unassigned') : rep,
+        c.customers.size,
+        c.withGaps.size,
+        c.gaps,
+        c.noData,
+        stamp,
+      ];
+    }),
   ];
 }
 

@@ -3,7 +3,16 @@ export { indexDataset, activitiesUntil, contactsOf, keyPersonsOf } from './datas
 export type { DatasetIndex } from './dataset-index';
 export { rankCustomers, withMovement, rankingTable, conditionHolds, describeConditions } from './ranking';
 export type { RankResult, RankingRow, Movement } from './ranking';
-export { checkGaps, summarizeGaps, gapTable, gapSummaryTable, gapHeadline, noDataHeadline } from './gaps';
+export {
+  checkGaps,
+  summarizeGaps,
+  gapTable,
+  gapSummaryTable,
+  gapRepTable,
+  byUrgencyOrder,
+  gapHeadline,
+  noDataHeadline,
+} from './gaps';
 export type { GapRow, GapSummary } from './gaps';
 export { measureItem, subjectOf, windowOf, DEFAULT_WINDOWS } from './metrics';
 export type { Measure, MeasureStatus, Subject } from './metrics';
@@ -32,3 +41,16 @@ export type { ActivityInput, ActivityField, ActivityValidation, ActivityColumn }
 export { findAttribute, lookupColumn, coreFieldOf, headerKey } from './columns';
 export type { AttributeLookup } from './columns';
 export { enginesMessages } from './messages';
+export {
+  listActions,
+  actionTable,
+  lastKeyContact,
+  limitFor,
+  isRepOf,
+  byUrgency,
+  ACTION_HORIZON,
+  ACTION_KINDS,
+} from './actions';
+export type { ActionRow, ActionKind, ActionOptions } from './actions';
+export { coverageOf, coverageTable, sixMonthsBefore } from './coverage';
+export type { CoverageRow, CoverageNote } from './coverage';

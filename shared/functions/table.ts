@@ -2,12 +2,18 @@ import { t, type Lang } from '../i18n';
 import { issueSummary, issueTable, KimeruError, type Issue } from '../issues';
 import type { Day } from '../model';
 import type { CellValue } from '../values/cell';
-import { formatDay, foldText } from '../values';
+import { formatDay, foldText, normalizeText } from '../values';
 import {
   activitiesUntil,
+  actionTable,
+  ACTION_HORIZON,
   checkGaps,
+  coverageOf,
+  coverageTable,
+  gapRepTable,
   gapSummaryTable,
   gapTable,
+  listActions,
   halfYearOf,
   keyPersonsOf,
   ranksAt,
@@ -78,7 +84,7 @@ const LANG = param(
   'Language of the headers: "ja" (default) or "en"',
 );
 
-const GAP_MODES = ['gaps', 'all', 'summary', 'items', 'issues'] as const;
+const GAP_MODES = ['gaps', 'all', 'summary', 'reps', 'items', 'issues'] as const;
 type GapMode = (typeof GAP_MODES)[number];
 
 function range(args: CoercedArgs, name: string): CellValue[][] {
@@ -212,8 +218,8 @@ function itemCounts(rows: readonly GapRow[], lang: Lang, stamp: string): CellVal
 const GAPCHECK: FunctionDef = {
   name: 'GAPCHECK',
   help: {
-    ja: '現在の定義の測定できる項目ごとに、基準日時点で各顧客が基準を満たしているかを調べ、ギャップを表で返します。',
-    en: 'Checks every customer against every measurable item of the definition as of a date and returns the gaps as a table.',
+    ja: '現在の定義の測定できる項目ごとに、基準日時点で各顧客が基準を満たしているかを調べ、ギャップを表で返します。行は緊急度順: 一度も会っていない（キーマン未接触・未登録、接触なし）行が先頭、次に期限の古い順、期限のない項目はその後（同じならランク順・顧客表の順）。各行に営業担当・未接触のキーマン・期限・超過日数が付きます。',
+    en: "Checks every customer against every measurable item of the definition as of a date and returns the gaps as a table. Rows are by urgency: never met (key person never met or not registered, no contact) first, then the oldest date to act by, then items without a date (ties: rank, then the customer table's order). Each row carries the rep, the key person not met, the date to act by and the days overdue.",
   },
   example: '=KIMERU.GAPCHECK(顧客!A1:H200, 連絡先!A1:F600, 行動!A1:M5000, 定義!A1:L40, 設定!B2)',
   params: [
@@ -226,8 +232,8 @@ const GAPCHECK: FunctionDef = {
       'mode',
       'text',
       true,
-      '"gaps"（既定: ギャップのみ）、"all"（OKも含む）、"summary"（顧客ごと）、"items"（項目ごとの社数）、"issues"（読めなかった行の一覧）',
-      '"gaps" (default: gaps only), "all" (with OKs), "summary" (per customer), "items" (customers per item), "issues" (rows that could not be read)',
+      '"gaps"（既定: ギャップのみ）、"all"（OKも含む）、"summary"（顧客ごと）、"reps"（営業担当ごとの件数）、"items"（項目ごとの社数）、"issues"（読めなかった行の一覧）',
+      '"gaps" (default: gaps only), "all" (with OKs), "summary" (per customer), "reps" (counts per rep), "items" (customers per item), "issues" (rows that could not be read)',
     ),
     LANG,
   ],
@@ -235,13 +241,16 @@ const GAPCHECK: FunctionDef = {
     const mode = gapMode(args.texts['mode'] ?? '');
     const r = readRanked(allTables(args), lang);
     if (mode === 'issues') return issueTable(lang, r.issues);
-    const rows = checkGaps(r.definition, r.index, asOf(args), r.ranks, lang);
+    const day = asOf(args);
+    const rows = checkGaps(r.definition, r.index, day, r.ranks, lang);
     const table = (): CellValue[][] => {
       switch (mode) {
         case 'all':
-          return gapTable(rows, lang, r.stamp);
+          return gapTable(rows, lang, r.stamp, day);
         case 'summary':
           return gapSummaryTable(summarizeGaps(rows), lang, r.stamp);
+        case 'reps':
+          return gapRepTable(rows, lang, r.stamp);
         case 'items':
           return itemCounts(rows, lang, r.stamp);
         case 'gaps':
@@ -249,10 +258,94 @@ const GAPCHECK: FunctionDef = {
             rows.filter((g) => g.status === 'gap'),
             lang,
             r.stamp,
+            day,
           );
       }
     };
     return withIssueLine(table(), r.issues, lang, 'functions.issuesLine.mode');
+  },
+};
+
+const ACTIONS: FunctionDef = {
+  name: 'ACTIONS',
+  help: {
+    ja: `次にやること: 基準日時点で、期限切れか${ACTION_HORIZON}日以内に期限が来るものを緊急度順に返します — 次回アクション、ランクの上限日数内にキーマンに会うこと、ランクの接触間隔内に連絡すること。期限のない行（キーマンに一度も会っていない等）が先頭、次に期限の古い順。各行に顧客・ランク・営業担当・キーマン・最終接触日と接触した人・期限・超過日数（マイナスは残り日数）。`,
+    en: `Next actions: as of the as-of date, what is overdue or due within ${ACTION_HORIZON} days, most urgent first — open next actions, key persons to meet within the rank's limit, customers to contact within the rank's interval. Rows with no date (a key person never met…) come first, then the oldest date to act by. Each row has the customer, rank, rep, key persons, when and by whom last met, the date to act by and the days overdue (negative: days left).`,
+  },
+  example: '=KIMERU.ACTIONS(顧客!A1:H200, 連絡先!A1:F600, 行動!A1:M5000, 定義!A1:L40, 設定!B2, "佐藤")',
+  params: [
+    CUSTOMERS,
+    CONTACTS,
+    ACTIVITIES,
+    DEFINITION,
+    AS_OF,
+    param(
+      'rep',
+      'text',
+      true,
+      '営業担当の名前（その人の顧客だけ）。空欄なら全員',
+      "A rep's name (only that rep's customers); blank for everyone",
+    ),
+    LANG,
+  ],
+  run(args, lang) {
+    const r = readRanked(allTables(args), lang);
+    const rows = listActions(r.definition, r.index, asOf(args), r.ranks, lang, {
+      rep: args.texts['rep'] ?? '',
+    });
+    return withIssueLine(actionTable(rows, lang, r.stamp), r.issues, lang, 'functions.issuesLine.function');
+  },
+};
+
+const COVERAGE: FunctionDef = {
+  name: 'COVERAGE',
+  help: {
+    ja: 'キーマンの接触状況: 顧客ごとに連絡先全員の区分・最終接触日・接触した人・直近6か月の面談回数を返します。誰も会っていないキーマンが先頭、キーマン未登録の顧客はその旨の行が出ます。',
+    en: 'Key-person coverage: per customer, every contact with role, last met, by whom and meetings in the last six months — key persons nobody has met first; a customer without a key person gets a row saying so.',
+  },
+  example: '=KIMERU.COVERAGE(顧客!A1:H200, 連絡先!A1:F600, 行動!A1:M5000, 設定!B2, "K001")',
+  params: [
+    CUSTOMERS,
+    CONTACTS,
+    ACTIVITIES,
+    AS_OF,
+    param(
+      'customer',
+      'text',
+      true,
+      '顧客IDか顧客名（その顧客だけ）。空欄なら全顧客',
+      "A customer's ID or name (only that customer); blank for all",
+    ),
+    LANG,
+  ],
+  run(args, lang) {
+    const r = readTables({
+      customers: range(args, 'customers'),
+      contacts: range(args, 'contacts'),
+      activities: range(args, 'activities'),
+    });
+    const day = asOf(args);
+    const wanted = args.texts['customer'] ?? '';
+    let customers = r.dataset.customers;
+    if (wanted !== '') {
+      const key = foldText(wanted);
+      const found =
+        r.index.customerById.get(wanted) ??
+        customers.find((c) => foldText(c.id) === key) ??
+        customers.find((c) => foldText(c.name) === key);
+      if (!found)
+        throw new KimeruError({
+          key: 'coverage.unknownCustomer',
+          params: { customer: normalizeText(wanted) },
+        });
+      customers = [found];
+    }
+    return withIssueLine(
+      coverageTable(coverageOf(r.index, day, customers), day, lang),
+      r.issues,
+      lang,
+      'functions.issuesLine.function',
+    );
   },
 };
 
@@ -444,6 +537,8 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   REVIEW,
   ISSUES,
   RANKAT,
+  ACTIONS,
+  COVERAGE,
 ];
 
 /** KIMERU.RANK in Excel and the playground; Sheets cannot use a dot, nor a built-in's name. */

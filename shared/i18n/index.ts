@@ -3,6 +3,7 @@ import { valuesMessages } from '../values/messages';
 import { tablesMessages } from '../tables/messages';
 import { definitionMessages } from '../definition/messages';
 import { enginesMessages } from '../engines/messages';
+import { actionsMessages } from '../engines/actions-messages';
 import { functionsMessages } from '../functions/messages';
 import { commandsMessages } from '../commands/messages';
 import type { Lang } from './define';
@@ -16,6 +17,7 @@ const catalogs = [
   tablesMessages,
   definitionMessages,
   enginesMessages,
+  actionsMessages,
   functionsMessages,
   commandsMessages,
 ] as const;

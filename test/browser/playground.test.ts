@@ -1,10 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchSidebarBrowser } from './harness/chromium';
 import { startPlayground, type RunningPlayground } from '../../playground/server';
 import { openWorkbookFile } from '../../playground/src/hf-workbook-file';
+import { generate } from '../../bench/generate';
+import { FileWorkbook } from '../../cli/file-workbook';
+import type { WriteCell } from '../../shared/port';
+import { writePackage } from '../../xlsx/write';
 
 /*
  * The playground as `npm start` serves it, in Debian's Chromium: the page opens on the sample
@@ -117,6 +121,8 @@ describe('the playground page', () => {
     if (!target) throw new Error('the sample has no customer whose key person was not met recently');
 
     const pane = page.frameLocator('[data-testid="pane"]');
+    // The pane opens on やること (what to act on); logging is one tab over.
+    await pane.getByTestId('tab-log').click();
     await pane.getByTestId('customer-search').pressSequentially(target.id);
     await pane.getByTestId('customer-option').filter({ hasText: target.id }).first().click();
     await pane.getByTestId('customer-selected-name').filter({ hasText: target.name }).waitFor();
@@ -189,5 +195,48 @@ describe('the playground page', () => {
     expect(saved.workbook.hf.getSheetNames()).toEqual(
       expect.arrayContaining(['得意先リスト', 'メモ', '集計', 'ピボット', '行動', '設定値', 'kimeru設定']),
     );
+  });
+
+  it('opens a big file with progress and keeps answering while it opens', async () => {
+    // 1,000 customers, 3,000 contacts, 30,000 activities: the largest size the README promises.
+    const file = join(outDir, 'big.xlsx');
+    const grids = generate(1000, Date.UTC(2026, 10, 29) / 86_400_000);
+    const book = new FileWorkbook(null, 'ja', [
+      { name: '顧客', rows: grids.customers as WriteCell[][] },
+      { name: '連絡先', rows: grids.contacts as WriteCell[][] },
+      { name: '行動', rows: grids.activities as WriteCell[][] },
+    ]);
+    writeFileSync(file, writePackage(null, book.changesToSave(), 'ja'));
+
+    // A timer every 20 ms and every status the page shows, recorded in the page while it opens.
+    await page.evaluate(() => {
+      const w = window as unknown as { beats: number[]; statuses: string[] };
+      w.beats = [];
+      w.statuses = [];
+      setInterval(() => w.beats.push(performance.now()), 20);
+      new MutationObserver(() =>
+        w.statuses.push(document.getElementById('status')!.textContent ?? ''),
+      ).observe(document.getElementById('status')!, { childList: true, characterData: true, subtree: true });
+    });
+    const started = await page.evaluate(() => performance.now());
+    await page.getByTestId('open-file').setInputFiles(file);
+    await expect(page.getByTestId('save').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('file-name').filter({ hasText: 'big.xlsx' }).waitFor({ timeout: 120_000 });
+    await page.getByTestId('status').filter({ hasText: '開きました' }).waitFor();
+    const { beats, statuses, ended } = await page.evaluate(() => {
+      const w = window as unknown as { beats: number[]; statuses: string[] };
+      return { beats: w.beats, statuses: w.statuses, ended: performance.now() };
+    });
+    // Progress per sheet read and per block of rows, ending on the last of the 30,001 rows.
+    expect(statuses).toEqual(expect.arrayContaining([expect.stringMatching(/読んでいます… シート「行動」/)]));
+    expect(statuses).toContain('「big.xlsx」を開いています… シート「行動」 30,001/30,001行');
+    expect(statuses.filter((t) => t.includes('開いています')).length).toBeGreaterThan(15);
+    // The page answered throughout: no pause longer than a third of the whole open (opening in
+    // one go blocks for all of it), and the timer kept running while the file was read.
+    const inOpen = [started, ...beats.filter((b) => b > started && b < ended), ended];
+    const longest = Math.max(...inOpen.slice(1).map((b, i) => b - inOpen[i]!));
+    expect(longest).toBeLessThan((ended - started) / 3);
+    await expect(page.getByTestId('save').isDisabled()).resolves.toBe(false);
+    await expect(page.getByTestId('open-progress').isHidden()).resolves.toBe(true);
   });
 });

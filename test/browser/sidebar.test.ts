@@ -609,7 +609,14 @@ describe('English', () => {
   it('shows the sidebar in English when the user’s language is English', async () => {
     const { api } = await setUpWorkbook('en');
     const { page } = await openSidebar(browser.context, api);
-    expect(await page.getByRole('tab').allTextContents()).toEqual(['Log', 'Definition', 'Run', 'Setup']);
+    expect(await page.getByRole('tab').allTextContents()).toEqual([
+      'To do',
+      'Log',
+      'People',
+      'Definition',
+      'Run',
+      'Setup',
+    ]);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByTestId('log-submit').click();
     expect(await page.getByTestId('error-customerId').textContent()).toBe('Customer: please choose one');

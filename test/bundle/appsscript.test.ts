@@ -59,6 +59,7 @@ describe('the kimeru menu', () => {
         items: [
           { caption: 'セットアップ', functionName: 'menuSetup' },
           'separator',
+          { caption: '次にやること', functionName: 'menuActions' },
           { caption: '行動を記録', functionName: 'menuLog' },
           { caption: '定義を編集', functionName: 'menuDefinition' },
           'separator',
@@ -79,6 +80,7 @@ describe('the kimeru menu', () => {
     const items = s.gas.ui.menus[0]!.items.filter((i) => i !== 'separator').map((i) => i.caption);
     expect(items).toEqual([
       'Set up',
+      'Next actions',
       'Log activity',
       'Edit definition',
       'Update ranks',
@@ -91,11 +93,12 @@ describe('the kimeru menu', () => {
   it('opens the sidebar on the tab of the item chosen', () => {
     const s = loadScript(built, { sheets: teamWorkbook() });
     s.call('menuSetup');
+    s.call('menuActions');
     s.call('menuLog');
     s.call('menuDefinition');
     // As served: Apps Script drops <meta> tags written in the HTML, so the tab is on the root.
     const tabs = s.gas.ui.sidebars.map((b) => /<div id="kimeru" data-tab="(\w+)"/.exec(b.content)?.[1]);
-    expect(tabs).toEqual(['setup', 'log', 'definition']);
+    expect(tabs).toEqual(['setup', 'actions', 'log', 'definition']);
     expect(s.gas.ui.sidebars[0]!.metaTags).toEqual([
       { name: 'viewport', content: 'width=device-width, initial-scale=1' },
     ]);

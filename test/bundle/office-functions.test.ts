@@ -129,8 +129,23 @@ describe('functions.js in the shared runtime', () => {
       null,
       null,
     ) as unknown[][];
-    expect(out[0]).toEqual(['顧客ID', '顧客名', 'ランク', '項目', '基準', '実績', '状態', '版']);
-    expect(new Set(out.map((r) => r.length))).toEqual(new Set([8]));
+    // The first eight columns as before; the rep, the key person not met, the date to act by and
+    // the days overdue after them.
+    expect(out[0]).toEqual([
+      '顧客ID',
+      '顧客名',
+      'ランク',
+      '項目',
+      '基準',
+      '実績',
+      '状態',
+      '版',
+      '営業担当',
+      '未接触のキーマン',
+      '期限',
+      '超過日数',
+    ]);
+    expect(new Set(out.map((r) => r.length))).toEqual(new Set([12]));
     expect(
       out.flat().every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'),
     ).toBe(true);

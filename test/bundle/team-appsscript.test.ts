@@ -1,6 +1,8 @@
 import * as team from '../fixtures/team/workbook';
 import { EXPECTED_RANKS, EXPECTED_UNREAD, EXPECTED_VERDICTS } from '../fixtures/team/expected';
 import { ranksBeside, unreadBySheet, verdictsOf } from '../unit/team/verdicts';
+import { EXPECTED_ACTIONS, EXPECTED_COVERAGE, EXPECTED_SATO } from '../fixtures/team/expected-actions';
+import { actionLines, coverageLines } from '../unit/team/actions-read';
 import { buildProject, loadScript, type Built, type Script } from './appsscript-harness';
 import type { CellValue } from '../../shared/values';
 
@@ -46,5 +48,41 @@ describe("a real team's workbook, through the built Apps Script bundle", () => {
     expect(unreadBySheet(s.call('KIMERU_ISSUES', customers, contacts, activities) as CellValue[][])).toEqual(
       EXPECTED_UNREAD,
     );
+  });
+});
+
+describe("the team's next actions and key-person coverage, through the built Apps Script bundle", () => {
+  it('lists the actions and the coverage as worked out by hand, and GAPCHECK carries the rep', () => {
+    const { s, range, asOf } = typedWorkbook();
+    const [customers, contacts, activities, definition] = [
+      range(team.CUSTOMER_SHEET),
+      range(team.CONTACT_SHEET),
+      range(team.LOG_SHEET),
+      range(team.DEFINITION_SHEET),
+    ];
+    s.gas.setAuthMode('CUSTOM_FUNCTION');
+    const actions = s.call(
+      'KIMERU_ACTIONS',
+      customers,
+      contacts,
+      activities,
+      definition,
+      asOf,
+    ) as CellValue[][];
+    expect(actionLines(actions)).toEqual(EXPECTED_ACTIONS);
+    const sato = s.call('KIMERU_ACTIONS', customers, contacts, activities, definition, asOf, '佐藤');
+    expect(actionLines(sato as CellValue[][])).toEqual(EXPECTED_SATO);
+    const coverage = s.call('KIMERU_COVERAGE', customers, contacts, activities, asOf) as CellValue[][];
+    expect(coverageLines(coverage)).toEqual(EXPECTED_COVERAGE);
+    // The most urgent gap: 中島's A customer whose key person 西 浩 nobody has met.
+    const gaps = s.call(
+      'KIMERU_GAPCHECK',
+      customers,
+      contacts,
+      activities,
+      definition,
+      asOf,
+    ) as CellValue[][];
+    expect(gaps[1]!.slice(8)).toEqual(['中島', '西 浩', '', '']);
   });
 });

@@ -2,6 +2,8 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import * as team from '../fixtures/team/workbook';
 import { EXPECTED_RANKS, EXPECTED_UNREAD, EXPECTED_VERDICTS } from '../fixtures/team/expected';
 import { ranksBeside, unreadBySheet, verdictsOf } from '../unit/team/verdicts';
+import { EXPECTED_ACTIONS, EXPECTED_COVERAGE, EXPECTED_SATO } from '../fixtures/team/expected-actions';
+import { actionLines, coverageLines } from '../unit/team/actions-read';
 import { readDate, type CellValue } from '../../shared/values';
 import {
   buildAddin,
@@ -89,17 +91,23 @@ describe("a real team's workbook, through the built Excel functions", () => {
     );
     const all = cf.call('GAPCHECK', customers, contacts, activities, definition, serial, 'all', null);
     expect(verdictsOf(all as CellValue[][])).toEqual(EXPECTED_VERDICTS);
-    const unread = unreadBySheet(cf.call('ISSUES', customers, contacts, activities, null, null) as CellValue[][]);
+    const unread = unreadBySheet(
+      cf.call('ISSUES', customers, contacts, activities, null, null) as CellValue[][],
+    );
     const expected = EXPECTED_UNREAD.map((e) =>
       e.sheet === '活動履歴' && e.row === 8 ? { ...e, value: '#N/A' } : e,
     );
-    expected.splice(expected.findIndex((e) => e.sheet === '活動履歴'), 0, {
-      sheet: '活動履歴',
-      row: 5,
-      column: 'B',
-      value: '#N/A',
-      outcome: 'warning',
-    });
+    expected.splice(
+      expected.findIndex((e) => e.sheet === '活動履歴'),
+      0,
+      {
+        sheet: '活動履歴',
+        row: 5,
+        column: 'B',
+        value: '#N/A',
+        outcome: 'warning',
+      },
+    );
     expect(unread).toEqual(expected);
   });
 
@@ -117,5 +125,43 @@ describe("a real team's workbook, through the built Excel functions", () => {
     expect(plain.call('RANK', customers, definition, null)).toEqual({ excelError: '#VALUE!' });
     // The built metadata has both flags: the same call computes.
     expect(Array.isArray(cf.call('RANK', customers, definition, null))).toBe(true);
+  });
+});
+
+describe("the team's next actions and key-person coverage, through the built Excel functions", () => {
+  it('lists the actions and the coverage as worked out by hand, over a whole-column customer list', () => {
+    const customers = asExcel(team.customers);
+    const whole = [...customers];
+    while (whole.length < 1_048_576) whole.push(new Array<unknown>(customers[0]!.length).fill(''));
+    const [contacts, activities, definition] = [team.contacts, team.activities, team.definition].map(asExcel);
+    const asOf = readDate(team.AS_OF);
+    if (!asOf.ok || asOf.value === null) throw new Error('as-of');
+    const serial = asOf.value + EXCEL_EPOCH_DAYS;
+    const fn = (id: string) => cf.associated.get(id) as (...args: unknown[]) => CellValue[][];
+
+    expect(actionLines(fn('ACTIONS')(whole, contacts, activities, definition, serial, null, null))).toEqual(
+      EXPECTED_ACTIONS,
+    );
+    expect(actionLines(fn('ACTIONS')(whole, contacts, activities, definition, serial, '佐藤', null))).toEqual(
+      EXPECTED_SATO,
+    );
+    expect(coverageLines(fn('COVERAGE')(whole, contacts, activities, serial, null, null))).toEqual(
+      EXPECTED_COVERAGE,
+    );
+    const reps = fn('GAPCHECK')(whole, contacts, activities, definition, serial, 'reps', 'en');
+    expect(reps[0]).toEqual([
+      'Rep',
+      'Customers',
+      'Customers with gaps',
+      'Gaps',
+      'Items with no data',
+      'Version',
+    ]);
+    expect(reps.slice(1, 5).map((r) => r.slice(0, 4))).toEqual([
+      ['佐藤', 4, 3, 6],
+      ['高橋', 3, 2, 2],
+      ['田村', 3, 1, 2],
+      ['中島', 1, 1, 2],
+    ]);
   });
 });

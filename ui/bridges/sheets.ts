@@ -61,6 +61,8 @@ export function createBridge(): Promise<KimeruApi> {
     runGapCheck: method('runGapCheck'),
     runReview: method('runReview'),
     writeManual: method('writeManual'),
+    getActions: method('getActions'),
+    getCoverage: method('getCoverage'),
   };
   return Promise.resolve(api);
 }

@@ -5,7 +5,9 @@ import { h, replaceChildren, toggle } from './dom';
 import { tr, type UiKey } from './messages';
 import { alertRegion, callApi, type App } from './store';
 import { definitionTab } from './tab-definition';
+import { actionsTab } from './tab-actions';
 import { logTab } from './tab-log';
+import { peopleTab } from './tab-people';
 import { runTab } from './tab-run';
 import { setupTab } from './tab-setup';
 
@@ -15,10 +17,12 @@ import { setupTab } from './tab-setup';
  * Script drops `<meta>` tags written in the HTML, so not through one).
  */
 
-const TABS = ['log', 'definition', 'run', 'setup'] as const;
+const TABS = ['actions', 'log', 'people', 'definition', 'run', 'setup'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABEL: Record<Tab, UiKey> = {
+  actions: 'ui.tab.actions',
   log: 'ui.tab.log',
+  people: 'ui.tab.people',
   definition: 'ui.tab.definition',
   run: 'ui.tab.run',
   setup: 'ui.tab.setup',
@@ -81,11 +85,18 @@ function mount(host: HTMLElement, api: KimeruApi, initial: SidebarState): void {
   };
 
   const log = logTab(app);
+  const people = peopleTab(app);
+  const actions = actionsTab(app, (customerId) => {
+    select('people');
+    people.open(customerId);
+  });
   const definition = definitionTab(app);
   const run = runTab(app);
   const setup = setupTab(app);
   const panels: Record<Tab, HTMLElement> = {
+    actions: actions.el,
     log: log.el,
+    people: people.el,
     definition: definition.el,
     run: run.el,
     setup: setup.el,
@@ -119,7 +130,7 @@ function mount(host: HTMLElement, api: KimeruApi, initial: SidebarState): void {
     buttons[next].focus();
   });
 
-  let current: Tab = 'log';
+  let current: Tab = 'actions';
   function select(tab: Tab): void {
     current = tab;
     for (const t of TABS) {
@@ -128,6 +139,7 @@ function mount(host: HTMLElement, api: KimeruApi, initial: SidebarState): void {
       buttons[t].tabIndex = on ? 0 : -1;
       toggle(panels[t], 'hidden', !on);
     }
+    if (tab === 'actions') actions.onShow();
     if (tab === 'definition') definition.onShow();
     if (tab === 'setup') setup.onShow();
   }
@@ -135,6 +147,8 @@ function mount(host: HTMLElement, api: KimeruApi, initial: SidebarState): void {
   function applyState(state: SidebarState): void {
     app.state = state;
     log.onState(state);
+    actions.onState(state);
+    people.onState(state);
     definition.onState();
     run.onState(state);
     setup.onState(state);
@@ -150,7 +164,8 @@ function mount(host: HTMLElement, api: KimeruApi, initial: SidebarState): void {
   );
   applyState(initial);
   const wanted = requestedTab();
-  select(!initial.setUp ? 'setup' : (wanted ?? 'log'));
+  // A rep opening the pane sees first what to act on; a host may ask for another tab.
+  select(!initial.setUp ? 'setup' : (wanted ?? 'actions'));
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void boot());

@@ -8,7 +8,9 @@ import { defineMessages, type Lang } from '../../shared/i18n/define';
 export const uiMessages = defineMessages({
   ja: {
     'ui.loading': '読み込み中…',
+    'ui.tab.actions': 'やること',
     'ui.tab.log': '記録',
+    'ui.tab.people': 'キーマン',
     'ui.tab.definition': '定義',
     'ui.tab.run': '実行',
     'ui.tab.setup': 'セットアップ',
@@ -105,7 +107,9 @@ export const uiMessages = defineMessages({
   },
   en: {
     'ui.loading': 'Loading…',
+    'ui.tab.actions': 'To do',
     'ui.tab.log': 'Log',
+    'ui.tab.people': 'People',
     'ui.tab.definition': 'Definition',
     'ui.tab.run': 'Run',
     'ui.tab.setup': 'Setup',

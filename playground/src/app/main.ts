@@ -2,7 +2,9 @@ import type { KimeruApi } from '../../../shared/commands/api';
 import { toLang } from '../../../shared/i18n';
 import { HOST_GLOBAL, type PlaygroundHost } from '../host';
 import { say, PlaygroundError } from '../messages';
-import { fileSession, sampleSession, saveSession, type Session } from './session';
+import type { OpenProgress } from '../hf-workbook-file';
+import { openFileInPage } from './open-file';
+import { openedSession, sampleSession, saveSession, type Session } from './session';
 import { WorkbookView } from './workbook-view';
 
 /**
@@ -33,6 +35,32 @@ const host: PlaygroundHost = {
   },
 };
 (window as unknown as Record<string, unknown>)[HOST_GLOBAL] = host;
+
+/** While a file opens, the buttons wait and a bar shows how far it is. */
+function opening(on: boolean): void {
+  for (const id of ['open', 'save', 'sample']) $<HTMLInputElement | HTMLButtonElement>(id).disabled = on;
+  $('open-label').classList.toggle('disabled', on);
+  const bar = $<HTMLProgressElement>('progress');
+  bar.hidden = !on;
+  bar.removeAttribute('value');
+}
+
+function progress(file: string, p: OpenProgress): void {
+  const bar = $<HTMLProgressElement>('progress');
+  // Reading the sheets is the first third, loading their rows the rest.
+  const share = p.total > 0 ? p.done / p.total : 1;
+  bar.value = p.phase === 'read' ? share / 3 : 1 / 3 + (2 / 3) * share;
+  bar.max = 1;
+  const key = p.phase === 'read' ? 'page.reading' : 'page.loading';
+  status(
+    say(lang, key, {
+      file,
+      sheet: p.sheet,
+      done: p.done.toLocaleString(lang),
+      total: p.total.toLocaleString(lang),
+    }),
+  );
+}
 
 function reloadPane(): void {
   const frame = $<HTMLIFrameElement>('pane');
@@ -67,12 +95,17 @@ async function boot(): Promise<void> {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    opening(true);
     try {
-      use(fileSession(new Uint8Array(await file.arrayBuffer()), file.name, lang), view);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const opened = await openFileInPage(bytes, file.name, lang, (p) => progress(file.name, p));
+      use(openedSession(opened, file.name, lang), view);
       reloadPane();
       status(say(lang, 'page.opened', { file: file.name }));
     } catch (err) {
       status(messageOf(err), true);
+    } finally {
+      opening(false);
     }
   });
 

@@ -4,7 +4,7 @@ import { dayFromDate } from '../../../shared/values';
 import { AS_OF_DAY } from '../../../shared/sample';
 import type { HyperFormulaWorkbook } from '../hf-workbook';
 import { dashboardName, samplePlaygroundWorkbook } from '../sample-workbook';
-import { openWorkbookFile, type Source } from '../hf-workbook-file';
+import { openWorkbookFile, type OpenedWorkbook, type Source } from '../hf-workbook-file';
 import { saveXlsx } from '../hf-workbook-file';
 
 /** One workbook the playground shows: the sample, or a file the user opened. */
@@ -38,7 +38,11 @@ export async function sampleSession(lang: Lang): Promise<Session> {
 
 /** A file from disk; today is the real date. Throws a message naming the file when unreadable. */
 export function fileSession(bytes: Uint8Array, fileName: string, lang: Lang): Session {
-  const { workbook, source } = openWorkbookFile(bytes, fileName, lang);
+  return openedSession(openWorkbookFile(bytes, fileName, lang), fileName, lang);
+}
+
+/** The session over a file already opened (the page opens big files in steps: open-file.ts). */
+export function openedSession({ workbook, source }: OpenedWorkbook, fileName: string, lang: Lang): Session {
   const clock: Clock = { now: () => ({ day: dayFromDate(new Date()), minutes: minutesNow() }) };
   return {
     workbook,

@@ -161,7 +161,7 @@ let origin = 0;
 export async function openSidebar(
   context: BrowserContext,
   api: KimeruApi,
-  opts: { tab?: string } = {},
+  opts: { tab?: string | null } = {},
 ): Promise<{ page: Page; host: SheetsHost; dialogs: string[]; url: string }> {
   const host = new SheetsHost(api);
   const page = await context.newPage();
@@ -175,7 +175,9 @@ export async function openSidebar(
     host.handle(method, argsJson),
   );
   let html = await sidebarHtml();
-  if (opts.tab) html = html.replace('__KIMERU_INITIAL_TAB__', opts.tab);
+  // Sheets opens the sidebar from a menu item, which always names its tab ("行動を記録" → log);
+  // null leaves the placeholder, as a host that names none (Excel's task pane) does.
+  if (opts.tab !== null) html = html.replace('__KIMERU_INITIAL_TAB__', opts.tab ?? 'log');
   origin += 1;
   const url = `http://sidebar-${origin}.kimeru.test/`;
   // Served from memory: nothing leaves the machine, and each page gets its own origin.

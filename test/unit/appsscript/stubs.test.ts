@@ -25,6 +25,7 @@ describe('generated stubs', () => {
       'onInstall',
       'kimeruCall',
       'menuSetup',
+      'menuActions',
       'menuLog',
       'menuDefinition',
       'menuRank',
@@ -38,6 +39,8 @@ describe('generated stubs', () => {
       'KIMERU_REVIEW',
       'KIMERU_ISSUES',
       'KIMERU_RANKAT',
+      'KIMERU_ACTIONS',
+      'KIMERU_COVERAGE',
       'KIMERU_TWICE',
     ]);
   });

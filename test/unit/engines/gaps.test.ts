@@ -2,6 +2,7 @@ import {
   checkGaps,
   gapHeadline,
   gapSummaryTable,
+  gapRepTable,
   gapTable,
   indexDataset,
   noDataHeadline,
@@ -121,10 +122,26 @@ describe('checkGaps on the starter definition', () => {
       checkedCount: 4,
       noDataCount: 0,
       gapItems: ['基本属性の入力', 'キーマン接触', '次回アクション'],
+      rep: '山田 太郎',
     });
-    const table = gapTable(rows, 'ja', '第2版 2026/11/01');
-    expect(table[0]).toEqual(['顧客ID', '顧客名', 'ランク', '項目', '基準', '実績', '状態', '版']);
-    expect(table[7]).toEqual([
+    const table = gapTable(rows, 'ja', '第2版 2026/11/01', AS_OF);
+    // The columns people act on come after the version: the first eight keep their places.
+    expect(table[0]).toEqual([
+      '顧客ID',
+      '顧客名',
+      'ランク',
+      '項目',
+      '基準',
+      '実績',
+      '状態',
+      '版',
+      '営業担当',
+      '未接触のキーマン',
+      '期限',
+      '超過日数',
+    ]);
+    // The most urgent row: an A customer whose key person nobody has met (no date to wait for).
+    expect(table[1]).toEqual([
       'C002',
       '東和精機株式会社',
       'A',
@@ -133,8 +150,11 @@ describe('checkGaps on the starter definition', () => {
       '担当者のみ接触 (キーマン接触なし)',
       'ギャップ',
       '第2版 2026/11/01',
+      '山田 太郎',
+      '高橋 誠',
+      '',
+      '',
     ]);
-    expect(table[1]![6]).toBe('OK');
     expect(table).toHaveLength(rows.length + 1);
     expect(gapTable(rows, 'en', 'v2')[0]).toEqual([
       'Customer ID',
@@ -145,6 +165,10 @@ describe('checkGaps on the starter definition', () => {
       'Actual',
       'Status',
       'Version',
+      'Rep',
+      'Key person not met',
+      'Act by',
+      'Days overdue',
     ]);
     const summary = gapSummaryTable(summaries, 'ja', '第2版');
     expect(summary[0]).toEqual([
@@ -170,6 +194,40 @@ describe('checkGaps on the starter definition', () => {
     expect(gapSummaryTable(summaries, 'en', 'v2')[2]![5]).toBe(
       '基本属性の入力, キーマン接触, 次回アクション',
     );
+  });
+
+  it('orders the rows by urgency, each with the date to act by and the days overdue', () => {
+    const table = gapTable(rows, 'ja', 'v', AS_OF);
+    const at = (i: number) => `${table[i]![0]}/${table[i]![3]} ${table[i]![10]} ${table[i]![11]}`;
+    expect(table.slice(1).map((_, i) => at(i + 1))).toEqual([
+      // Gaps, never met first: no date to wait for. A before B, then the customer's item order.
+      'C002/キーマン接触  ', // 高橋 registered, only 伊藤 (in charge) ever met
+      'C003/キーマン登録  ', // B, no key person at all
+      'C003/キーマン接触  ',
+      // Then by the date to act by: 見積 due 11/20, 9 days ago.
+      'C002/次回アクション 2026/11/20 9',
+      // Then gaps with no date: 従業員数 blank.
+      'C002/基本属性の入力  ',
+      // No data: C004 (C) has no activity, so no next action to judge.
+      'C004/次回アクション  ',
+      // Met: registered key persons, then by date (見積 due 11/30; 田中 met 10/20 + 60 = 12/19).
+      'C001/キーマン登録  ',
+      'C002/キーマン登録  ',
+      'C001/次回アクション 2026/11/30 -1',
+      'C001/キーマン接触 2026/12/19 -20',
+      'C001/基本属性の入力  ',
+      'C003/基本属性の入力  ',
+      'C003/次回アクション  ', // 8/01 visit left no next action
+    ]);
+  });
+
+  it('counts per rep in the reps mode, the customers without a rep last', () => {
+    expect(gapRepTable(rows, 'ja', 'v')).toEqual([
+      ['営業担当', '顧客数', 'ギャップのある顧客数', 'ギャップ数', 'データなし項目数', '版'],
+      ['山田 太郎', 2, 1, 3, 0, 'v'], // C001 meets all; C002: A1, R2, I1
+      ['佐藤 花子', 1, 1, 2, 0, 'v'], // C003: R1, R2
+      ['（担当なし）', 1, 0, 0, 1, 'v'], // C004: next action has no data
+    ]);
   });
 
   it('sums up gaps per item for the sidebar, most customers first', () => {
@@ -443,16 +501,17 @@ describe('a customer with no activities at all (データなし is never met)', 
   });
 
   it('shows データなし / No data as the status, and counts it apart in the summary', () => {
+    // By urgency: gaps, then no data, then met — no data is never mixed in with the met rows.
     expect(gapTable(rows, 'ja', '第1版').map((r) => r[6])).toEqual([
       '状態',
-      'OK',
       'ギャップ',
       'ギャップ',
       'ギャップ',
       'ギャップ',
       'データなし',
-      'OK',
       'データなし',
+      'OK',
+      'OK',
     ]);
     expect(gapTable(rows, 'en', 'v1')[6]![6]).toBe('No data');
     const [summary] = summarizeGaps(rows);
@@ -464,6 +523,7 @@ describe('a customer with no activities at all (データなし is never met)', 
       checkedCount: 6,
       noDataCount: 2,
       gapItems: ['KC', 'CD', 'DC', 'AC'],
+      rep: '山田',
     });
     expect(gapSummaryTable([summary!], 'en', 'v1')).toEqual([
       [
@@ -483,10 +543,7 @@ describe('a customer with no activities at all (データなし is never met)', 
   it('keeps no data out of the gap headline and lists it in its own lines', () => {
     expect(gapHeadline(rows, 'ja')).toEqual(['KC: 1社', 'CD: 1社', 'DC: 1社', 'AC: 1社']);
     expect(noDataHeadline(rows, 'ja')).toEqual(['NA: データなし 1社', 'RL: データなし 1社']);
-    expect(noDataHeadline(rows, 'en')).toEqual([
-      'NA: no data for 1 customer',
-      'RL: no data for 1 customer',
-    ]);
+    expect(noDataHeadline(rows, 'en')).toEqual(['NA: no data for 1 customer', 'RL: no data for 1 customer']);
   });
 
   it('is met again as soon as there is something to measure', () => {

@@ -27,6 +27,8 @@ describe('the function table', () => {
       'KIMERU.REVIEW',
       'KIMERU.ISSUES',
       'KIMERU.RANKAT',
+      'KIMERU.ACTIONS',
+      'KIMERU.COVERAGE',
     ]);
     for (const f of FUNCTIONS) {
       expect(sheetsName(f)).toMatch(/^KIMERU_[A-Z]+$/);
@@ -93,7 +95,21 @@ describe('GAPCHECK', () => {
   it('reports the column’s cautionary case: a key person registered but only the person in charge met', () => {
     const out = call('KIMERU.GAPCHECK', customers, contacts, activities, definition, AS_OF_SERIAL);
     const header = out[0]!;
-    expect(header).toEqual(['顧客ID', '顧客名', 'ランク', '項目', '基準', '実績', '状態', '版']);
+    // The first eight columns keep their meaning; the ones people act on come after the version.
+    expect(header).toEqual([
+      '顧客ID',
+      '顧客名',
+      'ランク',
+      '項目',
+      '基準',
+      '実績',
+      '状態',
+      '版',
+      '営業担当',
+      '未接触のキーマン',
+      '期限',
+      '超過日数',
+    ]);
     const suzuki = out.filter((r) => r[0] === 'C002' && r[3] === 'キーマンとの接触');
     expect(suzuki).toHaveLength(1);
     expect(String(suzuki[0]![5])).toContain('担当者のみ接触');
