@@ -7,6 +7,8 @@ export const functionsMessages = defineMessages({
     'functions.badDateArgument': '引数「{name}」を日付として読めません: 「{value}」',
     'functions.badBooleanArgument': '引数「{name}」は TRUE か FALSE で指定してください: 「{value}」',
     'functions.badMode': 'mode は {choices} のいずれかです: 「{value}」',
+    'functions.tooLarge':
+      '範囲が大きすぎます: 引数「{name}」が {cells} セル（範囲の合計 {total} セル）で、1回の計算で読める上限 {max} セルを超えています（{why}）。範囲を絞るか、コマンドライン版 kimeru で計算してください',
     'functions.col.rank': 'ランク',
     'functions.col.rankAt': '{day} のランク',
     'functions.col.itemId': '項目ID',
@@ -42,6 +44,8 @@ export const functionsMessages = defineMessages({
     'functions.badDateArgument': 'Argument "{name}" is not a date: "{value}"',
     'functions.badBooleanArgument': 'Argument "{name}" must be TRUE or FALSE: "{value}"',
     'functions.badMode': 'mode must be one of {choices}: "{value}"',
+    'functions.tooLarge':
+      'Too much data: argument "{name}" holds {cells} cells ({total} in all ranges), over the {max} cells one calculation can read ({why}). Narrow the ranges or run the check with the kimeru command line',
     'functions.col.rank': 'Rank',
     'functions.col.rankAt': 'Rank on {day}',
     'functions.col.itemId': 'Item ID',
