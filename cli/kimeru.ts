@@ -12,6 +12,7 @@ import { writePackage } from '../xlsx/write';
 import { FileWorkbook } from './file-workbook';
 import { readInput, sameFile, writeAtomically } from './files';
 import { say, type CliKey } from './messages';
+import { reportJson } from './json';
 import { writeSample } from './sample';
 
 /**
@@ -24,8 +25,13 @@ import { writeSample } from './sample';
  * over the input with --in-place. `kimeru sample <file.xlsx>` writes a sample company to try on.
  */
 
-const COMMANDS = ['setup', 'rank', 'gapcheck', 'review', 'manual', 'sample'] as const;
+const COMMANDS = ['setup', 'rank', 'gapcheck', 'review', 'manual', 'sample', 'definition'] as const;
 type Command = (typeof COMMANDS)[number];
+/** The commands that compute a result into a sheet (each takes --as-of, --json). */
+type ReportCommand = 'rank' | 'gapcheck' | 'review' | 'manual';
+/** `kimeru definition versions|show|diff FILE …`: reads the versions, writes nothing. */
+const DEFINITION_VIEWS = ['versions', 'show', 'diff'] as const;
+type DefinitionView = (typeof DEFINITION_VIEWS)[number];
 
 export interface CliIo {
   stdout(text: string): void;
@@ -46,6 +52,13 @@ interface Options {
   customerSheet?: string;
   contactsSheet?: string;
   logSheet?: string;
+  /** Print the result as JSON on stdout (the human lines go to stderr). */
+  json: boolean;
+  /** review: the half-year to review, as written (2026H1, 2026上期…). */
+  period?: string;
+  /** definition: which view, and the version numbers after the file. */
+  view?: DefinitionView;
+  versions: number[];
 }
 
 /** Exit codes: 0 done, 1 the file or a command failed, 2 the command line is wrong. */
@@ -103,11 +116,21 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
   const values: Record<string, string> = {};
   let inPlace = false;
   let force = false;
-  const withValue = ['--as-of', '--lang', '--out', '--customer-sheet', '--contacts-sheet', '--log-sheet'];
+  let json = false;
+  const withValue = [
+    '--as-of',
+    '--lang',
+    '--out',
+    '--customer-sheet',
+    '--contacts-sheet',
+    '--log-sheet',
+    '--period',
+  ];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--in-place') inPlace = true;
     else if (arg === '--force') force = true;
+    else if (arg === '--json') json = true;
     else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq > 0 ? arg.slice(0, eq) : arg;
@@ -118,22 +141,50 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
       values[name] = value;
     } else positional.push(arg);
   }
-  const [command, file, ...rest] = positional;
+  const command = positional.shift();
   if (!COMMANDS.includes(command as Command)) usage(lang, 'cli.unknownCommand', { command: command ?? '' });
+  const view = command === 'definition' ? definitionView(positional.shift(), lang) : undefined;
+  const [file, ...rest] = positional;
   if (file === undefined) usage(lang, 'cli.noFile');
-  if (rest.length > 0) usage(lang, 'cli.unknownOption', { option: rest[0]! });
+  const versions = view !== undefined ? versionNumbers(view, rest, lang) : [];
+  if (view === undefined && rest.length > 0) usage(lang, 'cli.unknownOption', { option: rest[0]! });
+  if (values['--period'] !== undefined && command !== 'review')
+    usage(lang, 'cli.unknownOption', { option: '--period' });
   return {
     command: command as Command,
     file,
     lang,
     inPlace,
     force,
+    json,
+    versions,
+    ...(view !== undefined ? { view } : {}),
+    ...(values['--period'] !== undefined ? { period: values['--period'] } : {}),
     ...(values['--as-of'] !== undefined ? { asOf: values['--as-of'] } : {}),
     ...(values['--out'] !== undefined ? { out: values['--out'] } : {}),
     ...(values['--customer-sheet'] !== undefined ? { customerSheet: values['--customer-sheet'] } : {}),
     ...(values['--contacts-sheet'] !== undefined ? { contactsSheet: values['--contacts-sheet'] } : {}),
     ...(values['--log-sheet'] !== undefined ? { logSheet: values['--log-sheet'] } : {}),
   };
+}
+
+function definitionView(word: string | undefined, lang: Lang): DefinitionView {
+  if (!DEFINITION_VIEWS.includes(word as DefinitionView)) usage(lang, 'cli.definitionView', { view: word ?? '' });
+  return word as DefinitionView;
+}
+
+/** The version numbers after the file: none for versions, at most one for show, two for diff. */
+function versionNumbers(view: DefinitionView, words: readonly string[], lang: Lang): number[] {
+  const most = { versions: 0, show: 1, diff: 2 }[view];
+  if (words.length > most) usage(lang, 'cli.unknownOption', { option: words[most]! });
+  if (view === 'diff' && words.length < 2) usage(lang, 'cli.diffNeedsTwo');
+  return words.map((w) => {
+    // 2, v2, 第2版: the version as people write it.
+    const m = /^(?:第|v)?\s*(\d+)\s*版?$/i.exec(w.normalize('NFKC').trim());
+    const n = m ? Number(m[1]) : NaN;
+    if (!Number.isInteger(n) || n < 1) usage(lang, 'cli.badVersion', { value: w });
+    return n;
+  });
 }
 
 /** The name kimeru gives its output beside an input: <name>.kimeru.xlsx (.xlsm kept). */
@@ -192,6 +243,7 @@ function openFile(
 async function run(o: Options, io: CliIo): Promise<void> {
   const { lang } = o;
   if (o.command === 'sample') return writeSample(o.file, lang, o.force, io);
+  if (o.command === 'definition') return viewDefinition(o, io);
   const today = dayFromDate((io.now ?? (() => new Date()))());
   let asOfDay = today;
   if (o.asOf !== undefined) {
@@ -213,14 +265,18 @@ async function run(o: Options, io: CliIo): Promise<void> {
   const clock: Clock = { now: () => ({ day: asOfDay, minutes: 0 }) };
   const api = createApi(workbook, clock, lang);
 
+  // With --json, stdout carries the JSON alone; what people read goes to stderr.
+  const say_ = (text: string) => (o.json ? io.stderr(text) : io.stdout(text));
   const state = await value(api.getState());
-  if (o.command === 'setup' || !state.setUp) await runSetup(api, workbook, o, io);
+  let json: unknown = null;
+  if (o.command === 'setup' || !state.setUp) json = await runSetup(api, workbook, o, io, say_);
   if (o.command !== 'setup') {
     io.stderr(`${say(lang, 'cli.progress.run', { command: o.command })}\n`);
     const asOf = o.asOf !== undefined ? dayToIso(asOfDay) : undefined;
-    const result = await value(commandOf(api, o.command, asOf));
-    io.stdout(`${[result.message, ...result.headline.map((h) => `  ${h}`)].join('\n')}\n`);
+    const result = await value(commandOf(api, o.command, asOf, o.period));
+    say_(`${[result.message, ...result.headline.map((h) => `  ${h}`)].join('\n')}\n`);
     reportUnread(result.unread, lang, io);
+    if (o.json) json = await reportJson(workbook, o.command, out, result, o.command !== 'manual');
   }
 
   io.stderr(`${say(lang, 'cli.progress.write', { file: out })}\n`);
@@ -230,10 +286,36 @@ async function run(o: Options, io: CliIo): Promise<void> {
   } catch (e) {
     failed(lang, 'cli.writeFailed', { file: out, detail: e instanceof Error ? e.message : String(e) });
   }
-  io.stdout(`${say(lang, 'cli.written', { file: out })}\n`);
+  say_(`${say(lang, 'cli.written', { file: out })}\n`);
+  if (o.json) io.stdout(`${JSON.stringify(json, null, 2)}\n`);
 }
 
-async function runSetup(api: KimeruApi, workbook: FileWorkbook, o: Options, io: CliIo): Promise<void> {
+/** `kimeru definition versions|show|diff FILE`: the saved versions, read only (nothing is written). */
+async function viewDefinition(o: Options, io: CliIo): Promise<void> {
+  const today = dayFromDate((io.now ?? (() => new Date()))());
+  const { workbook } = openFile(readInput(o.file, o.lang), basename(o.file), o.lang);
+  const api = createApi(workbook, { now: () => ({ day: today, minutes: 0 }) }, o.lang);
+  const [a, b] = o.versions;
+  let shown: { lines: string[] };
+  if (o.view === 'versions') {
+    const list = await value(api.listVersions());
+    for (const line of list.unread) io.stderr(`${line}\n`);
+    shown = list;
+  } else if (o.view === 'show') shown = await value(api.showVersion(a));
+  else shown = await value(api.compareVersions(a!, b!));
+  if (o.json) {
+    const { lines: _lines, ...rest } = shown as { lines: string[] } & Record<string, unknown>;
+    io.stdout(`${JSON.stringify(rest, null, 2)}\n`);
+  } else io.stdout(`${shown.lines.join('\n')}\n`);
+}
+
+async function runSetup(
+  api: KimeruApi,
+  workbook: FileWorkbook,
+  o: Options,
+  io: CliIo,
+  say_: (text: string) => void,
+): Promise<unknown> {
   io.stderr(`${say(o.lang, 'cli.progress.setup')}\n`);
   const report = await value(
     api.setup({
@@ -245,8 +327,10 @@ async function runSetup(api: KimeruApi, workbook: FileWorkbook, o: Options, io: 
   // A workbook without a customer list gets an empty one from setup: for a file, that is an error.
   if (report.customerCount === 0 && workbook.isCreated(report.sheets.customers))
     failed(o.lang, 'cli.noCustomers', { file: o.file });
-  io.stdout(`${report.text.join('\n')}\n`);
+  say_(`${report.text.join('\n')}\n`);
   reportUnread(report.unread, o.lang, io);
+  const { text: _text, issues: _issues, ...result } = report;
+  return result;
 }
 
 /** Warnings go to stderr — the first few in full, then where the rest are — and never fail the run. */
@@ -265,14 +349,14 @@ function reportUnread(unread: UnreadRows, lang: Lang, io: CliIo): void {
   io.stderr(`${lines.join('\n')}\n`);
 }
 
-function commandOf(api: KimeruApi, command: Exclude<Command, 'setup' | 'sample'>, asOf: string | undefined) {
+function commandOf(api: KimeruApi, command: ReportCommand, asOf: string | undefined, period?: string) {
   switch (command) {
     case 'rank':
       return api.runRanking(asOf);
     case 'gapcheck':
       return api.runGapCheck(asOf);
     case 'review':
-      return api.runReview(asOf);
+      return api.runReview(asOf, period);
     case 'manual':
       return api.writeManual();
   }

@@ -31,6 +31,9 @@ const API_METHODS = [
   'runGapCheck',
   'runReview',
   'writeManual',
+  'listVersions',
+  'showVersion',
+  'compareVersions',
 ] as const satisfies readonly (keyof KimeruApi)[];
 type Unlisted = Exclude<keyof KimeruApi, (typeof API_METHODS)[number]>;
 /** Fails to compile when KimeruApi gains a method that is not listed above. */

@@ -24,4 +24,7 @@ export const API_METHODS = Object.keys({
   runGapCheck: true,
   runReview: true,
   writeManual: true,
+  listVersions: true,
+  showVersion: true,
+  compareVersions: true,
 } satisfies Record<keyof KimeruApi, true>) as (keyof KimeruApi)[];

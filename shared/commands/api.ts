@@ -4,7 +4,7 @@ import { formatIssues, isKimeruError } from '../issues';
 import { ACTIVITY_TYPES, type ContactRole, type Day } from '../model';
 import type { WorkbookPort } from '../port';
 import type { Definition } from '../definition/model';
-import type { ActivityInput } from '../engines';
+import { parsePeriod, type ActivityInput, type PeriodName } from '../engines';
 import { dayToIso, readDate } from '../values';
 import { KimeruError } from '../issues';
 import { datasetOf } from './data';
@@ -21,6 +21,14 @@ import {
 } from './reports';
 import { planSetup, setup, type SetupReport, type SetupRequest } from './setup';
 import { findSettingsSheet, loadWorkbook } from './workbook';
+import {
+  compareVersions,
+  listVersions,
+  showVersion,
+  type VersionComparison,
+  type VersionList,
+  type VersionShown,
+} from './versions';
 
 /**
  * The one API the sidebar / task pane talks to, whatever the host. Everything in and out is
@@ -79,8 +87,15 @@ export interface KimeruApi {
   }): Promise<Envelope<{ version: number; message: string; diff: string[] }>>;
   runRanking(asOf?: string): Promise<Envelope<ReportResult>>;
   runGapCheck(asOf?: string): Promise<Envelope<ReportResult>>;
-  runReview(asOf?: string): Promise<Envelope<ReportResult>>;
+  /** The review as of `asOf` (default today), or of `period` when named: "2026H1", "2026上期". */
+  runReview(asOf?: string, period?: string): Promise<Envelope<ReportResult>>;
   writeManual(): Promise<Envelope<ReportResult>>;
+  /** Every saved version, and which is in force today. */
+  listVersions(): Promise<Envelope<VersionList>>;
+  /** Saved version `n` (default: the one in force today). */
+  showVersion(n?: number): Promise<Envelope<VersionShown>>;
+  /** The diff sentences between any two saved versions. */
+  compareVersions(a: number, b: number): Promise<Envelope<VersionComparison>>;
 }
 
 /** Builds the API over one host's port. `lang` is the user's language (the host's locale). */
@@ -103,8 +118,9 @@ export function createApi(port: WorkbookPort, clock: Clock, userLang: string): K
     text: report.messages,
     unread: unreadOf(lang, report.issues, report.unreadSheet),
   });
-  const asOfDay = (text: string | undefined): Day => {
-    if (text === undefined || text.trim() === '') return clock.now().day;
+  // google.script.run hands an omitted argument before a given one over as null.
+  const asOfDay = (text: string | null | undefined): Day => {
+    if (text === undefined || text === null || text.trim() === '') return clock.now().day;
     const read = readDate(text);
     if (!read.ok || read.value === null)
       throw new KimeruError({
@@ -112,6 +128,12 @@ export function createApi(port: WorkbookPort, clock: Clock, userLang: string): K
         params: { name: t(lang, 'commands.settings.asOf'), value: text },
       });
     return read.value;
+  };
+  const periodOf = (text: string | null | undefined): PeriodName | undefined => {
+    if (text === undefined || text === null || text.trim() === '') return undefined;
+    const named = parsePeriod(text);
+    if (named === null) throw new KimeruError({ key: 'engines.review.badPeriod', params: { value: text } });
+    return named;
   };
 
   return {
@@ -133,8 +155,11 @@ export function createApi(port: WorkbookPort, clock: Clock, userLang: string): K
         const { gaps: _gaps, ...rest } = await runGapCheck(port, asOfDay(asOf), lang);
         return rest;
       }),
-    runReview: (asOf) => wrap(() => runReview(port, asOfDay(asOf), lang)),
+    runReview: (asOf, period) => wrap(() => runReview(port, asOfDay(asOf), lang, periodOf(period))),
     writeManual: () => wrap(() => writeManual(port, clock.now().day, lang)),
+    listVersions: () => wrap(() => listVersions(port, lang, clock.now().day)),
+    showVersion: (n) => wrap(() => showVersion(port, n, lang, clock.now().day)),
+    compareVersions: (a, b) => wrap(() => compareVersions(port, a, b, lang)),
   };
 }
 

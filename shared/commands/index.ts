@@ -8,6 +8,8 @@ export type { LogResult } from './log';
 export { definitionState, previewDefinition, saveDefinition } from './definition';
 export type { DefinitionState } from './definition';
 export { runRanking, runGapCheck, runReview, writeManual } from './reports';
+export { listVersions, showVersion, compareVersions } from './versions';
+export type { VersionList, VersionShown, VersionComparison, VersionSummary } from './versions';
 export type { ReportResult, UnreadRows } from './reports';
 export { loadWorkbook, findSettingsSheet } from './workbook';
 export { ROLES, NAMES, OUTPUT_ROLES, readSettings } from './settings';

@@ -8,6 +8,7 @@ import {
   gapHeadline,
   gapTable,
   halfYearOf,
+  halfYearNamed,
   noDataHeadline,
   indexDataset,
   manualRows,
@@ -24,9 +25,10 @@ import {
   type RankEntry,
   type RankResult,
   type GapRow,
+  type PeriodName,
 } from '../engines';
 import { readKnowsAnswers, readTable, type TableSpec } from '../tables';
-import { formatDay, normalizeText, foldText } from '../values';
+import { dayToIso, formatDay, normalizeText, foldText } from '../values';
 import type { CellValue } from '../values/cell';
 import { datasetOf, definitionOf, historyOf } from './data';
 import { isOurOutput, setAsOfOp, settingsRows, type Role } from './settings';
@@ -52,6 +54,12 @@ export interface ReportResult {
   sheet: string;
   /** Rows this run left out or read with a caveat (the pane's warning box). */
   unread: UnreadRows;
+  /** The saved version the result was computed with (null: the definition sheet as it is). */
+  version?: number | null;
+  /** What the sheet's version column says: 第2版 / 未保存の編集. */
+  stamp?: string;
+  /** The as-of date the result describes (ISO). */
+  asOf?: string;
 }
 
 /**
@@ -145,12 +153,22 @@ function asOfOps(loaded: Loaded, asOf: Day): WriteOp[] {
  * that were never saved are not used — the editor previews them — and the message says so. A
  * workbook whose definition was never saved computes with the sheet, labelled as unsaved.
  */
-async function ranked(port: WorkbookPort, roles: Role[], lang: Lang, asOf: Day) {
+async function ranked(
+  port: WorkbookPort,
+  roles: Role[],
+  lang: Lang,
+  asOfDay: Day | ((fiscalStartMonth: number) => Day),
+) {
   const loaded = await loadWorkbook(port, ['customers', 'definition', 'history', 'issues', ...roles]);
   const read = datasetOf(loaded);
   const dataset = read.dataset;
   const onSheet = definitionOf(loaded);
   const history = loaded.grids.history ? historyOf(loaded) : null;
+  // A review named by its period ends where the period does: the fiscal year is the latest version's.
+  const asOf =
+    typeof asOfDay === 'number'
+      ? asOfDay
+      : asOfDay((history?.latest?.definition ?? onSheet.definition).fiscalStartMonth);
   const inForce = history ? versionInForce(history.versions, asOf) : null;
   const notes: string[] = [];
   let definition = onSheet.definition;
@@ -174,6 +192,7 @@ async function ranked(port: WorkbookPort, roles: Role[], lang: Lang, asOf: Day) 
   const results = rankCustomers(definition, dataset.customers, lang);
   return {
     loaded,
+    asOf,
     dataset,
     definition,
     version,
@@ -183,6 +202,11 @@ async function ranked(port: WorkbookPort, roles: Role[], lang: Lang, asOf: Day) 
     ranks: new Map(results.map((r) => [r.customerId, r.rank])),
     issues,
   };
+}
+
+/** Which version a result was computed with, as the JSON of `kimeru … --json` says. */
+function versionOf(r: { version: number | null; stamp: string }, asOf: Day) {
+  return { version: r.version, stamp: r.stamp, asOf: dayToIso(asOf) };
 }
 
 /** A report's message, then what it should know about the version used (one sentence each). */
@@ -234,6 +258,7 @@ export async function runRanking(port: WorkbookPort, asOf: Day, lang: Lang): Pro
     headline: counts,
     sheet: sheetOf(r.loaded, 'ranking'),
     unread,
+    ...versionOf(r, asOf),
   };
 }
 
@@ -265,12 +290,33 @@ export async function runGapCheck(
     noData: noDataHeadline(rows, lang),
     sheet: sheetOf(r.loaded, 'gaps'),
     unread,
+    ...versionOf(r, asOf),
     gaps,
   };
 }
 
-export async function runReview(port: WorkbookPort, asOf: Day, lang: Lang): Promise<ReportResult> {
-  const r = await ranked(port, ['contacts', 'activities', 'review', 'answers'], lang, asOf);
+/**
+ * The half-year review as of `today`, or of the period named (2026H1…): a past period is
+ * reviewed as of its last day, the current one as of today; one not yet begun is refused.
+ */
+export async function runReview(
+  port: WorkbookPort,
+  today: Day,
+  lang: Lang,
+  named?: PeriodName,
+): Promise<ReportResult> {
+  const asOfOf = (fsm: number): Day => {
+    if (named === undefined) return today;
+    const half = halfYearNamed(named, fsm, lang);
+    if (half.start > today)
+      throw new KimeruError({
+        key: 'engines.review.futurePeriod',
+        params: { period: half.label, start: formatDay(half.start, lang) },
+      });
+    return Math.min(half.end, today);
+  };
+  const r = await ranked(port, ['contacts', 'activities', 'review', 'answers'], lang, asOfOf);
+  const asOf = r.asOf;
   const half = halfYearOf(asOf, r.definition.fiscalStartMonth, lang);
   const read = readKnowsAnswers(r.loaded.grids.answers ?? [], r.definition.items, {
     sheet: sheetOf(r.loaded, 'answers'),
@@ -316,6 +362,7 @@ export async function runReview(port: WorkbookPort, asOf: Day, lang: Lang): Prom
     noData: rows.filter((x) => x.class === 'noData').map(repItem),
     sheet: sheetOf(r.loaded, 'review'),
     unread,
+    ...versionOf(r, asOf),
   };
 }
 
@@ -345,5 +392,8 @@ export async function writeManual(port: WorkbookPort, today: Day, lang: Lang): P
     headline: [],
     sheet: sheetOf(loaded, 'manual'),
     unread,
+    version,
+    stamp,
+    asOf: dayToIso(today),
   };
 }

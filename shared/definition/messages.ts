@@ -114,6 +114,16 @@ export const definitionMessages = defineMessages({
       '定義(JSON)の内容が正しくありません({path}: {detail})。この版は読めません。',
 
     // Diff.
+    // Any saved version, any two (the pane and the CLI).
+    'definition.versions.none': 'まだ保存された版がありません。定義を保存すると第1版になります。',
+    'definition.versions.missing': '第{version}版はありません(保存された版: {available})。',
+    'definition.versions.line': '第{version}版  {date}  {author}  {note}',
+    'definition.versions.inForce': '（今日適用中）',
+    'definition.versions.heading': '第{version}版（{date}・{author}）: {note}',
+    'definition.versions.diffHeading': '第{from}版 → 第{to}版 の変更:',
+    'definition.versions.same': '第{from}版と第{to}版に違いはありません。',
+    'definition.versions.unnamed': '(作成者なし)',
+
     'definition.diff.setting': '{field}: {before} → {after}',
     'definition.diff.itemAdded': '項目「{item}」を追加({perspectiveJa})',
     'definition.diff.itemRemoved': '項目「{item}」を削除',
@@ -304,6 +314,16 @@ export const definitionMessages = defineMessages({
     'definition.history.jsonBroken': 'The definition (JSON) is corrupt; this version cannot be read.',
     'definition.history.snapshotInvalid':
       'The definition (JSON) is not valid ({path}: {detail}); this version cannot be read.',
+
+    // Any saved version, any two (the pane and the CLI).
+    'definition.versions.none': 'No version saved yet. Saving the definition makes version 1.',
+    'definition.versions.missing': 'There is no version {version} (saved versions: {available}).',
+    'definition.versions.line': 'v{version}  {date}  {author}  {note}',
+    'definition.versions.inForce': '(in force today)',
+    'definition.versions.heading': 'v{version} ({date}, {author}): {note}',
+    'definition.versions.diffHeading': 'Changes from v{from} to v{to}:',
+    'definition.versions.same': 'v{from} and v{to} are the same.',
+    'definition.versions.unnamed': '(no author)',
 
     'definition.diff.setting': '{field}: {before} → {after}',
     'definition.diff.itemAdded': 'Added item "{item}" ({perspectiveEn})',

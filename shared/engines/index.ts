@@ -8,8 +8,17 @@ export type { GapRow, GapSummary } from './gaps';
 export { measureItem, subjectOf, windowOf, DEFAULT_WINDOWS } from './metrics';
 export type { Measure, MeasureStatus, Subject } from './metrics';
 export { standardText, shortThresholdText, perRankText, subjectText } from './metric-text';
-export { halfYearOf, reviewRows, reviewTable, DEFAULT_DONE_BAR } from './review';
-export type { HalfYear, KnowsAnswer, ReviewClass, ReviewRow } from './review';
+export {
+  halfYearOf,
+  halfYearNamed,
+  parsePeriod,
+  periodCode,
+  previousHalfYear,
+  reviewRows,
+  reviewTable,
+  DEFAULT_DONE_BAR,
+} from './review';
+export type { HalfYear, KnowsAnswer, PeriodName, ReviewClass, ReviewRow } from './review';
 export { manualRows } from './manual';
 export {
   comparisonDay,

@@ -116,6 +116,9 @@ export const enginesMessages = defineMessages({
     // Half-year review.
     'engines.review.firstHalf': '{year}年度上期',
     'engines.review.secondHalf': '{year}年度下期',
+    'engines.review.badPeriod':
+      '期間「{value}」を読めません。2026H1・2026H2 または 2026上期・2026下期 のように書いてください。',
+    'engines.review.futurePeriod': '{period} はまだ始まっていません（{start} から）。',
     'engines.review.done': '出来ている',
     'engines.review.knownOnly': '知っているだけ',
     'engines.review.notStarted': '未着手',
@@ -268,6 +271,9 @@ export const enginesMessages = defineMessages({
 
     'engines.review.firstHalf': 'FY{year} H1',
     'engines.review.secondHalf': 'FY{year} H2',
+    'engines.review.badPeriod':
+      'Cannot read the period "{value}": write it as 2026H1 or 2026H2 (also 2026上期 / 2026下期).',
+    'engines.review.futurePeriod': '{period} has not started yet (it starts on {start}).',
     'engines.review.done': 'Done',
     'engines.review.knownOnly': 'Known only',
     'engines.review.notStarted': 'Not started',

@@ -38,6 +38,41 @@ export function halfYearOf(day: Day, fiscalStartMonth = 4, lang: Lang = 'ja'): H
   return { label, fiscalYear, half, start, end };
 }
 
+/** A fiscal half-year as people name it: 2026H1 / 2026上期 / 2026年度下期 / FY2026 H2. */
+export interface PeriodName {
+  fiscalYear: number;
+  half: 1 | 2;
+}
+
+/** Reads a period's name; null when it is not one (the caller says how to write it). */
+export function parsePeriod(text: string): PeriodName | null {
+  const s = text.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  const m = /^(?:FY)?(\d{4})(?:年度?)?(?:(H|-H|_H)([12])|(上期|下期|上半期|下半期))$/.exec(s);
+  if (!m) return null;
+  const half = m[3] !== undefined ? Number(m[3]) : m[4]!.startsWith('上') ? 1 : 2;
+  return { fiscalYear: Number(m[1]), half: half as 1 | 2 };
+}
+
+/** The half-year so named, for a fiscal year starting in `fiscalStartMonth`. */
+export function halfYearNamed(name: PeriodName, fiscalStartMonth = 4, lang: Lang = 'ja'): HalfYear {
+  const fsm =
+    Number.isInteger(fiscalStartMonth) && fiscalStartMonth >= 1 && fiscalStartMonth <= 12
+      ? fiscalStartMonth
+      : 4;
+  const start = monthStart(name.fiscalYear, fsm - 1 + (name.half - 1) * 6);
+  return halfYearOf(start, fsm, lang);
+}
+
+/** The half-year before `half`: the previous review's period. */
+export function previousHalfYear(half: HalfYear, fiscalStartMonth = 4, lang: Lang = 'ja'): HalfYear {
+  return halfYearOf(half.start - 1, fiscalStartMonth, lang);
+}
+
+/** A period's code, language-independent, as the answers sheet keeps it: "2026H1". */
+export function periodCode(half: { fiscalYear: number; half: 1 | 2 }): string {
+  return `${half.fiscalYear}H${half.half}`;
+}
+
 function monthStart(year: number, monthIndex: number): Day {
   return dayFromParts(year + Math.floor(monthIndex / 12), (monthIndex % 12) + 1, 1);
 }

@@ -61,6 +61,9 @@ export function createBridge(): Promise<KimeruApi> {
     runGapCheck: method('runGapCheck'),
     runReview: method('runReview'),
     writeManual: method('writeManual'),
+    listVersions: method('listVersions'),
+    showVersion: method('showVersion'),
+    compareVersions: method('compareVersions'),
   };
   return Promise.resolve(api);
 }
