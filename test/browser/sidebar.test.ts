@@ -365,6 +365,39 @@ describe('定義 / Definition', () => {
     expect(await page.getByTestId('def-author').inputValue()).toBe('営業部長');
   });
 
+  it('shows any saved version as it was saved, and compares any two', async () => {
+    const { api } = await setUpWorkbook();
+    const state = await api.getDefinition();
+    if (!state.ok) throw new Error(state.message);
+    const def = structuredClone(state.value.definition);
+    def.items.find((i) => i.id === 'RE2')!.thresholds['A'] = 45;
+    await api.saveDefinition({ definition: def, note: '45日に', author: '部長', baseVersion: 1 });
+    const { page } = await openSidebar(browser.context, api, { tab: 'definition' });
+    await page.getByTestId('def-version').filter({ hasText: '第2版' }).waitFor();
+
+    // Version 1, from the history: 60 days for A, whatever the sheet says now.
+    await page
+      .locator('[data-testid="def-history-entry"][data-version="1"]')
+      .getByTestId('def-history-show')
+      .click();
+    const v1 = page.getByTestId('def-version-lines');
+    await v1.waitFor();
+    expect(await v1.locator('li').first().textContent()).toMatch(/^第1版（2026\/11\/29・kimeru）/);
+    expect(await v1.textContent()).toMatch(/キーマンとの接触.*A: [^/]*60/);
+
+    // Compare: the previous and the latest are chosen; either order reads older → newer.
+    expect(await page.getByTestId('def-compare-a').inputValue()).toBe('1');
+    expect(await page.getByTestId('def-compare-b').inputValue()).toBe('2');
+    await page.getByTestId('def-compare-a').selectOption('2');
+    await page.getByTestId('def-compare-b').selectOption('1');
+    await page.getByTestId('def-compare').click();
+    await page.getByTestId('def-compare-lines').waitFor();
+    expect(await page.getByTestId('def-compare-lines').locator('li').allTextContents()).toEqual([
+      '第1版 → 第2版 の変更:',
+      '  「キーマンとの接触」のしきい値 A: 60日 → 45日',
+    ]);
+  });
+
   it('flags a column the customer table does not have, apart from the 1-3-5-7 reminders', async () => {
     const { api } = await setUpWorkbook();
     const { page } = await openSidebar(browser.context, api, { tab: 'definition' });

@@ -24,7 +24,9 @@ function call(s: Script, method: string, ...args: unknown[]): Record<string, unk
 function twoVersions(): Script {
   const s = loadScript(built, { sheets: teamWorkbook() });
   call(s, 'setup', {});
-  const state = call(s, 'getDefinition') as { definition: { items: { metric: string; thresholds: Record<string, number> }[] } };
+  const state = call(s, 'getDefinition') as {
+    definition: { items: { metric: string; thresholds: Record<string, number> }[] };
+  };
   const def = structuredClone(state.definition);
   def.items.find((i) => i.metric === 'key_person_contact_days')!.thresholds['A'] = 45;
   call(s, 'saveDefinition', { definition: def, note: '45日に', author: '部長', baseVersion: 1 });

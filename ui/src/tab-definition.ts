@@ -7,13 +7,13 @@ import {
   type MetricKind,
 } from '../../shared/definition/model';
 import { METRIC_LABELS, PERSPECTIVE_LABELS } from '../../shared/i18n/vocabulary';
-import { formatDay } from '../../shared/values/days';
 import { debounce, h, replaceChildren, toggle } from './dom';
 import { busyButton, field } from './field';
 import { tr } from './messages';
 import { parseCount, showCount } from './numbers';
 import type { App } from './store';
 import { recall, remember } from './storage';
+import { versionsPanel } from './versions-panel';
 
 /** Metrics whose item names a subject (an activity type, customer columns). */
 const NEEDS_TARGET: ReadonlySet<MetricKind> = new Set(['activity_count', 'attribute_filled']);
@@ -70,7 +70,7 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
     'data-testid': 'def-save',
   });
   const result = h('div', { class: 'status', role: 'status', 'data-testid': 'def-result' });
-  const history = h('ul', { class: 'history', 'data-testid': 'def-history' });
+  const versions = versionsPanel(app);
 
   const el = h(
     'section',
@@ -91,7 +91,7 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
       h('div', { class: 'actions' }, save.el),
       result,
     ),
-    h('div', { class: 'panel' }, h('h3', {}, tr(lang, 'ui.def.history')), history),
+    versions.el,
   );
 
   // --- loading and rendering --------------------------------------------------------------
@@ -123,25 +123,7 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
     renderLines(lintList, loaded.lint, tr(lang, 'ui.def.lintNone'));
     renderLines(diffList, loaded.diffFromSaved, tr(lang, 'ui.def.diffNone'));
     renderLines(effectList, [], tr(lang, 'ui.def.effectNone'));
-    replaceChildren(
-      history,
-      ...[...loaded.history].reverse().map((v) =>
-        h(
-          'li',
-          { 'data-testid': 'def-history-entry', 'data-version': v.version },
-          h(
-            'span',
-            { class: 'history-head' },
-            tr(lang, 'ui.def.historyLine', {
-              version: v.version,
-              date: formatDay(v.date, lang),
-              author: v.author,
-            }),
-          ),
-          h('span', { class: 'history-note' }, v.note),
-        ),
-      ),
-    );
+    versions.render(loaded.history);
   }
 
   function renderLines(list: HTMLElement, lines: readonly string[], none: string): void {

@@ -49,7 +49,9 @@ describe('kimeru definition', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^第2版 {2}2026\/10\/01 {2}松本 浩一 {2}キーマン接触の間隔をAランクのみ短縮 {2}（今日適用中）$/);
+    expect(lines[0]).toMatch(
+      /^第2版 {2}2026\/10\/01 {2}松本 浩一 {2}キーマン接触の間隔をAランクのみ短縮 {2}（今日適用中）$/,
+    );
     expect(lines[1]).toMatch(/^第1版 {2}2026\/04\/01/);
   });
 
@@ -79,7 +81,10 @@ describe('kimeru definition', () => {
 
   it('names the versions there are when asked for one that is not, and reads no bad number', async () => {
     const r = await kimeru('definition', 'show', base, '3', '--lang', 'en');
-    expect(r).toMatchObject({ code: 1, stderr: expect.stringContaining('There is no version 3 (saved versions: 1, 2).') });
+    expect(r).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('There is no version 3 (saved versions: 1, 2).'),
+    });
     expect(await kimeru('definition', 'diff', base, '1')).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('diff には比べる2つの版を書いてください'),
@@ -97,7 +102,12 @@ describe('kimeru review --period', () => {
     const file = copyOfBase('h1');
     const r = await kimeru('review', file, '--period', '2026上期', '--json');
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout) as { asOf: string; version: number; stamp: string; rows: Record<string, unknown>[] };
+    const json = JSON.parse(r.stdout) as {
+      asOf: string;
+      version: number;
+      stamp: string;
+      rows: Record<string, unknown>[];
+    };
     expect(json).toMatchObject({ asOf: '2026-09-30', version: 1, stamp: '第1版' });
     expect(json.rows.length).toBeGreaterThan(0);
     expect(json.rows[0]!['版']).toBe('2026年度上期 第1版');

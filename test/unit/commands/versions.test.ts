@@ -39,7 +39,9 @@ describe('versions', () => {
     const { api } = await twoVersions();
     const v1 = await ok(api.showVersion(1));
     expect(v1.version).toBe(1);
-    expect(v1.definition.items.find((i) => i.metric === 'key_person_contact_days')!.thresholds['A']).not.toBe(45);
+    expect(v1.definition.items.find((i) => i.metric === 'key_person_contact_days')!.thresholds['A']).not.toBe(
+      45,
+    );
     const today = await ok(api.showVersion());
     expect(today.version).toBe(2);
     expect(today.lines[0]).toMatch(/^第2版（2026\/10\/01・部長）: 45日に$/);
@@ -51,9 +53,15 @@ describe('versions', () => {
     expect([d.from, d.to]).toEqual([1, 2]);
     expect(d.diff).toHaveLength(1);
     expect(d.diff[0]).toMatch(/threshold A: \d+ days → 45 days/);
-    expect(await ok(api.compareVersions(2, 2))).toMatchObject({ diff: [], lines: ['v2 and v2 are the same.'] });
+    expect(await ok(api.compareVersions(2, 2))).toMatchObject({
+      diff: [],
+      lines: ['v2 and v2 are the same.'],
+    });
     const missing = await api.showVersion(5);
-    expect(missing).toEqual({ ok: false, message: expect.stringContaining('There is no version 5 (saved versions: 1, 2).') });
+    expect(missing).toEqual({
+      ok: false,
+      message: expect.stringContaining('There is no version 5 (saved versions: 1, 2).'),
+    });
   });
 });
 
