@@ -34,6 +34,8 @@ const API_METHODS = [
   'listVersions',
   'showVersion',
   'compareVersions',
+  'confirmItem',
+  'acknowledgeVersion',
 ] as const satisfies readonly (keyof KimeruApi)[];
 type Unlisted = Exclude<keyof KimeruApi, (typeof API_METHODS)[number]>;
 /** Fails to compile when KimeruApi gains a method that is not listed above. */

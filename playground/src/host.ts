@@ -27,4 +27,6 @@ export const API_METHODS = Object.keys({
   listVersions: true,
   showVersion: true,
   compareVersions: true,
+  confirmItem: true,
+  acknowledgeVersion: true,
 } satisfies Record<keyof KimeruApi, true>) as (keyof KimeruApi)[];

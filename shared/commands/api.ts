@@ -10,10 +10,10 @@ import { KimeruError } from '../issues';
 import { datasetOf } from './data';
 import { definitionState, previewDefinition, saveDefinition, type DefinitionState } from './definition';
 import { logActivity, type LogResult } from './log';
+import { acknowledgeVersion, confirmItem, runReview, type ConfirmRequest, type ReviewResult } from './review';
 import {
   runGapCheck,
   runRanking,
-  runReview,
   unreadOf,
   writeManual,
   type ReportResult,
@@ -88,7 +88,11 @@ export interface KimeruApi {
   runRanking(asOf?: string): Promise<Envelope<ReportResult>>;
   runGapCheck(asOf?: string): Promise<Envelope<ReportResult>>;
   /** The review as of `asOf` (default today), or of `period` when named: "2026H1", "2026上期". */
-  runReview(asOf?: string, period?: string): Promise<Envelope<ReportResult>>;
+  runReview(asOf?: string, period?: string): Promise<Envelope<ReviewResult>>;
+  /** A manager records whether a rep does an item without a metric, in a period. */
+  confirmItem(req: ConfirmRequest): Promise<Envelope<{ message: string }>>;
+  /** A rep marks a saved version as read (読みました). */
+  acknowledgeVersion(req: { version: number; rep: string }): Promise<Envelope<{ message: string }>>;
   writeManual(): Promise<Envelope<ReportResult>>;
   /** Every saved version, and which is in force today. */
   listVersions(): Promise<Envelope<VersionList>>;
@@ -157,6 +161,14 @@ export function createApi(port: WorkbookPort, clock: Clock, userLang: string): K
       }),
     runReview: (asOf, period) => wrap(() => runReview(port, asOfDay(asOf), lang, periodOf(period))),
     writeManual: () => wrap(() => writeManual(port, clock.now().day, lang)),
+    confirmItem: (req) =>
+      wrap(() => {
+        const named = periodOf(req.period);
+        if (named === undefined)
+          throw new KimeruError({ key: 'engines.review.badPeriod', params: { value: req.period } });
+        return confirmItem(port, req, named, lang);
+      }),
+    acknowledgeVersion: (req) => wrap(() => acknowledgeVersion(port, req, lang)),
     listVersions: () => wrap(() => listVersions(port, lang, clock.now().day)),
     showVersion: (n) => wrap(() => showVersion(port, n, lang, clock.now().day)),
     compareVersions: (a, b) => wrap(() => compareVersions(port, a, b, lang)),

@@ -7,15 +7,11 @@ import {
   checkGaps,
   gapHeadline,
   gapTable,
-  halfYearOf,
-  halfYearNamed,
   noDataHeadline,
   indexDataset,
   manualRows,
   rankCustomers,
   rankingTable,
-  reviewRows,
-  reviewTable,
   withMovement,
   comparisonDay,
   rankChanges,
@@ -25,10 +21,9 @@ import {
   type RankEntry,
   type RankResult,
   type GapRow,
-  type PeriodName,
 } from '../engines';
-import { readKnowsAnswers, readTable, type TableSpec } from '../tables';
-import { dayToIso, formatDay, normalizeText, foldText } from '../values';
+import { readTable, type TableSpec } from '../tables';
+import { dayToIso, formatDay } from '../values';
 import type { CellValue } from '../values/cell';
 import { datasetOf, definitionOf, historyOf } from './data';
 import { isOurOutput, setAsOfOp, settingsRows, type Role } from './settings';
@@ -36,8 +31,6 @@ import { loadWorkbook, sheetOf, type Loaded } from './workbook';
 import { outputRows, unreadOf, unreadSheetOp, type UnreadRows } from './unread';
 
 export { unreadOf, type UnreadRows } from './unread';
-import { answersHeader } from './setup';
-import { normalizeHeader } from '../tables/headers';
 
 /**
  * The commands that write kimeru's output sheets — ranking, gaps, review, manual. Each reads
@@ -66,7 +59,7 @@ export interface ReportResult {
  * The 読めなかった行 sheet, rewritten on every run so it always lists what the last command left
  * out. A workbook where every row was read gets no new sheet; an existing list is cleared.
  */
-function unreadRows(loaded: Loaded, issues: readonly Issue[], lang: Lang, stamp: string, asOf: Day) {
+export function unreadRows(loaded: Loaded, issues: readonly Issue[], lang: Lang, stamp: string, asOf: Day) {
   const sheet = sheetOf(loaded, 'issues');
   const grid = loaded.grids.issues;
   // A sheet of the user's that happens to bear the name is never touched: the pane still lists.
@@ -85,7 +78,7 @@ function unreadRows(loaded: Loaded, issues: readonly Issue[], lang: Lang, stamp:
  * in the settings like every other kimeru sheet, so later runs (and hosts that guard the user's
  * sheets) know it is kimeru's. Each registration takes the next free settings row.
  */
-function registerLazy(loaded: Loaded, role: Role): WriteOp[] {
+export function registerLazy(loaded: Loaded, role: Role): WriteOp[] {
   const code = `sheet:${role}`;
   if (loaded.settings.rowOf[code] !== undefined) return [];
   const row = settingsRows(loaded.settings).find((r) => r[2] === code);
@@ -134,7 +127,7 @@ function rankHistoryStep(loaded: Loaded, results: readonly RankResult[], asOf: D
 }
 
 /** Rebuilds an output sheet — only one kimeru made (or re-adds it when it was deleted). */
-function replaceOutput(loaded: Loaded, role: Role, rows: WriteCell[][], frozenRows = 2): WriteOp {
+export function replaceOutput(loaded: Loaded, role: Role, rows: WriteCell[][], frozenRows = 2): WriteOp {
   const sheet = sheetOf(loaded, role);
   const grid = loaded.grids[role];
   if (grid === undefined) return { kind: 'addSheet', sheet, rows, frozenRows };
@@ -153,7 +146,7 @@ function asOfOps(loaded: Loaded, asOf: Day): WriteOp[] {
  * that were never saved are not used — the editor previews them — and the message says so. A
  * workbook whose definition was never saved computes with the sheet, labelled as unsaved.
  */
-async function ranked(
+export async function ranked(
   port: WorkbookPort,
   roles: Role[],
   lang: Lang,
@@ -205,12 +198,12 @@ async function ranked(
 }
 
 /** Which version a result was computed with, as the JSON of `kimeru … --json` says. */
-function versionOf(r: { version: number | null; stamp: string }, asOf: Day) {
+export function versionOf(r: { version: number | null; stamp: string }, asOf: Day) {
   return { version: r.version, stamp: r.stamp, asOf: dayToIso(asOf) };
 }
 
 /** A report's message, then what it should know about the version used (one sentence each). */
-function withNotes(message: string, notes: readonly string[]): string {
+export function withNotes(message: string, notes: readonly string[]): string {
   return [message, ...notes].join('\n');
 }
 
@@ -293,89 +286,6 @@ export async function runGapCheck(
     ...versionOf(r, asOf),
     gaps,
   };
-}
-
-/**
- * The half-year review as of `today`, or of the period named (2026H1…): a past period is
- * reviewed as of its last day, the current one as of today; one not yet begun is refused.
- */
-export async function runReview(
-  port: WorkbookPort,
-  today: Day,
-  lang: Lang,
-  named?: PeriodName,
-): Promise<ReportResult> {
-  const asOfOf = (fsm: number): Day => {
-    if (named === undefined) return today;
-    const half = halfYearNamed(named, fsm, lang);
-    if (half.start > today)
-      throw new KimeruError({
-        key: 'engines.review.futurePeriod',
-        params: { period: half.label, start: formatDay(half.start, lang) },
-      });
-    return Math.min(half.end, today);
-  };
-  const r = await ranked(port, ['contacts', 'activities', 'review', 'answers'], lang, asOfOf);
-  const asOf = r.asOf;
-  const half = halfYearOf(asOf, r.definition.fiscalStartMonth, lang);
-  const read = readKnowsAnswers(r.loaded.grids.answers ?? [], r.definition.items, {
-    sheet: sheetOf(r.loaded, 'answers'),
-  });
-  const answers = read.answers;
-  const period = { start: half.start, end: Math.min(half.end, asOf) };
-  const rows = reviewRows(r.definition, indexDataset(r.dataset), period, r.ranks, answers);
-  const stamp = `${half.label} ${r.stamp}`;
-
-  // Every rep gets a row per item to answer; existing answers are never touched.
-  const answered = new Set(answers.map((a) => `${a.rep}\u0000${a.itemId}`));
-  const reps = [...new Set(rows.map((x) => x.rep))].filter((rep) => rep !== '');
-  const blanks: WriteCell[][] = [];
-  for (const rep of reps)
-    for (const item of r.definition.items)
-      if (!answered.has(`${rep}\u0000${item.id}`) && !hasRow(r.loaded.grids.answers, rep, item.name))
-        blanks.push([rep, item.name, null, `${rep}|${item.id}`]);
-  if (blanks.length > 0) {
-    // Keyed by rep and item where the sheet has kimeru's key column: two reviews run at once add
-    // each blank row once (the key is checked under the host's lock).
-    const keyed = hasKeyColumn(r.loaded.grids.answers);
-    await port.append({
-      sheet: sheetOf(r.loaded, 'answers'),
-      rows: keyed ? blanks : blanks.map((b) => b.slice(0, 3)),
-      ...(keyed ? { keyColumn: 4 } : {}),
-    });
-  }
-
-  const { ops, unread } = unreadRows(r.loaded, [...r.issues, ...read.issues], lang, stamp, asOf);
-  await port.write([
-    replaceOutput(r.loaded, 'review', outputRows(lang, stamp, asOf, reviewTable(rows, lang, stamp))),
-    ...ops,
-  ]);
-  const knownOnly = rows.filter((x) => x.headline);
-  const repItem = (x: (typeof rows)[number]) =>
-    `${x.rep || t(lang, 'engines.review.unassigned')}: ${x.itemName}`;
-  return {
-    message: withNotes(
-      t(lang, 'commands.report.review', { period: half.label, count: knownOnly.length }),
-      r.notes,
-    ),
-    headline: knownOnly.map(repItem),
-    noData: rows.filter((x) => x.class === 'noData').map(repItem),
-    sheet: sheetOf(r.loaded, 'review'),
-    unread,
-    ...versionOf(r, asOf),
-  };
-}
-
-function hasKeyColumn(grid: CellValue[][] | undefined): boolean {
-  const header = normalizeHeader(normalizeText(grid?.[0]?.[3]));
-  return (
-    header !== '' &&
-    (['ja', 'en'] as const).some((l) => normalizeHeader(answersHeader(l)[3] ?? '') === header)
-  );
-}
-
-function hasRow(grid: CellValue[][] | undefined, rep: string, itemName: string): boolean {
-  return (grid ?? []).some((c) => normalizeText(c[0]) === rep && foldText(c[1]) === foldText(itemName));
 }
 
 export async function writeManual(port: WorkbookPort, today: Day, lang: Lang): Promise<ReportResult> {

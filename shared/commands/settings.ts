@@ -23,11 +23,13 @@ export const ROLES = [
   'manual',
   'issues',
   'rankHistory',
+  'confirmations',
+  'acknowledgements',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Sheets made by the first run that has something to put in them, not by setup. */
-export const LAZY_ROLES: readonly Role[] = ['issues', 'rankHistory'];
+export const LAZY_ROLES: readonly Role[] = ['issues', 'rankHistory', 'confirmations', 'acknowledgements'];
 
 /** Sheets whose whole content kimeru rebuilds on each run. */
 export const OUTPUT_ROLES: readonly Role[] = ['ranking', 'gaps', 'review', 'manual', 'issues'];

@@ -14,11 +14,22 @@ export {
   parsePeriod,
   periodCode,
   previousHalfYear,
+  reviewChanges,
+  changeText,
+  classLabel,
   reviewRows,
   reviewTable,
   DEFAULT_DONE_BAR,
 } from './review';
-export type { HalfYear, KnowsAnswer, PeriodName, ReviewClass, ReviewRow } from './review';
+export type {
+  Confirmation,
+  HalfYear,
+  KnowsAnswer,
+  PeriodName,
+  ReviewChange,
+  ReviewClass,
+  ReviewRow,
+} from './review';
 export { manualRows } from './manual';
 export {
   comparisonDay,

@@ -492,6 +492,23 @@ describe('実行 / Run', () => {
     expect(wb.snapshot('ギャップ').length).toBeGreaterThan(2);
   });
 
+  it('reviews a named half-year, and lets a manager confirm an item the data cannot measure', async () => {
+    const { wb, api } = await setUpWorkbook();
+    const { page, host } = await openSidebar(browser.context, api, { tab: 'run' });
+    await page.getByTestId('run-period').fill('2026下期');
+    await page.getByTestId('run-review').click();
+    await page.getByTestId('run-message').filter({ hasText: '2026年度下期' }).waitFor();
+    expect(host.calls.find((c) => c.method === 'runReview')!.args).toEqual([TODAY_ISO, '2026下期']);
+    const entry = page.getByTestId('confirm-entry').first();
+    expect(await entry.getByTestId('confirm-state').textContent()).toBe('未確認');
+    await entry.getByTestId('confirm-note').fill('同行で確認');
+    await entry.getByTestId('confirm-done').click();
+    await entry.getByTestId('confirm-state').filter({ hasText: '出来ている: 同行で確認' }).waitFor();
+    const rows = wb.snapshot('確認記録');
+    expect(rows[1]!.slice(0, 2)).toEqual(['2026H2', await entry.getAttribute('data-rep')]);
+    expect(rows[1]![4]).toBe('はい');
+  });
+
   it('runs on every readable row and shows a warning box that opens the list of the others', async () => {
     const { wb, api, activitySheet } = await setUpWorkbook();
     wb.sheets

@@ -54,4 +54,31 @@ describe('versions through the built Apps Script bundle', () => {
     expect(r).toMatchObject({ asOf: '2026-09-30', version: 1 });
     expect(String(r['message'])).toMatch(/^2026年度上期/);
   });
+
+  it('keeps confirmations and acknowledgements per period, appended to their sheets', () => {
+    const s = twoVersions();
+    const review = call(s, 'runReview', null, '2026下期') as {
+      confirm: { rep: string; itemId: string }[];
+      notRead: { version: number; reps: string[] };
+    };
+    expect(review.notRead.version).toBe(2);
+    const first = review.confirm[0]!;
+    call(s, 'confirmItem', {
+      period: '2026H2',
+      rep: first.rep,
+      itemId: first.itemId,
+      done: false,
+      note: '',
+      by: '部長',
+    });
+    for (const rep of review.notRead.reps) call(s, 'acknowledgeVersion', { version: 2, rep });
+    const again = call(s, 'runReview', null, '2026H2') as typeof review & {
+      confirm: { rep: string; itemId: string; confirmed: boolean | null }[];
+    };
+    expect(again.notRead.reps).toEqual([]);
+    expect(again.confirm.find((c) => c.rep === first.rep && c.itemId === first.itemId)!.confirmed).toBe(
+      false,
+    );
+    expect(s.gas.book.sheet('確認記録').snapshot()[1]!.slice(0, 2)).toEqual(['2026H2', first.rep]);
+  });
 });

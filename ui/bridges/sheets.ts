@@ -64,6 +64,8 @@ export function createBridge(): Promise<KimeruApi> {
     listVersions: method('listVersions'),
     showVersion: method('showVersion'),
     compareVersions: method('compareVersions'),
+    confirmItem: method('confirmItem'),
+    acknowledgeVersion: method('acknowledgeVersion'),
   };
   return Promise.resolve(api);
 }
