@@ -57,10 +57,11 @@ describe('versions through the built Apps Script bundle', () => {
 
   it('keeps confirmations and acknowledgements per period, appended to their sheets', () => {
     const s = twoVersions();
-    const review = call(s, 'runReview', null, '2026下期') as {
-      confirm: { rep: string; itemId: string }[];
+    type Review = {
+      confirm: { rep: string; itemId: string; confirmed: boolean | null }[];
       notRead: { version: number; reps: string[] };
     };
+    const review = call(s, 'runReview', null, '2026下期') as Review;
     expect(review.notRead.version).toBe(2);
     const first = review.confirm[0]!;
     call(s, 'confirmItem', {
@@ -72,9 +73,7 @@ describe('versions through the built Apps Script bundle', () => {
       by: '部長',
     });
     for (const rep of review.notRead.reps) call(s, 'acknowledgeVersion', { version: 2, rep });
-    const again = call(s, 'runReview', null, '2026H2') as typeof review & {
-      confirm: { rep: string; itemId: string; confirmed: boolean | null }[];
-    };
+    const again = call(s, 'runReview', null, '2026H2') as Review;
     expect(again.notRead.reps).toEqual([]);
     expect(again.confirm.find((c) => c.rep === first.rep && c.itemId === first.itemId)!.confirmed).toBe(
       false,
