@@ -59,6 +59,8 @@ interface Options {
   /** definition: which view, and the version numbers after the file. */
   view?: DefinitionView;
   versions: number[];
+  /** manual: the version whose manual to write (default: the one in force on the as-of date). */
+  manualVersion?: number;
 }
 
 /** Exit codes: 0 done, 1 the file or a command failed, 2 the command line is wrong. */
@@ -125,6 +127,7 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
     '--contacts-sheet',
     '--log-sheet',
     '--period',
+    '--version',
   ];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -150,6 +153,10 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
   if (view === undefined && rest.length > 0) usage(lang, 'cli.unknownOption', { option: rest[0]! });
   if (values['--period'] !== undefined && command !== 'review')
     usage(lang, 'cli.unknownOption', { option: '--period' });
+  if (values['--version'] !== undefined && command !== 'manual')
+    usage(lang, 'cli.unknownOption', { option: '--version' });
+  const manualVersion =
+    values['--version'] !== undefined ? versionNumbers('show', [values['--version']], lang)[0] : undefined;
   return {
     command: command as Command,
     file,
@@ -160,6 +167,7 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
     versions,
     ...(view !== undefined ? { view } : {}),
     ...(values['--period'] !== undefined ? { period: values['--period'] } : {}),
+    ...(manualVersion !== undefined ? { manualVersion } : {}),
     ...(values['--as-of'] !== undefined ? { asOf: values['--as-of'] } : {}),
     ...(values['--out'] !== undefined ? { out: values['--out'] } : {}),
     ...(values['--customer-sheet'] !== undefined ? { customerSheet: values['--customer-sheet'] } : {}),
@@ -169,7 +177,8 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
 }
 
 function definitionView(word: string | undefined, lang: Lang): DefinitionView {
-  if (!DEFINITION_VIEWS.includes(word as DefinitionView)) usage(lang, 'cli.definitionView', { view: word ?? '' });
+  if (!DEFINITION_VIEWS.includes(word as DefinitionView))
+    usage(lang, 'cli.definitionView', { view: word ?? '' });
   return word as DefinitionView;
 }
 
@@ -273,7 +282,7 @@ async function run(o: Options, io: CliIo): Promise<void> {
   if (o.command !== 'setup') {
     io.stderr(`${say(lang, 'cli.progress.run', { command: o.command })}\n`);
     const asOf = o.asOf !== undefined ? dayToIso(asOfDay) : undefined;
-    const result = await value(commandOf(api, o.command, asOf, o.period));
+    const result = await value(commandOf(api, o.command, asOf, o));
     say_(`${[result.message, ...result.headline.map((h) => `  ${h}`)].join('\n')}\n`);
     reportUnread(result.unread, lang, io);
     if (o.json) json = await reportJson(workbook, o.command, out, result, o.command !== 'manual');
@@ -349,16 +358,16 @@ function reportUnread(unread: UnreadRows, lang: Lang, io: CliIo): void {
   io.stderr(`${lines.join('\n')}\n`);
 }
 
-function commandOf(api: KimeruApi, command: ReportCommand, asOf: string | undefined, period?: string) {
+function commandOf(api: KimeruApi, command: ReportCommand, asOf: string | undefined, o: Options) {
   switch (command) {
     case 'rank':
       return api.runRanking(asOf);
     case 'gapcheck':
       return api.runGapCheck(asOf);
     case 'review':
-      return api.runReview(asOf, period);
+      return api.runReview(asOf, o.period);
     case 'manual':
-      return api.writeManual();
+      return api.writeManual(o.manualVersion);
   }
 }
 

@@ -10,15 +10,9 @@ import { KimeruError } from '../issues';
 import { datasetOf } from './data';
 import { definitionState, previewDefinition, saveDefinition, type DefinitionState } from './definition';
 import { logActivity, type LogResult } from './log';
+import { writeManual } from './manual';
 import { acknowledgeVersion, confirmItem, runReview, type ConfirmRequest, type ReviewResult } from './review';
-import {
-  runGapCheck,
-  runRanking,
-  unreadOf,
-  writeManual,
-  type ReportResult,
-  type UnreadRows,
-} from './reports';
+import { runGapCheck, runRanking, unreadOf, type ReportResult, type UnreadRows } from './reports';
 import { planSetup, setup, type SetupReport, type SetupRequest } from './setup';
 import { findSettingsSheet, loadWorkbook } from './workbook';
 import {
@@ -93,7 +87,8 @@ export interface KimeruApi {
   confirmItem(req: ConfirmRequest): Promise<Envelope<{ message: string }>>;
   /** A rep marks a saved version as read (読みました). */
   acknowledgeVersion(req: { version: number; rep: string }): Promise<Envelope<{ message: string }>>;
-  writeManual(): Promise<Envelope<ReportResult>>;
+  /** The manual of version `n` (an earlier one written again), else of the version in force today. */
+  writeManual(version?: number): Promise<Envelope<ReportResult>>;
   /** Every saved version, and which is in force today. */
   listVersions(): Promise<Envelope<VersionList>>;
   /** Saved version `n` (default: the one in force today). */
@@ -160,7 +155,7 @@ export function createApi(port: WorkbookPort, clock: Clock, userLang: string): K
         return rest;
       }),
     runReview: (asOf, period) => wrap(() => runReview(port, asOfDay(asOf), lang, periodOf(period))),
-    writeManual: () => wrap(() => writeManual(port, clock.now().day, lang)),
+    writeManual: (version) => wrap(() => writeManual(port, clock.now().day, lang, version ?? undefined)),
     confirmItem: (req) =>
       wrap(() => {
         const named = periodOf(req.period);

@@ -9,7 +9,6 @@ import {
   gapTable,
   noDataHeadline,
   indexDataset,
-  manualRows,
   rankCustomers,
   rankingTable,
   withMovement,
@@ -93,7 +92,13 @@ export function registerLazy(loaded: Loaded, role: Role): WriteOp[] {
  * months earlier; without a history, what the ranking sheet held) and the rows to append. A sheet
  * of the user's that bears the name and is not a rank history is left alone.
  */
-function rankHistoryStep(loaded: Loaded, results: readonly RankResult[], asOf: Day, stamp: string, lang: Lang) {
+function rankHistoryStep(
+  loaded: Loaded,
+  results: readonly RankResult[],
+  asOf: Day,
+  stamp: string,
+  lang: Lang,
+) {
   const sheet = sheetOf(loaded, 'rankHistory');
   const grid = loaded.grids.rankHistory;
   let entries: RankEntry[] = [];
@@ -172,7 +177,9 @@ export async function ranked(
     version = inForce.version;
     definitionWarnings = [];
     if (inForce.version !== history.latest.version)
-      notes.push(t(lang, 'commands.report.pastVersion', { asOf: formatDay(asOf, lang), version: inForce.version }));
+      notes.push(
+        t(lang, 'commands.report.pastVersion', { asOf: formatDay(asOf, lang), version: inForce.version }),
+      );
     if (!definitionsEqual(onSheet.definition, history.latest.definition))
       notes.push(t(lang, 'commands.report.unsavedEdits', { version: history.latest.version }));
   }
@@ -285,25 +292,5 @@ export async function runGapCheck(
     unread,
     ...versionOf(r, asOf),
     gaps,
-  };
-}
-
-export async function writeManual(port: WorkbookPort, today: Day, lang: Lang): Promise<ReportResult> {
-  const loaded = await loadWorkbook(port, ['definition', 'history', 'manual', 'issues']);
-  const { definition, version, issues } = definitionOf(loaded);
-  const latest = historyOf(loaded).latest;
-  const date = latest && latest.version === version ? latest.date : today;
-  const stamp = stampLabel(version, lang);
-  const rows = outputRows(lang, stamp, today, manualRows(definition, { version: version ?? 0, date }, lang));
-  const { ops, unread } = unreadRows(loaded, issues, lang, stamp, today);
-  await port.write([replaceOutput(loaded, 'manual', rows, 0), ...ops]);
-  return {
-    message: t(lang, 'commands.report.manual', { version: version ?? '-' }),
-    headline: [],
-    sheet: sheetOf(loaded, 'manual'),
-    unread,
-    version,
-    stamp,
-    asOf: dayToIso(today),
   };
 }

@@ -52,7 +52,13 @@ async function savedVersions(port: WorkbookPort) {
 }
 
 function summary(v: DefinitionVersion, inForce: DefinitionVersion | null): VersionSummary {
-  return { version: v.version, date: dayToIso(v.date), author: v.author, note: v.note, inForce: v === inForce };
+  return {
+    version: v.version,
+    date: dayToIso(v.date),
+    author: v.author,
+    note: v.note,
+    inForce: v === inForce,
+  };
 }
 
 /** Every saved version, oldest first, and which one is in force today. */
@@ -94,7 +100,12 @@ export async function showVersion(
   });
   const manual = manualRows(v.definition, { version: v.version, date: v.date }, lang)
     .slice(1) // the manual's own title: the heading above says more
-    .map((row) => row.map((c) => normalizeText(c)).filter((c) => c !== '').join('  '));
+    .map((row) =>
+      row
+        .map((c) => normalizeText(c))
+        .filter((c) => c !== '')
+        .join('  '),
+    );
   return { ...summary(v, inForce), definition: v.definition, lines: [heading, ...trimBlank(manual)] };
 }
 

@@ -85,8 +85,7 @@ export const definitionMessages = defineMessages({
     'definition.conditionSyntax':
       '条件「{text}」を読めません。「列 演算子 値」の形で書いてください(例: 年間取引額 >= 1億 かつ 従業員数 >= 300)。',
     'definition.conditionColumnMissing': '条件「{text}」に列名がありません。',
-    'definition.conditionTooLong':
-      '条件が{length}文字あります。条件として読めるのは{max}文字までです。',
+    'definition.conditionTooLong': '条件が{length}文字あります。条件として読めるのは{max}文字までです。',
     'definition.conditionValueMissing': '条件「{text}」に値がありません。',
     'definition.conditionNotNumber':
       '条件「{text}」の値「{value}」を数値として読めません(大小比較には数値が必要です)。',
@@ -143,6 +142,10 @@ export const definitionMessages = defineMessages({
     'definition.field.metric': '指標',
     'definition.field.target': '対象',
     'definition.field.window': '期間',
+    'definition.field.why': '理由',
+    'definition.field.howTo': 'やり方',
+    'definition.label.why': '理由',
+    'definition.label.howTo': 'やり方',
     'definition.value.none': 'なし',
     'definition.value.notChecked': 'チェックなし',
     'definition.value.month': '{n}月',
@@ -344,6 +347,10 @@ export const definitionMessages = defineMessages({
     'definition.field.metric': 'metric',
     'definition.field.target': 'target',
     'definition.field.window': 'window',
+    'definition.field.why': 'why',
+    'definition.field.howTo': 'how to',
+    'definition.label.why': 'Why',
+    'definition.label.howTo': 'How to',
     'definition.value.none': 'none',
     'definition.value.notChecked': 'not checked',
     'definition.value.month': 'month {n}',

@@ -30,7 +30,7 @@ export type {
   ReviewClass,
   ReviewRow,
 } from './review';
-export { manualRows } from './manual';
+export { manualRows, type ManualChanges } from './manual';
 export {
   comparisonDay,
   rankChanges,

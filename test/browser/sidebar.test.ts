@@ -384,6 +384,12 @@ describe('定義 / Definition', () => {
     await v1.waitFor();
     expect(await v1.locator('li').first().textContent()).toMatch(/^第1版（2026\/11\/29・kimeru）/);
     expect(await v1.textContent()).toMatch(/キーマンとの接触.*A: [^/]*60/);
+    // Its manual, written again.
+    await page.getByTestId('def-version-manual').click();
+    await page
+      .getByTestId('def-version-manual-result')
+      .filter({ hasText: '営業マニュアル（第1版）を作成しました' })
+      .waitFor();
 
     // Compare: the previous and the latest are chosen; either order reads older → newer.
     expect(await page.getByTestId('def-compare-a').inputValue()).toBe('1');

@@ -163,6 +163,8 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
     const name = h('input', { type: 'text', value: item.name, 'data-testid': 'def-name' });
     const standard = h('textarea', { rows: 2, 'data-testid': 'def-standard' });
     standard.value = item.standard;
+    const why = h('input', { type: 'text', value: item.why ?? '', 'data-testid': 'def-why' });
+    const howTo = h('input', { type: 'text', value: item.howTo ?? '', 'data-testid': 'def-howTo' });
     const metric = h(
       'select',
       { 'data-testid': 'def-metric' },
@@ -245,6 +247,14 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
       item.standard = standard.value;
       changed();
     });
+    why.addEventListener('input', () => {
+      item.why = why.value;
+      changed();
+    });
+    howTo.addEventListener('input', () => {
+      item.howTo = howTo.value;
+      changed();
+    });
     metric.addEventListener('change', () => {
       item.metric = metric.value === '' ? null : (metric.value as MetricKind);
       showFor(item.metric);
@@ -278,6 +288,8 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
       h('div', { class: 'item-head' }, remove),
       field(tr(lang, 'ui.def.name'), name, 'name').el,
       field(tr(lang, 'ui.def.standard'), standard, 'standard').el,
+      field(tr(lang, 'ui.def.why'), why, 'why').el,
+      field(tr(lang, 'ui.def.howTo'), howTo, 'howTo').el,
       field(tr(lang, 'ui.def.metric'), metric, 'metric').el,
       targetField.el,
       windowField.el,

@@ -58,6 +58,23 @@ export function versionsPanel(app: App): { el: HTMLElement; render(history: read
     const r = await app.call(() => app.api.showVersion(version));
     if (!r.ok) return void replaceChildren(view, '');
     showLines('def-version-lines', r.value.lines);
+    // The manual of any version can be written again.
+    const manual = h(
+      'button',
+      { type: 'button', class: 'secondary', 'data-testid': 'def-version-manual' },
+      tr(lang, 'ui.def.writeManual', { version }),
+    );
+    const said = h('p', { class: 'small', 'data-testid': 'def-version-manual-result' });
+    manual.addEventListener('click', () => {
+      manual.disabled = true;
+      void app
+        .call(() => app.api.writeManual(version))
+        .then((w) => {
+          manual.disabled = false;
+          replaceChildren(said, w.ok ? w.value.message : '');
+        });
+    });
+    view.append(manual, said);
   }
 
   async function doCompare(): Promise<void> {

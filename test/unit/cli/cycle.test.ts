@@ -150,3 +150,25 @@ describe('--json', () => {
     expect(gaps.rows.length).toBeGreaterThan(10);
   });
 });
+
+describe('kimeru manual --version', () => {
+  it("writes an earlier version's manual again, and refuses a version that is not saved", async () => {
+    const file = copyOfBase('manual');
+    const r = await kimeru('manual', file, '--version', '1', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { version: number; rows: string[][] };
+    expect(json.version).toBe(1);
+    const lines = json.rows.map((row) => row.filter((c) => c !== null).join(' | '));
+    expect(lines[0]).toBe('営業マニュアル 顧客管理の定義 第1版 (2026/04/01)');
+    expect(lines).toContain('【この版について】 初版です。');
+    const today = JSON.parse((await kimeru('manual', file, '--json')).stdout) as { rows: string[][] };
+    const now = today.rows.map((row) => row.filter((c) => c !== null).join(' | '));
+    expect(now).toContain('【第1版からの変更】');
+    expect(now).toContain('変更内容 | キーマン接触の間隔をAランクのみ短縮');
+    expect(await kimeru('manual', file, '--version', '9')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('第9版はありません'),
+    });
+    expect(await kimeru('rank', file, '--version', '1')).toMatchObject({ code: 2 });
+  });
+});
