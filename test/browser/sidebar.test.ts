@@ -498,6 +498,28 @@ describe('実行 / Run', () => {
     expect(wb.snapshot('ギャップ').length).toBeGreaterThan(2);
   });
 
+  it('lets a rep mark the version as read, and the review names only those who have not', async () => {
+    const { wb, api } = await setUpWorkbook();
+    const { page } = await openSidebar(browser.context, api, { tab: 'definition' });
+    await page.getByTestId('ack-read').filter({ hasText: '第1版を読みました' }).waitFor();
+    await page.getByTestId('ack-rep').fill('佐藤');
+    await page.getByTestId('ack-read').click();
+    await page
+      .getByTestId('ack-result')
+      .filter({ hasText: '佐藤さんが第1版を読んだことを記録しました。' })
+      .waitFor();
+    expect(wb.snapshot('既読')).toEqual([
+      ['版', '営業担当'],
+      [1, '佐藤'],
+    ]);
+    await page.getByTestId('tab-run').click();
+    await page.getByTestId('run-review').click();
+    await page
+      .getByTestId('run-message')
+      .filter({ hasText: '第1版をまだ読んでいない営業担当: 高橋' })
+      .waitFor();
+  });
+
   it('reviews a named half-year, and lets a manager confirm an item the data cannot measure', async () => {
     const { wb, api } = await setUpWorkbook();
     const { page, host } = await openSidebar(browser.context, api, { tab: 'run' });

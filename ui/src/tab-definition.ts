@@ -14,6 +14,7 @@ import { parseCount, showCount } from './numbers';
 import type { App } from './store';
 import { recall, remember } from './storage';
 import { versionsPanel } from './versions-panel';
+import { ackBox } from './ack-box';
 
 /** Metrics whose item names a subject (an activity type, customer columns). */
 const NEEDS_TARGET: ReadonlySet<MetricKind> = new Set(['activity_count', 'attribute_filled']);
@@ -71,11 +72,13 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
   });
   const result = h('div', { class: 'status', role: 'status', 'data-testid': 'def-result' });
   const versions = versionsPanel(app);
+  const ack = ackBox(app);
 
   const el = h(
     'section',
     { class: 'tab-definition' },
     h('div', { class: 'def-head' }, version, reload),
+    ack.el,
     ranks,
     // Warnings and changes first: in a 300px sidebar they stay in view while items are edited.
     h('div', { class: 'panel flags-panel' }, h('h3', {}, tr(lang, 'ui.def.flags')), flagList),
@@ -124,6 +127,7 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
     renderLines(diffList, loaded.diffFromSaved, tr(lang, 'ui.def.diffNone'));
     renderLines(effectList, [], tr(lang, 'ui.def.effectNone'));
     versions.render(loaded.history);
+    ack.show(loaded.history[loaded.history.length - 1]?.version ?? null);
   }
 
   function renderLines(list: HTMLElement, lines: readonly string[], none: string): void {
