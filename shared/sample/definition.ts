@@ -60,6 +60,19 @@ export function historyGrid(versions: readonly DefinitionVersion[] = sampleVersi
 }
 
 /**
+ * Who marked which version as read (既読): everyone read version 1; of version 2, only 佐藤 and
+ * 高橋 so far, so the review names 田村 and 中島.
+ */
+export function acknowledgementGrid(): CellValue[][] {
+  return [
+    ['版', '営業担当'],
+    ...Object.values(REPS).map((rep) => [1, rep]),
+    [2, REPS.sato],
+    [2, REPS.takahashi],
+  ];
+}
+
+/**
  * The reps' own answers for the half-year reviews (知っている?), one set per period (期間): the
  * first half-year (2026H1), then the second (2026H2, the one of the as-of date). In the second
  * everyone says they know the key-person items, as people do; only 佐藤 and 高橋 claim to know the

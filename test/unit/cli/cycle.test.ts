@@ -172,3 +172,27 @@ describe('kimeru manual --version', () => {
     expect(await kimeru('rank', file, '--version', '1')).toMatchObject({ code: 2 });
   });
 });
+
+describe("the sample company's cycle", () => {
+  it('shows what got better since the first half-year, who has not read version 2, and ranks that moved', async () => {
+    const file = copyOfBase('cycle');
+    const review = JSON.parse((await kimeru('review', file, '--as-of', '2026-11-29', '--json')).stdout) as {
+      message: string;
+      rows: Record<string, string>[];
+    };
+    expect(review.message).toContain('第2版をまだ読んでいない営業担当: 田村 大輔、中島 翔');
+    const tamura = review.rows.find(
+      (r) => r['営業担当'] === '田村 大輔' && r['項目'] === 'キーマンとの接触',
+    )!;
+    expect(tamura['前期からの変化']).toContain('知っている: 良くなった');
+    const rank = JSON.parse((await kimeru('rank', file, '--as-of', '2026-11-29', '--json')).stdout) as {
+      rows: Record<string, string>[];
+    };
+    const moved = rank.rows.filter((r) => r['変動'] === '↑' || r['変動'] === '↓');
+    expect(moved.map((r) => [r['顧客ID'], r['前回ランク'], r['ランク']])).toEqual([
+      ['C010', 'B', 'A'],
+      ['C011', 'A', 'B'],
+    ]);
+    expect(rank.rows.length).toBe(50);
+  });
+});
