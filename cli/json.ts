@@ -24,6 +24,9 @@ export interface ReportJson {
   columns: string[];
   rows: JsonRow[] | JsonValue[][];
   unread: JsonRow[] | string[];
+  /** review: the half-year reviewed and who has not read the version in force. */
+  period?: { code: string; label: string };
+  notRead?: { version: number; reps: string[] } | null;
 }
 
 /** The JSON of a report command: `table` false for a sheet that is not a table (the manual). */
@@ -54,6 +57,8 @@ export async function reportJson(
     columns: read.columns,
     rows: read.rows,
     unread,
+    ...('period' in result ? { period: (result as { period: ReportJson['period'] }).period } : {}),
+    ...('notRead' in result ? { notRead: (result as { notRead: ReportJson['notRead'] }).notRead } : {}),
   };
 }
 

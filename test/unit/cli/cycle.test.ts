@@ -181,6 +181,10 @@ describe("the sample company's cycle", () => {
       rows: Record<string, string>[];
     };
     expect(review.message).toContain('第2版をまだ読んでいない営業担当: 田村 大輔、中島 翔');
+    expect(review).toMatchObject({
+      period: { code: '2026H2', label: '2026年度下期' },
+      notRead: { version: 2, reps: ['田村 大輔', '中島 翔'] },
+    });
     const tamura = review.rows.find(
       (r) => r['営業担当'] === '田村 大輔' && r['項目'] === 'キーマンとの接触',
     )!;
