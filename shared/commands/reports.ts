@@ -107,7 +107,12 @@ function rankHistoryStep(
       entries = readRankHistory(grid, sheet).entries;
     } catch (e) {
       if (!(e instanceof KimeruError)) throw e;
-      return { previous: previousRanks(loaded.grids.ranking), ops: [] as WriteOp[], notes: [] as string[] };
+      return {
+        previous: previousRanks(loaded.grids.ranking),
+        ops: [] as WriteOp[],
+        notes: [] as string[],
+        append: null,
+      };
     }
   }
   const day = comparisonDay(entries, asOf);
@@ -115,6 +120,7 @@ function rankHistoryStep(
   const notes = day !== null ? [t(lang, 'commands.report.rankCompared', { day: formatDay(day, lang) })] : [];
   const changes = rankChanges(entries, asOf, results, stamp);
   const ops: WriteOp[] = [];
+  let append: { sheet: string; rows: WriteCell[][] } | null = null;
   if (changes.length > 0) {
     const rows: WriteCell[][] = changes.map((e) => [
       dateCell(e.asOf),
@@ -125,10 +131,12 @@ function rankHistoryStep(
     ]);
     if (grid === undefined)
       ops.push({ kind: 'addSheet', sheet, rows: [rankHistoryHeader(lang), ...rows], frozenRows: 1 });
+    // A history kimeru did not make (one a workbook came with, as the sample's) is only added to.
+    else if (loaded.settings.rowOf['sheet:rankHistory'] === undefined) append = { sheet, rows };
     else ops.push({ kind: 'setBlock', sheet, row: grid.length + 1, column: 1, rows });
     ops.push(...registerLazy(loaded, 'rankHistory'));
   }
-  return { previous, ops, notes };
+  return { previous, ops, notes, append };
 }
 
 /** Rebuilds an output sheet — only one kimeru made (or re-adds it when it was deleted). */
@@ -244,6 +252,7 @@ export async function runRanking(port: WorkbookPort, asOf: Day, lang: Lang): Pro
   const rows = withMovement(r.results, history.previous, r.definition.ranks);
   const counts = r.definition.ranks.map((rank) => `${rank}: ${rows.filter((x) => x.rank === rank).length}`);
   const { ops, unread } = unreadRows(r.loaded, r.issues, lang, r.stamp, asOf);
+  if (history.append) await port.append(history.append);
   await port.write([
     replaceOutput(r.loaded, 'ranking', outputRows(lang, r.stamp, asOf, rankingTable(rows, lang, r.stamp))),
     ...history.ops,

@@ -2,6 +2,12 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo } from '../../../cli/kimeru';
+import { FileWorkbook } from '../../../cli/file-workbook';
+import { createApi } from '../../../shared/commands';
+import { t } from '../../../shared/i18n';
+import type { WriteCell } from '../../../shared/port';
+import { sampleWorkbook } from '../../../shared/sample';
+import { dayFromParts } from '../../../shared/values';
 
 // The .ts itself: a plain import would find the cli/kimeru.js shim beside it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -198,5 +204,39 @@ describe("the sample company's cycle", () => {
       ['C011', 'A', 'B'],
     ]);
     expect(rank.rows.length).toBe(50);
+  });
+});
+
+describe('a rank history the workbook came with', () => {
+  it('is added to by the ranking (only rows below), then kept as kimeru keeps its own', async () => {
+    const wb = sampleWorkbook();
+    // Without the August snapshot, C010 and C011 have moved since the last one: the run adds them.
+    const last = wb.rankHistory[wb.rankHistory.length - 1]![0];
+    const history = wb.rankHistory.filter((r, i) => i === 0 || r[0] !== last);
+    const sheets = {
+      customers: wb.customers,
+      definition: wb.definition,
+      history: wb.history,
+      rankHistory: history,
+    };
+    const file = new FileWorkbook(
+      null,
+      'ja',
+      Object.entries(sheets).map(([key, grid]) => ({
+        name: t('ja', `commands.sheet.${key as keyof typeof sheets}`),
+        rows: grid.map((r) => [...r]) as WriteCell[][],
+      })),
+    );
+    const api = createApi(file, { now: () => ({ day: dayFromParts(2026, 11, 29), minutes: 0 }) }, 'ja');
+    expect((await api.setup({})).ok).toBe(true);
+    const ranked = await api.runRanking();
+    expect(ranked.ok).toBe(true);
+    const grid = (await file.readSheets(['ランク履歴']))['ランク履歴']!;
+    expect(grid.slice(0, history.length).map((r) => r.slice(1))).toEqual(history.map((r) => r.slice(1)));
+    expect(grid.slice(history.length).map((r) => [r[1], r[3], r[4]])).toEqual([
+      ['C010', 'A', '第2版'],
+      ['C011', 'B', '第2版'],
+    ]);
+    expect((await api.runRanking()).ok).toBe(true);
   });
 });
