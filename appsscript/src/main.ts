@@ -33,6 +33,11 @@ const API_METHODS = [
   'writeManual',
   'getActions',
   'getCoverage',
+  'listVersions',
+  'showVersion',
+  'compareVersions',
+  'confirmItem',
+  'acknowledgeVersion',
 ] as const satisfies readonly (keyof KimeruApi)[];
 type Unlisted = Exclude<keyof KimeruApi, (typeof API_METHODS)[number]>;
 /** Fails to compile when KimeruApi gains a method that is not listed above. */

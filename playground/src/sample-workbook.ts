@@ -53,6 +53,8 @@ export function sampleSheets(): { name: string; grid: CellValue[][] }[] {
     { name: t('ja', 'commands.sheet.definition'), grid: wb.definition },
     { name: t('ja', 'commands.sheet.history'), grid: wb.history },
     { name: t('ja', 'commands.sheet.answers'), grid: wb.reviewAnswers },
+    { name: t('ja', 'commands.sheet.rankHistory'), grid: wb.rankHistory },
+    { name: t('ja', 'commands.sheet.acknowledgements'), grid: wb.acknowledgements },
   ];
 }
 

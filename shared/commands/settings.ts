@@ -24,11 +24,13 @@ export const ROLES = [
   'issues',
   'rankHistory',
   'dashboard',
+  'confirmations',
+  'acknowledgements',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Sheets made by the first run that has something to put in them, not by setup. */
-export const LAZY_ROLES: readonly Role[] = ['issues', 'rankHistory'];
+export const LAZY_ROLES: readonly Role[] = ['issues', 'rankHistory', 'confirmations', 'acknowledgements'];
 
 /**
  * Report sheets: setup reserves their names in the settings but adds them only when a command

@@ -920,12 +920,16 @@ function initialContent(
   }
 }
 
-/** The reps' answers: who, which item, knows or not — and a key, so concurrent reviews add each row once. */
+/**
+ * The reps' answers: who, which item, knows or not, a key (so concurrent reviews add each row
+ * once) and the half-year the answer belongs to.
+ */
 export function answersHeader(lang: Lang): string[] {
   return [
     t(lang, 'engines.col.rep'),
     t(lang, 'engines.col.item'),
     t(lang, 'engines.col.knows'),
     t(lang, 'engines.col.recordId'),
+    t(lang, 'engines.col.period'),
   ];
 }
