@@ -238,6 +238,7 @@ export function dashboardFunction(params: {
           contacts: range(args, 'contacts'),
           activities: range(args, 'activities'),
           definition: range(args, 'definition'),
+          ...(args.dates['as_of'] != null ? { asOf: args.dates['as_of'] } : {}),
         },
         lang,
       );

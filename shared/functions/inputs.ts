@@ -2,7 +2,8 @@ import { KimeruError, type Issue } from '../issues';
 import type { Lang } from '../i18n';
 import type { Dataset } from '../model';
 import type { Definition } from '../definition/model';
-import { definitionIssues, readDefinition, stampLabel } from '../definition';
+import { definitionIssues, readDefinition, readHistory, stampLabel, versionInForce } from '../definition';
+import type { Day } from '../values/days';
 import { readDataset } from '../tables';
 import { indexDataset, rankCustomers, type DatasetIndex } from '../engines';
 import type { CellValue } from '../values/cell';
@@ -103,9 +104,25 @@ export function readTables(args: TableArgs): Tables {
   });
 }
 
+/**
+ * The `definition` argument: the definition sheet, or the definition history (定義履歴) — then
+ * the version in force on the as-of date (the latest without one), so a past as-of date is
+ * computed as it was decided then, and unsaved edits on the sheet never count.
+ */
+function definitionArgument(grid: CellValue[][], asOf: Day | undefined) {
+  const history = readHistory(grid, { sheet: sheetOf('definition') });
+  if (history.versions.length === 0) return readDefinition(grid, { sheet: sheetOf('definition') });
+  const latest = history.versions.reduce((a, b) => (b.version > a.version ? b : a));
+  const chosen = asOf === undefined ? latest : (versionInForce(history.versions, asOf) ?? latest);
+  return { definition: chosen.definition, version: chosen.version, issues: history.issues };
+}
+
 /** Reads the tables and the definition, and ranks every customer by it. */
-export function readRanked(args: TableArgs & { definition: CellValue[][] }, lang: Lang): Ranked {
-  const read = relabelled(() => readDefinition(args.definition, { sheet: sheetOf('definition') }));
+export function readRanked(
+  args: TableArgs & { definition: CellValue[][]; asOf?: Day },
+  lang: Lang,
+): Ranked {
+  const read = relabelled(() => definitionArgument(args.definition, args.asOf));
   const tables = readTables(args);
   const results = rankCustomers(read.definition, tables.dataset.customers, lang);
   // A definition that would mislead (a rule naming a column the table lacks…) is listed too.

@@ -71,7 +71,13 @@ const ACTIVITIES = param(
   '行動記録の範囲（見出し行を含む）',
   'The activity log, header row included',
 );
-const DEFINITION = param('definition', 'range', false, '顧客管理の定義シートの範囲', 'The definition sheet');
+const DEFINITION = param(
+  'definition',
+  'range',
+  false,
+  '顧客管理の定義シートの範囲。定義履歴シートを渡すと、基準日に適用中の版（基準日のない関数では最新の版）で計算します',
+  'The definition sheet; given the definition history sheet, the version in force on the as-of date (the latest version where there is no as-of date)',
+);
 const AS_OF = param(
   'as_of',
   'date',
@@ -101,6 +107,8 @@ function allTables(args: CoercedArgs) {
     contacts: range(args, 'contacts'),
     activities: range(args, 'activities'),
     definition: range(args, 'definition'),
+    // With the definition history as `definition`, the version in force on this day is used.
+    ...(args.dates['as_of'] != null ? { asOf: args.dates['as_of'] } : {}),
   };
 }
 
