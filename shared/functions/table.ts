@@ -1,4 +1,4 @@
-import { answersOfPeriod } from '../engines/review-records';
+import { answersOfPeriod, readConfirmations } from '../engines/review-records';
 import { t, type Lang } from '../i18n';
 import { issueSummary, issueTable, KimeruError, type Issue } from '../issues';
 import type { Day } from '../model';
@@ -456,21 +456,34 @@ const REVIEW: FunctionDef = {
       "The reps' answers: three columns rep, item (id or name), knows (TRUE/FALSE, ○/×)",
     ),
     LANG,
+    param(
+      'confirmations',
+      'range',
+      true,
+      '確認記録シート: 指標のない項目を上長が「出来ている」と確認した記録（渡さなければその項目は未確認）',
+      'The confirmations sheet: what a manager confirmed for items without a metric (without it those items are not confirmed)',
+    ),
   ],
   run(args, lang) {
     const r = readRanked(allTables(args), lang);
     const day = asOf(args);
     const half = halfYearOf(day, r.definition.fiscalStartMonth, lang);
-    // Answers of other half-years (the 期間 column) are not this review's.
-    const knowsGrid = answersOfPeriod(range(args, 'knows'), periodCode(half));
+    const code = periodCode(half);
+    // Answers and confirmations of other half-years (the 期間 column) are not this review's.
+    const knowsGrid = answersOfPeriod(range(args, 'knows'), code);
     const read = readKnowsAnswers(knowsGrid, r.definition.items, { argument: 'knows' });
     const knows = read.answers;
+    const confirmed = readConfirmations(range(args, 'confirmations'), code, 'confirmations');
+    const confirmationIssues = confirmed.issues.map(({ sheet: _sheet, ...i }) => ({
+      ...i,
+      argument: 'confirmations',
+    }));
     // Measured as of the as-of date while the half-year is still running.
     const period = { start: half.start, end: Math.min(half.end, day) };
-    const rows = reviewRows(r.definition, r.index, period, r.ranks, knows);
+    const rows = reviewRows(r.definition, r.index, period, r.ranks, knows, undefined, confirmed.confirmations);
     return withIssueLine(
       reviewTable(rows, lang, `${half.label} ${r.stamp}`),
-      [...r.issues, ...read.issues],
+      [...r.issues, ...read.issues, ...confirmationIssues],
       lang,
       'functions.issuesLine.function',
     );
