@@ -57,6 +57,8 @@ interface Options {
   rep?: string;
   /** Print the result as JSON on stdout (the human lines go to stderr). */
   json: boolean;
+  /** rank: the rank-history day to show movement against (default about six months before). */
+  compare?: string;
   /** review: the half-year to review, as written (2026H1, 2026上期…). */
   period?: string;
   /** definition: which view, and the version numbers after the file. */
@@ -132,6 +134,7 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
     '--rep',
     '--period',
     '--version',
+    '--compare',
   ];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -157,6 +160,8 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
   if (view === undefined && rest.length > 0) usage(lang, 'cli.unknownOption', { option: rest[0]! });
   if (values['--period'] !== undefined && command !== 'review')
     usage(lang, 'cli.unknownOption', { option: '--period' });
+  if (values['--compare'] !== undefined && command !== 'rank')
+    usage(lang, 'cli.unknownOption', { option: '--compare' });
   if (values['--version'] !== undefined && command !== 'manual')
     usage(lang, 'cli.unknownOption', { option: '--version' });
   const manualVersion =
@@ -171,6 +176,7 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
     versions,
     ...(view !== undefined ? { view } : {}),
     ...(values['--period'] !== undefined ? { period: values['--period'] } : {}),
+    ...(values['--compare'] !== undefined ? { compare: values['--compare'] } : {}),
     ...(manualVersion !== undefined ? { manualVersion } : {}),
     ...(values['--as-of'] !== undefined ? { asOf: values['--as-of'] } : {}),
     ...(values['--out'] !== undefined ? { out: values['--out'] } : {}),
@@ -394,7 +400,7 @@ function reportUnread(unread: UnreadRows, lang: Lang, io: CliIo): void {
 function commandOf(api: KimeruApi, command: ReportCommand, asOf: string | undefined, o: Options) {
   switch (command) {
     case 'rank':
-      return api.runRanking(asOf);
+      return api.runRanking(asOf, o.compare);
     case 'gapcheck':
       return api.runGapCheck(asOf);
     case 'review':

@@ -80,7 +80,8 @@ export interface KimeruApi {
     baseVersion: number | null;
     baseFingerprint?: string;
   }): Promise<Envelope<{ version: number; message: string; diff: string[] }>>;
-  runRanking(asOf?: string): Promise<Envelope<ReportResult>>;
+  /** Ranks as of `asOf`; `compareWith` (a date) picks the rank-history day the movement is against. */
+  runRanking(asOf?: string, compareWith?: string): Promise<Envelope<ReportResult>>;
   runGapCheck(asOf?: string): Promise<Envelope<ReportResult>>;
   /** The review as of `asOf` (default today), or of `period` when named: "2026H1", "2026上期". */
   runReview(asOf?: string, period?: string): Promise<Envelope<ReviewResult>>;
@@ -153,7 +154,10 @@ export function createApi(port: WorkbookPort, clock: Clock, userLang: string): K
     getDefinition: () => wrap(() => definitionState(port, lang)),
     previewDefinition: (definition) => wrap(() => previewDefinition(port, definition, lang, clock.now().day)),
     saveDefinition: (req) => wrap(() => saveDefinition(port, req, clock.now().day, lang)),
-    runRanking: (asOf) => wrap(() => runRanking(port, asOfDay(asOf), lang)),
+    runRanking: (asOf, compareWith) =>
+      wrap(() =>
+        runRanking(port, asOfDay(asOf), lang, compareWith?.trim() ? asOfDay(compareWith) : undefined),
+      ),
     runGapCheck: (asOf) =>
       wrap(async () => {
         const { gaps: _gaps, ...rest } = await runGapCheck(port, asOfDay(asOf), lang);

@@ -69,6 +69,7 @@ export const commandsMessages = defineMessages({
     'commands.effect.gaps': '{day} 時点のギャップ {id} {name}: {before}件 → {after}件（{change}）',
     'commands.effect.none': '{day} 時点では、ランクもギャップの件数も変わりません',
     'commands.report.rankCompared': '前回ランクは {day} 時点のランクです（ランク履歴より）。',
+    'commands.report.compareNotBefore': '比べる日（{day}）は基準日（{asOf}）より前の日にしてください。',
     'commands.report.pastVersion': '基準日 {asOf} に有効だった第{version}版で計算しました。',
     'commands.report.unsavedEdits':
       '定義シートには保存していない編集があります。結果は保存済みの第{version}版で計算しました（編集の効果は定義の画面でプレビューできます）。',
@@ -165,6 +166,7 @@ export const commandsMessages = defineMessages({
     'commands.effect.gaps': 'Gaps as of {day}, {id} {name}: {before} → {after} ({change})',
     'commands.effect.none': 'As of {day}, no rank and no gap count would change',
     'commands.report.rankCompared': 'The previous rank is the rank on {day} (from the rank history).',
+    'commands.report.compareNotBefore': 'The day to compare with ({day}) must be before the as-of date ({asOf}).',
     'commands.report.pastVersion': 'Computed with version {version}, the one in force on {asOf}.',
     'commands.report.unsavedEdits':
       'The definition sheet has edits that were never saved; the results use saved version {version} (preview the edits in the definition pane).',

@@ -98,6 +98,7 @@ function rankHistoryStep(
   asOf: Day,
   stamp: string,
   lang: Lang,
+  compareWith?: Day,
 ) {
   const sheet = sheetOf(loaded, 'rankHistory');
   const grid = loaded.grids.rankHistory;
@@ -115,7 +116,8 @@ function rankHistoryStep(
       };
     }
   }
-  const day = comparisonDay(entries, asOf);
+  // The day the user chose, else about six months before; the ranks are the history's on that day.
+  const day = compareWith ?? comparisonDay(entries, asOf);
   const previous = day !== null ? ranksAt(entries, day) : previousRanks(loaded.grids.ranking);
   const notes = day !== null ? [t(lang, 'commands.report.rankCompared', { day: formatDay(day, lang) })] : [];
   const changes = rankChanges(entries, asOf, results, stamp);
@@ -246,9 +248,20 @@ function previousRanks(grid: CellValue[][] | undefined): Map<string, string> {
   return previous;
 }
 
-export async function runRanking(port: WorkbookPort, asOf: Day, lang: Lang): Promise<ReportResult> {
+/** Ranks every customer as of `asOf`; movement is against the history on `compareWith` (default ~6 months before). */
+export async function runRanking(
+  port: WorkbookPort,
+  asOf: Day,
+  lang: Lang,
+  compareWith?: Day,
+): Promise<ReportResult> {
   const r = await ranked(port, ['ranking', 'rankHistory'], lang, asOf);
-  const history = rankHistoryStep(r.loaded, r.results, asOf, r.stamp, lang);
+  if (compareWith !== undefined && compareWith >= asOf)
+    throw new KimeruError({
+      key: 'commands.report.compareNotBefore',
+      params: { day: formatDay(compareWith, lang), asOf: formatDay(asOf, lang) },
+    });
+  const history = rankHistoryStep(r.loaded, r.results, asOf, r.stamp, lang, compareWith);
   const rows = withMovement(r.results, history.previous, r.definition.ranks);
   const counts = r.definition.ranks.map((rank) => `${rank}: ${rows.filter((x) => x.rank === rank).length}`);
   const { ops, unread } = unreadRows(r.loaded, r.issues, lang, r.stamp, asOf);

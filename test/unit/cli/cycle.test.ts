@@ -157,6 +157,30 @@ describe('--json', () => {
   });
 });
 
+describe('kimeru rank --compare', () => {
+  it('shows the movement since the day named: C010 and C011 moved since May, not since September', async () => {
+    const file = copyOfBase('compare');
+    const moved = async (day: string) => {
+      const r = await kimeru('rank', file, '--as-of', '2026-11-29', '--compare', day, '--json');
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.stdout) as { message: string; rows: Record<string, string>[] };
+      return {
+        message: json.message,
+        moved: json.rows
+          .filter((row) => row['変動'] !== '→' && row['変動'] !== '')
+          .map((row) => row['顧客ID']),
+      };
+    };
+    const may = await moved('2026-06-01');
+    expect(may.message).toContain('2026/06/01 時点');
+    expect(may.moved).toEqual(['C010', 'C011']);
+    expect((await moved('2026-09-15')).moved).toEqual([]);
+    const wrong = await kimeru('gapcheck', file, '--compare', '2026-06-01');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--compare');
+  });
+});
+
 describe('kimeru manual --version', () => {
   it("writes an earlier version's manual again, and refuses a version that is not saved", async () => {
     const file = copyOfBase('manual');

@@ -81,6 +81,33 @@ describe('rank history', () => {
     ]).toEqual(['A', 'C', '↑']);
   });
 
+  it('compares with any day the user picks, and refuses a day on or after the as-of date', async () => {
+    const wb = new MemoryWorkbook(sizedWorkbook(10));
+    const api = createApi(wb, clock, 'ja');
+    await ok(api.setup({}));
+    await ok(api.runRanking('2026-05-01'));
+    setSales(wb, 'C1', 10_000_000);
+    await ok(api.runRanking('2026-10-01'));
+    // Against October 1st (C1 already A): no movement; against May (C1 was C): up.
+    const movement = async (compareWith: string) => {
+      const result = await ok(api.runRanking('2026-11-29', compareWith));
+      const sheet = wb.sheets.get(result.sheet)!;
+      const header = sheet[1]!;
+      const c1 = sheet.find((r) => r[0] === 'C1')!;
+      return {
+        message: result.message,
+        moved: [c1[header.indexOf('前回ランク')], c1[header.indexOf('変動')]],
+      };
+    };
+    const october = await movement('2026/10/15');
+    expect(october.message).toContain('前回ランクは 2026/10/15 時点のランクです');
+    expect(october.moved).toEqual(['A', '→']);
+    expect((await movement('2026-05-20')).moved).toEqual(['C', '↑']);
+    const refused = await api.runRanking('2026-11-29', '2026-12-01');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.message).toContain('比べる日（2026/12/01）は基準日（2026/11/29）より前');
+  });
+
   it('a customer gone from the list is recorded as gone', async () => {
     const wb = new MemoryWorkbook(sizedWorkbook(3));
     const api = createApi(wb, clock, 'ja');
