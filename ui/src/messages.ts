@@ -40,7 +40,7 @@ export const uiMessages = defineMessages({
     'ui.log.keyPersonMet': 'キーマンとの接触として記録されました',
     'ui.valid.required': '{label}を入力してください',
     'ui.valid.choose': '{label}を選んでください',
-    'ui.valid.date': '{label}は日付（例: 2026-11-29）で入力してください',
+    'ui.valid.date': '{label}は日付（例: 2026/11/29）で入力してください',
     'ui.valid.future': '{label}が未来の日付です',
     'ui.valid.contentOrPurpose': '目的か内容のどちらかを入力してください',
     'ui.valid.dueBeforeDate': '次回期日が日付より前です',

@@ -120,8 +120,8 @@ export function actionsTab(
     ),
     repList,
     message,
+    unread.el, // above the list: at the pane's width the list runs far below the fold
     list,
-    unread.el,
   );
   toggle(unread.el, 'hidden', true);
 

@@ -6,6 +6,7 @@ import { busyButton, field, type Field } from './field';
 import { SubmitKeys } from './key';
 import { tr } from './messages';
 import type { App } from './store';
+import { readTypedDate, showDate } from './dates';
 import { recall, remember } from './storage';
 import { clientDay, shiftIsoDate, validateLogForm, type FieldIssue } from './validate';
 
@@ -27,14 +28,30 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
   let contactsByCustomer = new Map<string, Contact[]>();
 
   // --- controls -------------------------------------------------------------------------
+  // Dates are text fields showing the pane's language's format and reading what people type (dates.ts).
+  function dateInput(testId: string): HTMLInputElement {
+    const input = h('input', {
+      type: 'text',
+      inputmode: 'numeric',
+      autocomplete: 'off',
+      placeholder: showDate(app.state.today, lang),
+      'data-testid': testId,
+    });
+    // Once left, a readable date is shown back as the language writes it (令和8年11月29日 → 2026/11/29).
+    input.addEventListener('change', () => {
+      const iso = readTypedDate(input.value, lang, today());
+      if (iso) input.value = showDate(iso, lang);
+    });
+    return input;
+  }
   const picker = customerPicker(lang, (c) => onCustomer(c));
   const contactList = h('div', { class: 'contacts', 'data-testid': 'log-contacts' });
   const type = h('select', { 'data-testid': 'log-type' });
-  const date = h('input', { type: 'date', 'data-testid': 'log-date' });
+  const date = dateInput('log-date');
   const purpose = h('input', { type: 'text', 'data-testid': 'log-purpose', autocomplete: 'off' });
   const content = h('textarea', { rows: 4, 'data-testid': 'log-content' });
   const nextAction = h('input', { type: 'text', 'data-testid': 'log-nextAction', autocomplete: 'off' });
-  const nextDue = h('input', { type: 'date', 'data-testid': 'log-nextDue' });
+  const nextDue = dateInput('log-nextDue');
   const repListId = uid('reps');
   const repList = h('datalist', { id: repListId });
   const rep = h('input', { type: 'text', list: repListId, 'data-testid': 'log-rep', autocomplete: 'off' });
@@ -127,17 +144,22 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
       .filter((b) => b.checked)
       .map((b) => b.value);
     return {
-      date: date.value,
+      date: typedDate(date),
       customerId: chosen ? chosen.id : '',
       contactIds,
       type: type.value,
       purpose: purpose.value,
       content: content.value,
       nextAction: nextAction.value,
-      nextDue: nextDue.value,
+      nextDue: typedDate(nextDue),
       rep: rep.value,
       key: '',
     };
+  }
+
+  /** The ISO date typed in `input`; text that is no date is passed on as typed, for validation to name. */
+  function typedDate(input: HTMLInputElement): string {
+    return readTypedDate(input.value, lang, today()) ?? input.value;
   }
 
   function showIssues(issues: readonly { field: string; message: string }[]): string[] {
@@ -182,7 +204,7 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
   function reset(): void {
     picker.clear();
     for (const c of [purpose, content, nextAction, nextDue]) c.value = '';
-    date.value = today();
+    date.value = showDate(today(), lang);
     type.selectedIndex = 0;
     rep.value = '';
     for (const f of Object.values(fields)) f?.setError('');
@@ -230,7 +252,10 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
   form.addEventListener('submit', (event) => event.preventDefault());
   rep.addEventListener('change', () => remember('rep', rep.value));
 
-  // Enter: a newline in the textarea, the IME's while composing, otherwise submit when valid.
+  // Enter moves on to the next field and never submits (a half-filled form sent by a stray Enter
+  // is worse than one more key); Ctrl/⌘+Enter submits from anywhere in the form, as does the button.
+  // In the textarea Enter is a newline; while an IME composes, Enter is the IME's; the customer
+  // search handles its own Enter (it picks).
   let composing = false;
   form.addEventListener('compositionstart', () => (composing = true));
   form.addEventListener('compositionend', () => (composing = false));
@@ -238,16 +263,28 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
   form.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter') return;
     const target = event.target;
+    if (isImeEnter(event, composing)) {
+      if (target instanceof HTMLInputElement) event.preventDefault();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey) {
+      event.preventDefault();
+      void send();
+      return;
+    }
     if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
     event.preventDefault();
-    if (isImeEnter(event, composing)) return;
-    const problems = validateLogForm(readForm(), today(), lang);
-    if (problems.length === 0) void send();
-    else {
-      showIssues(problems);
-      setStatus(tr(lang, 'ui.log.fixErrors'));
-    }
+    focusNext(target);
   });
+
+  /** Focuses the control after `from` in the form's order (the submit button after the last field). */
+  function focusNext(from: HTMLElement): void {
+    const controls = Array.from(
+      form.querySelectorAll<HTMLElement>('input, select, textarea, button'),
+    ).filter((c) => !(c as HTMLInputElement).disabled && !c.closest('[hidden]') && c.tabIndex >= 0);
+    const next = controls[controls.indexOf(from) + 1];
+    if (next) next.focus();
+  }
 
   function onState(state: SidebarState): void {
     todayAtLoad = { iso: state.today, clientDay: clientDay() };
@@ -262,7 +299,7 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
     const current = type.value;
     replaceChildren(type, ...state.activityTypes.map((t) => h('option', { value: t.code }, t.label)));
     if (current) type.value = current;
-    if (!date.value) date.value = today();
+    if (!date.value) date.value = showDate(today(), lang);
     replaceChildren(repList, ...state.reps.map((r) => h('option', { value: r })));
     picker.setCustomers(state.customers);
     renderContacts(picker.selected());

@@ -114,8 +114,8 @@ export function peopleTab(app: App): {
     { class: 'tab-people' },
     field(ta(lang, 'ui.people.customer'), picker.el, 'people-customer').el,
     summary,
+    unread.el, // next to the answer, not below two lists of people
     h('div', { class: 'people-columns' }, keyBox, otherBox),
-    unread.el,
   );
 
   return {
