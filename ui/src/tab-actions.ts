@@ -5,6 +5,7 @@ import { field } from './field';
 import { recall, remember } from './storage';
 import type { App } from './store';
 import { unreadBox } from './unread-box';
+import { arrowRows } from './list-keys';
 
 /**
  * やること / To do: the rep's next actions, most urgent first — overdue next actions, key persons
@@ -30,6 +31,7 @@ export function actionsTab(
   const message = h('p', { class: 'strong pre-line', role: 'status', 'data-testid': 'actions-message' });
   const list = h('ol', { class: 'action-list', 'data-testid': 'actions-list' });
   const unread = unreadBox(lang);
+  arrowRows(list, '[data-testid="action"]', 'button');
   let loading = 0;
 
   async function load(): Promise<void> {

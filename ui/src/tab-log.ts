@@ -279,9 +279,9 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
 
   /** Focuses the control after `from` in the form's order (the submit button after the last field). */
   function focusNext(from: HTMLElement): void {
-    const controls = Array.from(
-      form.querySelectorAll<HTMLElement>('input, select, textarea, button'),
-    ).filter((c) => !(c as HTMLInputElement).disabled && !c.closest('[hidden]') && c.tabIndex >= 0);
+    const controls = Array.from(form.querySelectorAll<HTMLElement>('input, select, textarea, button')).filter(
+      (c) => !(c as HTMLInputElement).disabled && !c.closest('[hidden]') && c.tabIndex >= 0,
+    );
     const next = controls[controls.indexOf(from) + 1];
     if (next) next.focus();
   }
