@@ -250,5 +250,18 @@ describe.each(CASES)('keyboard only, 320 px ($lang)', ({ lang, shown, due, dateL
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatch(/^setup-col-customers-/);
     await fitsThePane(page);
+
+    // And every tab fits the pane, the run tab after a command has shown its answer.
+    await page.getByTestId('tab-run').focus();
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'run-gapCheck');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('run-headline').locator('li').first().waitFor();
+    await fitsThePane(page);
+    for (const tab of ['actions', 'log', 'people', 'definition', 'run', 'setup']) {
+      await page.getByTestId(`tab-${tab}`).focus();
+      await page.keyboard.press('Enter');
+      await fitsThePane(page);
+    }
   });
 });

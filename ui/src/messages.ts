@@ -208,7 +208,8 @@ export const uiMessages = defineMessages({
     'ui.run.period': 'Review period',
     'ui.run.periodPlaceholder': 'e.g. 2026H1 (blank: the half-year of the as-of date)',
     'ui.review.confirmTitle': 'Items people confirm',
-    'ui.review.confirmHint': 'The data cannot measure these items: record whether each is done in this period.',
+    'ui.review.confirmHint':
+      'The data cannot measure these items: record whether each is done in this period.',
     'ui.review.unconfirmed': 'Not confirmed',
     'ui.review.done': 'Done',
     'ui.review.notDone': 'Not done',
