@@ -67,11 +67,11 @@ async function teamApi(lang: string): Promise<KimeruApi> {
 }
 
 const CASES = [
-  { lang: 'ja', shown: '2026/11/29', due: '2026/12/04', dateLabel: '日付' },
-  { lang: 'en', shown: '2026-11-29', due: '2026-12-04', dateLabel: 'Date' },
+  { lang: 'ja', shown: '2026/11/29', due: '2026/12/04', dateLabel: '日付', asOfLabel: '基準日' },
+  { lang: 'en', shown: '2026-11-29', due: '2026-12-04', dateLabel: 'Date', asOfLabel: 'As-of date' },
 ] as const;
 
-describe.each(CASES)('keyboard only, 320 px ($lang)', ({ lang, shown, due, dateLabel }) => {
+describe.each(CASES)('keyboard only, 320 px ($lang)', ({ lang, shown, due, dateLabel, asOfLabel }) => {
   it('logs an activity with Tab, Enter, Space and the arrows; Enter moves on and never submits', async () => {
     const { api } = await setUpWorkbook(lang);
     const { page, host } = await openSidebar(browser.context, api);
@@ -177,6 +177,21 @@ describe.each(CASES)('keyboard only, 320 px ($lang)', ({ lang, shown, due, dateL
     expect(host.count('logActivity')).toBe(1);
     const sent = host.calls.find((c) => c.method === 'logActivity')!.args[0] as Record<string, unknown>;
     expect(sent['date']).toBe(TODAY_ISO);
+
+    // The run tab's as-of date is the same kind of field: shown as the language writes it, and
+    // one it cannot read is named under it and runs nothing.
+    await page.getByTestId('tab-run').focus();
+    await page.keyboard.press('Enter');
+    const asOf = page.getByTestId('run-asOf');
+    expect(await asOf.inputValue()).toBe(lang === 'ja' ? '2026/11/29' : '2026-11-29');
+    await asOf.focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('2026/13/01');
+    await tabTo(page, 'run-gapCheck');
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('error-asOf').textContent()).toContain(asOfLabel);
+    expect(await focused(page)).toBe('run-asOf');
+    expect(host.count('runGapCheck')).toBe(0);
   });
 
   it('reaches every list by Tab, moves down the rows with the arrows, and shows the unread rows above the list', async () => {

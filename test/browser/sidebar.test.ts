@@ -482,7 +482,7 @@ describe('実行 / Run', () => {
   it('runs the gap check as of the date, busy while it runs, then shows the headline', async () => {
     const { wb, api } = await setUpWorkbook();
     const { page, host } = await openSidebar(browser.context, api, { tab: 'run' });
-    expect(await page.getByTestId('run-asOf').inputValue()).toBe(TODAY_ISO);
+    expect(await page.getByTestId('run-asOf').inputValue()).toBe(TODAY_ISO.replace(/-/g, '/'));
     host.hold();
     await page.getByTestId('run-gapCheck').click();
     await host.waitForCall('runGapCheck');

@@ -1,5 +1,6 @@
 import type { Lang } from '../../shared/i18n/define';
 import { dayFromParts, dayToIso, formatDay, isValidParts, readDate } from '../../shared/values';
+import { h } from './dom';
 import { isoToDay } from './validate';
 
 /**
@@ -28,4 +29,28 @@ export function readTypedDate(text: string, lang: Lang, todayIso: string): strin
   if (!m || !Number.isInteger(year)) return null;
   const [month, date] = [Number(m[1]), Number(m[2])];
   return isValidParts(year, month, date) ? dayToIso(dayFromParts(year, month, date)) : null;
+}
+
+/**
+ * A one-line date field: shows `placeholder`'s day as the language writes it, and once left shows a
+ * readable date back that way (令和8年11月29日 → 2026/11/29); text it cannot read stays as typed.
+ */
+export function dateInput(lang: Lang, today: () => string, testId: string): HTMLInputElement {
+  const input = h('input', {
+    type: 'text',
+    inputmode: 'numeric',
+    autocomplete: 'off',
+    placeholder: showDate(today(), lang),
+    'data-testid': testId,
+  });
+  input.addEventListener('change', () => {
+    const iso = readTypedDate(input.value, lang, today());
+    if (iso) input.value = showDate(iso, lang);
+  });
+  return input;
+}
+
+/** The ISO date in a date field; '' when blank, null when it holds no date. */
+export function fieldDate(input: HTMLInputElement, lang: Lang, today: string): string | null {
+  return readTypedDate(input.value, lang, today);
 }

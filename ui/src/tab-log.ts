@@ -6,7 +6,7 @@ import { busyButton, field, type Field } from './field';
 import { SubmitKeys } from './key';
 import { tr } from './messages';
 import type { App } from './store';
-import { readTypedDate, showDate } from './dates';
+import { dateInput as makeDateInput, readTypedDate, showDate } from './dates';
 import { recall, remember } from './storage';
 import { clientDay, shiftIsoDate, validateLogForm, type FieldIssue } from './validate';
 
@@ -28,22 +28,15 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
   let contactsByCustomer = new Map<string, Contact[]>();
 
   // --- controls -------------------------------------------------------------------------
-  // Dates are text fields showing the pane's language's format and reading what people type (dates.ts).
-  function dateInput(testId: string): HTMLInputElement {
-    const input = h('input', {
-      type: 'text',
-      inputmode: 'numeric',
-      autocomplete: 'off',
-      placeholder: showDate(app.state.today, lang),
-      'data-testid': testId,
-    });
-    // Once left, a readable date is shown back as the language writes it (令和8年11月29日 → 2026/11/29).
-    input.addEventListener('change', () => {
-      const iso = readTypedDate(input.value, lang, today());
-      if (iso) input.value = showDate(iso, lang);
-    });
-    return input;
+  // "Today" comes from the host (the spreadsheet's time zone) when the state loads; a sidebar left
+  // open past midnight moves it on by the days the browser's clock has moved since.
+  let todayAtLoad = { iso: app.state.today, clientDay: clientDay() };
+  function today(): string {
+    return shiftIsoDate(todayAtLoad.iso, clientDay() - todayAtLoad.clientDay);
   }
+
+  // Dates are text fields in the pane's language's format, reading what people type (dates.ts).
+  const dateInput = (testId: string) => makeDateInput(lang, () => today(), testId);
   const picker = customerPicker(lang, (c) => onCustomer(c));
   const contactList = h('div', { class: 'contacts', 'data-testid': 'log-contacts' });
   const type = h('select', { 'data-testid': 'log-type' });
@@ -192,13 +185,6 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
 
   function setStatus(...lines: string[]): void {
     replaceChildren(status, ...lines.filter((l) => l !== '').map((l) => h('p', {}, l)));
-  }
-
-  // "Today" comes from the host (the spreadsheet's time zone) when the state loads; a sidebar left
-  // open past midnight moves it on by the days the browser's clock has moved since.
-  let todayAtLoad = { iso: app.state.today, clientDay: clientDay() };
-  function today(): string {
-    return shiftIsoDate(todayAtLoad.iso, clientDay() - todayAtLoad.clientDay);
   }
 
   function reset(): void {
