@@ -54,6 +54,15 @@ async function listsReached(page: Page, lists: readonly string[], presses: numbe
   return lists.filter((id) => reached.has(id));
 }
 
+/** The focused element shows that it has the focus (an outline), as a keyboard user needs. */
+async function focusShows(page: Page): Promise<void> {
+  const outline = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement!);
+    return `${style.outlineStyle} ${style.outlineWidth}`;
+  });
+  expect(outline).not.toMatch(/^none|\b0px$/);
+}
+
 async function fitsThePane(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(WIDTH);
 }
@@ -205,11 +214,13 @@ describe.each(CASES)('keyboard only, 320 px ($lang)', ({ lang, shown, due, dateL
     expect(await region.getByTestId('unread-summary').isVisible()).toBe(true);
     await page.getByTestId('tab-actions').focus();
     await tabTo(page, 'unread-summary');
+    await focusShows(page);
     expect(await page.getByTestId('unread-list').isVisible()).toBe(false);
     await page.keyboard.press('Enter');
     expect(await page.getByTestId('unread-list').isVisible()).toBe(true);
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('action-people'); // the first row, right after the warning
+    await focusShows(page);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     expect(
@@ -236,6 +247,10 @@ describe.each(CASES)('keyboard only, 320 px ($lang)', ({ lang, shown, due, dateL
       'people-key',
       'people-others',
     ]);
+    await page.getByTestId('people-key').focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab'); // back by keyboard, so :focus-visible applies
+    await focusShows(page);
     await fitsThePane(page);
 
     // Definition: the items and the versions, by Tab from the tab itself (arrow keys between tabs).

@@ -86,7 +86,9 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
     h('div', { class: 'actions' }, submit.el),
     status,
   );
-  const el = h('section', { class: 'tab-log' }, form, warnings);
+  // The workbook's warnings (rows it could not read) above the form, one collapsed line: at the
+  // pane's width a box under the form is never seen.
+  const el = h('section', { class: 'tab-log' }, warnings, form);
 
   // --- behaviour ------------------------------------------------------------------------
   function onCustomer(c: Customer | null): void {
