@@ -281,6 +281,18 @@ describe.each(CASES)('keyboard only, 320 px ($lang)', ({ lang, shown, due, dateL
     expect(await focused(page)).toMatch(/^setup-col-customers-/);
     await fitsThePane(page);
 
+    // Log: the workbook's warnings are one line above the form, opened by keyboard.
+    await page.getByTestId('tab-log').focus();
+    await page.keyboard.press('Enter');
+    const warnings = page.getByTestId('state-warnings');
+    expect(await warnings.isVisible()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+    await page.keyboard.press('Enter');
+    expect(await warnings.locator('li').first().isVisible()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('customer-search');
+
     // And every tab fits the pane, the run tab after a command has shown its answer.
     await page.getByTestId('tab-run').focus();
     await page.keyboard.press('Enter');
