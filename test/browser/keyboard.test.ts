@@ -204,7 +204,7 @@ describe.each(CASES)('keyboard only, 320 px ($lang)', ({ lang, shown, due, dateL
   });
 
   it('reaches every list by Tab, moves down the rows with the arrows, and shows the unread rows above the list', async () => {
-    const { page } = await openSidebar(browser.context, await teamApi(lang), { tab: null });
+    const { page, host } = await openSidebar(browser.context, await teamApi(lang), { tab: null });
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="action"]').length > 0);
     await fitsThePane(page);
 
@@ -266,6 +266,13 @@ describe.each(CASES)('keyboard only, 320 px ($lang)', ({ lang, shown, due, dateL
       await page.getByTestId('def-item-summary').nth(1).textContent(),
     );
     await fitsThePane(page);
+
+    // Enter in a one-line field of the definition moves on too, and saves nothing.
+    await page.getByTestId('def-note').focus();
+    await page.keyboard.type('x');
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toBe('def-author');
+    expect(host.count('saveDefinition')).toBe(0);
 
     // Setup: the column mapping of each table, opened with Enter, its choices reached by Tab.
     await page.keyboard.press('Shift+Tab');

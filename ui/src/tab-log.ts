@@ -1,6 +1,7 @@
 import type { SidebarState } from '../../shared/commands/api';
 import type { ActivityInput } from '../../shared/engines/activity';
 import { customerPicker } from './customer-picker';
+import { focusNext } from './enter-moves';
 import { h, isImeEnter, replaceChildren, toggle, uid } from './dom';
 import { busyButton, field, type Field } from './field';
 import { SubmitKeys } from './key';
@@ -262,17 +263,8 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
     }
     if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
     event.preventDefault();
-    focusNext(target);
+    focusNext(form, target);
   });
-
-  /** Focuses the control after `from` in the form's order (the submit button after the last field). */
-  function focusNext(from: HTMLElement): void {
-    const controls = Array.from(form.querySelectorAll<HTMLElement>('input, select, textarea, button')).filter(
-      (c) => !(c as HTMLInputElement).disabled && !c.closest('[hidden]') && c.tabIndex >= 0,
-    );
-    const next = controls[controls.indexOf(from) + 1];
-    if (next) next.focus();
-  }
 
   function onState(state: SidebarState): void {
     todayAtLoad = { iso: state.today, clientDay: clientDay() };
