@@ -77,7 +77,7 @@ describe('やること / To do', () => {
       'キーマン: 港 健二 · 最終接触 2026/08/10（佐藤）',
     );
     expect(await k002.getByTestId('action-when').textContent()).toBe('52日超過');
-    // The rows that could not be read are listed under the list.
+    // The rows that could not be read are counted above the list, next to the answer.
     expect(await page.getByTestId('unread-summary').textContent()).toContain('読めなかった行 6件');
     // Nothing is wider than the pane.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);

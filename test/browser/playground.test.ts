@@ -153,7 +153,7 @@ describe('the playground page', () => {
     await pane.getByTestId('log-type').selectOption({ label: '訪問' });
     await pane.getByTestId('log-purpose').fill('キーマン面談');
     await pane.getByTestId('log-content').fill('工場長と来期の設備投資について面談。');
-    expect(await pane.getByTestId('log-date').inputValue()).toBe('2026-11-29');
+    expect(await pane.getByTestId('log-date').inputValue()).toBe('2026/11/29'); // as Japanese writes it
     await pane.getByTestId('log-submit').click();
     await pane.getByTestId('log-status').filter({ hasText: '行目に記録しました' }).waitFor();
 

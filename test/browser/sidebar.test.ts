@@ -73,7 +73,8 @@ describe('記録 / Log', () => {
     ]);
     expect(await page.getByTestId('keyperson-badge').count()).toBe(1);
     expect(await page.getByTestId('log-rep').inputValue()).toBe('高橋');
-    expect(await page.getByTestId('log-date').inputValue()).toBe(TODAY_ISO);
+    // The date as Japanese writes it (2026/11/29), not the browser's own date widget.
+    expect(await page.getByTestId('log-date').inputValue()).toBe(TODAY_ISO.replace(/-/g, '/'));
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await screenshot(page, 'sidebar-log.png');
 
@@ -204,7 +205,7 @@ describe('記録 / Log', () => {
     });
   });
 
-  it('ignores Enter while a Japanese IME is composing, and submits on Enter after the conversion', async () => {
+  it('ignores Enter while a Japanese IME is composing; after the conversion Enter moves on and Ctrl+Enter submits', async () => {
     const { wb, api, activitySheet } = await setUpWorkbook();
     const { page, host } = await openSidebar(browser.context, api);
     const cdp = await browser.context.newCDPSession(page);
@@ -257,8 +258,14 @@ describe('記録 / Log', () => {
     expect(host.count('logActivity')).toBe(0);
     expect(activityRows(wb, activitySheet)).toHaveLength(0);
 
-    // Enter after the conversion, in a text field of a valid form, submits.
+    // Enter after the conversion, in a text field of a valid form, moves to the next field only.
     await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'log-content',
+    );
+    expect(host.count('logActivity')).toBe(0);
+    // Ctrl+Enter submits.
+    await page.keyboard.press('Control+Enter');
     await page.getByTestId('log-status').filter({ hasText: '2行目に記録しました' }).waitFor();
     expect(host.count('logActivity')).toBe(1);
     expect(activityRows(wb, activitySheet)).toHaveLength(1);
@@ -475,7 +482,7 @@ describe('実行 / Run', () => {
   it('runs the gap check as of the date, busy while it runs, then shows the headline', async () => {
     const { wb, api } = await setUpWorkbook();
     const { page, host } = await openSidebar(browser.context, api, { tab: 'run' });
-    expect(await page.getByTestId('run-asOf').inputValue()).toBe(TODAY_ISO);
+    expect(await page.getByTestId('run-asOf').inputValue()).toBe(TODAY_ISO.replace(/-/g, '/'));
     host.hold();
     await page.getByTestId('run-gapCheck').click();
     await host.waitForCall('runGapCheck');

@@ -1,6 +1,7 @@
 import { SubmitKeys } from '../../ui/src/key';
 import { indexCustomers, searchCustomers } from '../../ui/src/search';
 import { parseCount } from '../../ui/src/numbers';
+import { readTypedDate, showDate } from '../../ui/src/dates';
 import { isoToDay, shiftIsoDate, validateLogForm } from '../../ui/src/validate';
 import type { ActivityInput } from '../../shared/engines/activity';
 
@@ -78,7 +79,7 @@ describe('log form checks', () => {
     ]);
     expect(fields(form({ date: '2026-12-05' }))).toEqual(['date: 日付が未来の日付です']);
     expect(fields(form({ date: '2026-02-30' }))).toEqual([
-      'date: 日付は日付（例: 2026-11-29）で入力してください',
+      'date: 日付は日付（例: 2026/11/29）で入力してください',
     ]);
     expect(fields(form({ date: '2026-11-20', nextDue: '2026-11-19' }))).toEqual([
       'nextDue: 次回期日が日付より前です',
@@ -138,5 +139,37 @@ describe('submit keys', () => {
     expect(keys.keyFor('{"content":"A"}')).toBe('k1');
     keys.landed();
     expect(keys.keyFor('{"content":"A"}')).toBe('k2');
+  });
+});
+
+describe('dates typed in the pane', () => {
+  const TODAY = '2026-11-29';
+  it('shows a date as the language writes it', () => {
+    expect(showDate('2026-11-29', 'ja')).toBe('2026/11/29');
+    expect(showDate('2026-11-29', 'en')).toBe('2026-11-29');
+  });
+
+  it('reads what people type: slashes, dashes, eras, kanji, full-width digits', () => {
+    for (const typed of [
+      '2026/11/29',
+      '2026-11-29',
+      'R8.11.29',
+      '令和8年11月29日',
+      '２０２６／１１／２９',
+      '2026年11月29日(日)',
+    ])
+      expect([typed, readTypedDate(typed, 'ja', TODAY)]).toEqual([typed, '2026-11-29']);
+    expect(readTypedDate('  ', 'ja', TODAY)).toBe('');
+  });
+
+  it('reads month/day as this year in Japanese only, where it cannot be day/month', () => {
+    expect(readTypedDate('11/29', 'ja', TODAY)).toBe('2026-11-29');
+    expect(readTypedDate('１月５日', 'ja', TODAY)).toBe('2026-01-05');
+    expect(readTypedDate('11/29', 'en', TODAY)).toBeNull();
+  });
+
+  it('refuses what is not a date rather than guessing', () => {
+    for (const typed of ['2026/02/30', '03/04/2026', 'あした', '13/1'])
+      expect([typed, readTypedDate(typed, 'ja', TODAY)]).toEqual([typed, null]);
   });
 });

@@ -10,6 +10,7 @@ import { logTab } from './tab-log';
 import { peopleTab } from './tab-people';
 import { runTab } from './tab-run';
 import { setupTab } from './tab-setup';
+import { enterMovesOn } from './enter-moves';
 
 /**
  * Boots the sidebar / task pane: gets the API from the host's bridge, reads the sidebar state,
@@ -156,12 +157,9 @@ function mount(host: HTMLElement, api: KimeruApi, initial: SidebarState): void {
     if (!state.setUp && current !== 'setup') select('setup');
   }
 
-  replaceChildren(
-    host,
-    h('header', { class: 'top' }, tablist),
-    alert.el,
-    h('main', { class: 'panels' }, ...TABS.map((t) => panels[t])),
-  );
+  const main = h('main', { class: 'panels' }, ...TABS.map((t) => panels[t]));
+  enterMovesOn(main);
+  replaceChildren(host, h('header', { class: 'top' }, tablist), alert.el, main);
   applyState(initial);
   const wanted = requestedTab();
   // A rep opening the pane sees first what to act on; a host may ask for another tab.

@@ -40,7 +40,7 @@ export const uiMessages = defineMessages({
     'ui.log.keyPersonMet': 'キーマンとの接触として記録されました',
     'ui.valid.required': '{label}を入力してください',
     'ui.valid.choose': '{label}を選んでください',
-    'ui.valid.date': '{label}は日付（例: 2026-11-29）で入力してください',
+    'ui.valid.date': '{label}は日付（例: 2026/11/29）で入力してください',
     'ui.valid.future': '{label}が未来の日付です',
     'ui.valid.contentOrPurpose': '目的か内容のどちらかを入力してください',
     'ui.valid.dueBeforeDate': '次回期日が日付より前です',
@@ -208,7 +208,8 @@ export const uiMessages = defineMessages({
     'ui.run.period': 'Review period',
     'ui.run.periodPlaceholder': 'e.g. 2026H1 (blank: the half-year of the as-of date)',
     'ui.review.confirmTitle': 'Items people confirm',
-    'ui.review.confirmHint': 'The data cannot measure these items: record whether each is done in this period.',
+    'ui.review.confirmHint':
+      'The data cannot measure these items: record whether each is done in this period.',
     'ui.review.unconfirmed': 'Not confirmed',
     'ui.review.done': 'Done',
     'ui.review.notDone': 'Not done',

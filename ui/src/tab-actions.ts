@@ -1,10 +1,13 @@
 import type { ActionView, SidebarState } from '../../shared/commands';
 import { ta } from './actions-messages';
+import { tr } from './messages';
 import { h, replaceChildren, toggle, uid } from './dom';
 import { field } from './field';
 import { recall, remember } from './storage';
 import type { App } from './store';
 import { unreadBox } from './unread-box';
+import { arrowRows } from './list-keys';
+import { dateInput, fieldDate, showDate } from './dates';
 
 /**
  * やること / To do: the rep's next actions, most urgent first — overdue next actions, key persons
@@ -26,17 +29,25 @@ export function actionsTab(
     placeholder: ta(lang, 'ui.actions.everyone'),
     'data-testid': 'actions-rep',
   });
-  const asOf = h('input', { type: 'date', 'data-testid': 'actions-asOf' });
+  const asOf = dateInput(lang, () => app.state.today, 'actions-asOf'); // typed as the language writes dates
   const message = h('p', { class: 'strong pre-line', role: 'status', 'data-testid': 'actions-message' });
   const list = h('ol', { class: 'action-list', 'data-testid': 'actions-list' });
   const unread = unreadBox(lang);
+  arrowRows(list, '[data-testid="action"]', 'button');
   let loading = 0;
 
+  const asOfField = field(ta(lang, 'ui.actions.asOf'), asOf, 'actions-asOf');
+  const asOfIso = (): string => fieldDate(asOf, lang, app.state.today) ?? '';
+
   async function load(): Promise<void> {
+    // A date that cannot be read is named under its field; no list is shown for a guess.
+    const unreadable = fieldDate(asOf, lang, app.state.today) === null;
+    asOfField.setError(unreadable ? tr(lang, 'ui.valid.date', { label: ta(lang, 'ui.actions.asOf') }) : '');
+    if (unreadable) return;
     const ticket = ++loading;
     replaceChildren(message, ta(lang, 'ui.actions.loading'));
     const r = await app.call(
-      () => app.api.getActions({ rep: rep.value.trim(), ...(asOf.value ? { asOf: asOf.value } : {}) }),
+      () => app.api.getActions({ rep: rep.value.trim(), ...(asOfIso() ? { asOf: asOfIso() } : {}) }),
       () => void load(),
     );
     // A slower earlier request must not overwrite the answer to a later one.
@@ -112,16 +123,11 @@ export function actionsTab(
   const el = h(
     'section',
     { class: 'tab-actions' },
-    h(
-      'div',
-      { class: 'row' },
-      field(ta(lang, 'ui.actions.rep'), rep, 'actions-rep').el,
-      field(ta(lang, 'ui.actions.asOf'), asOf, 'actions-asOf').el,
-    ),
+    h('div', { class: 'row' }, field(ta(lang, 'ui.actions.rep'), rep, 'actions-rep').el, asOfField.el),
     repList,
     message,
+    unread.el, // above the list: at the pane's width the list runs far below the fold
     list,
-    unread.el,
   );
   toggle(unread.el, 'hidden', true);
 
@@ -135,7 +141,7 @@ export function actionsTab(
     },
     onState(state) {
       replaceChildren(repList, ...state.reps.map((r) => h('option', { value: r })));
-      if (asOf.value === '') asOf.value = state.today;
+      if (asOf.value === '') asOf.value = showDate(state.today, lang);
       if (rep.value === '') rep.value = recall('rep');
     },
   };

@@ -15,6 +15,7 @@ import type { App } from './store';
 import { recall, remember } from './storage';
 import { versionsPanel } from './versions-panel';
 import { ackBox } from './ack-box';
+import { arrowRows } from './list-keys';
 
 /** Metrics whose item names a subject (an activity type, customer columns). */
 const NEEDS_TARGET: ReadonlySet<MetricKind> = new Set(['activity_count', 'attribute_filled']);
@@ -50,6 +51,7 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
     tr(lang, 'ui.def.reload'),
   );
   const items = h('div', { class: 'items', 'data-testid': 'def-items' });
+  arrowRows(items, '[data-testid="def-item"]', 'summary');
   const checking = h('span', { class: 'muted small', hidden: true }, tr(lang, 'ui.def.checking'));
   const lintList = h('ul', { class: 'lint', 'data-testid': 'def-lint' });
   // Apart from the 1-3-5-7 reminders: these say the definition will compute something else

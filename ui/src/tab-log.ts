@@ -1,11 +1,13 @@
 import type { SidebarState } from '../../shared/commands/api';
 import type { ActivityInput } from '../../shared/engines/activity';
 import { customerPicker } from './customer-picker';
+import { focusNext } from './enter-moves';
 import { h, isImeEnter, replaceChildren, toggle, uid } from './dom';
 import { busyButton, field, type Field } from './field';
 import { SubmitKeys } from './key';
 import { tr } from './messages';
 import type { App } from './store';
+import { dateInput as makeDateInput, readTypedDate, showDate } from './dates';
 import { recall, remember } from './storage';
 import { clientDay, shiftIsoDate, validateLogForm, type FieldIssue } from './validate';
 
@@ -27,14 +29,23 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
   let contactsByCustomer = new Map<string, Contact[]>();
 
   // --- controls -------------------------------------------------------------------------
+  // "Today" comes from the host (the spreadsheet's time zone) when the state loads; a sidebar left
+  // open past midnight moves it on by the days the browser's clock has moved since.
+  let todayAtLoad = { iso: app.state.today, clientDay: clientDay() };
+  function today(): string {
+    return shiftIsoDate(todayAtLoad.iso, clientDay() - todayAtLoad.clientDay);
+  }
+
+  // Dates are text fields in the pane's language's format, reading what people type (dates.ts).
+  const dateInput = (testId: string) => makeDateInput(lang, () => today(), testId);
   const picker = customerPicker(lang, (c) => onCustomer(c));
   const contactList = h('div', { class: 'contacts', 'data-testid': 'log-contacts' });
   const type = h('select', { 'data-testid': 'log-type' });
-  const date = h('input', { type: 'date', 'data-testid': 'log-date' });
+  const date = dateInput('log-date');
   const purpose = h('input', { type: 'text', 'data-testid': 'log-purpose', autocomplete: 'off' });
   const content = h('textarea', { rows: 4, 'data-testid': 'log-content' });
   const nextAction = h('input', { type: 'text', 'data-testid': 'log-nextAction', autocomplete: 'off' });
-  const nextDue = h('input', { type: 'date', 'data-testid': 'log-nextDue' });
+  const nextDue = dateInput('log-nextDue');
   const repListId = uid('reps');
   const repList = h('datalist', { id: repListId });
   const rep = h('input', { type: 'text', list: repListId, 'data-testid': 'log-rep', autocomplete: 'off' });
@@ -76,7 +87,9 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
     h('div', { class: 'actions' }, submit.el),
     status,
   );
-  const el = h('section', { class: 'tab-log' }, form, warnings);
+  // The workbook's warnings (rows it could not read) above the form, one collapsed line: at the
+  // pane's width a box under the form is never seen.
+  const el = h('section', { class: 'tab-log' }, warnings, form);
 
   // --- behaviour ------------------------------------------------------------------------
   function onCustomer(c: Customer | null): void {
@@ -127,17 +140,22 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
       .filter((b) => b.checked)
       .map((b) => b.value);
     return {
-      date: date.value,
+      date: typedDate(date),
       customerId: chosen ? chosen.id : '',
       contactIds,
       type: type.value,
       purpose: purpose.value,
       content: content.value,
       nextAction: nextAction.value,
-      nextDue: nextDue.value,
+      nextDue: typedDate(nextDue),
       rep: rep.value,
       key: '',
     };
+  }
+
+  /** The ISO date typed in `input`; text that is no date is passed on as typed, for validation to name. */
+  function typedDate(input: HTMLInputElement): string {
+    return readTypedDate(input.value, lang, today()) ?? input.value;
   }
 
   function showIssues(issues: readonly { field: string; message: string }[]): string[] {
@@ -172,17 +190,10 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
     replaceChildren(status, ...lines.filter((l) => l !== '').map((l) => h('p', {}, l)));
   }
 
-  // "Today" comes from the host (the spreadsheet's time zone) when the state loads; a sidebar left
-  // open past midnight moves it on by the days the browser's clock has moved since.
-  let todayAtLoad = { iso: app.state.today, clientDay: clientDay() };
-  function today(): string {
-    return shiftIsoDate(todayAtLoad.iso, clientDay() - todayAtLoad.clientDay);
-  }
-
   function reset(): void {
     picker.clear();
     for (const c of [purpose, content, nextAction, nextDue]) c.value = '';
-    date.value = today();
+    date.value = showDate(today(), lang);
     type.selectedIndex = 0;
     rep.value = '';
     for (const f of Object.values(fields)) f?.setError('');
@@ -230,7 +241,10 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
   form.addEventListener('submit', (event) => event.preventDefault());
   rep.addEventListener('change', () => remember('rep', rep.value));
 
-  // Enter: a newline in the textarea, the IME's while composing, otherwise submit when valid.
+  // Enter moves on to the next field and never submits (a half-filled form sent by a stray Enter
+  // is worse than one more key); Ctrl/⌘+Enter submits from anywhere in the form, as does the button.
+  // In the textarea Enter is a newline; while an IME composes, Enter is the IME's; the customer
+  // search handles its own Enter (it picks).
   let composing = false;
   form.addEventListener('compositionstart', () => (composing = true));
   form.addEventListener('compositionend', () => (composing = false));
@@ -238,15 +252,18 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
   form.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter') return;
     const target = event.target;
+    if (isImeEnter(event, composing)) {
+      if (target instanceof HTMLInputElement) event.preventDefault();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey) {
+      event.preventDefault();
+      void send();
+      return;
+    }
     if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
     event.preventDefault();
-    if (isImeEnter(event, composing)) return;
-    const problems = validateLogForm(readForm(), today(), lang);
-    if (problems.length === 0) void send();
-    else {
-      showIssues(problems);
-      setStatus(tr(lang, 'ui.log.fixErrors'));
-    }
+    focusNext(form, target);
   });
 
   function onState(state: SidebarState): void {
@@ -262,7 +279,7 @@ export function logTab(app: App): { el: HTMLElement; onState(state: SidebarState
     const current = type.value;
     replaceChildren(type, ...state.activityTypes.map((t) => h('option', { value: t.code }, t.label)));
     if (current) type.value = current;
-    if (!date.value) date.value = today();
+    if (!date.value) date.value = showDate(today(), lang);
     replaceChildren(repList, ...state.reps.map((r) => h('option', { value: r })));
     picker.setCustomers(state.customers);
     renderContacts(picker.selected());

@@ -1,7 +1,7 @@
 import type { PersonView, SidebarState } from '../../shared/commands';
 import { ta } from './actions-messages';
 import { customerPicker } from './customer-picker';
-import { h, replaceChildren } from './dom';
+import { h, replaceChildren, uid } from './dom';
 import { field } from './field';
 import type { App } from './store';
 import { unreadBox } from './unread-box';
@@ -23,20 +23,24 @@ export function peopleTab(app: App): {
     { class: 'strong', tabindex: -1, 'data-testid': 'people-summary' },
     ta(lang, 'ui.people.pick'),
   );
-  const keyList = h('ul', { class: 'people', 'data-testid': 'people-key' });
-  const otherList = h('ul', { class: 'people', 'data-testid': 'people-others' });
-  const keyBox = h(
-    'section',
-    { class: 'people-box', hidden: true },
-    h('h3', {}, ta(lang, 'ui.people.keyPersons')),
-    keyList,
-  );
-  const otherBox = h(
-    'section',
-    { class: 'people-box', hidden: true },
-    h('h3', {}, ta(lang, 'ui.people.others')),
-    otherList,
-  );
+  // The two lists hold no controls: each is one stop in the Tab order, named by its heading, so
+  // keyboard users reach it (and can scroll it) and screen readers announce what it is.
+  const keyHead = h('h3', { id: uid('h') }, ta(lang, 'ui.people.keyPersons'));
+  const otherHead = h('h3', { id: uid('h') }, ta(lang, 'ui.people.others'));
+  const keyList = h('ul', {
+    class: 'people',
+    tabindex: 0,
+    'aria-labelledby': keyHead.id,
+    'data-testid': 'people-key',
+  });
+  const otherList = h('ul', {
+    class: 'people',
+    tabindex: 0,
+    'aria-labelledby': otherHead.id,
+    'data-testid': 'people-others',
+  });
+  const keyBox = h('section', { class: 'people-box', hidden: true }, keyHead, keyList);
+  const otherBox = h('section', { class: 'people-box', hidden: true }, otherHead, otherList);
   const unread = unreadBox(lang);
   const picker = customerPicker(lang, (c) => {
     if (c) void load(c.id);
@@ -114,8 +118,8 @@ export function peopleTab(app: App): {
     { class: 'tab-people' },
     field(ta(lang, 'ui.people.customer'), picker.el, 'people-customer').el,
     summary,
+    unread.el, // next to the answer, not below two lists of people
     h('div', { class: 'people-columns' }, keyBox, otherBox),
-    unread.el,
   );
 
   return {

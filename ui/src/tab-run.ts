@@ -5,6 +5,7 @@ import { busyButton, field } from './field';
 import { tr, type UiKey } from './messages';
 import type { App } from './store';
 import { unreadBox } from './unread-box';
+import { dateInput, fieldDate, showDate } from './dates';
 import { confirmBox } from './confirm-box';
 import type { ReviewResult } from '../../shared/commands/review';
 
@@ -23,7 +24,8 @@ const LABEL: Record<Command, UiKey> = {
  */
 export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState): void } {
   const { lang } = app;
-  const asOf = h('input', { type: 'date', 'data-testid': 'run-asOf' });
+  const asOf = dateInput(lang, () => app.state.today, 'run-asOf');
+  const asOfField = field(tr(lang, 'ui.run.asOf'), asOf, 'asOf');
   // The half-year a review is for (2026H1, 2026上期); blank: the one containing the as-of date.
   const period = h('input', {
     type: 'text',
@@ -63,7 +65,7 @@ export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState
   });
 
   function request(command: Command): Promise<Envelope<ReportResult>> {
-    const date = asOf.value.trim() === '' ? undefined : asOf.value;
+    const date = fieldDate(asOf, lang, app.state.today) || undefined;
     switch (command) {
       case 'ranking':
         return app.api.runRanking(date);
@@ -78,6 +80,13 @@ export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState
 
   async function run(command: Command, button: (typeof buttons)[number]): Promise<void> {
     if (running) return;
+    // A date that cannot be read is named under its field; nothing runs on a guess.
+    const typed = fieldDate(asOf, lang, app.state.today);
+    asOfField.setError(typed === null ? tr(lang, 'ui.valid.date', { label: tr(lang, 'ui.run.asOf') }) : '');
+    if (typed === null) {
+      asOf.focus();
+      return;
+    }
     running = true;
     for (const b of buttons) b.el.disabled = true;
     button.setBusy(true);
@@ -107,7 +116,7 @@ export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState
   const el = h(
     'section',
     { class: 'tab-run' },
-    field(tr(lang, 'ui.run.asOf'), asOf, 'asOf').el,
+    asOfField.el,
     field(tr(lang, 'ui.run.period'), period, 'period').el,
     h('div', { class: 'run-buttons' }, ...buttons.map((b) => b.el)),
     output,
@@ -116,7 +125,7 @@ export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState
   return {
     el,
     onState(state) {
-      if (asOf.value === '') asOf.value = state.asOf ?? state.today;
+      if (asOf.value === '') asOf.value = showDate(state.asOf ?? state.today, lang);
     },
   };
 }

@@ -190,8 +190,8 @@ export function setupTab(app: App): {
     tables,
     h('div', { class: 'actions' }, run.el),
     output,
-    next,
     unread.el,
+    next,
   );
 
   return {

@@ -3,6 +3,7 @@ import type { Day } from '../../shared/model';
 import { h, replaceChildren, toggle } from './dom';
 import { tr } from './messages';
 import type { App } from './store';
+import { arrowRows } from './list-keys';
 
 export interface HistoryEntry {
   version: number;
@@ -19,6 +20,7 @@ export interface HistoryEntry {
 export function versionsPanel(app: App): { el: HTMLElement; render(history: readonly HistoryEntry[]): void } {
   const { lang } = app;
   const list = h('ul', { class: 'history', 'data-testid': 'def-history' });
+  arrowRows(list, '[data-testid="def-history-entry"]', 'button');
   const from = h('select', { 'data-testid': 'def-compare-a', 'aria-label': tr(lang, 'ui.def.compareFrom') });
   const to = h('select', { 'data-testid': 'def-compare-b', 'aria-label': tr(lang, 'ui.def.compareTo') });
   const compare = h(
