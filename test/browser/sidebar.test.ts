@@ -544,6 +544,20 @@ describe('実行 / Run', () => {
     expect(rows[1]![4]).toBe('はい');
   });
 
+  it('ranks against the day typed in 比べる日, and names a day it cannot read under the field', async () => {
+    const { api } = await setUpWorkbook();
+    const { page } = await openSidebar(browser.context, api, { tab: 'run' });
+    await page.getByTestId('run-ranking').click();
+    await page.getByTestId('run-message').filter({ hasText: 'ランク' }).waitFor();
+    await page.getByTestId('run-compare').fill('2026/06/01');
+    await page.getByTestId('run-ranking').click();
+    await page.getByTestId('run-message').filter({ hasText: '前回ランクは 2026/06/01 時点' }).waitFor();
+    await page.getByTestId('run-compare').fill('そのうち');
+    await page.getByTestId('run-ranking').click();
+    await page.getByText('ランクを比べる日は日付').waitFor();
+    expect(await page.getByTestId('run-compare').evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
   it('runs on every readable row and shows a warning box that opens the list of the others', async () => {
     const { wb, api, activitySheet } = await setUpWorkbook();
     wb.sheets

@@ -17,6 +17,9 @@ const contacts = [
   ['顧客ID', '氏名', '役割'],
   ['C1', '山本 健', 'キーマン'],
 ];
+// Building the bundles takes a few seconds, more on a busy machine.
+jest.setTimeout(120_000);
+
 const definition = writeDefinition(starterDefinition('ja'), { lang: 'ja', version: 1 });
 
 /**

@@ -89,6 +89,8 @@ export const uiMessages = defineMessages({
     'ui.run.asOf': '基準日',
     'ui.run.period': '振り返りの期間',
     'ui.run.periodPlaceholder': '例: 2026上期（空欄: 基準日の半期）',
+    'ui.run.compare': 'ランクを比べる日',
+    'ui.run.comparePlaceholder': '空欄: 約6か月前のランク履歴',
     'ui.review.confirmTitle': '人が確認する項目',
     'ui.review.confirmHint': 'データでは測れない項目です。この期間に出来ているかを記録してください。',
     'ui.review.unconfirmed': '未確認',
@@ -207,6 +209,8 @@ export const uiMessages = defineMessages({
     'ui.run.asOf': 'As-of date',
     'ui.run.period': 'Review period',
     'ui.run.periodPlaceholder': 'e.g. 2026H1 (blank: the half-year of the as-of date)',
+    'ui.run.compare': 'Compare ranks with',
+    'ui.run.comparePlaceholder': 'blank: the rank history about six months before',
     'ui.review.confirmTitle': 'Items people confirm',
     'ui.review.confirmHint':
       'The data cannot measure these items: record whether each is done in this period.',

@@ -32,6 +32,10 @@ export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState
     'data-testid': 'run-period',
     placeholder: tr(lang, 'ui.run.periodPlaceholder'),
   });
+  // The rank-history day the ranking's movement is against; blank: about six months before.
+  const compare = dateInput(lang, () => app.state.today, 'run-compare');
+  compare.placeholder = tr(lang, 'ui.run.comparePlaceholder');
+  const compareField = field(tr(lang, 'ui.run.compare'), compare, 'compare');
   const confirm = confirmBox(app);
   const message = h('p', { class: 'strong', 'data-testid': 'run-message' });
   const headline = h('ul', { class: 'headline', 'data-testid': 'run-headline' });
@@ -68,7 +72,7 @@ export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState
     const date = fieldDate(asOf, lang, app.state.today) || undefined;
     switch (command) {
       case 'ranking':
-        return app.api.runRanking(date);
+        return app.api.runRanking(date, fieldDate(compare, lang, app.state.today) || undefined);
       case 'gapCheck':
         return app.api.runGapCheck(date);
       case 'review':
@@ -85,6 +89,12 @@ export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState
     asOfField.setError(typed === null ? tr(lang, 'ui.valid.date', { label: tr(lang, 'ui.run.asOf') }) : '');
     if (typed === null) {
       asOf.focus();
+      return;
+    }
+    const since = command === 'ranking' ? fieldDate(compare, lang, app.state.today) : '';
+    compareField.setError(since === null ? tr(lang, 'ui.valid.date', { label: tr(lang, 'ui.run.compare') }) : '');
+    if (since === null) {
+      compare.focus();
       return;
     }
     running = true;
@@ -118,6 +128,7 @@ export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState
     { class: 'tab-run' },
     asOfField.el,
     field(tr(lang, 'ui.run.period'), period, 'period').el,
+    compareField.el,
     h('div', { class: 'run-buttons' }, ...buttons.map((b) => b.el)),
     output,
   );

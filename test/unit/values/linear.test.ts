@@ -167,12 +167,21 @@ describe('cell readers on pathological cells', () => {
     const slow: string[] = [];
     for (const unit of UNITS) {
       timeOf(read, unit, 500); // warm up (JIT, regex compilation)
-      const small = timeOf(read, unit, 5_000);
-      const large = timeOf(read, unit, 50_000);
       // Linear: 10× the text costs about 10× the time. Quadratic code costs 100× (seconds at
-      // 50k). Either bound passing is enough, so a slow CI machine cannot make this flake.
-      if (large >= 100 * (CELLS[name] ?? 1) && large / Math.max(small, 1) > 20)
-        slow.push(`${JSON.stringify(unit)}: 5k ${small.toFixed(1)} ms, 50k ${large.toFixed(1)} ms`);
+      // 50k). Either bound passing is enough, so a slow CI machine cannot make this flake; and
+      // a pause (GC, another process) is told from quadratic code by measuring again: quadratic
+      // code is slow every time.
+      let verdict = '';
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const small = timeOf(read, unit, 5_000);
+        const large = timeOf(read, unit, 50_000);
+        const tooSlow = large >= 100 * (CELLS[name] ?? 1) && large / Math.max(small, 1) > 20;
+        verdict = tooSlow
+          ? `${JSON.stringify(unit)}: 5k ${small.toFixed(1)} ms, 50k ${large.toFixed(1)} ms`
+          : '';
+        if (!tooSlow) break;
+      }
+      if (verdict !== '') slow.push(verdict);
     }
     expect(slow).toEqual([]);
   });
