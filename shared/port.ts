@@ -311,6 +311,31 @@ export function planAppend(
 export interface ReadOptions {
   /** Read at most this many rows from the top of each sheet. */
   rows?: number;
+  /**
+   * With `rows`: also the last this many rows of the sheet's used range (its total row, the notes
+   * under a log). The grid then has the used range's length, and the rows between the top and
+   * the last ones are holes, never read: a long log costs the same host calls as a short one. A
+   * port holding the whole sheet anyway may fill the holes (a grid without holes is complete).
+   */
+  lastRows?: number;
+}
+
+/** Whether a grid read with `lastRows` left rows out (holes between its top and its last rows). */
+export function hasHoles(grid: readonly (readonly CellValue[] | undefined)[]): boolean {
+  for (let r = 0; r < grid.length; r++) if (!(r in grid)) return true;
+  return false;
+}
+
+/**
+ * A grid of `length` rows holding `head` from the top and `tail` as its last rows, the rows
+ * between left as holes (for ports that read the top and the last rows in two ranges).
+ */
+export function headAndTail(length: number, head: CellValue[][], tail: CellValue[][]): CellValue[][] {
+  const out: CellValue[][] = new Array<CellValue[]>(length);
+  for (let r = 0; r < head.length && r < length; r++) out[r] = head[r]!;
+  const from = length - tail.length;
+  for (let i = 0; i < tail.length; i++) if (from + i >= 0) out[from + i] = tail[i]!;
+  return out;
 }
 
 export interface WorkbookPort {
@@ -318,7 +343,8 @@ export interface WorkbookPort {
   sheetNames(): Promise<string[]>;
   /**
    * Values of each sheet's used range from A1, in one batch; a sheet that doesn't exist is left
-   * out. With `rows`, at most that many rows from the top (a log's header, not its 10,000 rows).
+   * out. With `rows`, at most that many rows from the top (a log's header, not its 10,000 rows);
+   * with `lastRows` too, the last rows as well, the rows between as holes (see ReadOptions).
    */
   readSheets(names: readonly string[], options?: ReadOptions): Promise<Record<string, CellValue[][]>>;
   /** Applies a plan of writes. Commands validate before planning, so a plan is all-or-nothing in intent. */

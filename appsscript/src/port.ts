@@ -1,5 +1,6 @@
 import { KimeruError } from '../../shared/issues';
 import {
+  headAndTail,
   ledgerRows,
   planAppend,
   type ReadOptions,
@@ -54,8 +55,23 @@ export class SheetsWorkbook implements WorkbookPort {
         continue;
       }
       // The top rows only (a log's header): the same calls for 10 rows as for 10,000.
-      const rows = Math.min(options.rows, sheet.getLastRow());
+      const last = sheet.getLastRow();
+      const rows = Math.min(options.rows, last);
       const columns = sheet.getLastColumn();
+      if (options.lastRows !== undefined) {
+        // And the last rows (a total row, notes under a log), read even when they overlap the
+        // top ones, so a short log makes the same calls as a long one.
+        const from = Math.max(1, last - options.lastRows + 1);
+        out[name] =
+          rows < 1 || columns < 1
+            ? []
+            : headAndTail(
+                last,
+                this.fromSheet(sheet.getRange(1, 1, rows, columns).getValues()),
+                this.fromSheet(sheet.getRange(from, 1, last - from + 1, columns).getValues()),
+              );
+        continue;
+      }
       out[name] =
         rows < 1 || columns < 1 ? [] : this.fromSheet(sheet.getRange(1, 1, rows, columns).getValues());
     }

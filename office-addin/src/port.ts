@@ -2,6 +2,7 @@ import { KimeruError } from '../../shared/issues';
 import {
   excelNameFormula,
   ledgerRows,
+  headAndTail,
   planAppend,
   TRAFFIC_COLOURS,
   trafficFormulas,
@@ -81,6 +82,10 @@ export class ExcelWorkbook implements WorkbookPort {
   ): Promise<Record<string, CellValue[][]>> {
     const wanted = [...new Set(names)];
     if (wanted.length === 0) return {};
+    if (options.rows !== undefined && options.lastRows !== undefined) {
+      const { rows, lastRows } = options;
+      return this.run((context) => this.readEnds(context, wanted, rows, lastRows));
+    }
     if (options.rows !== undefined) {
       const rows = options.rows;
       return this.run((context) => this.readTop(context, wanted, rows));
@@ -228,6 +233,59 @@ export class ExcelWorkbook implements WorkbookPort {
       out[u.name] = u.range.isNullObject
         ? []
         : fromA1(u.range.address, withDates(u.range.values, u.range.numberFormat));
+    return out;
+  }
+
+  /**
+   * The top `rows` and the last `lastRows` rows of each sheet's used range, the rows between left
+   * as holes: three syncs (the sheets, their used ranges' sizes, then both blocks of every sheet),
+   * whatever the sheets' length.
+   */
+  private async readEnds(
+    context: Excel.RequestContext,
+    wanted: string[],
+    rows: number,
+    lastRows: number,
+  ): Promise<Record<string, CellValue[][]>> {
+    const sheets = context.workbook.worksheets.load('items/name');
+    await context.sync();
+    const sizes = sheets.items
+      .filter((ws) => wanted.includes(ws.name))
+      .map((ws) => ({
+        name: ws.name,
+        ws,
+        used: ws.getUsedRangeOrNullObject(true).load(['address', 'rowCount', 'columnCount']),
+      }));
+    await context.sync();
+    const blocks: { name: string; bottom: number; head: Excel.Range; tail: Excel.Range }[] = [];
+    const out: Record<string, CellValue[][]> = {};
+    for (const s of sizes) {
+      if (s.used.isNullObject) {
+        out[s.name] = [];
+        continue;
+      }
+      const { row, column } = topLeftOf(s.used.address);
+      const bottom = row + s.used.rowCount - 1;
+      const right = column + s.used.columnCount - 1;
+      const tailFrom = Math.max(1, bottom - lastRows + 1);
+      blocks.push({
+        name: s.name,
+        bottom,
+        head: s.ws
+          .getRange(blockAddress(1, 1, Math.min(rows, bottom), right))
+          .load(['values', 'numberFormat']),
+        tail: s.ws
+          .getRange(blockAddress(tailFrom, 1, bottom - tailFrom + 1, right))
+          .load(['values', 'numberFormat']),
+      });
+    }
+    await context.sync();
+    for (const b of blocks)
+      out[b.name] = headAndTail(
+        b.bottom,
+        withDates(b.head.values, b.head.numberFormat) as CellValue[][],
+        withDates(b.tail.values, b.tail.numberFormat) as CellValue[][],
+      );
     return out;
   }
 

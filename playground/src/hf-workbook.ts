@@ -92,7 +92,9 @@ export class HyperFormulaWorkbook implements WorkbookPort {
       const id = this.hf.getSheetId(name);
       if (id === undefined) continue;
       const all = this.usedValues(id);
-      const values = options.rows === undefined ? all : all.slice(0, options.rows);
+      // The whole sheet is at hand: with lastRows it is returned whole (a grid without holes).
+      const values =
+        options.rows === undefined || options.lastRows !== undefined ? all : all.slice(0, options.rows);
       // Date cells come back as Dates (local midnight plus the time), as Sheets returns them.
       for (const [k, format] of this.formats.get(name) ?? []) {
         const [r, c] = k.split(':').map(Number) as [number, number];

@@ -1,7 +1,7 @@
 import { t, type Lang } from '../i18n';
 import { formatIssues, KimeruError, type Issue } from '../issues';
 import type { Day } from '../model';
-import type { WorkbookPort, WriteCell, WriteOp } from '../port';
+import { hasHoles, type WorkbookPort, type WriteCell, type WriteOp } from '../port';
 import { starterDefinition, writeDefinition, readDefinition, historyHeader, historyRow } from '../definition';
 import type { Definition } from '../definition/model';
 import { activityHeader } from '../engines';
@@ -120,13 +120,113 @@ export interface SetupReport {
   nextSteps: string[];
 }
 
-/** Plans and applies setup; returns what it did. */
+/** Rows setup reads from the top of every sheet (its header, the first data) and from its end. */
+const HEAD_ROWS = HEADER_SEARCH_ROWS + 30;
+/** The last rows: where a total row or notes under a table are. */
+const TAIL_ROWS = 30;
+
+/**
+ * Plans and applies setup; returns what it did. Every sheet's top and last rows are read first;
+ * a long activity log is never read whole (the host calls are the same for 10 rows and for
+ * 10,000), every other sheet setup needs is then read whole in one more batch.
+ */
 export async function setup(port: WorkbookPort, req: SetupRequest, today: Day): Promise<SetupReport> {
   const names = await port.sheetNames();
-  const grids = await port.readSheets(names);
-  const { plan, report } = planSetup(names, grids, req, today);
+  const grids = await port.readSheets(names, { rows: HEAD_ROWS, lastRows: TAIL_ROWS });
+  const partial = new Set(names.filter((n) => grids[n] !== undefined && hasHoles(grids[n])));
+  const readWhole = async (sheets: string[]) => {
+    if (sheets.length === 0) return;
+    Object.assign(grids, await port.readSheets(sheets));
+    for (const n of sheets) partial.delete(n);
+  };
+  const settingsName = findSettingsSheet(names);
+  if (settingsName !== null && partial.has(settingsName)) await readWhole([settingsName]);
+  // Every other sheet is read whole, short or long, so the calls depend on no sheet's length.
+  const logs = likelyLogs(names, grids, req, settingsName);
+  await readWhole(names.filter((n) => grids[n] !== undefined && !logs.has(n) && n !== settingsName));
+  let planned = planSetup(names, withLogRows(grids, partial), req, today);
+  // A log read in part that setup took for another table after all: read it whole, plan again.
+  const misread = [...partial].filter((n) =>
+    Object.entries(planned.report.sheets).some(([role, sheet]) => role !== 'activities' && sheet === n),
+  );
+  if (misread.length > 0) {
+    await readWhole(misread);
+    planned = planSetup(names, withLogRows(grids, partial), req, today);
+  }
+  const { plan, report } = planned;
   if (plan.length > 0) await port.write(plan);
   return report;
+}
+
+/**
+ * The sheets that hold an activity log (read by their ends only, short or long): named as the log in the request or the
+ * settings, or found by a log's header; never a sheet named as another table or kimeru's own.
+ */
+function likelyLogs(
+  names: readonly string[],
+  grids: Record<string, CellValue[][]>,
+  req: SetupRequest,
+  settingsName: string | null,
+): Set<string> {
+  const settings = settingsName !== null ? readSettings(grids[settingsName] ?? []) : null;
+  const mapping = settings?.mappings.activities ?? {};
+  const out = new Set<string>();
+  for (const name of names) {
+    if (grids[name] === undefined || name === settingsName) continue;
+    if (name === req.customerSheet || name === req.contactsSheet) continue;
+    if (name === req.logSheet) {
+      out.add(name);
+      continue;
+    }
+    const roles = Object.entries(settings?.sheets ?? {}).filter(([, sheet]) => sheet === name);
+    if (roles.some(([role]) => role !== 'activities')) continue;
+    if (roles.length > 0) {
+      out.add(name);
+      continue;
+    }
+    const fits: Candidate['fits'] = {};
+    for (const role of TABLE_ROLES) {
+      const layout = headerOf(grids[name] ?? [], TABLE_SPECS[role], settings?.mappings[role] ?? {});
+      if (layout) fits[role] = layout;
+    }
+    if (classify(name, fits) === 'activities' && headerOf(grids[name] ?? [], TABLE_SPECS.activities, mapping))
+      out.add(name);
+  }
+  return out;
+}
+
+/**
+ * The grids to plan from, a log read in part made whole in length: each row not read stands for
+ * a data row (the last row read above it, or the first below), so its row count, data range and
+ * width come from the used range, and its total row and notes from the last rows read. A blank
+ * row in the middle of a long log is counted as a row.
+ */
+function withLogRows(
+  grids: Record<string, CellValue[][]>,
+  partial: ReadonlySet<string>,
+): Record<string, CellValue[][]> {
+  const out = { ...grids };
+  for (const name of partial) {
+    const grid = grids[name];
+    if (!grid) continue;
+    const filled = new Array<CellValue[]>(grid.length);
+    let firstHole = -1;
+    let lastHole = -1;
+    for (let r = 0; r < grid.length; r++) {
+      if (r in grid) filled[r] = grid[r]!;
+      else {
+        if (firstHole < 0) firstHole = r;
+        lastHole = r;
+      }
+    }
+    const above = firstHole > 0 ? grid[firstHole - 1] : undefined;
+    const below = lastHole >= 0 ? grid[lastHole + 1] : undefined;
+    const stand =
+      above && !above.every(isBlank) ? above : below && !below.every(isBlank) ? below : ([] as CellValue[]);
+    for (let r = Math.max(0, firstHole); r <= lastHole; r++) if (!(r in grid)) filled[r] = stand;
+    out[name] = filled;
+  }
+  return out;
 }
 
 /** The field each table's name grows by: a row typed below counts once it has this column. */

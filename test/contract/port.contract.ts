@@ -112,6 +112,21 @@ export function describePort(name: string, make: MakePort): void {
       ]);
     });
 
+    it('reads the top and the last rows of a long sheet, the rows between at most as they are', async () => {
+      const rows: WriteCell[][] = [['番号', 'メモ']];
+      for (let i = 1; i <= 99; i++) rows.push([`n${i}`, i % 2 === 0 ? `偶数 ${i}` : null]);
+      await h.port.write([{ kind: 'addSheet', sheet: '長い', rows }]);
+      const whole = await sheet(h.port, '長い');
+      const read = (await h.port.readSheets(['長い', 'メモ', 'ない'], { rows: 5, lastRows: 3 }))['長い']!;
+      expect(read.length).toBe(100);
+      for (const r of [0, 1, 2, 3, 4, 97, 98, 99]) expect(read[r]).toEqual(whole[r]);
+      // A row between is either not read (a hole) or read as it is.
+      for (let r = 5; r < 97; r++) if (r in read) expect(read[r]).toEqual(whole[r]);
+      // A sheet shorter than both ends together reads whole.
+      const short = await h.port.readSheets(['メモ'], { rows: 5, lastRows: 3 });
+      expect(short['メモ']).toEqual([['来期の方針'], ['キーマン接触を増やす']]);
+    });
+
     it('refuses to add a sheet whose name exists, and then changes nothing at all', async () => {
       const before = await h.port.readSheets(['メモ', '得意先']);
       await expect(

@@ -1,4 +1,5 @@
 import {
+  headAndTail,
   ledgerRows,
   planAppend,
   type AppendRequest,
@@ -54,8 +55,18 @@ export class MemoryWorkbook implements WorkbookPort {
     const out: Record<string, CellValue[][]> = {};
     for (const n of names) {
       const all = this.sheets.get(n);
-      const rows = all && options.rows !== undefined ? all.slice(0, options.rows) : all;
-      if (rows) out[n] = rectangular(rows).map((r) => r.map((c) => (c instanceof Date ? new Date(c) : c)));
+      if (!all) continue;
+      const copy = rectangular(all).map((r) => r.map((c) => (c instanceof Date ? new Date(c) : c)));
+      const { rows, lastRows } = options;
+      if (rows === undefined) out[n] = copy;
+      else if (lastRows === undefined) out[n] = copy.slice(0, rows);
+      // The top and the last rows, the rows between as holes (as Sheets and Excel read them).
+      else
+        out[n] = headAndTail(
+          copy.length,
+          copy.slice(0, rows),
+          copy.slice(Math.max(0, copy.length - lastRows)),
+        );
     }
     return out;
   }

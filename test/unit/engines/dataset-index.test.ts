@@ -22,6 +22,25 @@ describe('indexDataset', () => {
     expect(ds.activities.slice(-3)).toEqual([late, sameDayRow30, sameDayRow20]);
   });
 
+  it('orders a log in sheet order, its customers interleaved and dated out of order, by date then row', () => {
+    const ds = sampleDataset();
+    ds.activities = [];
+    const dates = ['2026-05-03', '2026-05-01', '2026-05-03', '2026-04-30', '2026-05-01', '2026-05-02'];
+    dates.forEach((d, i) =>
+      ds.activities.push(activity(i % 2 === 0 ? 'C001' : 'C002', d, [], { row: 2 + i })),
+    );
+    const index = indexDataset(ds);
+    const seen = (id: string) => index.activitiesByCustomer.get(id)!.map((a) => a.row);
+    // C001: rows 2 (05-03), 4 (05-03), 6 (05-01); C002: rows 3 (05-01), 5 (04-30), 7 (05-02).
+    expect(seen('C001')).toEqual([6, 2, 4]);
+    expect(seen('C002')).toEqual([5, 3, 7]);
+    // The same order when the rows do not come in sheet order.
+    ds.activities.reverse();
+    const again = indexDataset(ds);
+    expect(again.activitiesByCustomer.get('C001')!.map((a) => a.row)).toEqual([6, 2, 4]);
+    expect(again.activitiesByCustomer.get('C002')!.map((a) => a.row)).toEqual([5, 3, 7]);
+  });
+
   it('leaves out activities dated after the as-of date', () => {
     const index = indexDataset(sampleDataset());
     expect(index.activitiesByCustomer.get('C001')).toHaveLength(2);
