@@ -5,6 +5,7 @@ import { field } from './field';
 import { recall, remember } from './storage';
 import type { App } from './store';
 import { unreadBox } from './unread-box';
+import { tw } from './wide-messages';
 
 /**
  * やること / To do: the rep's next actions, most urgent first — overdue next actions, key persons
@@ -15,7 +16,13 @@ import { unreadBox } from './unread-box';
 export function actionsTab(
   app: App,
   openPeople: (customerId: string) => void,
-): { el: HTMLElement; onShow(): void; onState(state: SidebarState): void } {
+): {
+  el: HTMLElement;
+  onShow(): void;
+  onState(state: SidebarState): void;
+  /** Shows one rep's list as of a day (the wide view opens on what the pane showed). */
+  showFor(repName: string, day: string): void;
+} {
   const { lang } = app;
   const repListId = uid('reps');
   const repList = h('datalist', { id: repListId });
@@ -109,6 +116,15 @@ export function actionsTab(
       void load();
     });
 
+  // In the pane, the same list can be opened wide (a dialog, or a frame over the page).
+  const openWide = app.openWide;
+  const wide = openWide
+    ? h('button', { type: 'button', class: 'link', 'data-testid': 'actions-wide' }, tw(lang, 'ui.wide.open'))
+    : null;
+  wide?.addEventListener('click', () =>
+    openWide?.({ view: 'actions', rep: rep.value.trim(), asOf: asOf.value }),
+  );
+
   const el = h(
     'section',
     { class: 'tab-actions' },
@@ -118,6 +134,7 @@ export function actionsTab(
       field(ta(lang, 'ui.actions.rep'), rep, 'actions-rep').el,
       field(ta(lang, 'ui.actions.asOf'), asOf, 'actions-asOf').el,
     ),
+    wide,
     repList,
     message,
     list,
@@ -137,6 +154,11 @@ export function actionsTab(
       replaceChildren(repList, ...state.reps.map((r) => h('option', { value: r })));
       if (asOf.value === '') asOf.value = state.today;
       if (rep.value === '') rep.value = recall('rep');
+    },
+    showFor(repName, day) {
+      rep.value = repName;
+      asOf.value = day;
+      void load();
     },
   };
 }
