@@ -69,13 +69,12 @@ export function widePageUrl(request: WideRequest, id: string): string {
 /**
  * Opens the dialog and resolves once it is closed, by its close button (a message) or by the
  * user's ✕ (the helper rejects with Office's "dialog closed" event: not a failure here).
- * Resolves `opened` as soon as Office has shown it.
  */
 export async function openDialog(url: string): Promise<void> {
   const { Dialog } = await loadDialogOpener();
   await new Dialog(url, SIZE.width, SIZE.height).result.catch((e: unknown) => {
-    // 12006: the user closed the dialog. Anything else is a failure to open it.
-    const code = (e as { innerError?: { code?: number } } | null)?.innerError?.code;
-    if (code !== 12006) throw e;
+    // 12006: the user closed the dialog (the helper passes Office's event `error` number on as
+    // innerError). Anything else is a failure to open it.
+    if ((e as { innerError?: unknown } | null)?.innerError !== 12006) throw e;
   });
 }
