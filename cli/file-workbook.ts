@@ -7,6 +7,7 @@ import {
   planAppend,
   type AppendRequest,
   type AppendResult,
+  type SheetDrawing,
   type WorkbookPort,
   type WriteCell,
   type WriteOp,
@@ -32,7 +33,7 @@ import { say } from './messages';
 const USER_ROLES: readonly Role[] = ['customers', 'contacts', 'activities'];
 
 /** A sheet whose cells kimeru holds as written: one it created, or a CSV file's only sheet. */
-interface HeldSheet {
+interface HeldSheet extends SheetDrawing {
   rows: WriteCell[][];
   frozenRows: number;
   created: boolean;
@@ -83,8 +84,20 @@ export class FileWorkbook implements WorkbookPort {
             rows: op.rows.map((r) => [...r]),
             frozenRows: op.frozenRows ?? 0,
             created: true,
+            ...(op.hidden ? { hidden: true } : {}),
           });
           break;
+        case 'addChart': {
+          const held = this.held.get(op.sheet)!;
+          held.charts = [...(held.charts ?? []), op.chart];
+          break;
+        }
+        case 'trafficLight': {
+          const { kind: _kind, sheet, ...light } = op;
+          const held = this.held.get(sheet)!;
+          held.lights = [...(held.lights ?? []), light];
+          break;
+        }
         case 'replaceSheet': {
           const held = this.held.get(op.sheet);
           if (held) {
@@ -177,6 +190,9 @@ export class FileWorkbook implements WorkbookPort {
             name,
             rows: held.rows.map((row) => row.map((c) => stateOf(c) ?? undefined)),
             frozenRows: held.frozenRows,
+            ...(held.hidden ? { hidden: true } : {}),
+            ...(held.charts ? { charts: held.charts } : {}),
+            ...(held.lights ? { lights: held.lights } : {}),
           };
         }),
       patched: [...this.changes].map(([name, cells]) => ({ name, cells })),

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createApi, type Clock, type Envelope, type KimeruApi, type UnreadRows } from '../shared/commands';
-import { toLang, type Lang } from '../shared/i18n';
+import { t, toLang, type Lang } from '../shared/i18n';
 import type { WriteCell } from '../shared/port';
 import { dayFromDate, dayToIso, readDate } from '../shared/values';
 import { readCsv } from '../xlsx/csv';
@@ -13,6 +13,7 @@ import { FileWorkbook } from './file-workbook';
 import { readInput, sameFile, writeAtomically } from './files';
 import { say, type CliKey } from './messages';
 import { actionsText } from './actions';
+import { reportJson } from './json';
 import { writeSample } from './sample';
 
 /**
@@ -25,8 +26,13 @@ import { writeSample } from './sample';
  * over the input with --in-place. `kimeru sample <file.xlsx>` writes a sample company to try on.
  */
 
-const COMMANDS = ['setup', 'rank', 'gapcheck', 'review', 'manual', 'actions', 'sample'] as const;
+const COMMANDS = ['setup', 'rank', 'gapcheck', 'review', 'manual', 'actions', 'sample', 'definition'] as const;
 type Command = (typeof COMMANDS)[number];
+/** The commands that compute a result into a sheet (each takes --as-of, --json). */
+type ReportCommand = 'rank' | 'gapcheck' | 'review' | 'manual';
+/** `kimeru definition versions|show|diff FILE …`: reads the versions, writes nothing. */
+const DEFINITION_VIEWS = ['versions', 'show', 'diff'] as const;
+type DefinitionView = (typeof DEFINITION_VIEWS)[number];
 
 export interface CliIo {
   stdout(text: string): void;
@@ -49,6 +55,15 @@ interface Options {
   logSheet?: string;
   /** `actions --rep NAME`: only this rep's customers. */
   rep?: string;
+  /** Print the result as JSON on stdout (the human lines go to stderr). */
+  json: boolean;
+  /** review: the half-year to review, as written (2026H1, 2026上期…). */
+  period?: string;
+  /** definition: which view, and the version numbers after the file. */
+  view?: DefinitionView;
+  versions: number[];
+  /** manual: the version whose manual to write (default: the one in force on the as-of date). */
+  manualVersion?: number;
 }
 
 /** Exit codes: 0 done, 1 the file or a command failed, 2 the command line is wrong. */
@@ -106,6 +121,7 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
   const values: Record<string, string> = {};
   let inPlace = false;
   let force = false;
+  let json = false;
   const withValue = [
     '--as-of',
     '--lang',
@@ -114,11 +130,14 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
     '--contacts-sheet',
     '--log-sheet',
     '--rep',
+    '--period',
+    '--version',
   ];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--in-place') inPlace = true;
     else if (arg === '--force') force = true;
+    else if (arg === '--json') json = true;
     else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq > 0 ? arg.slice(0, eq) : arg;
@@ -129,16 +148,30 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
       values[name] = value;
     } else positional.push(arg);
   }
-  const [command, file, ...rest] = positional;
+  const command = positional.shift();
   if (!COMMANDS.includes(command as Command)) usage(lang, 'cli.unknownCommand', { command: command ?? '' });
+  const view = command === 'definition' ? definitionView(positional.shift(), lang) : undefined;
+  const [file, ...rest] = positional;
   if (file === undefined) usage(lang, 'cli.noFile');
-  if (rest.length > 0) usage(lang, 'cli.unknownOption', { option: rest[0]! });
+  const versions = view !== undefined ? versionNumbers(view, rest, lang) : [];
+  if (view === undefined && rest.length > 0) usage(lang, 'cli.unknownOption', { option: rest[0]! });
+  if (values['--period'] !== undefined && command !== 'review')
+    usage(lang, 'cli.unknownOption', { option: '--period' });
+  if (values['--version'] !== undefined && command !== 'manual')
+    usage(lang, 'cli.unknownOption', { option: '--version' });
+  const manualVersion =
+    values['--version'] !== undefined ? versionNumbers('show', [values['--version']], lang)[0] : undefined;
   return {
     command: command as Command,
     file,
     lang,
     inPlace,
     force,
+    json,
+    versions,
+    ...(view !== undefined ? { view } : {}),
+    ...(values['--period'] !== undefined ? { period: values['--period'] } : {}),
+    ...(manualVersion !== undefined ? { manualVersion } : {}),
     ...(values['--as-of'] !== undefined ? { asOf: values['--as-of'] } : {}),
     ...(values['--out'] !== undefined ? { out: values['--out'] } : {}),
     ...(values['--customer-sheet'] !== undefined ? { customerSheet: values['--customer-sheet'] } : {}),
@@ -146,6 +179,26 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
     ...(values['--log-sheet'] !== undefined ? { logSheet: values['--log-sheet'] } : {}),
     ...(values['--rep'] !== undefined ? { rep: values['--rep'] } : {}),
   };
+}
+
+function definitionView(word: string | undefined, lang: Lang): DefinitionView {
+  if (!DEFINITION_VIEWS.includes(word as DefinitionView))
+    usage(lang, 'cli.definitionView', { view: word ?? '' });
+  return word as DefinitionView;
+}
+
+/** The version numbers after the file: none for versions, at most one for show, two for diff. */
+function versionNumbers(view: DefinitionView, words: readonly string[], lang: Lang): number[] {
+  const most = { versions: 0, show: 1, diff: 2 }[view];
+  if (words.length > most) usage(lang, 'cli.unknownOption', { option: words[most]! });
+  if (view === 'diff' && words.length < 2) usage(lang, 'cli.diffNeedsTwo');
+  return words.map((w) => {
+    // 2, v2, 第2版: the version as people write it.
+    const m = /^(?:第|v)?\s*(\d+)\s*版?$/i.exec(w.normalize('NFKC').trim());
+    const n = m ? Number(m[1]) : NaN;
+    if (!Number.isInteger(n) || n < 1) usage(lang, 'cli.badVersion', { value: w });
+    return n;
+  });
 }
 
 /** The name kimeru gives its output beside an input: <name>.kimeru.xlsx (.xlsm kept). */
@@ -204,6 +257,7 @@ function openFile(
 async function run(o: Options, io: CliIo): Promise<void> {
   const { lang } = o;
   if (o.command === 'sample') return writeSample(o.file, lang, o.force, io);
+  if (o.command === 'definition') return viewDefinition(o, io);
   const today = dayFromDate((io.now ?? (() => new Date()))());
   let asOfDay = today;
   if (o.asOf !== undefined) {
@@ -226,14 +280,18 @@ async function run(o: Options, io: CliIo): Promise<void> {
   const clock: Clock = { now: () => ({ day: asOfDay, minutes: 0 }) };
   const api = createApi(workbook, clock, lang);
 
+  // With --json, stdout carries the JSON alone; what people read goes to stderr.
+  const say_ = (text: string) => (o.json ? io.stderr(text) : io.stdout(text));
   const state = await value(api.getState());
-  if (o.command === 'setup' || !state.setUp) await runSetup(api, workbook, o, io);
+  let json: unknown = null;
+  if (o.command === 'setup' || !state.setUp) json = await runSetup(api, workbook, o, io, say_);
   if (o.command !== 'setup') {
     io.stderr(`${say(lang, 'cli.progress.run', { command: o.command })}\n`);
     const asOf = o.asOf !== undefined ? dayToIso(asOfDay) : undefined;
-    const result = await value(commandOf(api, o.command, asOf));
-    io.stdout(`${[result.message, ...result.headline.map((h) => `  ${h}`)].join('\n')}\n`);
+    const result = await value(commandOf(api, o.command, asOf, o));
+    say_(`${[result.message, ...result.headline.map((h) => `  ${h}`)].join('\n')}\n`);
     reportUnread(result.unread, lang, io);
+    if (o.json) json = await reportJson(workbook, o.command, out, result, o.command !== 'manual');
   }
 
   io.stderr(`${say(lang, 'cli.progress.write', { file: out })}\n`);
@@ -243,7 +301,8 @@ async function run(o: Options, io: CliIo): Promise<void> {
   } catch (e) {
     failed(lang, 'cli.writeFailed', { file: out, detail: e instanceof Error ? e.message : String(e) });
   }
-  io.stdout(`${say(lang, 'cli.written', { file: out })}\n`);
+  say_(`${say(lang, 'cli.written', { file: out })}\n`);
+  if (o.json) io.stdout(`${JSON.stringify(json, null, 2)}\n`);
 }
 
 /** `kimeru actions`: reads the file, prints the action list; writes nothing (setup, if needed, stays in memory). */
@@ -256,7 +315,11 @@ async function runActions(o: Options, io: CliIo, asOfDay: number): Promise<void>
       failed(o.lang, 'cli.noCustomers', { file: o.file });
   }
   const result = await value(api.getActions({ rep: o.rep ?? '', asOf: dayToIso(asOfDay) }));
-  io.stdout(actionsText(result, o.lang));
+  // --json: the rows as the pane gets them; the text for people goes to stderr.
+  if (o.json) {
+    io.stderr(actionsText(result, o.lang));
+    io.stdout(`${JSON.stringify({ command: 'actions', file: o.file, ...result }, null, 2)}\n`);
+  } else io.stdout(actionsText(result, o.lang));
   reportUnread(result.unread, o.lang, io);
 }
 
@@ -266,7 +329,32 @@ const sheetChoice = (o: Options) => ({
   ...(o.logSheet !== undefined ? { logSheet: o.logSheet } : {}),
 });
 
-async function runSetup(api: KimeruApi, workbook: FileWorkbook, o: Options, io: CliIo): Promise<void> {
+/** `kimeru definition versions|show|diff FILE`: the saved versions, read only (nothing is written). */
+async function viewDefinition(o: Options, io: CliIo): Promise<void> {
+  const today = dayFromDate((io.now ?? (() => new Date()))());
+  const { workbook } = openFile(readInput(o.file, o.lang), basename(o.file), o.lang);
+  const api = createApi(workbook, { now: () => ({ day: today, minutes: 0 }) }, o.lang);
+  const [a, b] = o.versions;
+  let shown: { lines: string[] };
+  if (o.view === 'versions') {
+    const list = await value(api.listVersions());
+    for (const line of list.unread) io.stderr(`${line}\n`);
+    shown = list;
+  } else if (o.view === 'show') shown = await value(api.showVersion(a));
+  else shown = await value(api.compareVersions(a!, b!));
+  if (o.json) {
+    const { lines: _lines, ...rest } = shown as { lines: string[] } & Record<string, unknown>;
+    io.stdout(`${JSON.stringify(rest, null, 2)}\n`);
+  } else io.stdout(`${shown.lines.join('\n')}\n`);
+}
+
+async function runSetup(
+  api: KimeruApi,
+  workbook: FileWorkbook,
+  o: Options,
+  io: CliIo,
+  say_: (text: string) => void,
+): Promise<unknown> {
   io.stderr(`${say(o.lang, 'cli.progress.setup')}\n`);
   const report = await value(
     api.setup({
@@ -278,8 +366,13 @@ async function runSetup(api: KimeruApi, workbook: FileWorkbook, o: Options, io: 
   // A workbook without a customer list gets an empty one from setup: for a file, that is an error.
   if (report.customerCount === 0 && workbook.isCreated(report.sheets.customers))
     failed(o.lang, 'cli.noCustomers', { file: o.file });
-  io.stdout(`${report.text.join('\n')}\n`);
+  say_(`${report.text.join('\n')}\n`);
+  // Setup ends with what to do next, numbered.
+  const steps = report.nextSteps.map((s, i) => `  ${i + 1}. ${s}`);
+  say_(`\n${t(o.lang, 'commands.setup.nextSteps')}\n${steps.join('\n')}\n`);
   reportUnread(report.unread, o.lang, io);
+  const { text: _text, issues: _issues, ...result } = report;
+  return result;
 }
 
 /** Warnings go to stderr — the first few in full, then where the rest are — and never fail the run. */
@@ -298,20 +391,16 @@ function reportUnread(unread: UnreadRows, lang: Lang, io: CliIo): void {
   io.stderr(`${lines.join('\n')}\n`);
 }
 
-function commandOf(
-  api: KimeruApi,
-  command: Exclude<Command, 'setup' | 'sample' | 'actions'>,
-  asOf: string | undefined,
-) {
+function commandOf(api: KimeruApi, command: ReportCommand, asOf: string | undefined, o: Options) {
   switch (command) {
     case 'rank':
       return api.runRanking(asOf);
     case 'gapcheck':
       return api.runGapCheck(asOf);
     case 'review':
-      return api.runReview(asOf);
+      return api.runReview(asOf, o.period);
     case 'manual':
-      return api.writeManual();
+      return api.writeManual(o.manualVersion);
   }
 }
 

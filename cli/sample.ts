@@ -15,7 +15,8 @@ import type { CliIo } from './kimeru';
 
 /**
  * `kimeru sample FILE.xlsx`: the playground's sample company (株式会社みらい精機: customers,
- * contacts, an activity log, a definition, its history and review answers) as a workbook that is
+ * contacts, a year of activities, a definition with two saved versions, review answers for two
+ * half-years and ranking snapshots) as a workbook that is
  * not set up yet, to try every command on. Sheet names follow --lang; the tables keep the
  * company's Japanese headers, which setup reads in either language.
  */
@@ -31,6 +32,8 @@ export async function writeSample(file: string, lang: Lang, force: boolean, io: 
     { key: 'definition', grid: wb.definition },
     { key: 'history', grid: wb.history },
     { key: 'answers', grid: wb.reviewAnswers },
+    { key: 'rankHistory', grid: wb.rankHistory },
+    { key: 'acknowledgements', grid: wb.acknowledgements },
   ] as const;
   const workbook = new FileWorkbook(
     null,

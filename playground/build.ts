@@ -52,6 +52,9 @@ table.grid tr.spacer td{padding:0;border:0}
 .tabs{display:flex;gap:2px;padding:4px 6px;border-top:1px solid #d9dee3;background:#eef1f4;overflow-x:auto}
 .tab{font:inherit;padding:3px 10px;border:1px solid #cbd2d9;border-top:0;border-radius:0 0 4px 4px;background:#f7f9fa;color:#3e4c59;cursor:pointer;white-space:nowrap}
 .tab.active{background:#fff;color:#1f4e79;font-weight:bold;border-color:#9fb3c8}
+.tab.hidden-sheet{opacity:.55;font-style:italic}
+.charts{position:absolute;top:0;left:0;width:0;height:0}
+.chart{box-shadow:0 1px 3px rgba(0,0,0,.15);background:#fff}
 .pane{width:360px;flex:none;border-left:1px solid #cbd2d9;background:#fff}
 .pane iframe{width:100%;height:100%;border:0;display:block}
 .wide-overlay{position:fixed;inset:0;z-index:10;background:rgba(15,23,42,.45);display:flex;padding:24px}

@@ -69,6 +69,8 @@ export type WriteOp =
       frozenRows?: number;
       protectRows?: number;
       table?: string;
+      /** kimeru's working sheet (settings, history): hidden where the host can hide a sheet. */
+      hidden?: boolean;
     }
   /** Writes a block into a sheet kimeru created: rows and columns are 1-based. */
   | { kind: 'setBlock'; sheet: string; row: number; column: number; rows: WriteCell[][] }
@@ -91,7 +93,76 @@ export type WriteOp =
       firstRow: number;
       lastRow: number;
       growColumn?: number;
+    }
+  /** A native chart over a block of a sheet kimeru adds in the same plan (see ChartSpec). */
+  | { kind: 'addChart'; sheet: string; chart: ChartSpec }
+  /**
+   * Traffic-light colours on a column of a sheet kimeru adds, for a number with a standard to
+   * meet (higher is better): green from `green` up, amber from `amber` up, red below; blank
+   * cells stay uncoloured. Each host uses its own conditional formatting, so it stays live.
+   */
+  | {
+      kind: 'trafficLight';
+      sheet: string;
+      column: number;
+      firstRow: number;
+      lastRow: number;
+      green: number;
+      amber: number;
     };
+
+/**
+ * A chart described once, host-independently; each adapter draws it with the host's own charts
+ * (Sheets' EmbeddedChartBuilder, Office.js worksheet.charts, chart parts in an .xlsx, SVG in
+ * the playground). The data is a fixed block the formulas above it spill into, so the chart
+ * follows them as the log grows: the header row names the series, the rows below are points.
+ */
+export interface ChartSpec {
+  type: 'bar' | 'column' | 'line' | 'pie';
+  title: string;
+  /** 1-based row of the header (series names); data rows follow it down to `lastRow`. */
+  headerRow: number;
+  lastRow: number;
+  /** 1-based column of the category labels. */
+  categoryColumn: number;
+  /** 1-based columns of the series, each named by its header cell. */
+  seriesColumns: number[];
+  /** The chart's top-left cell (1-based) and its size in pixels. */
+  anchor: { row: number; column: number; width: number; height: number };
+}
+
+/** A traffic light as a sheet keeps it (its op without kind and sheet). */
+export type TrafficLight = Omit<Extract<WriteOp, { kind: 'trafficLight' }>, 'kind' | 'sheet'>;
+
+/** The drawing a sheet kimeru added carries: its charts and traffic lights, and whether it is hidden. */
+export interface SheetDrawing {
+  hidden?: boolean;
+  charts?: ChartSpec[];
+  lights?: TrafficLight[];
+}
+
+/** Traffic-light colours every host uses (green, amber, red backgrounds). */
+export const TRAFFIC_COLOURS = { green: '#C6EFCE', amber: '#FFEB9C', red: '#FFC7CE' } as const;
+
+/**
+ * The traffic light's three rules as formulas relative to the column's first cell, the same on
+ * every host (a custom-formula rule each): only numbers are coloured, so the blank rows under a
+ * spilled table stay white, and the rules never overlap, so no host's rule order matters.
+ */
+export function trafficFormulas(light: TrafficLight): Record<keyof typeof TRAFFIC_COLOURS, string> {
+  let n = light.column;
+  let letters = '';
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  const cell = `${letters}${light.firstRow}`;
+  return {
+    green: `=AND(ISNUMBER(${cell}),${cell}>=${light.green})`,
+    amber: `=AND(ISNUMBER(${cell}),${cell}>=${light.amber},${cell}<${light.green})`,
+    red: `=AND(ISNUMBER(${cell}),${cell}<${light.amber})`,
+  };
+}
 
 /**
  * The Excel formula a defineName stands for (Excel itself, and .xlsx files the playground saves):
@@ -140,7 +211,8 @@ export interface AppendRequest {
 /**
  * Checks a write plan before anything is written, for ports over a whole workbook in memory (the
  * CLI's file, the playground): a sheet to add must not exist, every other op needs its sheet,
- * and cells are written only into sheets kimeru owns (`writable`) or adds in this plan.
+ * cells are written only into sheets kimeru owns (`writable`) or adds in this plan, and charts
+ * and traffic lights only onto a sheet this plan adds.
  * `notOurs` throws the port's own message for the last case.
  */
 export function checkPlan(
@@ -156,6 +228,9 @@ export function checkPlan(
       if (present) throw new KimeruError({ key: 'port.sheetExists', params: { sheet: op.sheet } });
       adding.add(op.sheet);
     } else if (!present) throw new KimeruError({ key: 'port.noSheet', params: { sheet: op.sheet } });
+    else if ((op.kind === 'addChart' || op.kind === 'trafficLight') && !adding.has(op.sheet))
+      // Charts and formats go only on a sheet the same plan adds: never on a user's sheet, never twice.
+      notOurs(op.sheet);
     else if (
       (op.kind === 'setBlock' || op.kind === 'replaceSheet') &&
       !adding.has(op.sheet) &&

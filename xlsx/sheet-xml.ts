@@ -111,6 +111,8 @@ export function worksheetXml(
   styles: DateStyleIndex,
   frozenRows = 0,
   mainNamespace = NS_MAIN,
+  /** A sheet kimeru adds with a dashboard: its conditional formatting and its drawing's relationship. */
+  extra: { conditionalFormatting?: string; drawing?: { relId: string; relNamespace: string } } = {},
 ): string {
   const body: string[] = [];
   const widths: number[] = [];
@@ -155,7 +157,10 @@ export function worksheetXml(
     '<sheetFormatPr defaultRowHeight="18"/>',
     cols ? `<cols>${cols}</cols>` : '',
     `<sheetData>${body.join('')}</sheetData>`,
+    // CT_Worksheet order: conditionalFormatting before pageMargins, drawing after it.
+    extra.conditionalFormatting ?? '',
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+    extra.drawing ? `<drawing xmlns:r="${extra.drawing.relNamespace}" r:id="${extra.drawing.relId}"/>` : '',
     '</worksheet>',
   ].join('');
 }

@@ -112,3 +112,45 @@ export function withDateStyles(
       after;
   return { xml, index };
 }
+
+/**
+ * The styles part with these differential formats (<dxf>, for conditional formatting) present in
+ * <dxfs>, and their indexes: ones a previous save added are reused, new ones are appended (the
+ * list is made after <cellStyles> when the part has none). Unchanged text when nothing is added.
+ */
+export function withDxfs(stylesXml: string, dxfs: readonly string[]): { xml: string; index: number[] } {
+  const root = parseXml(stylesXml);
+  const prefix = childPrefix(root);
+  const wanted = dxfs.map((d) => (prefix ? d.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${prefix}`) : d));
+  const list = childOf(root, 'dxfs', MAIN);
+  const existing = list ? childrenOf(list, 'dxf', MAIN).map((x) => stylesXml.slice(x.start, x.end)) : [];
+  const index: number[] = [];
+  const toAdd: string[] = [];
+  for (const d of wanted) {
+    const at = existing.indexOf(d);
+    if (at >= 0) index.push(at);
+    else {
+      const pending = toAdd.indexOf(d);
+      index.push(existing.length + (pending >= 0 ? pending : toAdd.push(d) - 1));
+    }
+  }
+  if (toAdd.length === 0) return { xml: stylesXml, index };
+  const count = existing.length + toAdd.length;
+  if (list) {
+    const open = stylesXml
+      .slice(list.start, list.selfClosing ? list.end : list.innerStart)
+      .replace(/\s*\/>$/, '>')
+      .replace(/(\scount\s*=\s*)(["'])(\d+)\2/, (_, pre: string, q: string) => `${pre}${q}${count}${q}`);
+    const inner = list.selfClosing ? '' : stylesXml.slice(list.innerStart, list.innerEnd);
+    return {
+      xml: `${stylesXml.slice(0, list.start)}${open}${inner}${toAdd.join('')}</${list.name}>${stylesXml.slice(list.end)}`,
+      index,
+    };
+  }
+  // CT_Stylesheet order: … cellXfs, cellStyles, dxfs, tableStyles …
+  const after = childOf(root, 'cellStyles', MAIN) ?? childOf(root, 'cellXfs', MAIN);
+  const block = `<${prefix}dxfs count="${count}">${toAdd.join('')}</${prefix}dxfs>`;
+  if (!after)
+    return { xml: stylesXml.slice(0, root.innerEnd) + block + stylesXml.slice(root.innerEnd), index };
+  return { xml: stylesXml.slice(0, after.end) + block + stylesXml.slice(after.end), index };
+}

@@ -1,4 +1,4 @@
-import { excelNameFormula } from '../shared/port';
+import { excelNameFormula, type SheetDrawing } from '../shared/port';
 import { columnLetters, sheetRef } from './cell-text';
 
 /**
@@ -10,7 +10,7 @@ import { columnLetters, sheetRef } from './cell-text';
 /** How a number cell is shown (HyperFormula keeps no number formats). */
 export type CellFormat = 'date' | 'datetime';
 
-export interface SheetInfo {
+export interface SheetInfo extends SheetDrawing {
   frozenRows?: number;
   protectRows?: number;
   /** A chart sheet or other non-worksheet from a file: shown as a tab, never written. */

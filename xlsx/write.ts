@@ -1,4 +1,5 @@
 import type { Lang } from '../shared/i18n';
+import type { ChartSpec, SheetDrawing } from '../shared/port';
 import { a1 } from './cell-text';
 import { zipParts } from './lazy-zip';
 import { fail } from './messages';
@@ -30,7 +31,8 @@ import {
   type CellBuilder,
   type CellState,
 } from './sheet-xml';
-import { minimalStyles, withDateStyles } from './styles';
+import { minimalStyles, withDateStyles, withDxfs } from './styles';
+import { chartXml, conditionalFormattingXml, CT_CHART, CT_DRAWING, drawingXml, trafficDxfs } from './charts';
 import {
   attr,
   childOf,
@@ -51,7 +53,7 @@ import {
  */
 
 /** A sheet kimeru adds: its cells from A1 (undefined = empty) and its frozen header rows. */
-export interface AddedSheet {
+export interface AddedSheet extends SheetDrawing {
   name: string;
   rows: (CellState | undefined)[][];
   frozenRows: number;
@@ -128,7 +130,9 @@ export function writePackage(
   const rels = readRels(relsXml, workbookPart);
   const newRel = relIds(rels.map((r) => r.id));
   let styleIndex = {};
-  if (formats.size > 0) {
+  const lit = added.some((s) => (s.lights?.length ?? 0) > 0);
+  let dxf: Record<keyof ReturnType<typeof trafficDxfs>, number> | null = null;
+  if (formats.size > 0 || lit) {
     let stylesPart = rels.find((r) => isRelType(r.type, 'styles') && !r.external)?.target;
     if (stylesPart && !parts.has(stylesPart)) stylesPart = undefined;
     if (!stylesPart) {
@@ -143,7 +147,15 @@ export function writePackage(
     }
     const before = textOf(parts.get(stylesPart)!);
     const styles = withDateStyles(before, formats);
-    if (styles.xml !== before) parts.set(stylesPart, utf8(styles.xml));
+    let xml = styles.xml;
+    if (lit) {
+      const wanted = trafficDxfs();
+      const withFills = withDxfs(xml, [wanted.green, wanted.amber, wanted.red]);
+      xml = withFills.xml;
+      const [green, amber, red] = withFills.index as [number, number, number];
+      dxf = { green, amber, red };
+    }
+    if (xml !== before) parts.set(stylesPart, utf8(xml));
     styleIndex = styles.index;
   }
 
@@ -193,14 +205,28 @@ export function writePackage(
   let sheetEntries = '';
   for (const s of added) {
     const part = freePartName(parts, `${folderOf(workbookPart)}worksheets/sheet`);
-    parts.set(part, utf8(worksheetXml(s.rows, styleIndex, s.frozenRows, flavour.main)));
+    parts.set(part, utf8('')); // reserves the name while the drawing's parts are named
+    const drawing = (s.charts?.length ?? 0) > 0 ? addDrawing(parts, part, s, flavour) : null;
+    if (drawing) typesXml = appendToRoot(typesXml, drawing.types);
+    const conditionalFormatting =
+      dxf && s.lights && s.lights.length > 0 ? conditionalFormattingXml(s.lights, dxf) : undefined;
+    parts.set(
+      part,
+      utf8(
+        worksheetXml(s.rows, styleIndex, s.frozenRows, flavour.main, {
+          ...(conditionalFormatting ? { conditionalFormatting } : {}),
+          ...(drawing ? { drawing: { relId: drawing.relId, relNamespace: flavour.rel } } : {}),
+        }),
+      ),
+    );
     const id = newRel();
     relsXml = appendToRoot(
       relsXml,
       relationship(id, flavour.relType('worksheet'), relativePath(workbookPart, part)),
     );
     typesXml = appendToRoot(typesXml, override(part, CT_WORKSHEET));
-    sheetEntries += `<${prefix}sheet name="${escapeXml(s.name)}" sheetId="${nextSheetId++}" ${relAttr(id)}/>`;
+    const state = s.hidden ? ' state="hidden"' : '';
+    sheetEntries += `<${prefix}sheet name="${escapeXml(s.name)}" sheetId="${nextSheetId++}"${state} ${relAttr(id)}/>`;
   }
   if (sheetEntries && sheetsEl) workbookXml = appendTo(workbookXml, sheetsEl, sheetEntries);
   workbookXml = withNames(workbookXml, names);
@@ -225,6 +251,44 @@ export function writePackage(
   parts.set(relsPath, utf8(relsXml));
   parts.set('[Content_Types].xml', utf8(typesXml));
   return parts.zip();
+}
+
+/**
+ * A new sheet's charts as new parts: one chart part each, a drawing part anchoring them, and the
+ * relationships sheet → drawing → charts. Returns the sheet's relationship id for <drawing> and
+ * the content-type overrides to add.
+ */
+function addDrawing(
+  parts: EditedParts,
+  sheetPart: string,
+  sheet: AddedSheet,
+  flavour: Flavour,
+): { relId: string; types: string } {
+  const folder = folderOf(folderOf(sheetPart).replace(/\/$/, ''));
+  const drawingPart = freePartName(parts, `${folder}drawings/drawing`);
+  parts.set(drawingPart, utf8(''));
+  let types = override(drawingPart, CT_DRAWING);
+  let drawingRels = '';
+  const anchored: { spec: ChartSpec; relId: string }[] = [];
+  (sheet.charts ?? []).forEach((spec, i) => {
+    const chartPart = freePartName(parts, `${folder}charts/chart`);
+    parts.set(chartPart, utf8(chartXml(spec, sheet.name, flavour)));
+    types += override(chartPart, CT_CHART);
+    const relId = `rId${i + 1}`;
+    drawingRels += relationship(relId, flavour.relType('chart'), relativePath(drawingPart, chartPart));
+    anchored.push({ spec, relId });
+  });
+  parts.set(drawingPart, utf8(drawingXml(anchored, flavour)));
+  parts.set(relsPathOf(drawingPart), utf8(relsPart(drawingRels)));
+  parts.set(
+    relsPathOf(sheetPart),
+    utf8(relsPart(relationship('rId1', flavour.relType('drawing'), relativePath(sheetPart, drawingPart)))),
+  );
+  return { relId: 'rId1', types };
+}
+
+function relsPart(relationships: string): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PACKAGE_RELS}">${relationships}</Relationships>`;
 }
 
 /** Whether calcChain.xml lists a cell of one of the rewritten sheets (its `i` is the sheet id). */

@@ -1,9 +1,29 @@
-import { callFunction, FUNCTIONS, sheetsName, type FunctionDef } from '../../shared/functions';
+import {
+  callFunction,
+  FUNCTIONS,
+  sheetsName,
+  type CallLimits,
+  type FunctionDef,
+} from '../../shared/functions';
 import type { CellValue } from '../../shared/values/cell';
 import { realmTimeZone, wallShift } from './dates';
 import { widthOf } from './width';
 
 export type CustomFunction = (...args: unknown[]) => unknown[][];
+
+/**
+ * The most one custom function reads in Sheets: 10 million cells, Sheets' own limit for a whole
+ * spreadsheet. GAPCHECK over that much (30,000 customers, 900,000 activities) took 4.4 s through
+ * the built Code.js on a loaded 2-core machine (bench/hosts.ts), inside Apps Script's 30 s with a
+ * 5× margin for its slower engine (see the README's limits).
+ */
+export const SHEETS_LIMITS: CallLimits = {
+  maxCells: 10_000_000,
+  reason: {
+    ja: 'Apps Script のカスタム関数は30秒で止まります',
+    en: 'Apps Script stops a custom function after 30 s',
+  },
+};
 
 /**
  * One Sheets custom function per entry of the core's table, KIMERU_RANK… Sheets hands a
@@ -20,7 +40,7 @@ export function customFunctions(sheetZone: () => string | null): Record<string, 
 }
 
 function runCustom(def: FunctionDef, args: unknown[], sheetZone: () => string | null): unknown[][] {
-  const result = callFunction(def, sheetDays(args, sheetZone()));
+  const result = callFunction(def, sheetDays(args, sheetZone()), SHEETS_LIMITS);
   if (!result.ok) throw new Error(result.message);
   return rectangle(result.value);
 }

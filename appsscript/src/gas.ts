@@ -15,7 +15,41 @@ export interface GasRange {
   protect(): GasProtection;
 }
 
+/** Sheet.newChart's builder: the chart type, its ranges, where it sits, its options. */
+export interface GasChartBuilder {
+  addRange(range: GasRange): GasChartBuilder;
+  asBarChart(): GasChartBuilder;
+  asColumnChart(): GasChartBuilder;
+  asLineChart(): GasChartBuilder;
+  asPieChart(): GasChartBuilder;
+  setNumHeaders(headers: number): GasChartBuilder;
+  setOption(option: string, value: unknown): GasChartBuilder;
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): GasChartBuilder;
+  build(): GasChart;
+}
+
+export interface GasChart {
+  getRanges(): GasRange[];
+}
+
+/** SpreadsheetApp.newConditionalFormatRule's builder, for traffic lights. */
+export interface GasConditionalFormatRuleBuilder {
+  whenFormulaSatisfied(formula: string): GasConditionalFormatRuleBuilder;
+  setBackground(color: string | null): GasConditionalFormatRuleBuilder;
+  setRanges(ranges: GasRange[]): GasConditionalFormatRuleBuilder;
+  build(): GasConditionalFormatRule;
+}
+
+export interface GasConditionalFormatRule {
+  getRanges(): GasRange[];
+}
+
 export interface GasSheet {
+  newChart(): GasChartBuilder;
+  insertChart(chart: GasChart): void;
+  getCharts(): GasChart[];
+  getConditionalFormatRules(): GasConditionalFormatRule[];
+  setConditionalFormatRules(rules: GasConditionalFormatRule[]): void;
   getName(): string;
   getRange(a1Notation: string): GasRange;
   getRange(row: number, column: number, numRows: number, numColumns: number): GasRange;
@@ -64,6 +98,8 @@ export interface GasServices {
   parseDate(text: string, timeZone: string, format: string): Date;
   /** Session.getScriptTimeZone: the time zone the script's Date objects live in. */
   scriptTimeZone(): string;
+  /** SpreadsheetApp.newConditionalFormatRule. */
+  newConditionalFormatRule(): GasConditionalFormatRuleBuilder;
 }
 
 // Compile-time proof that Google's own types fit these interfaces (nothing runs here).
@@ -73,4 +109,6 @@ export const REAL_SERVICES_FIT: [
   Fits<GoogleAppsScript.Spreadsheet.Sheet, GasSheet>,
   Fits<GoogleAppsScript.Spreadsheet.Range, GasRange>,
   Fits<GoogleAppsScript.Lock.Lock, GasLock>,
-] = [true, true, true, true];
+  Fits<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, GasChartBuilder>,
+  Fits<GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder, GasConditionalFormatRuleBuilder>,
+] = [true, true, true, true, true, true];

@@ -39,6 +39,11 @@ const API_METHODS = [
   'writeManual',
   'getActions',
   'getCoverage',
+  'listVersions',
+  'showVersion',
+  'compareVersions',
+  'confirmItem',
+  'acknowledgeVersion',
 ] as const satisfies readonly (keyof KimeruApi)[];
 type Unlisted = Exclude<keyof KimeruApi, (typeof API_METHODS)[number]>;
 /** Fails to compile when KimeruApi gains a method that is not listed above. */
@@ -52,6 +57,7 @@ function services(): GasServices {
     formatDate: (date, timeZone, format) => Utilities.formatDate(date, timeZone, format),
     parseDate: (text, timeZone, format) => Utilities.parseDate(text, timeZone, format),
     scriptTimeZone: () => Session.getScriptTimeZone(),
+    newConditionalFormatRule: () => SpreadsheetApp.newConditionalFormatRule(),
   };
 }
 

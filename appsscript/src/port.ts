@@ -5,6 +5,9 @@ import {
   type ReadOptions,
   type AppendRequest,
   type AppendResult,
+  type ChartSpec,
+  TRAFFIC_COLOURS,
+  trafficFormulas,
   type WorkbookPort,
   type WriteCell,
   type WriteOp,
@@ -72,7 +75,10 @@ export class SheetsWorkbook implements WorkbookPort {
         if (exists(op.sheet) || adding.has(op.sheet))
           throw new KimeruError({ key: 'port.sheetExists', params: { sheet: op.sheet } });
         adding.add(op.sheet);
-      } else if (!exists(op.sheet) && !adding.has(op.sheet))
+      } else if ((op.kind === 'addChart' || op.kind === 'trafficLight') && !adding.has(op.sheet))
+        // Charts and colours go only on a sheet this plan adds: never a user's, never twice.
+        throw new KimeruError({ key: 'port.notOurs', params: { sheet: op.sheet } });
+      else if (!exists(op.sheet) && !adding.has(op.sheet))
         throw new KimeruError({ key: 'port.noSheet', params: { sheet: op.sheet } });
     }
     for (const op of plan) {
@@ -90,8 +96,15 @@ export class SheetsWorkbook implements WorkbookPort {
               .setDescription('kimeru')
               .setWarningOnly(true);
           }
+          if (op.hidden) sheet.hideSheet();
           break;
         }
+        case 'addChart':
+          this.addChart(sheets.get(op.sheet)!, op.chart);
+          break;
+        case 'trafficLight':
+          this.trafficLight(sheets.get(op.sheet)!, op);
+          break;
         case 'replaceSheet': {
           const sheet = sheets.get(op.sheet)!;
           sheet.clearContents();
@@ -174,13 +187,60 @@ export class SheetsWorkbook implements WorkbookPort {
     else this.book.setNamedRange(op.name, range);
   }
 
+  /** One embedded chart: the category column and each series column, their header naming them. */
+  private addChart(sheet: GasSheet, chart: ChartSpec): void {
+    const rows = chart.lastRow - chart.headerRow + 1;
+    ensureSize(sheet, chart.lastRow, Math.max(chart.anchor.column, ...chart.seriesColumns));
+    const base = sheet.newChart();
+    const typed =
+      chart.type === 'bar'
+        ? base.asBarChart()
+        : chart.type === 'column'
+          ? base.asColumnChart()
+          : chart.type === 'line'
+            ? base.asLineChart()
+            : base.asPieChart();
+    let builder = typed.addRange(sheet.getRange(chart.headerRow, chart.categoryColumn, rows, 1));
+    for (const c of chart.seriesColumns)
+      builder = builder.addRange(sheet.getRange(chart.headerRow, c, rows, 1));
+    sheet.insertChart(
+      builder
+        .setNumHeaders(1)
+        .setOption('title', chart.title)
+        .setOption('width', chart.anchor.width)
+        .setOption('height', chart.anchor.height)
+        .setPosition(chart.anchor.row, chart.anchor.column, 0, 0)
+        .build(),
+    );
+  }
+
+  /**
+   * Green, amber, red backgrounds by custom-formula rules. setConditionalFormatRules replaces
+   * the sheet's rules: the ones already there are kept.
+   */
+  private trafficLight(sheet: GasSheet, op: Extract<WriteOp, { kind: 'trafficLight' }>): void {
+    const range = sheet.getRange(op.firstRow, op.column, op.lastRow - op.firstRow + 1, 1);
+    const formulas = trafficFormulas(op);
+    const rules = (['green', 'amber', 'red'] as const).map((c) =>
+      this.services
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied(formulas[c])
+        .setBackground(TRAFFIC_COLOURS[c])
+        .setRanges([range])
+        .build(),
+    );
+    sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...rules]);
+  }
+
   private toSheet(cell: WriteCell): unknown {
     if (cell === null) return '';
     if (typeof cell === 'string') return sheetText(cell);
     if (typeof cell !== 'object') return cell;
     if (cell.kind === 'date') return this.dates.toSheet(cell);
     // setValues turns a string starting with "=" into a formula: kimeru's own formulas only.
-    return cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`;
+    // Sheets names kimeru's functions KIMERU_RANK (a dot is not allowed there).
+    const formula = cell.formula.replace(/\bKIMERU\.([A-Z]+)\(/g, 'KIMERU_$1(');
+    return formula.startsWith('=') ? formula : `=${formula}`;
   }
 
   private fromSheet(values: unknown[][]): CellValue[][] {

@@ -1,4 +1,4 @@
-import { callFunction, FUNCTIONS, type FunctionDef } from '../../shared/functions';
+import { callFunction, FUNCTIONS, type CallLimits, type FunctionDef } from '../../shared/functions';
 import type { CellValue } from '../../shared/values/cell';
 import { dayFromDate, dayToSerial } from '../../shared/values';
 
@@ -15,7 +15,11 @@ type ExcelCell = string | number | boolean;
 /** The function Excel calls for one table entry. */
 export function excelFunction(def: FunctionDef): (...args: unknown[]) => ExcelCell[][] {
   return (...args: unknown[]) => {
-    const result = callFunction(def, args.map((a) => readCellValues(trimWholeColumn(a))));
+    const result = callFunction(
+      def,
+      args.map((a) => readCellValues(trimWholeColumn(a))),
+      EXCEL_LIMITS,
+    );
     if (result.ok) return toSpill(result.value);
     const code =
       result.error === 'na' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
@@ -25,6 +29,22 @@ export function excelFunction(def: FunctionDef): (...args: unknown[]) => ExcelCe
 
 /** Rows of a worksheet: a whole-column reference (A:D) reaches a custom function this tall. */
 export const SHEET_ROWS = 1_048_576;
+
+/**
+ * The most one custom function reads in Excel: 5 million cells. Excel has no time limit for a
+ * custom function, but a recalculation that blocks the workbook for more than half a minute is
+ * one users kill: GAPCHECK over 10 million cells took 9.9 s through the built functions.js on a
+ * loaded 2-core machine (bench/hosts.ts), so half of that keeps a 6× margin for slower PCs and
+ * the browser. Excel on the web refuses an argument over 5 MB before kimeru sees it (about
+ * 40,000 log rows; see the README's limits).
+ */
+export const EXCEL_LIMITS: CallLimits = {
+  maxCells: 5_000_000,
+  reason: {
+    ja: '再計算が30秒を超えないための上限です',
+    en: 'kept so that a recalculation stays under 30 s',
+  },
+};
 
 /**
  * A whole-column argument (顧客!A:D) without its trailing blank rows: Excel hands over all

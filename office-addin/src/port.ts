@@ -3,6 +3,9 @@ import {
   excelNameFormula,
   ledgerRows,
   planAppend,
+  TRAFFIC_COLOURS,
+  trafficFormulas,
+  type ChartSpec,
   type ReadOptions,
   type AppendRequest,
   type AppendResult,
@@ -125,6 +128,7 @@ export class ExcelWorkbook implements WorkbookPort {
               table.style = TABLE_STYLE;
             }
             if (op.frozenRows) ws.freezePanes.freezeRows(op.frozenRows);
+            if (op.hidden) ws.visibility = 'Hidden';
             // op.protectRows is not applied: Excel has no warning-only protection, and sheet
             // protection would also stop reps typing in the rows below the header.
             break;
@@ -139,6 +143,21 @@ export class ExcelWorkbook implements WorkbookPort {
           case 'setBlock':
             await writer.block(sheet(op.sheet), op.row, op.column, encodeBlock(op.rows));
             break;
+          case 'addChart':
+            addChart(sheet(op.sheet), op.chart);
+            break;
+          case 'trafficLight': {
+            const range = sheet(op.sheet).getRange(
+              blockAddress(op.firstRow, op.column, op.lastRow - op.firstRow + 1, 1),
+            );
+            const formulas = trafficFormulas(op);
+            for (const colour of ['green', 'amber', 'red'] as const) {
+              const cf = range.conditionalFormats.add('Custom');
+              cf.custom.rule.formula = formulas[colour];
+              cf.custom.format.fill.color = TRAFFIC_COLOURS[colour];
+            }
+            break;
+          }
           case 'defineName': {
             // The table's rows only (a whole column reaches a custom function as 1,048,576 rows,
             // past Excel on the web's 5 MB argument limit); a growing name is a formula that
@@ -465,11 +484,58 @@ function freeTableName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
+/** Office.js chart types for the spec's. */
+const CHART_TYPES: Record<ChartSpec['type'], 'BarClustered' | 'ColumnClustered' | 'Line' | 'Pie'> = {
+  bar: 'BarClustered',
+  column: 'ColumnClustered',
+  line: 'Line',
+  pie: 'Pie',
+};
+
+/**
+ * A native chart: over the block from the category column to the last series when they sit side
+ * by side (Excel names the series by the header row), else over the first series' column with
+ * its categories set apart (ChartSeries.setXAxisValues, ExcelApi 1.7).
+ */
+function addChart(ws: Excel.Worksheet, chart: ChartSpec): void {
+  const rows = chart.lastRow - chart.headerRow + 1;
+  const column = (c: number, header: boolean) =>
+    ws.getRange(blockAddress(header ? chart.headerRow : chart.headerRow + 1, c, header ? rows : rows - 1, 1));
+  const together = chart.seriesColumns.every((c, i) => c === chart.categoryColumn + 1 + i);
+  let added: Excel.Chart;
+  if (together)
+    added = ws.charts.add(
+      CHART_TYPES[chart.type],
+      ws.getRange(blockAddress(chart.headerRow, chart.categoryColumn, rows, chart.seriesColumns.length + 1)),
+      'Columns',
+    );
+  else {
+    const [first, ...others] = chart.seriesColumns;
+    added = ws.charts.add(CHART_TYPES[chart.type], column(first!, true), 'Columns');
+    added.series.getItemAt(0).setXAxisValues(column(chart.categoryColumn, false));
+    for (const c of others) {
+      const series = added.series.add();
+      series.setValues(column(c, false));
+      series.setXAxisValues(column(chart.categoryColumn, false));
+    }
+  }
+  added.title.text = chart.title;
+  added.setPosition(blockAddress(chart.anchor.row, chart.anchor.column, 1, 1));
+  // Office.js sizes charts in points; the spec in pixels (96 per inch, 72 points).
+  added.width = chart.anchor.width * 0.75;
+  added.height = chart.anchor.height * 0.75;
+}
+
 /** Rejects a plan that would fail half-way, before anything is written. */
 function checkPlan(plan: readonly WriteOp[], existing: ReadonlySet<string>): void {
   const sheets = new Set(existing);
+  const adding = new Set<string>();
   for (const op of plan) {
     const key = op.sheet.toLowerCase();
+    if ((op.kind === 'addChart' || op.kind === 'trafficLight') && !adding.has(key))
+      // Charts and colours go only on a sheet this plan adds: never a user's, never twice.
+      throw new KimeruError({ key: 'port.notOurs', params: { sheet: op.sheet } });
+    if (op.kind === 'addSheet') adding.add(key);
     if (op.kind === 'addSheet') {
       if (sheets.has(key)) throw new KimeruError({ key: 'port.sheetExists', params: { sheet: op.sheet } });
       if (!validSheetName(op.sheet))

@@ -14,6 +14,7 @@ import { actionTable, coverageTable, gapSummaryTable, gapTable, reviewTable } fr
 import { FUNCTIONS, callFunction, excelName, findFunction, type FunctionDef } from '../../shared/functions';
 import type { CellValue } from '../../shared/values/cell';
 import { say } from './messages';
+import { VIEW_SIZE } from '../../shared/functions/dashboard';
 
 /**
  * kimeru's custom functions as a HyperFormula plugin, generated from the one function table:
@@ -86,6 +87,18 @@ export function resultBound(
         width: coverageTable([], 0, 'ja')[0]?.length ?? 11,
         height: customers + (shapes['contacts']?.height ?? 0) + 2,
       };
+    case 'DASHBOARD': {
+      // Each view keeps to a fixed size, so the dashboard's sections never run into each other.
+      const view = texts['view']?.trim().toLowerCase() as keyof typeof VIEW_SIZE | undefined;
+      if (view !== undefined && view in VIEW_SIZE) {
+        const size = VIEW_SIZE[view];
+        return { width: size.columns, height: size.rows };
+      }
+      return {
+        width: Math.max(...Object.values(VIEW_SIZE).map((v) => v.columns)),
+        height: Math.max(...Object.values(VIEW_SIZE).map((v) => v.rows)),
+      };
+    }
     default:
       return { width: 10, height: customers + 1 };
   }

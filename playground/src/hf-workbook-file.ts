@@ -143,10 +143,14 @@ export function saveXlsx(workbook: HyperFormulaWorkbook, source: Source, lang: L
   const changes: PackageChanges = { added: [], patched: [], names: workbook.definedNames() };
   for (const name of workbook.hf.getSheetNames()) {
     if (!original.has(name)) {
+      const { hidden, charts, lights } = workbook.info(name);
       changes.added.push({
         name,
         rows: sheetStates(workbook, name),
         frozenRows: workbook.info(name).frozenRows ?? 0,
+        ...(hidden ? { hidden } : {}),
+        ...(charts ? { charts } : {}),
+        ...(lights ? { lights } : {}),
       });
       continue;
     }

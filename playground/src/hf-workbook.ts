@@ -379,9 +379,20 @@ export class HyperFormulaWorkbook implements WorkbookPort {
       case 'addSheet': {
         this.hf.addSheet(op.sheet);
         this.created.add(op.sheet);
-        this.infos.set(op.sheet, frozen(op));
+        this.infos.set(op.sheet, { ...frozen(op), ...(op.hidden ? { hidden: true } : {}) });
         this.formats.set(op.sheet, new Map());
         this.writeCells(op.sheet, 0, 0, op.rows);
+        return;
+      }
+      case 'addChart': {
+        const info = this.info(op.sheet);
+        this.infos.set(op.sheet, { ...info, charts: [...(info.charts ?? []), op.chart] });
+        return;
+      }
+      case 'trafficLight': {
+        const { kind: _kind, sheet, ...light } = op;
+        const info = this.info(sheet);
+        this.infos.set(sheet, { ...info, lights: [...(info.lights ?? []), light] });
         return;
       }
       case 'replaceSheet': {

@@ -31,4 +31,9 @@ export const API_METHODS = Object.keys({
   writeManual: true,
   getActions: true,
   getCoverage: true,
+  listVersions: true,
+  showVersion: true,
+  compareVersions: true,
+  confirmItem: true,
+  acknowledgeVersion: true,
 } satisfies Record<keyof KimeruApi, true>) as (keyof KimeruApi)[];

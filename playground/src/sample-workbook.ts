@@ -12,7 +12,8 @@ import { say } from './messages';
 
 /**
  * The workbook the playground opens on: みらい精機's sheets as a team would have them, set up by
- * kimeru's own setup command, plus a dashboard whose formulas call kimeru's functions.
+ * kimeru's own setup command (which adds the dashboard with its charts), plus a sheet of tables
+ * whose formulas call kimeru's functions.
  */
 
 /** A host cell value as HyperFormula content: text stays text, dates become serials. */
@@ -52,6 +53,8 @@ export function sampleSheets(): { name: string; grid: CellValue[][] }[] {
     { name: t('ja', 'commands.sheet.definition'), grid: wb.definition },
     { name: t('ja', 'commands.sheet.history'), grid: wb.history },
     { name: t('ja', 'commands.sheet.answers'), grid: wb.reviewAnswers },
+    { name: t('ja', 'commands.sheet.rankHistory'), grid: wb.rankHistory },
+    { name: t('ja', 'commands.sheet.acknowledgements'), grid: wb.acknowledgements },
   ];
 }
 
@@ -68,8 +71,11 @@ export function loadGrids(
     );
 }
 
-/** The dashboard sheet's name in `lang`. */
+/** The sample's sheet of kimeru function tables (beside the dashboard setup adds), in `lang`. */
 export const dashboardName = (lang: Lang): string => say(lang, 'page.dashboard');
+
+/** The dashboard with charts setup adds to the sample (set up in Japanese, as its sheets are). */
+export const setupDashboardName = (): string => t('ja', 'commands.sheet.dashboard');
 
 /**
  * The dashboard's cells: the as-of date in B2, gaps per item (A6), gaps per customer (G6), and

@@ -4,24 +4,26 @@ import { formatIssues, isKimeruError } from '../issues';
 import { ACTIVITY_TYPES, type ContactRole, type Day } from '../model';
 import type { WorkbookPort } from '../port';
 import type { Definition } from '../definition/model';
-import type { ActivityInput } from '../engines';
+import { parsePeriod, type ActivityInput, type PeriodName } from '../engines';
 import { dayToIso, readDate } from '../values';
 import { KimeruError } from '../issues';
 import { datasetOf } from './data';
 import { actionsOf, coverageFor, type ActionsResult, type CoverageResult } from './actions';
 import { definitionState, previewDefinition, saveDefinition, type DefinitionState } from './definition';
 import { logActivity, type LogResult } from './log';
-import {
-  runGapCheck,
-  runRanking,
-  runReview,
-  unreadOf,
-  writeManual,
-  type ReportResult,
-  type UnreadRows,
-} from './reports';
+import { writeManual } from './manual';
+import { acknowledgeVersion, confirmItem, runReview, type ConfirmRequest, type ReviewResult } from './review';
+import { runGapCheck, runRanking, unreadOf, type ReportResult, type UnreadRows } from './reports';
 import { planSetup, setup, type SetupReport, type SetupRequest } from './setup';
 import { findSettingsSheet, loadWorkbook } from './workbook';
+import {
+  compareVersions,
+  listVersions,
+  showVersion,
+  type VersionComparison,
+  type VersionList,
+  type VersionShown,
+} from './versions';
 
 /**
  * The one API the sidebar / task pane talks to, whatever the host. Everything in and out is
@@ -80,8 +82,20 @@ export interface KimeruApi {
   }): Promise<Envelope<{ version: number; message: string; diff: string[] }>>;
   runRanking(asOf?: string): Promise<Envelope<ReportResult>>;
   runGapCheck(asOf?: string): Promise<Envelope<ReportResult>>;
-  runReview(asOf?: string): Promise<Envelope<ReportResult>>;
-  writeManual(): Promise<Envelope<ReportResult>>;
+  /** The review as of `asOf` (default today), or of `period` when named: "2026H1", "2026上期". */
+  runReview(asOf?: string, period?: string): Promise<Envelope<ReviewResult>>;
+  /** A manager records whether a rep does an item without a metric, in a period. */
+  confirmItem(req: ConfirmRequest): Promise<Envelope<{ message: string }>>;
+  /** A rep marks a saved version as read (読みました). */
+  acknowledgeVersion(req: { version: number; rep: string }): Promise<Envelope<{ message: string }>>;
+  /** The manual of version `n` (an earlier one written again), else of the version in force today. */
+  writeManual(version?: number): Promise<Envelope<ReportResult>>;
+  /** Every saved version, and which is in force today. */
+  listVersions(): Promise<Envelope<VersionList>>;
+  /** Saved version `n` (default: the one in force today). */
+  showVersion(n?: number): Promise<Envelope<VersionShown>>;
+  /** The diff sentences between any two saved versions. */
+  compareVersions(a: number, b: number): Promise<Envelope<VersionComparison>>;
   /** 次にやること: one rep's (blank: everyone's) actions, most urgent first; writes nothing. */
   getActions(req: { rep?: string; asOf?: string }): Promise<Envelope<ActionsResult>>;
   /** One customer's contacts with when and by whom they were last met; writes nothing. */
@@ -108,8 +122,9 @@ export function createApi(port: WorkbookPort, clock: Clock, userLang: string): K
     text: report.messages,
     unread: unreadOf(lang, report.issues, report.unreadSheet),
   });
-  const asOfDay = (text: string | undefined): Day => {
-    if (text === undefined || text.trim() === '') return clock.now().day;
+  // google.script.run hands an omitted argument before a given one over as null.
+  const asOfDay = (text: string | null | undefined): Day => {
+    if (text === undefined || text === null || text.trim() === '') return clock.now().day;
     const read = readDate(text);
     if (!read.ok || read.value === null)
       throw new KimeruError({
@@ -117,6 +132,12 @@ export function createApi(port: WorkbookPort, clock: Clock, userLang: string): K
         params: { name: t(lang, 'commands.settings.asOf'), value: text },
       });
     return read.value;
+  };
+  const periodOf = (text: string | null | undefined): PeriodName | undefined => {
+    if (text === undefined || text === null || text.trim() === '') return undefined;
+    const named = parsePeriod(text);
+    if (named === null) throw new KimeruError({ key: 'engines.review.badPeriod', params: { value: text } });
+    return named;
   };
 
   return {
@@ -138,8 +159,19 @@ export function createApi(port: WorkbookPort, clock: Clock, userLang: string): K
         const { gaps: _gaps, ...rest } = await runGapCheck(port, asOfDay(asOf), lang);
         return rest;
       }),
-    runReview: (asOf) => wrap(() => runReview(port, asOfDay(asOf), lang)),
-    writeManual: () => wrap(() => writeManual(port, clock.now().day, lang)),
+    runReview: (asOf, period) => wrap(() => runReview(port, asOfDay(asOf), lang, periodOf(period))),
+    writeManual: (version) => wrap(() => writeManual(port, clock.now().day, lang, version ?? undefined)),
+    confirmItem: (req) =>
+      wrap(() => {
+        const named = periodOf(req.period);
+        if (named === undefined)
+          throw new KimeruError({ key: 'engines.review.badPeriod', params: { value: req.period } });
+        return confirmItem(port, req, named, lang);
+      }),
+    acknowledgeVersion: (req) => wrap(() => acknowledgeVersion(port, req, lang)),
+    listVersions: () => wrap(() => listVersions(port, lang, clock.now().day)),
+    showVersion: (n) => wrap(() => showVersion(port, n, lang, clock.now().day)),
+    compareVersions: (a, b) => wrap(() => compareVersions(port, a, b, lang)),
     getActions: (req) => wrap(() => actionsOf(port, req.rep ?? '', asOfDay(req.asOf), lang)),
     getCoverage: (req) => wrap(() => coverageFor(port, req.customerId, asOfDay(req.asOf), lang)),
   };

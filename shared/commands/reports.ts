@@ -7,14 +7,10 @@ import {
   checkGaps,
   gapHeadline,
   gapTable,
-  halfYearOf,
   noDataHeadline,
   indexDataset,
-  manualRows,
   rankCustomers,
   rankingTable,
-  reviewRows,
-  reviewTable,
   withMovement,
   comparisonDay,
   rankChanges,
@@ -25,8 +21,8 @@ import {
   type RankResult,
   type GapRow,
 } from '../engines';
-import { readKnowsAnswers, readTable, type TableSpec } from '../tables';
-import { formatDay, normalizeText, foldText } from '../values';
+import { readTable, type TableSpec } from '../tables';
+import { dayToIso, formatDay } from '../values';
 import type { CellValue } from '../values/cell';
 import { datasetOf, definitionOf, historyOf } from './data';
 import { isOurOutput, setAsOfOp, settingsRows, type Role } from './settings';
@@ -34,8 +30,6 @@ import { loadWorkbook, sheetOf, type Loaded } from './workbook';
 import { outputRows, unreadOf, unreadSheetOp, type UnreadRows } from './unread';
 
 export { unreadOf, type UnreadRows } from './unread';
-import { answersHeader } from './setup';
-import { normalizeHeader } from '../tables/headers';
 
 /**
  * The commands that write kimeru's output sheets — ranking, gaps, review, manual. Each reads
@@ -52,13 +46,19 @@ export interface ReportResult {
   sheet: string;
   /** Rows this run left out or read with a caveat (the pane's warning box). */
   unread: UnreadRows;
+  /** The saved version the result was computed with (null: the definition sheet as it is). */
+  version?: number | null;
+  /** What the sheet's version column says: 第2版 / 未保存の編集. */
+  stamp?: string;
+  /** The as-of date the result describes (ISO). */
+  asOf?: string;
 }
 
 /**
  * The 読めなかった行 sheet, rewritten on every run so it always lists what the last command left
  * out. A workbook where every row was read gets no new sheet; an existing list is cleared.
  */
-function unreadRows(loaded: Loaded, issues: readonly Issue[], lang: Lang, stamp: string, asOf: Day) {
+export function unreadRows(loaded: Loaded, issues: readonly Issue[], lang: Lang, stamp: string, asOf: Day) {
   const sheet = sheetOf(loaded, 'issues');
   const grid = loaded.grids.issues;
   // A sheet of the user's that happens to bear the name is never touched: the pane still lists.
@@ -77,7 +77,7 @@ function unreadRows(loaded: Loaded, issues: readonly Issue[], lang: Lang, stamp:
  * in the settings like every other kimeru sheet, so later runs (and hosts that guard the user's
  * sheets) know it is kimeru's. Each registration takes the next free settings row.
  */
-function registerLazy(loaded: Loaded, role: Role): WriteOp[] {
+export function registerLazy(loaded: Loaded, role: Role): WriteOp[] {
   const code = `sheet:${role}`;
   if (loaded.settings.rowOf[code] !== undefined) return [];
   const row = settingsRows(loaded.settings).find((r) => r[2] === code);
@@ -92,7 +92,13 @@ function registerLazy(loaded: Loaded, role: Role): WriteOp[] {
  * months earlier; without a history, what the ranking sheet held) and the rows to append. A sheet
  * of the user's that bears the name and is not a rank history is left alone.
  */
-function rankHistoryStep(loaded: Loaded, results: readonly RankResult[], asOf: Day, stamp: string, lang: Lang) {
+function rankHistoryStep(
+  loaded: Loaded,
+  results: readonly RankResult[],
+  asOf: Day,
+  stamp: string,
+  lang: Lang,
+) {
   const sheet = sheetOf(loaded, 'rankHistory');
   const grid = loaded.grids.rankHistory;
   let entries: RankEntry[] = [];
@@ -101,7 +107,12 @@ function rankHistoryStep(loaded: Loaded, results: readonly RankResult[], asOf: D
       entries = readRankHistory(grid, sheet).entries;
     } catch (e) {
       if (!(e instanceof KimeruError)) throw e;
-      return { previous: previousRanks(loaded.grids.ranking), ops: [] as WriteOp[], notes: [] as string[] };
+      return {
+        previous: previousRanks(loaded.grids.ranking),
+        ops: [] as WriteOp[],
+        notes: [] as string[],
+        append: null,
+      };
     }
   }
   const day = comparisonDay(entries, asOf);
@@ -109,6 +120,7 @@ function rankHistoryStep(loaded: Loaded, results: readonly RankResult[], asOf: D
   const notes = day !== null ? [t(lang, 'commands.report.rankCompared', { day: formatDay(day, lang) })] : [];
   const changes = rankChanges(entries, asOf, results, stamp);
   const ops: WriteOp[] = [];
+  let append: { sheet: string; rows: WriteCell[][] } | null = null;
   if (changes.length > 0) {
     const rows: WriteCell[][] = changes.map((e) => [
       dateCell(e.asOf),
@@ -119,14 +131,16 @@ function rankHistoryStep(loaded: Loaded, results: readonly RankResult[], asOf: D
     ]);
     if (grid === undefined)
       ops.push({ kind: 'addSheet', sheet, rows: [rankHistoryHeader(lang), ...rows], frozenRows: 1 });
+    // A history kimeru did not make (one a workbook came with, as the sample's) is only added to.
+    else if (loaded.settings.rowOf['sheet:rankHistory'] === undefined) append = { sheet, rows };
     else ops.push({ kind: 'setBlock', sheet, row: grid.length + 1, column: 1, rows });
     ops.push(...registerLazy(loaded, 'rankHistory'));
   }
-  return { previous, ops, notes };
+  return { previous, ops, notes, append };
 }
 
 /** Rebuilds an output sheet — only one kimeru made (or re-adds it when it was deleted). */
-function replaceOutput(loaded: Loaded, role: Role, rows: WriteCell[][], frozenRows = 2): WriteOp {
+export function replaceOutput(loaded: Loaded, role: Role, rows: WriteCell[][], frozenRows = 2): WriteOp {
   const sheet = sheetOf(loaded, role);
   const grid = loaded.grids[role];
   if (grid === undefined) return { kind: 'addSheet', sheet, rows, frozenRows };
@@ -145,12 +159,22 @@ function asOfOps(loaded: Loaded, asOf: Day): WriteOp[] {
  * that were never saved are not used — the editor previews them — and the message says so. A
  * workbook whose definition was never saved computes with the sheet, labelled as unsaved.
  */
-export async function ranked(port: WorkbookPort, roles: Role[], lang: Lang, asOf: Day) {
+export async function ranked(
+  port: WorkbookPort,
+  roles: Role[],
+  lang: Lang,
+  asOfDay: Day | ((fiscalStartMonth: number) => Day),
+) {
   const loaded = await loadWorkbook(port, ['customers', 'definition', 'history', 'issues', ...roles]);
   const read = datasetOf(loaded);
   const dataset = read.dataset;
   const onSheet = definitionOf(loaded);
   const history = loaded.grids.history ? historyOf(loaded) : null;
+  // A review named by its period ends where the period does: the fiscal year is the latest version's.
+  const asOf =
+    typeof asOfDay === 'number'
+      ? asOfDay
+      : asOfDay((history?.latest?.definition ?? onSheet.definition).fiscalStartMonth);
   const inForce = history ? versionInForce(history.versions, asOf) : null;
   const notes: string[] = [];
   let definition = onSheet.definition;
@@ -161,7 +185,9 @@ export async function ranked(port: WorkbookPort, roles: Role[], lang: Lang, asOf
     version = inForce.version;
     definitionWarnings = [];
     if (inForce.version !== history.latest.version)
-      notes.push(t(lang, 'commands.report.pastVersion', { asOf: formatDay(asOf, lang), version: inForce.version }));
+      notes.push(
+        t(lang, 'commands.report.pastVersion', { asOf: formatDay(asOf, lang), version: inForce.version }),
+      );
     if (!definitionsEqual(onSheet.definition, history.latest.definition))
       notes.push(t(lang, 'commands.report.unsavedEdits', { version: history.latest.version }));
   }
@@ -174,6 +200,7 @@ export async function ranked(port: WorkbookPort, roles: Role[], lang: Lang, asOf
   const results = rankCustomers(definition, dataset.customers, lang);
   return {
     loaded,
+    asOf,
     dataset,
     definition,
     version,
@@ -185,8 +212,13 @@ export async function ranked(port: WorkbookPort, roles: Role[], lang: Lang, asOf
   };
 }
 
+/** Which version a result was computed with, as the JSON of `kimeru … --json` says. */
+export function versionOf(r: { version: number | null; stamp: string }, asOf: Day) {
+  return { version: r.version, stamp: r.stamp, asOf: dayToIso(asOf) };
+}
+
 /** A report's message, then what it should know about the version used (one sentence each). */
-function withNotes(message: string, notes: readonly string[]): string {
+export function withNotes(message: string, notes: readonly string[]): string {
   return [message, ...notes].join('\n');
 }
 
@@ -220,6 +252,7 @@ export async function runRanking(port: WorkbookPort, asOf: Day, lang: Lang): Pro
   const rows = withMovement(r.results, history.previous, r.definition.ranks);
   const counts = r.definition.ranks.map((rank) => `${rank}: ${rows.filter((x) => x.rank === rank).length}`);
   const { ops, unread } = unreadRows(r.loaded, r.issues, lang, r.stamp, asOf);
+  if (history.append) await port.append(history.append);
   await port.write([
     replaceOutput(r.loaded, 'ranking', outputRows(lang, r.stamp, asOf, rankingTable(rows, lang, r.stamp))),
     ...history.ops,
@@ -234,6 +267,7 @@ export async function runRanking(port: WorkbookPort, asOf: Day, lang: Lang): Pro
     headline: counts,
     sheet: sheetOf(r.loaded, 'ranking'),
     unread,
+    ...versionOf(r, asOf),
   };
 }
 
@@ -265,85 +299,7 @@ export async function runGapCheck(
     noData: noDataHeadline(rows, lang),
     sheet: sheetOf(r.loaded, 'gaps'),
     unread,
+    ...versionOf(r, asOf),
     gaps,
-  };
-}
-
-export async function runReview(port: WorkbookPort, asOf: Day, lang: Lang): Promise<ReportResult> {
-  const r = await ranked(port, ['contacts', 'activities', 'review', 'answers'], lang, asOf);
-  const half = halfYearOf(asOf, r.definition.fiscalStartMonth, lang);
-  const read = readKnowsAnswers(r.loaded.grids.answers ?? [], r.definition.items, {
-    sheet: sheetOf(r.loaded, 'answers'),
-  });
-  const answers = read.answers;
-  const period = { start: half.start, end: Math.min(half.end, asOf) };
-  const rows = reviewRows(r.definition, indexDataset(r.dataset), period, r.ranks, answers);
-  const stamp = `${half.label} ${r.stamp}`;
-
-  // Every rep gets a row per item to answer; existing answers are never touched.
-  const answered = new Set(answers.map((a) => `${a.rep}\u0000${a.itemId}`));
-  const reps = [...new Set(rows.map((x) => x.rep))].filter((rep) => rep !== '');
-  const blanks: WriteCell[][] = [];
-  for (const rep of reps)
-    for (const item of r.definition.items)
-      if (!answered.has(`${rep}\u0000${item.id}`) && !hasRow(r.loaded.grids.answers, rep, item.name))
-        blanks.push([rep, item.name, null, `${rep}|${item.id}`]);
-  if (blanks.length > 0) {
-    // Keyed by rep and item where the sheet has kimeru's key column: two reviews run at once add
-    // each blank row once (the key is checked under the host's lock).
-    const keyed = hasKeyColumn(r.loaded.grids.answers);
-    await port.append({
-      sheet: sheetOf(r.loaded, 'answers'),
-      rows: keyed ? blanks : blanks.map((b) => b.slice(0, 3)),
-      ...(keyed ? { keyColumn: 4 } : {}),
-    });
-  }
-
-  const { ops, unread } = unreadRows(r.loaded, [...r.issues, ...read.issues], lang, stamp, asOf);
-  await port.write([
-    replaceOutput(r.loaded, 'review', outputRows(lang, stamp, asOf, reviewTable(rows, lang, stamp))),
-    ...ops,
-  ]);
-  const knownOnly = rows.filter((x) => x.headline);
-  const repItem = (x: (typeof rows)[number]) =>
-    `${x.rep || t(lang, 'engines.review.unassigned')}: ${x.itemName}`;
-  return {
-    message: withNotes(
-      t(lang, 'commands.report.review', { period: half.label, count: knownOnly.length }),
-      r.notes,
-    ),
-    headline: knownOnly.map(repItem),
-    noData: rows.filter((x) => x.class === 'noData').map(repItem),
-    sheet: sheetOf(r.loaded, 'review'),
-    unread,
-  };
-}
-
-function hasKeyColumn(grid: CellValue[][] | undefined): boolean {
-  const header = normalizeHeader(normalizeText(grid?.[0]?.[3]));
-  return (
-    header !== '' &&
-    (['ja', 'en'] as const).some((l) => normalizeHeader(answersHeader(l)[3] ?? '') === header)
-  );
-}
-
-function hasRow(grid: CellValue[][] | undefined, rep: string, itemName: string): boolean {
-  return (grid ?? []).some((c) => normalizeText(c[0]) === rep && foldText(c[1]) === foldText(itemName));
-}
-
-export async function writeManual(port: WorkbookPort, today: Day, lang: Lang): Promise<ReportResult> {
-  const loaded = await loadWorkbook(port, ['definition', 'history', 'manual', 'issues']);
-  const { definition, version, issues } = definitionOf(loaded);
-  const latest = historyOf(loaded).latest;
-  const date = latest && latest.version === version ? latest.date : today;
-  const stamp = stampLabel(version, lang);
-  const rows = outputRows(lang, stamp, today, manualRows(definition, { version: version ?? 0, date }, lang));
-  const { ops, unread } = unreadRows(loaded, issues, lang, stamp, today);
-  await port.write([replaceOutput(loaded, 'manual', rows, 0), ...ops]);
-  return {
-    message: t(lang, 'commands.report.manual', { version: version ?? '-' }),
-    headline: [],
-    sheet: sheetOf(loaded, 'manual'),
-    unread,
   };
 }

@@ -23,11 +23,25 @@ export const ROLES = [
   'manual',
   'issues',
   'rankHistory',
+  'dashboard',
+  'confirmations',
+  'acknowledgements',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Sheets made by the first run that has something to put in them, not by setup. */
-export const LAZY_ROLES: readonly Role[] = ['issues', 'rankHistory'];
+export const LAZY_ROLES: readonly Role[] = ['issues', 'rankHistory', 'confirmations', 'acknowledgements'];
+
+/**
+ * Report sheets: setup reserves their names in the settings but adds them only when a command
+ * first writes one, so a new workbook shows what the user needs (definition, dashboard, log).
+ * The review sheet is still added by setup: reps run reviews at the same time, and two first
+ * runs would both try to add it.
+ */
+export const REPORT_ROLES: readonly Role[] = ['ranking', 'gaps', 'manual'];
+
+/** kimeru's working sheets, hidden where the host can hide a sheet (the pane reads them). */
+export const HIDDEN_ROLES: readonly Role[] = ['history', 'answers'];
 
 /** Sheets whose whole content kimeru rebuilds on each run. */
 export const OUTPUT_ROLES: readonly Role[] = ['ranking', 'gaps', 'review', 'manual', 'issues'];

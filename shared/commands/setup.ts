@@ -22,8 +22,10 @@ import { normalizeHeader } from '../tables/headers';
 import { isBlank, normalizeText } from '../values';
 import type { CellValue } from '../values/cell';
 import {
+  HIDDEN_ROLES,
   LAZY_ROLES,
   NAMES,
+  REPORT_ROLES,
   ROLES,
   TABLE_ROLES,
   isOurOutput,
@@ -39,6 +41,7 @@ import {
 } from './settings';
 import { findSettingsSheet } from './workbook';
 import { unreadSheetOp } from './unread';
+import { dashboardOps } from './dashboard';
 
 /**
  * Setup (C1): adds whichever of kimeru's sheets are missing to the open workbook and adopts the
@@ -113,6 +116,8 @@ export interface SetupReport {
   issues: Issue[];
   /** The sheet listing them (読めなかった行), when there were any. */
   unreadSheet: string | null;
+  /** What to do next, in order, in the user's language (the pane and the CLI show them last). */
+  nextSteps: string[];
 }
 
 /** Plans and applies setup; returns what it did. */
@@ -191,10 +196,19 @@ export function planSetup(
   }
 
   const starter = starterDefinition(lang);
+  let dashboard: ReturnType<typeof dashboardOps> | null = null;
   for (const role of ROLES) {
     if (LAZY_ROLES.includes(role)) continue;
     const current = settings.sheets[role];
     if (current !== undefined && taken.has(current)) continue; // set up before, or adopted above
+    if (REPORT_ROLES.includes(role)) {
+      // Added by the first command that writes one; only the name is reserved now.
+      if (current !== undefined) continue;
+      const name = freeName(roleSheetName(role, lang), taken);
+      taken.add(name);
+      settings.sheets[role] = name;
+      continue;
+    }
     const wanted = current ?? roleSheetName(role, lang);
     const existingName = taken.actual(wanted);
     if (
@@ -214,12 +228,21 @@ export function planSetup(
     taken.add(name);
     settings.sheets[role] = name;
     created.add(role);
+    if (role === 'dashboard') {
+      dashboard = dashboardOps(name, lang);
+      continue; // added last among the visible sheets, filled once the names exist
+    }
     const content =
       role === 'history'
         ? initialContent(role, lang, starter, today, adoptedDefinition(settings, created, grids))
         : initialContent(role, lang, starter, today);
-    plan.push({ kind: 'addSheet', sheet: name, ...content });
-    messages.push(t(lang, 'commands.setup.created', { sheet: name }));
+    plan.push({
+      kind: 'addSheet',
+      sheet: name,
+      ...content,
+      ...(HIDDEN_ROLES.includes(role) ? { hidden: true } : {}),
+    });
+    if (!HIDDEN_ROLES.includes(role)) messages.push(t(lang, 'commands.setup.created', { sheet: name }));
     if (isTableRole(role)) {
       const layout = headerOf(content.rows as CellValue[][], TABLE_SPECS[role], {});
       tables[role] = {
@@ -250,6 +273,11 @@ export function planSetup(
       settings.sheets.issues = actual ?? name;
     }
     if (op !== null || (grid !== undefined && isOurOutput(grid))) unreadSheet = actual ?? name;
+  }
+
+  if (dashboard) {
+    plan.push(dashboard.add);
+    messages.push(t(lang, 'commands.setup.created', { sheet: dashboard.add.sheet }));
   }
 
   // Settings: a new sheet the first time; later, only rows for what is new.
@@ -322,6 +350,8 @@ export function planSetup(
       lastRow: 3,
     });
 
+  if (dashboard) plan.push(...dashboard.fill);
+
   if (plan.length === 0) messages.push(t(lang, 'commands.setup.nothingToDo'));
   return {
     plan,
@@ -333,8 +363,20 @@ export function planSetup(
       customerCount,
       issues,
       unreadSheet,
+      nextSteps: nextSteps(settings, lang),
     },
   };
+}
+
+/** Check the columns read → save the definition as v1 → log the first activity → open the dashboard. */
+function nextSteps(settings: Settings, lang: Lang): string[] {
+  const sheet = (role: Role) => settings.sheets[role] ?? roleSheetName(role, lang);
+  return [
+    t(lang, 'commands.setup.next.columns'),
+    t(lang, 'commands.setup.next.saveV1', { sheet: sheet('definition') }),
+    t(lang, 'commands.setup.next.log', { sheet: sheet('activities') }),
+    t(lang, 'commands.setup.next.dashboard', { sheet: sheet('dashboard') }),
+  ];
 }
 
 function isTableRole(role: Role): role is TableRole {
@@ -878,12 +920,16 @@ function initialContent(
   }
 }
 
-/** The reps' answers: who, which item, knows or not — and a key, so concurrent reviews add each row once. */
+/**
+ * The reps' answers: who, which item, knows or not, a key (so concurrent reviews add each row
+ * once) and the half-year the answer belongs to.
+ */
 export function answersHeader(lang: Lang): string[] {
   return [
     t(lang, 'engines.col.rep'),
     t(lang, 'engines.col.item'),
     t(lang, 'engines.col.knows'),
     t(lang, 'engines.col.recordId'),
+    t(lang, 'engines.col.period'),
   ];
 }

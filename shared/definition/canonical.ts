@@ -55,6 +55,9 @@ function canonicalItem(item: Item, rankOrder: Map<string, number>): Item {
     target: item.target,
     window: item.window,
     thresholds,
+    // Left out when blank, so a definition saved before these existed keeps its fingerprint.
+    ...(item.why !== undefined && item.why.trim() !== '' ? { why: item.why.trim() } : {}),
+    ...(item.howTo !== undefined && item.howTo.trim() !== '' ? { howTo: item.howTo.trim() } : {}),
   };
 }
 

@@ -18,7 +18,16 @@ export interface DiffLine {
   text: string;
 }
 
-const ITEM_FIELDS = ['perspective', 'name', 'standard', 'metric', 'target', 'window'] as const;
+const ITEM_FIELDS = [
+  'perspective',
+  'name',
+  'standard',
+  'metric',
+  'target',
+  'window',
+  'why',
+  'howTo',
+] as const;
 type ItemFieldName = (typeof ITEM_FIELDS)[number];
 const FIELD_LABEL: Record<ItemFieldName, MessageKey> = {
   perspective: 'definition.field.perspective',
@@ -27,6 +36,8 @@ const FIELD_LABEL: Record<ItemFieldName, MessageKey> = {
   metric: 'definition.field.metric',
   target: 'definition.field.target',
   window: 'definition.field.window',
+  why: 'definition.field.why',
+  howTo: 'definition.field.howTo',
 };
 
 function kindOf(before: string, after: string): DiffLine['kind'] {
@@ -231,7 +242,7 @@ function itemField(item: Item, field: ItemFieldName, lang: Lang): string {
     case 'window':
       return item.window === null ? '' : t(lang, 'definition.unit.days', { n: item.window });
     default:
-      return item[field];
+      return item[field] ?? '';
   }
 }
 

@@ -91,7 +91,8 @@ export const SHEET_LABELS = {
   ]),
 } as const;
 
-export type ItemField = 'perspective' | 'id' | 'name' | 'standard' | 'metric' | 'target' | 'window';
+export type ItemField =
+  'perspective' | 'id' | 'name' | 'standard' | 'metric' | 'target' | 'window' | 'why' | 'howTo';
 
 /** Headers of the item table. */
 export const ITEM_HEADERS: Record<ItemField, Set<string>> = {
@@ -109,6 +110,8 @@ export const ITEM_HEADERS: Record<ItemField, Set<string>> = {
   metric: keysOf('definition.label.metric', ['チェック', '測定', 'metrics', 'check']),
   target: keysOf('definition.label.target', ['対象列', '対象(列)', 'subject']),
   window: keysOf('definition.label.window', ['期間', '集計期間', '期間(日数)', 'window', 'days']),
+  why: keysOf('definition.label.why', ['目的', 'なぜ', 'ねらい', 'purpose', 'reason']),
+  howTo: keysOf('definition.label.howTo', ['実践方法', '進め方', 'how', 'how-to', 'practice']),
 };
 
 /** Headers of the history sheet. */

@@ -85,8 +85,7 @@ export const definitionMessages = defineMessages({
     'definition.conditionSyntax':
       '条件「{text}」を読めません。「列 演算子 値」の形で書いてください(例: 年間取引額 >= 1億 かつ 従業員数 >= 300)。',
     'definition.conditionColumnMissing': '条件「{text}」に列名がありません。',
-    'definition.conditionTooLong':
-      '条件が{length}文字あります。条件として読めるのは{max}文字までです。',
+    'definition.conditionTooLong': '条件が{length}文字あります。条件として読めるのは{max}文字までです。',
     'definition.conditionValueMissing': '条件「{text}」に値がありません。',
     'definition.conditionNotNumber':
       '条件「{text}」の値「{value}」を数値として読めません(大小比較には数値が必要です)。',
@@ -114,6 +113,16 @@ export const definitionMessages = defineMessages({
       '定義(JSON)の内容が正しくありません({path}: {detail})。この版は読めません。',
 
     // Diff.
+    // Any saved version, any two (the pane and the CLI).
+    'definition.versions.none': 'まだ保存された版がありません。定義を保存すると第1版になります。',
+    'definition.versions.missing': '第{version}版はありません(保存された版: {available})。',
+    'definition.versions.line': '第{version}版  {date}  {author}  {note}',
+    'definition.versions.inForce': '（今日適用中）',
+    'definition.versions.heading': '第{version}版（{date}・{author}）: {note}',
+    'definition.versions.diffHeading': '第{from}版 → 第{to}版 の変更:',
+    'definition.versions.same': '第{from}版と第{to}版に違いはありません。',
+    'definition.versions.unnamed': '(作成者なし)',
+
     'definition.diff.setting': '{field}: {before} → {after}',
     'definition.diff.itemAdded': '項目「{item}」を追加({perspectiveJa})',
     'definition.diff.itemRemoved': '項目「{item}」を削除',
@@ -133,6 +142,10 @@ export const definitionMessages = defineMessages({
     'definition.field.metric': '指標',
     'definition.field.target': '対象',
     'definition.field.window': '期間',
+    'definition.field.why': '理由',
+    'definition.field.howTo': 'やり方',
+    'definition.label.why': '理由',
+    'definition.label.howTo': 'やり方',
     'definition.value.none': 'なし',
     'definition.value.notChecked': 'チェックなし',
     'definition.value.month': '{n}月',
@@ -305,6 +318,16 @@ export const definitionMessages = defineMessages({
     'definition.history.snapshotInvalid':
       'The definition (JSON) is not valid ({path}: {detail}); this version cannot be read.',
 
+    // Any saved version, any two (the pane and the CLI).
+    'definition.versions.none': 'No version saved yet. Saving the definition makes version 1.',
+    'definition.versions.missing': 'There is no version {version} (saved versions: {available}).',
+    'definition.versions.line': 'v{version}  {date}  {author}  {note}',
+    'definition.versions.inForce': '(in force today)',
+    'definition.versions.heading': 'v{version} ({date}, {author}): {note}',
+    'definition.versions.diffHeading': 'Changes from v{from} to v{to}:',
+    'definition.versions.same': 'v{from} and v{to} are the same.',
+    'definition.versions.unnamed': '(no author)',
+
     'definition.diff.setting': '{field}: {before} → {after}',
     'definition.diff.itemAdded': 'Added item "{item}" ({perspectiveEn})',
     'definition.diff.itemRemoved': 'Removed item "{item}"',
@@ -324,6 +347,10 @@ export const definitionMessages = defineMessages({
     'definition.field.metric': 'metric',
     'definition.field.target': 'target',
     'definition.field.window': 'window',
+    'definition.field.why': 'why',
+    'definition.field.howTo': 'how to',
+    'definition.label.why': 'Why',
+    'definition.label.howTo': 'How to',
     'definition.value.none': 'none',
     'definition.value.notChecked': 'not checked',
     'definition.value.month': 'month {n}',

@@ -48,6 +48,10 @@ export interface Item {
   window: number | null;
   /** Threshold per rank; a rank that is missing or null is not checked for this item. */
   thresholds: Record<string, number | null>;
+  /** Why the item exists, for the manual (optional; absent and '' mean the same). */
+  why?: string;
+  /** How to practise it, one line for the manual (optional). */
+  howTo?: string;
 }
 
 export const CONDITION_OPS = ['>=', '>', '<=', '<', '=', '<>', 'contains', 'filled'] as const;

@@ -36,6 +36,8 @@ const itemSchema = z.object({
   target: z.string(),
   window: z.nullable(z.int().check(z.positive())),
   thresholds: z.record(z.string(), z.nullable(z.int().check(z.nonnegative()))),
+  why: z.optional(z.string()),
+  howTo: z.optional(z.string()),
 });
 
 /** The zod schema of a Definition, shape and cross-field rules (ranks, ids, cut-offs). */

@@ -577,6 +577,10 @@ class DefinitionSheetReader {
         window,
         thresholds,
       };
+      const why = cellText(col(r, 'why'));
+      const howTo = cellText(col(r, 'howTo'));
+      if (why !== '') item.why = why;
+      if (howTo !== '') item.howTo = howTo;
       items.push(item);
       if (item.id === '') {
         pendingIds.push({ item, r });
@@ -779,6 +783,7 @@ export function readDefinition(grid: CellValue[][], opts: ReadDefinitionOptions 
 export function writeDefinition(def: Definition, opts: WriteDefinitionOptions): CellValue[][] {
   const { lang } = opts;
   const L = (key: MessageKey): string => t(lang, key);
+  const withNotes = def.items.some((i) => (i.why ?? '') !== '' || (i.howTo ?? '') !== '');
   const rows: CellValue[][] = [];
   rows.push([L('definition.label.title')]);
   rows.push([L('definition.label.version'), opts.version ?? '']);
@@ -812,6 +817,8 @@ export function writeDefinition(def: Definition, opts: WriteDefinitionOptions): 
     L('definition.label.target'),
     L('definition.label.window'),
     ...def.ranks,
+    // Why and how to, after the thresholds, once any item has them (older sheets stay as they were).
+    ...(withNotes ? [L('definition.label.why'), L('definition.label.howTo')] : []),
   ]);
   for (const item of def.items) {
     rows.push([
@@ -823,6 +830,7 @@ export function writeDefinition(def: Definition, opts: WriteDefinitionOptions): 
       formatTarget(item, lang),
       item.window ?? '',
       ...def.ranks.map((rank) => formatThresholdCell(item, rank, lang)),
+      ...(withNotes ? [item.why ?? '', item.howTo ?? ''] : []),
     ]);
   }
   let width = 0;

@@ -33,7 +33,18 @@ export function indexDataset(ds: Dataset): DatasetIndex {
   }
 
   const activitiesByCustomer = new Map<string, Activity[]>();
-  for (const a of ds.activities) push(activitiesByCustomer, a.customerId, a);
+  // Logs list a customer's activities together: the previous row's list is usually this one's.
+  let lastId: string | null = null;
+  let last: Activity[] = [];
+  for (const a of ds.activities) {
+    if (a.customerId !== lastId) {
+      lastId = a.customerId;
+      const list = activitiesByCustomer.get(lastId);
+      if (list) last = list;
+      else activitiesByCustomer.set(lastId, (last = []));
+    }
+    last.push(a);
+  }
   for (const list of activitiesByCustomer.values()) {
     if (!isSorted(list)) list.sort(byDateThenRow);
   }

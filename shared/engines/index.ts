@@ -17,9 +17,29 @@ export type { GapRow, GapSummary } from './gaps';
 export { measureItem, subjectOf, windowOf, DEFAULT_WINDOWS } from './metrics';
 export type { Measure, MeasureStatus, Subject } from './metrics';
 export { standardText, shortThresholdText, perRankText, subjectText } from './metric-text';
-export { halfYearOf, reviewRows, reviewTable, DEFAULT_DONE_BAR } from './review';
-export type { HalfYear, KnowsAnswer, ReviewClass, ReviewRow } from './review';
-export { manualRows } from './manual';
+export {
+  halfYearOf,
+  halfYearNamed,
+  parsePeriod,
+  periodCode,
+  previousHalfYear,
+  reviewChanges,
+  changeText,
+  classLabel,
+  reviewRows,
+  reviewTable,
+  DEFAULT_DONE_BAR,
+} from './review';
+export type {
+  Confirmation,
+  HalfYear,
+  KnowsAnswer,
+  PeriodName,
+  ReviewChange,
+  ReviewClass,
+  ReviewRow,
+} from './review';
+export { manualRows, type ManualChanges } from './manual';
 export {
   comparisonDay,
   rankChanges,

@@ -10,18 +10,43 @@ import { formatPercent } from './format';
 
 const WIDTH = 3;
 
+/** What changed with this version: the version before it (null for the first), its note, the diff. */
+export interface ManualChanges {
+  previous: number | null;
+  note: string;
+  diff: readonly string[];
+}
+
 /**
  * The sales manual (営業マニュアル) as a printable grid, WIDTH columns wide: title with version
- * and date; per perspective a heading and its items (name, standard in words, the measurable
- * form per rank); then how customers are ranked, in words.
+ * and date; what changed since the previous version (its note and the diff), when known; per
+ * perspective a heading and its items (name, standard in words, the measurable form per rank),
+ * each with why it exists and how to practise it when the definition says; then how customers
+ * are ranked, in words.
  */
-export function manualRows(def: Definition, meta: { version: number; date: Day }, lang: Lang): CellValue[][] {
+export function manualRows(
+  def: Definition,
+  meta: { version: number; date: Day },
+  lang: Lang,
+  changes?: ManualChanges,
+): CellValue[][] {
   const rows: CellValue[][] = [];
   const add = (...cells: string[]) =>
     rows.push([...cells, ...new Array<string>(WIDTH - cells.length).fill('')]);
 
   add(t(lang, 'engines.manual.title', { version: meta.version, date: formatDay(meta.date, lang) }));
   add();
+  if (changes) {
+    add(
+      changes.previous === null
+        ? t(lang, 'engines.manual.firstVersion')
+        : t(lang, 'engines.manual.changesHeading', { previous: changes.previous }),
+    );
+    if (changes.note !== '') add(t(lang, 'engines.manual.note'), changes.note);
+    for (const line of changes.diff) add('', line);
+    if (changes.previous !== null && changes.diff.length === 0) add('', t(lang, 'engines.manual.noChanges'));
+    add();
+  }
   add(t(lang, 'engines.col.item'), t(lang, 'engines.col.standard'), t(lang, 'engines.manual.measure'));
   for (const perspective of PERSPECTIVES) {
     const items = def.items.filter((item) => item.perspective === perspective);
@@ -35,6 +60,8 @@ export function manualRows(def: Definition, meta: { version: number; date: Day }
           })
         : t(lang, 'engines.manual.peopleCheck');
       add(item.name, item.standard, measure);
+      if ((item.why ?? '') !== '') add('', t(lang, 'engines.manual.why', { text: item.why ?? '' }));
+      if ((item.howTo ?? '') !== '') add('', t(lang, 'engines.manual.howTo', { text: item.howTo ?? '' }));
     }
   }
 

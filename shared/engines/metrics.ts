@@ -148,19 +148,22 @@ function lastContact(limit: number, s: Subject, asOf: Day, lang: Lang): Measure 
   };
 }
 
-/** Activities in the window (asOf - window, asOf], newest first. */
-function* inWindow(s: Subject, asOf: Day, window: number): Generator<Activity> {
+/**
+ * Where the window (asOf - window, asOf] starts in the subject's activities (oldest first): the
+ * window is activities[start..]. A plain index, not an iterator: it runs per customer and item.
+ */
+function windowStart(s: Subject, asOf: Day, window: number): number {
   const from = asOf - window;
-  for (let i = s.activities.length - 1; i >= 0; i--) {
-    const a = s.activities[i]!;
-    if (a.date <= from) return;
-    yield a;
-  }
+  let i = s.activities.length;
+  while (i > 0 && s.activities[i - 1]!.date > from) i--;
+  return i;
 }
 
 function distinctContacts(min: number, window: number, s: Subject, asOf: Day, lang: Lang): Measure {
   const met = new Set<string>();
-  for (const a of inWindow(s, asOf, window)) for (const id of a.contactIds) met.add(id);
+  const list = s.activities;
+  for (let i = list.length - 1, start = windowStart(s, asOf, window); i >= start; i--)
+    for (const id of list[i]!.contactIds) met.add(id);
   return {
     status: status(met.size >= min),
     actual: t(lang, 'engines.actual.distinctContacts', { days: window, count: met.size }),
@@ -187,6 +190,9 @@ export function typesLabel(types: Set<ActivityType> | null, lang: Lang): string 
   return [...types].map((type) => ACTIVITY_TYPE_LABELS[type][lang]).join('・');
 }
 
+// An item's target read once, not per customer (the sets are only read).
+const TARGETS = new Map<string, Set<ActivityType> | null | string>();
+
 function activityCount(
   min: number,
   window: number,
@@ -195,7 +201,12 @@ function activityCount(
   asOf: Day,
   lang: Lang,
 ): Measure {
-  const types = targetTypes(target);
+  let types = TARGETS.get(target);
+  if (types === undefined) {
+    types = targetTypes(target);
+    if (TARGETS.size > 1000) TARGETS.clear();
+    TARGETS.set(target, types);
+  }
   if (typeof types === 'string')
     return {
       status: 'nodata',
@@ -203,7 +214,9 @@ function activityCount(
       actualValue: null,
     };
   let count = 0;
-  for (const a of inWindow(s, asOf, window)) if (types === null || types.has(a.type)) count++;
+  const list = s.activities;
+  for (let i = list.length - 1, start = windowStart(s, asOf, window); i >= start; i--)
+    if (types === null || types.has(list[i]!.type)) count++;
   return {
     status: status(count >= min),
     actual: t(lang, 'engines.actual.activityCount', { days: window, type: typesLabel(types, lang), count }),
@@ -265,7 +278,9 @@ function recordingLag(limit: number, window: number, s: Subject, asOf: Day, lang
   let stamped = 0;
   let late = 0;
   let maxLag = 0;
-  for (const a of inWindow(s, asOf, window)) {
+  const list = s.activities;
+  for (let i = list.length - 1, start = windowStart(s, asOf, window); i >= start; i--) {
+    const a = list[i]!;
     if (a.recordedAt === null) continue;
     stamped++;
     const lag = a.recordedAt - a.date;

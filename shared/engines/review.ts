@@ -38,6 +38,41 @@ export function halfYearOf(day: Day, fiscalStartMonth = 4, lang: Lang = 'ja'): H
   return { label, fiscalYear, half, start, end };
 }
 
+/** A fiscal half-year as people name it: 2026H1 / 2026上期 / 2026年度下期 / FY2026 H2. */
+export interface PeriodName {
+  fiscalYear: number;
+  half: 1 | 2;
+}
+
+/** Reads a period's name; null when it is not one (the caller says how to write it). */
+export function parsePeriod(text: string): PeriodName | null {
+  const s = text.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  const m = /^(?:FY)?(\d{4})(?:年度?)?(?:(H|-H|_H)([12])|(上期|下期|上半期|下半期))$/.exec(s);
+  if (!m) return null;
+  const half = m[3] !== undefined ? Number(m[3]) : m[4]!.startsWith('上') ? 1 : 2;
+  return { fiscalYear: Number(m[1]), half: half as 1 | 2 };
+}
+
+/** The half-year so named, for a fiscal year starting in `fiscalStartMonth`. */
+export function halfYearNamed(name: PeriodName, fiscalStartMonth = 4, lang: Lang = 'ja'): HalfYear {
+  const fsm =
+    Number.isInteger(fiscalStartMonth) && fiscalStartMonth >= 1 && fiscalStartMonth <= 12
+      ? fiscalStartMonth
+      : 4;
+  const start = monthStart(name.fiscalYear, fsm - 1 + (name.half - 1) * 6);
+  return halfYearOf(start, fsm, lang);
+}
+
+/** The half-year before `half`: the previous review's period. */
+export function previousHalfYear(half: HalfYear, fiscalStartMonth = 4, lang: Lang = 'ja'): HalfYear {
+  return halfYearOf(half.start - 1, fiscalStartMonth, lang);
+}
+
+/** A period's code, language-independent, as the answers sheet keeps it: "2026H1". */
+export function periodCode(half: { fiscalYear: number; half: 1 | 2 }): string {
+  return `${half.fiscalYear}H${half.half}`;
+}
+
 function monthStart(year: number, monthIndex: number): Day {
   return dayFromParts(year + Math.floor(monthIndex / 12), (monthIndex % 12) + 1, 1);
 }
@@ -49,8 +84,19 @@ export interface KnowsAnswer {
   knows: boolean | null;
 }
 
-/** 出来ている / 知っているだけ / 未着手 / データなし (a measurable item with nothing to measure) */
-export type ReviewClass = 'done' | 'knownOnly' | 'notStarted' | 'noData';
+/**
+ * 出来ている / 知っているだけ / 未着手 / データなし (a measurable item with nothing to measure) /
+ * 未確認 (an item without a metric that no manager has confirmed yet: never "not done").
+ */
+export type ReviewClass = 'done' | 'knownOnly' | 'notStarted' | 'noData' | 'unconfirmed';
+
+/** A manager's word on an item the data cannot measure, for one rep and period. */
+export interface Confirmation {
+  rep: string;
+  itemId: string;
+  done: boolean;
+  note: string;
+}
 
 /** Share of a rep's customers meeting an item at or above which the item counts as done. */
 export const DEFAULT_DONE_BAR = 0.8;
@@ -78,6 +124,10 @@ export interface ReviewRow {
   peopleCheck: boolean;
   /** Known but, as the data shows, not done: the review's headline (never on no data). */
   headline: boolean;
+  /** For an item without a metric: the manager's confirmation, null until there is one. */
+  confirmed: boolean | null;
+  /** The manager's note with the confirmation ('' without). */
+  note: string;
 }
 
 /**
@@ -96,6 +146,7 @@ export function reviewRows(
   ranks: ReadonlyMap<string, string>,
   knows: readonly KnowsAnswer[],
   doneBar = DEFAULT_DONE_BAR,
+  confirmations: readonly Confirmation[] = [],
 ): ReviewRow[] {
   const groups = new Map<string, { rep: string; customers: Customer[] }>();
   const group = (rep: string) => {
@@ -113,6 +164,10 @@ export function reviewRows(
     group(a.rep);
     answers.set(`${repKey(a.rep)}\u0000${a.itemId}`, a.knows);
   }
+
+  // The latest confirmation per rep and item wins (the list is in the order they were recorded).
+  const confirmed = new Map<string, Confirmation>();
+  for (const c of confirmations) confirmed.set(`${repKey(c.rep)}\u0000${c.itemId}`, c);
 
   const subjects = new Map<string, Subject>();
   const subject = (c: Customer) => {
@@ -146,14 +201,23 @@ export function reviewRows(
       }
       const does = checked > 0 ? met / checked : null;
       const answer = answers.get(`${key}\u0000${item.id}`) ?? null;
+      const confirmation = item.metric === null ? confirmed.get(`${key}\u0000${item.id}`) : undefined;
       const cls: ReviewClass =
-        does !== null && does >= doneBar
-          ? 'done'
-          : item.metric !== null && does === null
-            ? 'noData'
-            : answer === true
-              ? 'knownOnly'
-              : 'notStarted';
+        item.metric === null
+          ? confirmation === undefined
+            ? 'unconfirmed'
+            : confirmation.done
+              ? 'done'
+              : answer === true
+                ? 'knownOnly'
+                : 'notStarted'
+          : does !== null && does >= doneBar
+            ? 'done'
+            : does === null
+              ? 'noData'
+              : answer === true
+                ? 'knownOnly'
+                : 'notStarted';
       rows.push({
         rep: g.rep,
         itemId: item.id,
@@ -167,7 +231,9 @@ export function reviewRows(
         noData,
         class: cls,
         peopleCheck: does === null,
-        headline: cls === 'knownOnly' && does !== null,
+        headline: cls === 'knownOnly' && (does !== null || confirmation !== undefined),
+        confirmed: confirmation === undefined ? null : confirmation.done,
+        note: confirmation?.note ?? '',
       });
     }
   }
@@ -189,10 +255,88 @@ const CLASS_KEYS = {
   knownOnly: 'engines.review.knownOnly',
   notStarted: 'engines.review.notStarted',
   noData: 'engines.review.noData',
+  unconfirmed: 'engines.review.unconfirmed',
 } as const;
 
-/** The review sheet: header row in `lang`, headline rows (known but not done) first. */
-export function reviewTable(rows: readonly ReviewRow[], lang: Lang, stamp: string): CellValue[][] {
+/** A class's label in `lang` (出来ている, 未確認…). */
+export function classLabel(cls: ReviewClass, lang: Lang): string {
+  return t(lang, CLASS_KEYS[cls]);
+}
+
+/** Better and worse: not started < known only < done. No data and not confirmed do not compare. */
+const CLASS_ORDER: Partial<Record<ReviewClass, number>> = { notStarted: 0, knownOnly: 1, done: 2 };
+
+export type Direction = 'better' | 'worse' | 'same';
+
+/** The change of one rep's item from the previous period's review: knows, does. */
+export interface ReviewChange {
+  knows: Direction | null;
+  does: Direction | null;
+  before: ReviewClass;
+}
+
+/** The key a rep's item is compared by across periods. */
+export function changeKey(rep: string, itemId: string): string {
+  return `${repKey(rep)}\u0000${itemId}`;
+}
+
+/**
+ * Per rep and item, what changed since the previous period's review: whether the rep now says
+ * they know it (better) or no longer (worse), and whether the class moved up or down. An item or
+ * rep the previous review did not have is left out (nothing to compare with).
+ */
+export function reviewChanges(
+  current: readonly ReviewRow[],
+  previous: readonly ReviewRow[],
+): Map<string, ReviewChange> {
+  const before = new Map(previous.map((r) => [changeKey(r.rep, r.itemId), r]));
+  const out = new Map<string, ReviewChange>();
+  const dir = (a: number, b: number): Direction => (b > a ? 'better' : b < a ? 'worse' : 'same');
+  for (const r of current) {
+    const p = before.get(changeKey(r.rep, r.itemId));
+    if (!p) continue;
+    const knows = r.knows === null || p.knows === null ? null : dir(Number(p.knows), Number(r.knows));
+    const a = CLASS_ORDER[p.class];
+    const b = CLASS_ORDER[r.class];
+    out.set(changeKey(r.rep, r.itemId), {
+      knows,
+      does: a === undefined || b === undefined ? null : dir(a, b),
+      before: p.class,
+    });
+  }
+  return out;
+}
+
+/** The change column's words: "知っている: 良くなった / 出来ている: 悪くなった (出来ている→未着手)". */
+export function changeText(change: ReviewChange | undefined, current: ReviewRow, lang: Lang): string {
+  // Nothing comparable (no answer, no data, not confirmed on either side) is no comparison, not "no change".
+  if (change === undefined || (change.knows === null && change.does === null))
+    return t(lang, 'engines.review.noPrevious');
+  const parts: string[] = [];
+  if (change.knows === 'better' || change.knows === 'worse')
+    parts.push(
+      t(lang, change.knows === 'better' ? 'engines.review.knowsBetter' : 'engines.review.knowsWorse'),
+    );
+  if (change.does === 'better' || change.does === 'worse')
+    parts.push(
+      t(lang, change.does === 'better' ? 'engines.review.doesBetter' : 'engines.review.doesWorse', {
+        before: classLabel(change.before, lang),
+        after: classLabel(current.class, lang),
+      }),
+    );
+  return parts.length > 0 ? parts.join(' / ') : t(lang, 'engines.review.noChange');
+}
+
+/**
+ * The review sheet: header row in `lang`, headline rows (known but not done) first. Given the
+ * changes from the previous period, a column says per row what got better or worse.
+ */
+export function reviewTable(
+  rows: readonly ReviewRow[],
+  lang: Lang,
+  stamp: string,
+  changes?: ReadonlyMap<string, ReviewChange>,
+): CellValue[][] {
   const header = [
     t(lang, 'engines.col.rep'),
     t(lang, 'engines.col.perspective'),
@@ -200,6 +344,7 @@ export function reviewTable(rows: readonly ReviewRow[], lang: Lang, stamp: strin
     t(lang, 'engines.col.knows'),
     t(lang, 'engines.col.does'),
     t(lang, 'engines.col.class'),
+    ...(changes ? [t(lang, 'engines.col.change')] : []),
     t(lang, 'engines.col.version'),
   ];
   const ordered = [...rows.filter((r) => r.headline), ...rows.filter((r) => !r.headline)];
@@ -215,13 +360,18 @@ export function reviewTable(rows: readonly ReviewRow[], lang: Lang, stamp: strin
       ),
       doesText(r, lang),
       t(lang, CLASS_KEYS[r.class]),
+      ...(changes ? [changeText(changes.get(changeKey(r.rep, r.itemId)), r, lang)] : []),
       stamp,
     ]),
   ];
 }
 
 function doesText(r: ReviewRow, lang: Lang): string {
-  if (!r.measurable) return t(lang, 'engines.review.peopleCheck');
+  if (!r.measurable) {
+    if (r.confirmed === null) return t(lang, 'engines.review.peopleCheck');
+    const said = t(lang, r.confirmed ? 'engines.review.confirmedYes' : 'engines.review.confirmedNo');
+    return r.note === '' ? said : `${said}: ${r.note}`;
+  }
   if (r.does === null)
     return r.noData > 0
       ? t(lang, 'engines.review.noDataCustomers', { count: r.noData })

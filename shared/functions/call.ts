@@ -9,9 +9,10 @@ import type { CallResult, CoercedArgs, FunctionDef, ParamDef } from './types';
  * runs it, and turns any failure into an error value whose message names the argument or cell —
  * a custom function never throws a raw exception at the user.
  */
-export function callFunction(def: FunctionDef, raw: readonly unknown[]): CallResult {
+export function callFunction(def: FunctionDef, raw: readonly unknown[], limits?: CallLimits): CallResult {
   const lang = langOf(def, raw);
   try {
+    if (limits) checkSize(def, raw, limits, lang);
     const args = coerceArgs(def, raw);
     return { ok: true, value: def.run(args, lang) };
   } catch (e) {
@@ -19,6 +20,52 @@ export function callFunction(def: FunctionDef, raw: readonly unknown[]): CallRes
     const detail = e instanceof Error ? e.message : String(e);
     return { ok: false, error: 'value', message: t(lang, 'error.internal', { detail }) };
   }
+}
+
+/**
+ * How much one call may read on a host: past it the call stops at once with a message naming the
+ * argument and the limit, instead of running into the host's time limit (Apps Script stops a
+ * custom function after 30 s) or its size limit.
+ */
+export interface CallLimits {
+  /** Cells of all range arguments together. */
+  maxCells: number;
+  /** Why the host has this limit, shown in the message. */
+  reason: Record<Lang, string>;
+}
+
+function checkSize(def: FunctionDef, raw: readonly unknown[], limits: CallLimits, lang: Lang): void {
+  let total = 0;
+  let largest = { name: '', cells: -1 };
+  def.params.forEach((p, i) => {
+    if (p.kind !== 'range') return;
+    const cells = cellCount(raw[i]);
+    total += cells;
+    if (cells > largest.cells) largest = { name: p.name, cells };
+  });
+  if (total <= limits.maxCells) return;
+  throw new KimeruError({
+    key: 'functions.tooLarge',
+    params: {
+      name: largest.name,
+      cells: grouped(largest.cells),
+      total: grouped(total),
+      max: grouped(limits.maxCells),
+      why: limits.reason[lang],
+    },
+  });
+}
+
+/** Cells a range argument holds, counted without reading them. */
+function cellCount(value: unknown): number {
+  if (!Array.isArray(value)) return value === undefined || value === null ? 0 : 1;
+  let n = 0;
+  for (const row of value as unknown[]) n += Array.isArray(row) ? row.length : 1;
+  return n;
+}
+
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** The optional trailing `lang` argument decides the language of headers and messages. */
@@ -81,6 +128,8 @@ function isMissing(value: unknown): boolean {
 /** A single cell arrives as a scalar in Sheets and as [[v]] in Excel: both become a matrix. */
 function toMatrix(value: unknown): CellValue[][] {
   if (!Array.isArray(value)) return [[value as CellValue]];
+  // The usual range is rows of cells already: used as it is, never copied.
+  if (value.every((row) => Array.isArray(row))) return value as CellValue[][];
   return value.map((row) => (Array.isArray(row) ? (row as CellValue[]) : [row as CellValue]));
 }
 

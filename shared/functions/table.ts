@@ -1,3 +1,4 @@
+import { answersOfPeriod } from '../engines/review-records';
 import { t, type Lang } from '../i18n';
 import { issueSummary, issueTable, KimeruError, type Issue } from '../issues';
 import type { Day } from '../model';
@@ -15,6 +16,7 @@ import {
   gapTable,
   listActions,
   halfYearOf,
+  periodCode,
   keyPersonsOf,
   ranksAt,
   readRankHistory,
@@ -24,6 +26,7 @@ import {
   type GapRow,
 } from '../engines';
 import { readKnowsAnswers } from '../tables/answers';
+import { dashboardFunction } from './dashboard';
 import { readRanked, readTables } from './inputs';
 import type { CoercedArgs, FunctionDef, ParamDef } from './types';
 
@@ -450,7 +453,9 @@ const REVIEW: FunctionDef = {
     const r = readRanked(allTables(args), lang);
     const day = asOf(args);
     const half = halfYearOf(day, r.definition.fiscalStartMonth, lang);
-    const read = readKnowsAnswers(range(args, 'knows'), r.definition.items, { argument: 'knows' });
+    // Answers of other half-years (the 期間 column) are not this review's.
+    const knowsGrid = answersOfPeriod(range(args, 'knows'), periodCode(half));
+    const read = readKnowsAnswers(knowsGrid, r.definition.items, { argument: 'knows' });
     const knows = read.answers;
     // Measured as of the as-of date while the half-year is still running.
     const period = { start: half.start, end: Math.min(half.end, day) };
@@ -539,6 +544,14 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   RANKAT,
   ACTIONS,
   COVERAGE,
+  dashboardFunction({
+    customers: CUSTOMERS,
+    contacts: CONTACTS,
+    activities: ACTIVITIES,
+    definition: DEFINITION,
+    asOf: AS_OF,
+    lang: LANG,
+  }),
 ];
 
 /** KIMERU.RANK in Excel and the playground; Sheets cannot use a dot, nor a built-in's name. */

@@ -15,6 +15,8 @@ export const commonMessages = defineMessages({
     'error.more': 'ほか {count} 件',
     'port.sheetExists': '「{sheet}」という名前のシートが既にあります',
     'port.noSheet': '「{sheet}」シートが見つかりません',
+    'port.notOurs':
+      '「{sheet}」シートは kimeru がこの操作で追加するシートではないため、グラフや書式を付けません',
     'port.noRoom': '「{sheet}」シートにはこれ以上行を追加できません',
     'port.protected':
       '「{sheet}」シートが保護されているため書き込めません。保護を解除してからもう一度お試しください',
@@ -51,6 +53,8 @@ export const commonMessages = defineMessages({
     'error.more': 'and {count} more',
     'port.sheetExists': 'A sheet named "{sheet}" already exists',
     'port.noSheet': 'There is no sheet "{sheet}"',
+    'port.notOurs':
+      'kimeru adds charts and formats only to a sheet it adds in the same step, not to "{sheet}"',
     'port.noRoom': 'The sheet "{sheet}" has no room for more rows',
     'port.protected':
       'The sheet "{sheet}" is protected, so nothing could be written. Unprotect it and try again',

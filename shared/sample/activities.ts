@@ -2,7 +2,7 @@ import type { Day } from '../model';
 import type { CellValue } from '../values/cell';
 import { parsePerson } from '../tables/people';
 import { dayToSerial } from '../values/days';
-import { AS_OF_DAY, LOG_START, PRODUCTS, REPS, SIDEBAR_START, type RepKey } from './company';
+import { AS_OF_DAY, LOG_START, PRODUCTS, REPS, SIDEBAR_START, YEAR_START, type RepKey } from './company';
 import { fullName, type ContactSeed } from './contacts';
 import { CAUTIONARY_ID, CUSTOMER_SEEDS, type CustomerSeed, type Plan } from './customers';
 import { seeded, type Random } from './random';
@@ -427,6 +427,59 @@ function plantNameIssues(rows: ActivitySeed[]): void {
     t.purpose = '展示会フォロー';
     t.content = '展示会のブースで名刺交換。省力化に関心あり。';
   }
+}
+
+/**
+ * The half-year before LOG_START (December to May), so the log holds a year: routine contacts
+ * with the person in charge, typed by hand, without a next action. Generated apart (its own
+ * random sequence), so the half-year every check looks at is the same with or without it, and
+ * kept to customers that are in touch in that half-year too. Key persons are not met here:
+ * the key-person checks read only the half-year before the as-of date.
+ */
+export function earlierActivitySeeds(
+  contacts: readonly ContactSeed[],
+  later: readonly ActivitySeed[],
+): ActivitySeed[] {
+  const random = seeded(2025);
+  const active = new Set(later.map((r) => r.customerId));
+  const rows: ActivitySeed[] = [];
+  for (const c of CUSTOMER_SEEDS) {
+    if (!active.has(c.id)) continue;
+    const habit = REP_HABITS[c.rep];
+    const people = contacts.filter((p) => p.customerId === c.id && p.role !== 'key');
+    const charge = people.find((p) => p.role === 'charge') ?? people[0];
+    const every = random.int(18, 30);
+    for (
+      let d = LOG_START - random.int(3, 12);
+      d >= YEAR_START;
+      d -= Math.max(5, Math.round(every * (0.6 + 0.8 * random.next())))
+    ) {
+      const day = workday(d);
+      if (day < YEAR_START || day >= LOG_START) continue;
+      const typeWord = random.weighted(habit.types as Record<TypeWord, number>);
+      const kind = TYPE_WORDS[typeWord] ?? 'visit';
+      const topics = TOPICS.filter((t) => t.kinds.includes(kind));
+      const topic = random.pick(topics.length > 0 ? topics : TOPICS);
+      const product = random.pick(PRODUCTS);
+      rows.push({
+        customerId: c.id,
+        day,
+        // Written in full: a namesake at the same customer would otherwise make a row ambiguous.
+        contactText: charge ? fullName(charge, false) : '',
+        typeWord,
+        purpose: topic.purpose,
+        content: random.pick(topic.contents).replace('{p}', product).replace('{k}', ''),
+        nextAction: '',
+        nextDue: null,
+        rep: c.rep,
+        repText: random.chance(0.6) ? REPS[c.rep] : REPS[c.rep].split(' ')[0]!,
+        stamp: null,
+        form: random.weighted(habit.forms as Record<DateForm, number>),
+        keyMet: false,
+      });
+    }
+  }
+  return rows.sort((a, b) => a.day - b.day || (a.customerId < b.customerId ? -1 : 1));
 }
 
 /** The activity sheet as the team keeps it. */

@@ -41,5 +41,8 @@ export const AS_OF_SERIAL: number = dayToSerial(AS_OF_DAY);
 /** The first day of the logged half-year. */
 export const LOG_START: Day = dayFromParts(2026, 6, 1);
 
+/** The first day of the log: a year before the as-of date (the half-year before LOG_START is quieter). */
+export const YEAR_START: Day = dayFromParts(2025, 12, 1);
+
 /** Since this day the reps log through the sidebar, which stamps 記録日時. */
 export const SIDEBAR_START: Day = dayFromParts(2026, 10, 1);

@@ -60,18 +60,42 @@ export function historyGrid(versions: readonly DefinitionVersion[] = sampleVersi
 }
 
 /**
- * The reps' own answers for the half-year review (知っている?): everyone says they know the
- * key-person items, as people do; only 佐藤 and 高橋 claim to know the customers' challenges.
+ * Who marked which version as read (既読): everyone read version 1; of version 2, only 佐藤 and
+ * 高橋 so far, so the review names 田村 and 中島.
+ */
+export function acknowledgementGrid(): CellValue[][] {
+  return [
+    ['版', '営業担当'],
+    ...Object.values(REPS).map((rep) => [1, rep]),
+    [2, REPS.sato],
+    [2, REPS.takahashi],
+  ];
+}
+
+/**
+ * The reps' own answers for the half-year reviews (知っている?), one set per period (期間): the
+ * first half-year (2026H1), then the second (2026H2, the one of the as-of date). In the second
+ * everyone says they know the key-person items, as people do; only 佐藤 and 高橋 claim to know the
+ * customers' challenges. Half a year earlier, 田村 and 中島 knew less: so the review shows what
+ * got better.
  */
 export function reviewAnswerGrid(): CellValue[][] {
   const items = starterDefinition('ja').items;
-  const doesNotKnow: Record<string, readonly string[]> = {
-    [REPS.tamura]: ['AT2'],
-    [REPS.nakajima]: ['AT2', 'AT1'],
-  };
-  const rows: CellValue[][] = [['営業担当', '項目', '知っている']];
-  for (const rep of Object.values(REPS))
-    for (const item of items)
-      rows.push([rep, item.name, (doesNotKnow[rep] ?? []).includes(item.id) ? '×' : '○']);
+  const periods: { code: string; doesNotKnow: Record<string, readonly string[]> }[] = [
+    {
+      code: '2026H1',
+      doesNotKnow: {
+        [REPS.tamura]: ['AT2', 'RE2'],
+        [REPS.nakajima]: ['AT2', 'AT1', 'IN1'],
+        [REPS.takahashi]: ['RE3'],
+      },
+    },
+    { code: '2026H2', doesNotKnow: { [REPS.tamura]: ['AT2'], [REPS.nakajima]: ['AT2', 'AT1'] } },
+  ];
+  const rows: CellValue[][] = [['営業担当', '項目', '知っている', '期間']];
+  for (const { code, doesNotKnow } of periods)
+    for (const rep of Object.values(REPS))
+      for (const item of items)
+        rows.push([rep, item.name, (doesNotKnow[rep] ?? []).includes(item.id) ? '×' : '○', code]);
   return rows;
 }

@@ -59,19 +59,27 @@ interface SearchEntry {
  */
 export class CustomerIndex {
   readonly customers: readonly Customer[];
-  private readonly byId = new Map<string, Customer[]>();
-  private readonly byName = new Map<string, Customer[]>();
   private readonly exactId = new Map<string, Customer>();
+  // The folded maps cost a normalisation per customer: built on the first reference that is not
+  // an id exactly as the list has it (a clean log never needs them).
+  private folded: { byId: Map<string, Customer[]>; byName: Map<string, Customer[]> } | null = null;
   private entries: SearchEntry[] | null = null;
 
   constructor(customers: readonly Customer[]) {
     this.customers = customers;
-    for (const c of customers) {
-      if (!this.exactId.has(c.id)) this.exactId.set(c.id, c);
-      push(this.byId, foldCustomerId(c.id), c);
+    for (const c of customers) if (!this.exactId.has(c.id)) this.exactId.set(c.id, c);
+  }
+
+  private foldedMaps(): { byId: Map<string, Customer[]>; byName: Map<string, Customer[]> } {
+    if (this.folded) return this.folded;
+    const byId = new Map<string, Customer[]>();
+    const byName = new Map<string, Customer[]>();
+    for (const c of this.customers) {
+      push(byId, foldCustomerId(c.id), c);
       const name = normalizeCompanyName(c.name);
-      if (name !== '') push(this.byName, name, c);
+      if (name !== '') push(byName, name, c);
     }
+    return (this.folded = { byId, byName });
   }
 
   /** The customer with exactly this id (as stored), or undefined. */
@@ -89,9 +97,10 @@ export class CustomerIndex {
     if (exact) return { customer: exact };
     const id = foldCustomerId(ref);
     if (id === '') return null;
-    const byId = this.byId.get(id);
+    const folded = this.foldedMaps();
+    const byId = folded.byId.get(id);
     if (byId) return byId.length === 1 && byId[0] ? { customer: byId[0] } : { ambiguous: byId };
-    const byName = this.byName.get(normalizeCompanyName(ref));
+    const byName = folded.byName.get(normalizeCompanyName(ref));
     if (byName) return byName.length === 1 && byName[0] ? { customer: byName[0] } : { ambiguous: byName };
     return null;
   }

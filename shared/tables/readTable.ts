@@ -5,6 +5,7 @@ import { errorValueOf, isDateValue, type CellValue, type Read } from '../values/
 import { readAttribute } from '../values/attributes';
 import { readBoolean } from '../values/booleans';
 import { readDate } from '../values/dates';
+import { dayFromDate, SERIAL_EPOCH_OFFSET } from '../values/days';
 import { readNumber, readNumberCell } from '../values/numbers';
 import { isBlank, normalizeNote, normalizeText } from '../values/text';
 import { columnLetter } from './columns';
@@ -49,6 +50,88 @@ export function scanTable(
   /** Optional columns the caller will not look at: found (so they are not attributes), never read. */
   unread?: ReadonlySet<string>,
 ): TableLayout {
+  const shared = { cells: {} as Record<string, CellRead> };
+  let keys: { key: string; slot: number }[] | null = null;
+  return scanSlots(
+    grid,
+    spec,
+    opts,
+    (row, values, extra, invalid, layout) => {
+      keys ??= spec.columns
+        .map((c, slot) => ({ key: c.key, slot }))
+        .filter((k) => k.key in layout.columns && !(unread?.has(k.key) && !spec.columns[k.slot]?.required));
+      const cells: Record<string, CellRead> = transient ? shared.cells : {};
+      for (const k of keys) cells[k.key] = values[k.slot] as CellRead;
+      // A kept row owns its attributes (a customer's), never the shared empty record.
+      const own = transient || extra !== NO_EXTRA ? extra : {};
+      onRow({ row, cells, extra: own, invalid: transient ? (invalid as string[]) : invalid.slice() }, layout);
+    },
+    unread,
+  );
+}
+
+/**
+ * Receives one data row of scanSlots. `values` holds each read column's value at its position in
+ * spec.columns (absent or unread columns: undefined); `values` and `invalid` are reused for the
+ * next row, so nothing of them may be kept.
+ */
+export type SlotSink = (
+  row: number,
+  values: readonly (CellRead | undefined)[],
+  extra: Record<string, AttrValue>,
+  invalid: readonly string[],
+  layout: TableLayout,
+) => void;
+
+/** How a mapped column's cells are read; the common cells take a fast path in the row loop. */
+const KIND_TEXT = 0;
+const KIND_DATE = 1;
+const KIND_OTHER = 2;
+const KIND_NOTE = 3;
+
+interface Mapped {
+  spec: ColumnSpec;
+  slot: number;
+  index: number;
+  letter: string;
+  header: string;
+  kind: number;
+  /** A blank cell is an issue and the row is invalid (required and not allowBlank). */
+  blankStops: boolean;
+  read: (v: CellValue) => Read<CellRead>;
+  /** The last plain text read in this column (a string that took the fast path) and its value. */
+  lastRaw: unknown;
+  lastText: string;
+  /** Note texts read so far (people met, next actions repeat); null once they prove unique. */
+  notes: Map<string, string> | null;
+  noteHits: number;
+}
+
+/** A note cell read in full (normalizeNote), remembered while the column's notes repeat. */
+function noteOf(m: Mapped, raw: string): string {
+  const text = normalizeNote(raw);
+  const notes = m.notes;
+  if (notes === null) return text;
+  if (notes.size < MEMO_LIMIT) notes.set(raw, text);
+  // Free text unique per row (内容) is not worth a memo: drop it after a trial.
+  if (notes.size === MEMO_TRIAL && m.noteHits < MEMO_TRIAL) m.notes = null;
+  return text;
+}
+
+/**
+ * The row loop behind scanTable, without a record per row: one pass per table, each read cell
+ * written to its column's slot of one reused array. Plain texts and dates (serial numbers, Date
+ * objects) are read in place; everything else, and every cell that raises an issue, goes through
+ * the same readers as before, so values and issues are unchanged.
+ */
+export function scanSlots(
+  grid: CellValue[][],
+  spec: TableSpec,
+  opts: TableOptions,
+  onRow: SlotSink,
+  /** Optional columns the caller will not look at: found (so they are not attributes), never read. */
+  unread?: ReadonlySet<string>,
+): TableLayout {
   const firstRow = opts.firstRow ?? 1;
   const firstColumn = (opts.firstColumn ?? 1) - 1; // 0-based offset from the 1-based option
   const aliasIndex = buildAliasIndex(spec, opts.mapping);
@@ -81,29 +164,36 @@ export function scanTable(
   }));
 
   const columns: Record<string, number> = {};
-  const mapped: {
-    spec: ColumnSpec;
-    index: number;
-    letter: string;
-    header: string;
-    read: (v: CellValue) => Read<CellRead>;
-  }[] = [];
+  const mapped: Mapped[] = [];
   const used = new Set<number>();
-  for (const c of spec.columns) {
+  spec.columns.forEach((c, slot) => {
     const m = best.match.columns.get(c.key);
-    if (!m) continue;
+    if (!m) return;
     columns[c.key] = m.index;
     used.add(m.index);
-    if (unread?.has(c.key) && !c.required) continue;
-    const letter = columnLetter(firstColumn + m.index);
+    if (unread?.has(c.key) && !c.required) return;
     mapped.push({
       spec: c,
+      slot,
       index: m.index,
-      letter,
+      letter: columnLetter(firstColumn + m.index),
       header: headers[m.index] ?? '',
+      kind:
+        c.kind === 'text'
+          ? KIND_TEXT
+          : c.kind === 'date'
+            ? KIND_DATE
+            : c.kind === 'note'
+              ? KIND_NOTE
+              : KIND_OTHER,
+      blankStops: c.required && !c.allowBlank,
       read: memoized((v) => readCell(c.kind, v)),
+      lastRaw: NaN, // equal to no cell
+      lastText: '',
+      notes: new Map<string, string>(),
+      noteHits: 0,
     });
-  }
+  });
   const extra: { index: number; header: string }[] = [];
   const extraNames = new Set<string>();
   headers.forEach((header, index) => {
@@ -118,8 +208,12 @@ export function scanTable(
   const numericWithDates = extra.map((x) => isNumericWithDates(grid, best.r + 1, x.index));
 
   const layout: TableLayout = { headerRow, columns, headers, extra, issues, dataRows: null, notData: [] };
-  const shared = { cells: {} as Record<string, CellRead>, invalid: [] as string[] };
+  const values: (CellRead | undefined)[] = new Array<CellRead | undefined>(spec.columns.length);
+  const invalid: string[] = [];
+  // Dates of the host's realm, by time: a log repeats the same few hundred days.
+  const dateDays = new Map<number, number>();
   const requiredIndexes = mapped.filter((m) => m.spec.required).map((m) => m.index);
+  const columnCount = mapped.length;
   let blankAfterData = false;
   for (let r = best.r + 1; r < grid.length; r++) {
     const line = grid[r];
@@ -136,112 +230,179 @@ export function scanTable(
     }
     if (layout.dataRows === null) layout.dataRows = { first: row, last: row };
     else layout.dataRows.last = row;
-    const cells: Record<string, CellRead> = transient ? shared.cells : {};
-    const invalid: string[] = transient ? ((shared.invalid.length = 0), shared.invalid) : [];
-    for (const m of mapped) {
+    if (invalid.length !== 0) invalid.length = 0;
+    for (let k = 0; k < columnCount; k++) {
+      const m = mapped[k] as Mapped;
       const raw = line[m.index];
-      const error = errorValueOf(raw);
-      if (error !== null) {
-        // A formula's error (#N/A…): in a required column the row cannot be read; elsewhere the
-        // cell counts as blank. Either way the row is listed, never the whole result stopped.
-        // A column that may be blank (顧客ID beside 顧客名, often a VLOOKUP gone #N/A) reads on.
-        const stops = m.spec.required === true && !m.spec.allowBlank;
-        cells[m.spec.key] = m.spec.kind === 'text' || m.spec.kind === 'note' ? '' : null;
-        if (stops) invalid.push(m.spec.key);
-        issues.push({
-          key: stops ? 'values.errorCell' : 'values.errorCellBlank',
-          params: { value: error },
-          sheet: opts.sheet,
-          row,
-          column: m.letter,
-          header: m.header,
-          severity: stops ? 'error' : 'warning',
-          value: error,
-        });
-        continue;
+      // Fast paths: the cells of a clean sheet. Each gives exactly what readCell gives and
+      // raises no issue; anything else falls through to the full read below.
+      if (m.kind === KIND_TEXT) {
+        if (raw === m.lastRaw) {
+          // Down a log the same text repeats row after row (a rep, a type): read it once.
+          values[m.slot] = m.lastText;
+          continue;
+        }
+        if (typeof raw === 'string' && raw.charCodeAt(0) !== 35) {
+          const text = normalizeText(raw);
+          if (text !== '' || !m.blankStops) {
+            m.lastRaw = raw;
+            m.lastText = text;
+            values[m.slot] = text;
+            continue;
+          }
+        }
+      } else if (m.kind === KIND_NOTE) {
+        if (raw === m.lastRaw) {
+          values[m.slot] = m.lastText;
+          continue;
+        }
+        if (typeof raw === 'string' && raw.charCodeAt(0) !== 35) {
+          let text = m.notes === null ? undefined : m.notes.get(raw);
+          if (text === undefined) text = noteOf(m, raw);
+          else m.noteHits++;
+          if (text !== '' || !m.blankStops) {
+            m.lastRaw = raw;
+            m.lastText = text;
+            values[m.slot] = text;
+            continue;
+          }
+        }
+      } else if (m.kind === KIND_DATE) {
+        if (typeof raw === 'number') {
+          if (raw >= 10000 && raw < 100000) {
+            values[m.slot] = Math.floor(raw) - SERIAL_EPOCH_OFFSET;
+            continue;
+          }
+        } else if (raw instanceof Date) {
+          const time = raw.getTime();
+          let day = dateDays.get(time);
+          if (day === undefined && !Number.isNaN(time)) {
+            day = dayFromDate(raw);
+            if (dateDays.size < MEMO_LIMIT) dateDays.set(time, day);
+          }
+          if (day !== undefined) {
+            values[m.slot] = day;
+            continue;
+          }
+        } else if ((raw === '' || raw === null || raw === undefined) && !m.blankStops) {
+          values[m.slot] = null;
+          continue;
+        }
       }
-      if (m.spec.required && !m.spec.allowBlank && isBlank(raw)) {
-        cells[m.spec.key] = m.spec.kind === 'text' || m.spec.kind === 'note' ? '' : null;
-        invalid.push(m.spec.key);
-        issues.push({
-          key: 'tables.requiredValue',
-          sheet: opts.sheet,
-          row,
-          column: m.letter,
-          header: m.header,
-          severity: 'error',
-        });
-        continue;
-      }
-      const read = m.read(raw);
-      if (read.ok) {
-        cells[m.spec.key] = read.value;
-        if (read.warning)
-          issues.push({
-            key: read.warning.key,
-            params: read.warning.params,
-            sheet: opts.sheet,
-            row,
-            column: m.letter,
-            header: m.header,
-            value: normalizeText(raw),
-            severity: 'warning',
-          });
-      } else {
-        cells[m.spec.key] = null;
-        invalid.push(m.spec.key);
-        issues.push({
-          key: read.key,
-          params: read.params,
-          sheet: opts.sheet,
-          row,
-          column: m.letter,
-          header: m.header,
-          severity: 'error',
-          value: cellText(raw),
-        });
-      }
+      values[m.slot] = readMapped(m, raw, row, opts.sheet, issues, invalid);
     }
-    const extraCells: Record<string, AttrValue> = transient && extra.length === 0 ? NO_EXTRA : {};
-    for (let i = 0; i < extra.length; i++) {
-      const x = extra[i] as { index: number; header: string };
-      const v = line[x.index];
-      const error = errorValueOf(v);
-      if (error !== null) {
-        extraCells[x.header] = null;
-        issues.push({
-          key: 'values.errorCellBlank',
-          params: { value: error },
-          sheet: opts.sheet,
-          row,
-          column: columnLetter(firstColumn + x.index),
-          header: x.header,
-          severity: 'warning',
-          value: error,
-        });
-        continue;
-      }
-      if (numericWithDates[i] && isDateValue(v)) {
-        const n = readNumberCell(v);
-        extraCells[x.header] = n.ok ? n.value : null;
-        if (n.ok && n.warning)
+    let extraCells: Record<string, AttrValue> = NO_EXTRA;
+    if (extra.length > 0) {
+      extraCells = {};
+      for (let i = 0; i < extra.length; i++) {
+        const x = extra[i] as { index: number; header: string };
+        const v = line[x.index];
+        const error = errorValueOf(v);
+        if (error !== null) {
+          extraCells[x.header] = null;
           issues.push({
-            key: n.warning.key,
-            params: n.warning.params,
+            key: 'values.errorCellBlank',
+            params: { value: error },
             sheet: opts.sheet,
             row,
             column: columnLetter(firstColumn + x.index),
             header: x.header,
-            value: normalizeText(v),
             severity: 'warning',
+            value: error,
           });
-        continue;
+          continue;
+        }
+        if (numericWithDates[i] && isDateValue(v)) {
+          const n = readNumberCell(v);
+          extraCells[x.header] = n.ok ? n.value : null;
+          if (n.ok && n.warning)
+            issues.push({
+              key: n.warning.key,
+              params: n.warning.params,
+              sheet: opts.sheet,
+              row,
+              column: columnLetter(firstColumn + x.index),
+              header: x.header,
+              value: normalizeText(v),
+              severity: 'warning',
+            });
+          continue;
+        }
+        extraCells[x.header] = readExtra[i]?.(v) ?? null;
       }
-      extraCells[x.header] = readExtra[i]?.(v) ?? null;
     }
-    onRow({ row, cells, extra: extraCells, invalid }, layout);
+    onRow(row, values, extraCells, invalid, layout);
   }
   return layout;
+}
+
+/** One mapped cell read in full: error values, required blanks, warnings and failures as issues. */
+function readMapped(
+  m: Mapped,
+  raw: CellValue,
+  row: number,
+  sheet: string,
+  issues: Issue[],
+  invalid: string[],
+): CellRead {
+  const error = errorValueOf(raw);
+  if (error !== null) {
+    // A formula's error (#N/A…): in a required column the row cannot be read; elsewhere the
+    // cell counts as blank. Either way the row is listed, never the whole result stopped.
+    // A column that may be blank (顧客ID beside 顧客名, often a VLOOKUP gone #N/A) reads on.
+    const stops = m.blankStops;
+    if (stops) invalid.push(m.spec.key);
+    issues.push({
+      key: stops ? 'values.errorCell' : 'values.errorCellBlank',
+      params: { value: error },
+      sheet,
+      row,
+      column: m.letter,
+      header: m.header,
+      severity: stops ? 'error' : 'warning',
+      value: error,
+    });
+    return m.spec.kind === 'text' || m.spec.kind === 'note' ? '' : null;
+  }
+  if (m.blankStops && isBlank(raw)) {
+    invalid.push(m.spec.key);
+    issues.push({
+      key: 'tables.requiredValue',
+      sheet,
+      row,
+      column: m.letter,
+      header: m.header,
+      severity: 'error',
+    });
+    return m.spec.kind === 'text' || m.spec.kind === 'note' ? '' : null;
+  }
+  const read = m.read(raw);
+  if (read.ok) {
+    if (read.warning)
+      issues.push({
+        key: read.warning.key,
+        params: read.warning.params,
+        sheet,
+        row,
+        column: m.letter,
+        header: m.header,
+        value: normalizeText(raw),
+        severity: 'warning',
+      });
+    return read.value;
+  }
+  invalid.push(m.spec.key);
+  issues.push({
+    key: read.key,
+    params: read.params,
+    sheet,
+    row,
+    column: m.letter,
+    header: m.header,
+    severity: 'error',
+    value: cellText(raw),
+  });
+  return null;
 }
 
 // Words a total row starts with, compared with the whole cell (spaces and decorations removed), so
@@ -272,7 +433,7 @@ function notDataReason(
   let nonBlank = 0;
   for (let i = 0; i < line.length; i++) {
     const v = line[i];
-    if (isBlank(v)) continue;
+    if (blankCell(v)) continue;
     nonBlank++;
     if (seen < 2) {
       seen++;
@@ -295,6 +456,11 @@ function notDataReason(
 // Whether a cell is a total word, per distinct text: ids and names repeat down a log.
 const TOTAL_TEXTS = new Map<string, boolean>();
 function isTotalWord(v: string): boolean {
+  // No total word has a digit, and normalising keeps digits: ids and dated notes stop here.
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 48 && c <= 57) return false;
+  }
   let hit = TOTAL_TEXTS.get(v);
   if (hit === undefined) {
     hit = TOTAL_WORDS.has(normalizeHeader(v));
@@ -302,6 +468,18 @@ function isTotalWord(v: string): boolean {
     TOTAL_TEXTS.set(v, hit);
   }
   return hit;
+}
+
+/** isBlank without trimming the usual cell: one that starts with a visible character. */
+function blankCell(v: CellValue): boolean {
+  if (typeof v === 'string') {
+    if (v.length === 0) return true;
+    const c = v.charCodeAt(0);
+    // Printable ASCII, or above U+3000 (the ideographic space) and not U+FEFF: never whitespace.
+    if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c !== 0xfeff)) return false;
+    return v.trim() === '';
+  }
+  return v === null || v === undefined;
 }
 
 const NO_EXTRA: Record<string, AttrValue> = Object.freeze({}) as Record<string, AttrValue>;

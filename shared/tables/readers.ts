@@ -1,4 +1,4 @@
-import type { Activity, ActivityType, Contact, ContactRole, Customer, Dataset, Day } from '../model';
+import type { Activity, ActivityType, AttrValue, Contact, ContactRole, Customer, Dataset } from '../model';
 import { t } from '../i18n';
 import { KimeruError, type Issue } from '../issues';
 import type { MessageKey, Params } from '../i18n';
@@ -7,7 +7,7 @@ import { readActivityType } from './activityTypes';
 import { columnLetter } from './columns';
 import { CustomerIndex, foldCustomerId } from './companies';
 import { indexPeople, matchPeople, type PeopleIndex, type PeopleMatch } from './people';
-import { readTable, scanTable } from './readTable';
+import { readTable, scanSlots } from './readTable';
 import { readContactRole } from './roles';
 import { ACTIVITY_TABLE, CONTACT_TABLE, CUSTOMER_NAME_HEADERS, CUSTOMER_TABLE } from './schemas';
 import { normalizeHeader } from './headers';
@@ -19,7 +19,7 @@ import type { TableLayout, TableOptions, TableRead, TableRow, TableSpec } from '
 function cellIssuer(table: TableLayout, opts: TableOptions) {
   const firstColumn = (opts.firstColumn ?? 1) - 1; // 0-based offset from the 1-based option
   return (
-    row: TableRow,
+    row: TableRow | number,
     column: string | { index: number },
     key: MessageKey,
     params: Params,
@@ -31,7 +31,7 @@ function cellIssuer(table: TableLayout, opts: TableOptions) {
       key,
       params,
       sheet: opts.sheet,
-      row: row.row,
+      row: typeof row === 'number' ? row : row.row,
       ...(index === undefined
         ? {}
         : { column: columnLetter(firstColumn + index), header: table.headers[index] ?? '' }),
@@ -45,11 +45,6 @@ type Issuer = ReturnType<typeof cellIssuer>;
 function text(row: TableRow, key: string): string {
   const v = row.cells[key];
   return typeof v === 'string' ? v : '';
-}
-
-function day(row: TableRow, key: string): Day | null {
-  const v = row.cells[key];
-  return typeof v === 'number' ? v : null;
 }
 
 /**
@@ -120,6 +115,8 @@ const NAME_HEADERS = new Set(CUSTOMER_NAME_HEADERS.map((h) => normalizeHeader(h)
 class CustomerResolver {
   private readonly unknown = new Map<string, Issue>();
   private nameColumn: number | null | undefined;
+  private lastId = '';
+  private last: Customer | null = null;
 
   constructor(
     private readonly index: CustomerIndex,
@@ -127,10 +124,29 @@ class CustomerResolver {
   ) {}
 
   resolve(row: TableRow, layout: TableLayout, issue: Issuer): Customer | null {
-    const id = text(row, 'customer');
-    if (id !== '') return this.find(id, row, 'customer', issue);
+    return this.resolveRef(text(row, 'customer'), row.row, row.extra, layout, issue);
+  }
+
+  /** resolve() on a row's parts: the customer cell's text, the sheet row and its attributes. */
+  resolveRef(
+    id: string,
+    row: number,
+    extra: Record<string, AttrValue>,
+    layout: TableLayout,
+    issue: Issuer,
+  ): Customer | null {
+    if (id !== '') {
+      // The usual case, an ID exactly as the customer list has it: nothing else is looked at
+      // (and a log's next row is usually the same customer's).
+      if (id === this.lastId) return this.last;
+      const exact = this.index.get(id);
+      if (!exact) return this.find(id, row, 'customer', issue);
+      this.lastId = id;
+      this.last = exact;
+      return exact;
+    }
     if (this.nameColumn === undefined) this.nameColumn = customerNameColumn(layout);
-    const name = this.nameColumn === null ? '' : normalizeText(row.extra[extraName(layout, this.nameColumn)]);
+    const name = this.nameColumn === null ? '' : normalizeText(extra[extraName(layout, this.nameColumn)]);
     if (name === '') {
       const key = this.nameColumn === null ? 'tables.customerRequired' : 'tables.customerOrNameRequired';
       this.issues.push(issue(row, 'customer', key, {}, 'error'));
@@ -141,7 +157,7 @@ class CustomerResolver {
 
   private find(
     ref: string,
-    row: TableRow,
+    row: TableRow | number,
     column: string | { index: number },
     issue: Issuer,
   ): Customer | null {
@@ -189,53 +205,71 @@ export function readContacts(
   grid: CellValue[][],
   customers: readonly Customer[] | CustomerIndex,
   opts: TableOptions,
-): { contacts: Contact[]; issues: Issue[]; table: TableRead } {
-  const table = readTable(grid, CONTACT_TABLE, opts);
-  const issue = cellIssuer(table, opts);
-  const issues = [...table.issues];
+): { contacts: Contact[]; issues: Issue[]; table: TableLayout } {
+  const issues: Issue[] = [];
   const resolver = new CustomerResolver(toIndex(customers), issues);
+  let issue: Issuer | null = null;
   const contacts: Contact[] = [];
-  const seen = new Map<string, { row: number; name: string }>();
-  for (const row of table.rows) {
-    const name = text(row, 'name');
-    const customer = resolver.resolve(row, table, issue);
-    if (name === '' || !customer) continue;
+  // Contact id → its place in `contacts` (the first row with that id).
+  const seen = new Map<string, number>();
+  const roles = new Map<string, Read<ContactRole>>();
+  const table = scanSlots(grid, CONTACT_TABLE, opts, (row, values, extra, _invalid, layout) => {
+    issue ??= cellIssuer(layout, opts);
+    const name = slotText(values, CONTACT_SLOT.name);
+    const customer = resolver.resolveRef(slotText(values, CONTACT_SLOT.customer), row, extra, layout, issue);
+    if (name === '' || !customer) return;
     const customerId = customer.id;
-    const id = text(row, 'id') || `${customerId}:${name}`;
+    const id = slotText(values, CONTACT_SLOT.id) || `${customerId}:${name}`;
     const first = seen.get(id);
     if (first !== undefined) {
       // The same person written twice is one contact (a copy-paste, a second line for a new
       // phone number); one ID on two different people is a conflict the user has to settle.
-      const samePerson = first.name === name;
+      const earlier = contacts[first] as Contact;
+      const samePerson = earlier.name === name;
       issues.push(
         issue(
           row,
-          'id' in table.columns ? 'id' : 'name',
+          'id' in layout.columns ? 'id' : 'name',
           samePerson ? 'tables.repeatedContact' : 'tables.duplicateContactId',
-          { id, name, firstRow: first.row },
+          { id, name, firstRow: earlier.row },
           samePerson ? 'warning' : 'error',
           samePerson ? name : id,
         ),
       );
-      continue;
+      return;
     }
-    seen.set(id, { row: row.row, name });
+    seen.set(id, contacts.length);
     let role: ContactRole = 'other';
-    const readRole = readContactRole(text(row, 'role'));
+    const roleText = slotText(values, CONTACT_SLOT.role);
+    let readRole = roles.get(roleText);
+    if (!readRole) roles.set(roleText, (readRole = readContactRole(roleText)));
     if (readRole.ok) role = readRole.value;
-    else issues.push(issue(row, 'role', readRole.key, readRole.params, 'warning', text(row, 'role')));
+    else issues.push(issue(row, 'role', readRole.key, readRole.params, 'warning', roleText));
     contacts.push({
       id,
       customerId,
       name,
-      kana: text(row, 'kana'),
-      title: text(row, 'title'),
+      kana: slotText(values, CONTACT_SLOT.kana),
+      title: slotText(values, CONTACT_SLOT.title),
       role,
-      row: row.row,
+      row,
     });
-  }
-  return { contacts, issues, table };
+  });
+  return { contacts, issues: [...table.issues, ...issues], table };
 }
+
+/** Where each contact column's value sits in a scanSlots row. */
+const CONTACT_SLOT = (() => {
+  const at = (key: string): number => CONTACT_TABLE.columns.findIndex((c) => c.key === key);
+  return {
+    id: at('id'),
+    customer: at('customer'),
+    name: at('name'),
+    kana: at('kana'),
+    title: at('title'),
+    role: at('role'),
+  };
+})();
 
 /**
  * Reads the activity log. A row whose date or customer cannot be read is skipped with an error;
@@ -262,34 +296,42 @@ export function readActivities(
   // Per customer: its contacts indexed once, and each distinct cell text matched once.
   const people = new Map<string, { index: PeopleIndex; matches: Map<string, PeopleMatch> }>();
   const types = new Map<string, Read<ActivityType>>();
-  const nameOf = new Map(contacts.map((c) => [c.id, c.name]));
+  let nameOf: Map<string, string> | null = null;
   const activities: Activity[] = [];
-  // Rows are turned into activities as they are read, never kept (see scanTable).
-  const table = scanTable(
+  // Rows are turned into activities as they are read, never kept: one pass over the log, its
+  // cells read straight from their column slots (see scanSlots).
+  let lastCustomer: Customer | null = null;
+  let lastCache: PeopleCache | null = null;
+  const table = scanSlots(
     grid,
     ACTIVITY_TABLE,
     opts,
-    (row, layout) => {
+    (row, values, extra, _invalid, layout) => {
       issue ??= cellIssuer(layout, opts);
-      const date = day(row, 'date');
-      // A row without a date is left out (readTable listed it); its customer is still checked,
+      const rawDate = values[SLOT.date];
+      const date = typeof rawDate === 'number' ? rawDate : null;
+      // A row without a date is left out (the scan listed it); its customer is still checked,
       // so one fix makes the row count.
-      const customer = resolver.resolve(row, layout, issue);
+      const ref = values[SLOT.customer];
+      const customer = resolver.resolveRef(typeof ref === 'string' ? ref : '', row, extra, layout, issue);
       if (date === null || !customer) return;
 
-      const typeText = text(row, 'type');
+      const typeText = slotText(values, SLOT.type);
       let type = types.get(typeText);
       if (!type) types.set(typeText, (type = readActivityType(typeText)));
       if (!type.ok) issues.push(issue(row, 'type', type.key, type.params, 'warning', typeText));
 
-      const contactText = text(row, 'contacts');
-      let contactIds: string[] = [];
+      const contactText = slotText(values, SLOT.contacts);
+      let contactIds: string[] = NO_IDS;
       if (contactText !== '') {
-        let cache = people.get(customer.id);
+        // Logs list a customer's activities together: the last customer's cache is usually it.
+        let cache = customer === lastCustomer ? lastCache : people.get(customer.id);
         if (!cache) {
-          cache = peopleOf(byCustomer.get(customer.id) ?? []);
+          cache = peopleOf(customer.id, byCustomer.get(customer.id) ?? []);
           people.set(customer.id, cache);
         }
+        lastCustomer = customer;
+        lastCache = cache;
         let match = cache.matches.get(contactText);
         if (!match) {
           match = matchPeople(contactText, cache.index);
@@ -320,7 +362,8 @@ export function readActivities(
             ),
           );
         for (const a of match.ambiguous) {
-          const candidates = a.candidates.map((id) => nameOf.get(id) ?? id).join(', ');
+          nameOf ??= new Map(contacts.map((c) => [c.id, c.name]));
+          const candidates = a.candidates.map((id) => nameOf?.get(id) ?? id).join(', ');
           issues.push(
             issue(
               row,
@@ -333,45 +376,87 @@ export function readActivities(
           );
         }
       }
+      const nextDue = values[SLOT.nextDue];
+      const recordedAt = values[SLOT.recordedAt];
       activities.push({
-        row: row.row,
+        row,
         date,
         customerId: customer.id,
         contactText,
         contactIds,
         type: type.ok ? type.value : 'other',
-        purpose: text(row, 'purpose'),
-        content: text(row, 'content'),
-        nextAction: text(row, 'nextAction'),
-        nextDue: day(row, 'nextDue'),
-        rep: text(row, 'rep'),
-        recordedAt: day(row, 'recordedAt'),
-        key: text(row, 'key'),
+        purpose: slotText(values, SLOT.purpose),
+        content: slotText(values, SLOT.content),
+        nextAction: slotText(values, SLOT.nextAction),
+        nextDue: typeof nextDue === 'number' ? nextDue : null,
+        rep: slotText(values, SLOT.rep),
+        recordedAt: typeof recordedAt === 'number' ? recordedAt : null,
+        key: slotText(values, SLOT.key),
       });
     },
-    true,
     unread,
   );
   return { activities, issues: [...table.issues, ...issues], table };
 }
 
+/** Where each activity column's value sits in a scanSlots row: its place in ACTIVITY_TABLE. */
+const SLOT = (() => {
+  const at = (key: string): number => ACTIVITY_TABLE.columns.findIndex((c) => c.key === key);
+  return {
+    date: at('date'),
+    customer: at('customer'),
+    contacts: at('contacts'),
+    type: at('type'),
+    purpose: at('purpose'),
+    content: at('content'),
+    nextAction: at('nextAction'),
+    nextDue: at('nextDue'),
+    rep: at('rep'),
+    recordedAt: at('recordedAt'),
+    key: at('key'),
+  };
+})();
+
+/** An activity with nobody named shares one empty list: activities are never mutated. */
+const NO_IDS = Object.freeze([]) as unknown as string[];
+
+function slotText(values: readonly unknown[], slot: number): string {
+  const v = values[slot];
+  return typeof v === 'string' ? v : '';
+}
+
 // A customer's contacts and the names matched against them, kept across calls: a custom function
-// reads the same log on every recalculation. Keyed by everything matching looks at, so an edited
-// contact is a new key; bounded, so it cannot grow without end.
+// reads the same log on every recalculation. Kept per customer with everything matching looks at,
+// compared field by field, so an edited contact is a miss; bounded, so it cannot grow without end.
 type PeopleCache = { index: PeopleIndex; matches: Map<string, PeopleMatch> };
-const PEOPLE = new Map<string, PeopleCache>();
+const PEOPLE = new Map<string, { fields: string[]; cache: PeopleCache }>();
 const PEOPLE_LIMIT = 20_000;
 
-function peopleOf(contacts: readonly Contact[]): PeopleCache {
-  let key = '';
-  for (const c of contacts) key += `${c.id}\u0001${c.name}\u0001${c.kana}\u0001${c.title}\u0002`;
-  let cache = PEOPLE.get(key);
-  if (!cache) {
-    cache = { index: indexPeople(contacts), matches: new Map() };
-    if (PEOPLE.size >= PEOPLE_LIMIT) PEOPLE.clear();
-    PEOPLE.set(key, cache);
-  }
+function peopleOf(customerId: string, contacts: readonly Contact[]): PeopleCache {
+  const kept = PEOPLE.get(customerId);
+  if (kept && sameFields(kept.fields, contacts)) return kept.cache;
+  const fields: string[] = [];
+  for (const c of contacts) fields.push(c.id, c.name, c.kana, c.title);
+  const cache = { index: indexPeople(contacts), matches: new Map<string, PeopleMatch>() };
+  if (PEOPLE.size >= PEOPLE_LIMIT) PEOPLE.clear();
+  PEOPLE.set(customerId, { fields, cache });
   return cache;
+}
+
+function sameFields(fields: readonly string[], contacts: readonly Contact[]): boolean {
+  if (fields.length !== contacts.length * 4) return false;
+  for (let i = 0; i < contacts.length; i++) {
+    const c = contacts[i] as Contact;
+    const k = i * 4;
+    if (
+      fields[k] !== c.id ||
+      fields[k + 1] !== c.name ||
+      fields[k + 2] !== c.kana ||
+      fields[k + 3] !== c.title
+    )
+      return false;
+  }
+  return true;
 }
 
 /** The grids of the three tables; contacts and activities may be absent (not set up yet). */

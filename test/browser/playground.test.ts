@@ -37,7 +37,7 @@ beforeAll(async () => {
   context = browser.context;
   page = context.pages()[0] ?? (await context.newPage());
   await page.goto(server.url);
-  await page.getByTestId('sheet-tab').filter({ hasText: 'ダッシュボード' }).waitFor();
+  await page.getByTestId('sheet-tab').filter({ hasText: 'サンプル集計' }).waitFor();
 });
 
 afterAll(async () => {
@@ -89,8 +89,27 @@ async function customerGaps(): Promise<{ id: string; name: string; rank: string;
 }
 
 describe('the playground page', () => {
+  it('opens on the dashboard setup added: five charts drawn from kimeru formulas, shares in traffic-light colours', async () => {
+    await page
+      .locator('.tab.active')
+      .filter({ hasText: /^ダッシュボード$/ })
+      .waitFor();
+    const charts = page.getByTestId('chart');
+    await expect(charts.count()).resolves.toBe(5);
+    const types = await charts.evaluateAll((svgs) => svgs.map((s) => s.getAttribute('data-chart-type')));
+    expect(types).toEqual(['bar', 'column', 'pie', 'column', 'line']);
+    // Each chart has something drawn: bars, slices or lines.
+    const marks = await charts.evaluateAll((svgs) =>
+      svgs.map(
+        (s) => s.querySelectorAll('rect[fill^="#"]:not([fill="#fff"]), path, circle, polyline').length,
+      ),
+    );
+    for (const n of marks) expect(n).toBeGreaterThan(0);
+    await expect(page.locator('td[data-light]').count()).resolves.toBeGreaterThan(0);
+  });
+
   it('opens on the sample workbook with the dashboard computing ranks and gaps through kimeru formulas', async () => {
-    await openSheet('ダッシュボード');
+    await openSheet('サンプル集計');
     await expect(text('A7')).resolves.toBe('AT1');
     expect(await itemGaps(KEY_CONTACT)).toBeGreaterThan(0);
     const rows = await customerGaps();
@@ -109,11 +128,11 @@ describe('the playground page', () => {
     );
     await openSheet('顧客');
     await expect(text('B4')).resolves.toBe('東邦オートパーツ株式会社');
-    await openSheet('ダッシュボード');
+    await openSheet('サンプル集計');
   });
 
   it('logs a visit with a key person through the task pane: a row in 行動, one key-person gap fewer', async () => {
-    await openSheet('ダッシュボード');
+    await openSheet('サンプル集計');
     const before = await itemGaps(KEY_CONTACT);
     const target = (await customerGaps()).find(
       (c) => c.items.includes(KEY_CONTACT) && !c.items.includes(KEY_REGISTERED),
@@ -158,11 +177,11 @@ describe('the playground page', () => {
     await openSheet('行動');
     await page.getByTestId('grid').evaluate((g) => (g.scrollTop = g.scrollHeight));
     await page.locator('td').filter({ hasText: '工場長と来期の設備投資について面談。' }).waitFor();
-    await openSheet('ダッシュボード');
+    await openSheet('サンプル集計');
   });
 
   it('recalculates what depends on a cell edited in the formula bar', async () => {
-    await openSheet('ダッシュボード');
+    await openSheet('サンプル集計');
     const before = await itemGaps('接触間隔');
     await cell('B2').click();
     expect(await page.getByTestId('formula-bar').inputValue()).toBe('2026/11/29');

@@ -365,6 +365,45 @@ describe('定義 / Definition', () => {
     expect(await page.getByTestId('def-author').inputValue()).toBe('営業部長');
   });
 
+  it('shows any saved version as it was saved, and compares any two', async () => {
+    const { api } = await setUpWorkbook();
+    const state = await api.getDefinition();
+    if (!state.ok) throw new Error(state.message);
+    const def = structuredClone(state.value.definition);
+    def.items.find((i) => i.id === 'RE2')!.thresholds['A'] = 45;
+    await api.saveDefinition({ definition: def, note: '45日に', author: '部長', baseVersion: 1 });
+    const { page } = await openSidebar(browser.context, api, { tab: 'definition' });
+    await page.getByTestId('def-version').filter({ hasText: '第2版' }).waitFor();
+
+    // Version 1, from the history: 60 days for A, whatever the sheet says now.
+    await page
+      .locator('[data-testid="def-history-entry"][data-version="1"]')
+      .getByTestId('def-history-show')
+      .click();
+    const v1 = page.getByTestId('def-version-lines');
+    await v1.waitFor();
+    expect(await v1.locator('li').first().textContent()).toMatch(/^第1版（2026\/11\/29・kimeru）/);
+    expect(await v1.textContent()).toMatch(/キーマンとの接触.*A: [^/]*60/);
+    // Its manual, written again.
+    await page.getByTestId('def-version-manual').click();
+    await page
+      .getByTestId('def-version-manual-result')
+      .filter({ hasText: '営業マニュアル（第1版）を作成しました' })
+      .waitFor();
+
+    // Compare: the previous and the latest are chosen; either order reads older → newer.
+    expect(await page.getByTestId('def-compare-a').inputValue()).toBe('1');
+    expect(await page.getByTestId('def-compare-b').inputValue()).toBe('2');
+    await page.getByTestId('def-compare-a').selectOption('2');
+    await page.getByTestId('def-compare-b').selectOption('1');
+    await page.getByTestId('def-compare').click();
+    await page.getByTestId('def-compare-lines').waitFor();
+    expect(await page.getByTestId('def-compare-lines').locator('li').allTextContents()).toEqual([
+      '第1版 → 第2版 の変更:',
+      '  「キーマンとの接触」のしきい値 A: 60日 → 45日',
+    ]);
+  });
+
   it('flags a column the customer table does not have, apart from the 1-3-5-7 reminders', async () => {
     const { api } = await setUpWorkbook();
     const { page } = await openSidebar(browser.context, api, { tab: 'definition' });
@@ -459,6 +498,45 @@ describe('実行 / Run', () => {
     expect(wb.snapshot('ギャップ').length).toBeGreaterThan(2);
   });
 
+  it('lets a rep mark the version as read, and the review names only those who have not', async () => {
+    const { wb, api } = await setUpWorkbook();
+    const { page } = await openSidebar(browser.context, api, { tab: 'definition' });
+    await page.getByTestId('ack-read').filter({ hasText: '第1版を読みました' }).waitFor();
+    await page.getByTestId('ack-rep').fill('佐藤');
+    await page.getByTestId('ack-read').click();
+    await page
+      .getByTestId('ack-result')
+      .filter({ hasText: '佐藤さんが第1版を読んだことを記録しました。' })
+      .waitFor();
+    expect(wb.snapshot('既読')).toEqual([
+      ['版', '営業担当'],
+      [1, '佐藤'],
+    ]);
+    await page.getByTestId('tab-run').click();
+    await page.getByTestId('run-review').click();
+    await page
+      .getByTestId('run-message')
+      .filter({ hasText: '第1版をまだ読んでいない営業担当: 高橋' })
+      .waitFor();
+  });
+
+  it('reviews a named half-year, and lets a manager confirm an item the data cannot measure', async () => {
+    const { wb, api } = await setUpWorkbook();
+    const { page, host } = await openSidebar(browser.context, api, { tab: 'run' });
+    await page.getByTestId('run-period').fill('2026下期');
+    await page.getByTestId('run-review').click();
+    await page.getByTestId('run-message').filter({ hasText: '2026年度下期' }).waitFor();
+    expect(host.calls.find((c) => c.method === 'runReview')!.args).toEqual([TODAY_ISO, '2026下期']);
+    const entry = page.getByTestId('confirm-entry').first();
+    expect(await entry.getByTestId('confirm-state').textContent()).toBe('未確認');
+    await entry.getByTestId('confirm-note').fill('同行で確認');
+    await entry.getByTestId('confirm-done').click();
+    await entry.getByTestId('confirm-state').filter({ hasText: '出来ている: 同行で確認' }).waitFor();
+    const rows = wb.snapshot('確認記録');
+    expect(rows[1]!.slice(0, 2)).toEqual(['2026H2', await entry.getAttribute('data-rep')]);
+    expect(rows[1]![4]).toBe('はい');
+  });
+
   it('runs on every readable row and shows a warning box that opens the list of the others', async () => {
     const { wb, api, activitySheet } = await setUpWorkbook();
     wb.sheets
@@ -515,6 +593,16 @@ describe('セットアップ / Setup', () => {
     await page.getByTestId('setup-run').click();
     await page.getByTestId('setup-output').locator('li').first().waitFor();
     expect(await page.getByTestId('setup-output').textContent()).toContain('得意先リスト');
+    // Setup ends by saying what to do next, in order.
+    const next = page.getByTestId('setup-next-steps');
+    await next.waitFor();
+    expect(await next.locator('h3').textContent()).toBe('次にやること');
+    expect(await next.locator('li').allTextContents()).toEqual([
+      '読み取った列が正しいか確認する（違う列は選び直せます）',
+      '「定義」シートを確認し、第1版として保存する',
+      '最初の行動を記録する（「行動 (kimeru)」シート）',
+      '「ダッシュボード」シートを開く',
+    ]);
     await page.locator('[data-testid="tab-log"]:not([disabled])').waitFor();
     expect(wb.sheets.has('kimeru設定')).toBe(true);
     await page.getByTestId('tab-log').click();

@@ -118,17 +118,19 @@ describe('setup in an existing, messy workbook', () => {
       '「行動」シートは kimeru のものではないため、そのままにしました',
     );
     expect(s.gas.book.sheets.map((x) => x.sheetName)).toEqual(
-      expect.arrayContaining([
-        '行動 (kimeru)',
-        '連絡先',
-        '定義',
-        '定義履歴',
-        'ランク',
-        'ギャップ',
-        'kimeru設定',
-      ]),
+      expect.arrayContaining(['行動 (kimeru)', '連絡先', '定義', '定義履歴', 'ダッシュボード', 'kimeru設定']),
     );
     expect(userSheets(s, users)).toEqual(before);
+    // The dashboard as Sheets draws it: embedded charts, custom-formula traffic lights, and
+    // kimeru's functions under their Sheets names; working sheets hidden.
+    const dashboard = s.gas.book.sheet('ダッシュボード');
+    expect(dashboard.charts.map((c) => c.type)).toEqual(['BAR', 'COLUMN', 'PIE', 'COLUMN', 'LINE']);
+    expect(dashboard.charts.every((c) => c.numHeaders === 1 && c.ranges.length >= 2)).toBe(true);
+    expect(dashboard.conditionalFormatRules).toHaveLength(6);
+    expect(String((dashboard.get(5, 1) as { formula?: string } | undefined)?.formula)).toMatch(
+      /^=KIMERU_GAPCHECK\(KIMERU_CUSTOMERS, /,
+    );
+    expect(s.gas.book.sheet('定義履歴').hidden).toBe(true);
 
     // Headers are frozen and carry a warning-only protection; dashboards get names.
     const log = s.gas.book.sheet('行動 (kimeru)');

@@ -22,6 +22,14 @@ const hyperformula: MakePort = (initial) => {
       const single = n.firstColumn === n.lastColumn && n.firstRow === lastRow;
       return `${n.sheet}!${first}${n.firstRow}${single ? '' : `:${last}${lastRow}`}`;
     },
+    drawn(sheet) {
+      const info = wb.info(sheet);
+      return {
+        charts: (info.charts ?? []).map((c) => ({ type: c.type, title: c.title })),
+        lights: info.lights?.length ?? 0,
+        hidden: info.hidden === true,
+      };
+    },
     storedAsText(sheet, row, column) {
       const at = { sheet: wb.hf.getSheetId(sheet)!, row: row - 1, col: column - 1 };
       return wb.hf.getCellValueType(at) === 'STRING' && !wb.hf.doesCellHaveFormula(at);

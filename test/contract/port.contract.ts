@@ -1,4 +1,4 @@
-import { dateCell, type WorkbookPort, type WriteCell } from '../../shared/port';
+import { dateCell, type ChartSpec, type WorkbookPort, type WriteCell, type WriteOp } from '../../shared/port';
 import { dayFromParts, readDate } from '../../shared/values';
 import type { CellValue } from '../../shared/values/cell';
 
@@ -13,6 +13,16 @@ export interface PortHarness {
    * Sheets and Excel both read an error cell back as its text ("#N/A").
    */
   storedAsText(sheet: string, row: number, column: number): boolean;
+  /**
+   * What the host drew on a sheet, looked at in the host itself: its charts (type as the host
+   * names it, mapped back to the spec's, and title), how many traffic-light rules, and whether
+   * the sheet is hidden.
+   */
+  drawn(sheet: string): {
+    charts: { type: ChartSpec['type']; title: string }[];
+    lights: number;
+    hidden: boolean;
+  };
 }
 
 /** Makes a fresh workbook holding these sheets, as the user left them. */
@@ -230,6 +240,66 @@ export function describePort(name: string, make: MakePort): void {
       const again = await h.port.append({ sheet: '記録', rows: [['=1+1']] });
       expect(again).toEqual({ rows: [3], duplicates: 0 });
       expect(await sheet(h.port, '記録')).toEqual([['内容'], ['=1+1'], ['=1+1']]);
+    });
+
+    it('adds a sheet hidden, with native charts and traffic lights over its block; never on a user’s sheet', async () => {
+      const chart = (type: ChartSpec['type'], title: string): WriteOp => ({
+        kind: 'addChart',
+        sheet: '集計',
+        chart: {
+          type,
+          title,
+          headerRow: 1,
+          lastRow: 4,
+          categoryColumn: 1,
+          seriesColumns: [2, 3],
+          anchor: { row: 1, column: 6, width: 480, height: 300 },
+        },
+      });
+      await h.port.write([
+        { kind: 'addSheet', sheet: '作業', rows: [['kimeru']], hidden: true },
+        {
+          kind: 'addSheet',
+          sheet: '集計',
+          rows: [
+            ['担当', '件数', '率'],
+            ['佐藤', 3, 90],
+            ['高橋', 1, 60],
+            ['田中', 0, 10],
+          ],
+        },
+        chart('column', '担当ごと'),
+        chart('line', '週別'),
+        chart('pie', '割合'),
+        chart('bar', '項目'),
+        { kind: 'trafficLight', sheet: '集計', column: 3, firstRow: 2, lastRow: 4, green: 80, amber: 50 },
+        { kind: 'trafficLight', sheet: '集計', column: 2, firstRow: 2, lastRow: 4, green: 3, amber: 1 },
+      ]);
+      expect(h.drawn('作業')).toEqual({ charts: [], lights: 0, hidden: true });
+      expect(h.drawn('集計')).toEqual({
+        charts: [
+          { type: 'column', title: '担当ごと' },
+          { type: 'line', title: '週別' },
+          { type: 'pie', title: '割合' },
+          { type: 'bar', title: '項目' },
+        ],
+        lights: 2,
+        hidden: false,
+      });
+      expect((await sheet(h.port, '集計'))[1]).toEqual(['佐藤', 3, 90]);
+      // A chart on a sheet the plan does not add (a user's, or one added before) is refused whole.
+      const before = await h.port.readSheets(['メモ', '得意先']);
+      for (const target of ['メモ', '集計'])
+        await expect(
+          h.port.write([
+            { kind: 'addSheet', sheet: '別', rows: [['a']] },
+            { ...chart('bar', 'x'), sheet: target } as WriteOp,
+          ]),
+        ).rejects.toThrow();
+      expect(await h.port.sheetNames()).toEqual(['メモ', '得意先', '作業', '集計']);
+      expect(await h.port.readSheets(['メモ', '得意先'])).toEqual(before);
+      expect(h.drawn('メモ').charts).toEqual([]);
+      expect(h.drawn('集計').charts).toHaveLength(4);
     });
 
     it('defines names over a block of rows or one cell, and redefines an existing name', async () => {

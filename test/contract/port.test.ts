@@ -25,6 +25,11 @@ const memory: MakePort = (initial) => {
       return `${n.sheet}!${first}${n.firstRow}${single ? '' : `:${last}${lastRow}`}`;
     },
     storedAsText: (sheet, row, column) => typeof wb.sheets.get(sheet)?.[row - 1]?.[column - 1] === 'string',
+    drawn: (sheet) => ({
+      charts: (wb.charts.get(sheet) ?? []).map((c) => ({ type: c.type, title: c.title })),
+      lights: wb.lights.get(sheet)?.length ?? 0,
+      hidden: wb.hidden.has(sheet),
+    }),
   };
 };
 
@@ -37,6 +42,19 @@ const sheets =
       namedRange: (name) => gas.book.namedRanges.get(name)?.reference,
       storedAsText: (sheet, row, column) =>
         typeof gas.book.getSheetByName(sheet)?.get(row, column) === 'string',
+      drawn: (name) => {
+        const sheet = gas.book.sheets.find((s) => s.sheetName === name);
+        const types = { BAR: 'bar', COLUMN: 'column', LINE: 'line', PIE: 'pie' } as const;
+        return {
+          charts: (sheet?.charts ?? []).map((c) => ({
+            type: types[c.type],
+            title: String(c.options.get('title')),
+          })),
+          // Three rules (green, amber, red) make one traffic light.
+          lights: (sheet?.conditionalFormatRules.length ?? 0) / 3,
+          hidden: sheet?.hidden ?? false,
+        };
+      },
     };
   };
 

@@ -3,6 +3,7 @@ import {
   planAppend,
   type AppendRequest,
   type AppendResult,
+  type ChartSpec,
   type ReadOptions,
   type WorkbookPort,
   type WriteCell,
@@ -22,6 +23,10 @@ export class MemoryWorkbook implements WorkbookPort {
   readonly created = new Set<string>();
   /** Names as setup defined them: the block (1-based, inclusive) and the column a growing one grows by. */
   readonly names = new Map<string, Omit<Extract<WriteOp, { kind: 'defineName' }>, 'kind' | 'name'>>();
+  /** Charts and traffic lights as planned, per sheet; sheets added hidden. */
+  readonly charts = new Map<string, ChartSpec[]>();
+  readonly lights = new Map<string, Extract<WriteOp, { kind: 'trafficLight' }>[]>();
+  readonly hidden = new Set<string>();
   readonly calls = { sheetNames: 0, readSheets: 0, write: 0, append: 0 };
   /** Set to make the next write or append fail, as a host can (quota, lost connection). */
   failNext: Error | null = null;
@@ -70,6 +75,9 @@ export class MemoryWorkbook implements WorkbookPort {
       } else if (op.kind === 'setBlock' || op.kind === 'replaceSheet') {
         if (!this.created.has(op.sheet) && !adding.has(op.sheet))
           throw new Error(`refusing to write into a sheet kimeru did not create: ${op.sheet}`);
+      } else if (op.kind === 'addChart' || op.kind === 'trafficLight') {
+        if (!adding.has(op.sheet))
+          throw new Error(`refusing a chart or format outside a new sheet: ${op.sheet}`);
       } else if (!this.sheets.has(op.sheet) && !adding.has(op.sheet))
         throw new Error(`no sheet for name ${op.name}`);
     }
@@ -81,6 +89,13 @@ export class MemoryWorkbook implements WorkbookPort {
             op.rows.map((r) => r.map(toCell)),
           );
           this.created.add(op.sheet);
+          if (op.hidden) this.hidden.add(op.sheet);
+          break;
+        case 'addChart':
+          this.charts.set(op.sheet, [...(this.charts.get(op.sheet) ?? []), op.chart]);
+          break;
+        case 'trafficLight':
+          this.lights.set(op.sheet, [...(this.lights.get(op.sheet) ?? []), op]);
           break;
         case 'replaceSheet':
           this.sheets.set(

@@ -73,6 +73,11 @@ export function createBridge(): Promise<KimeruApi> {
     writeManual: method('writeManual'),
     getActions: method('getActions'),
     getCoverage: method('getCoverage'),
+    listVersions: method('listVersions'),
+    showVersion: method('showVersion'),
+    compareVersions: method('compareVersions'),
+    confirmItem: method('confirmItem'),
+    acknowledgeVersion: method('acknowledgeVersion'),
   };
   return Promise.resolve(api);
 }

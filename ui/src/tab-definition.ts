@@ -7,13 +7,14 @@ import {
   type MetricKind,
 } from '../../shared/definition/model';
 import { METRIC_LABELS, PERSPECTIVE_LABELS } from '../../shared/i18n/vocabulary';
-import { formatDay } from '../../shared/values/days';
 import { debounce, h, replaceChildren, toggle } from './dom';
 import { busyButton, field } from './field';
 import { tr } from './messages';
 import { parseCount, showCount } from './numbers';
 import type { App } from './store';
 import { recall, remember } from './storage';
+import { versionsPanel } from './versions-panel';
+import { ackBox } from './ack-box';
 
 /** Metrics whose item names a subject (an activity type, customer columns). */
 const NEEDS_TARGET: ReadonlySet<MetricKind> = new Set(['activity_count', 'attribute_filled']);
@@ -70,12 +71,14 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
     'data-testid': 'def-save',
   });
   const result = h('div', { class: 'status', role: 'status', 'data-testid': 'def-result' });
-  const history = h('ul', { class: 'history', 'data-testid': 'def-history' });
+  const versions = versionsPanel(app);
+  const ack = ackBox(app);
 
   const el = h(
     'section',
     { class: 'tab-definition' },
     h('div', { class: 'def-head' }, version, reload),
+    ack.el,
     ranks,
     // Warnings and changes first: in a 300px sidebar they stay in view while items are edited.
     h('div', { class: 'panel flags-panel' }, h('h3', {}, tr(lang, 'ui.def.flags')), flagList),
@@ -91,7 +94,7 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
       h('div', { class: 'actions' }, save.el),
       result,
     ),
-    h('div', { class: 'panel' }, h('h3', {}, tr(lang, 'ui.def.history')), history),
+    versions.el,
   );
 
   // --- loading and rendering --------------------------------------------------------------
@@ -123,25 +126,8 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
     renderLines(lintList, loaded.lint, tr(lang, 'ui.def.lintNone'));
     renderLines(diffList, loaded.diffFromSaved, tr(lang, 'ui.def.diffNone'));
     renderLines(effectList, [], tr(lang, 'ui.def.effectNone'));
-    replaceChildren(
-      history,
-      ...[...loaded.history].reverse().map((v) =>
-        h(
-          'li',
-          { 'data-testid': 'def-history-entry', 'data-version': v.version },
-          h(
-            'span',
-            { class: 'history-head' },
-            tr(lang, 'ui.def.historyLine', {
-              version: v.version,
-              date: formatDay(v.date, lang),
-              author: v.author,
-            }),
-          ),
-          h('span', { class: 'history-note' }, v.note),
-        ),
-      ),
-    );
+    versions.render(loaded.history);
+    ack.show(loaded.history[loaded.history.length - 1]?.version ?? null);
   }
 
   function renderLines(list: HTMLElement, lines: readonly string[], none: string): void {
@@ -181,6 +167,8 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
     const name = h('input', { type: 'text', value: item.name, 'data-testid': 'def-name' });
     const standard = h('textarea', { rows: 2, 'data-testid': 'def-standard' });
     standard.value = item.standard;
+    const why = h('input', { type: 'text', value: item.why ?? '', 'data-testid': 'def-why' });
+    const howTo = h('input', { type: 'text', value: item.howTo ?? '', 'data-testid': 'def-howTo' });
     const metric = h(
       'select',
       { 'data-testid': 'def-metric' },
@@ -263,6 +251,14 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
       item.standard = standard.value;
       changed();
     });
+    why.addEventListener('input', () => {
+      item.why = why.value;
+      changed();
+    });
+    howTo.addEventListener('input', () => {
+      item.howTo = howTo.value;
+      changed();
+    });
     metric.addEventListener('change', () => {
       item.metric = metric.value === '' ? null : (metric.value as MetricKind);
       showFor(item.metric);
@@ -296,6 +292,8 @@ export function definitionTab(app: App): { el: HTMLElement; onShow(): void; onSt
       h('div', { class: 'item-head' }, remove),
       field(tr(lang, 'ui.def.name'), name, 'name').el,
       field(tr(lang, 'ui.def.standard'), standard, 'standard').el,
+      field(tr(lang, 'ui.def.why'), why, 'why').el,
+      field(tr(lang, 'ui.def.howTo'), howTo, 'howTo').el,
       field(tr(lang, 'ui.def.metric'), metric, 'metric').el,
       targetField.el,
       windowField.el,

@@ -5,6 +5,8 @@ import { busyButton, field } from './field';
 import { tr, type UiKey } from './messages';
 import type { App } from './store';
 import { unreadBox } from './unread-box';
+import { confirmBox } from './confirm-box';
+import type { ReviewResult } from '../../shared/commands/review';
 
 type Command = 'ranking' | 'gapCheck' | 'review' | 'manual';
 
@@ -22,6 +24,13 @@ const LABEL: Record<Command, UiKey> = {
 export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState): void } {
   const { lang } = app;
   const asOf = h('input', { type: 'date', 'data-testid': 'run-asOf' });
+  // The half-year a review is for (2026H1, 2026上期); blank: the one containing the as-of date.
+  const period = h('input', {
+    type: 'text',
+    'data-testid': 'run-period',
+    placeholder: tr(lang, 'ui.run.periodPlaceholder'),
+  });
+  const confirm = confirmBox(app);
   const message = h('p', { class: 'strong', 'data-testid': 'run-message' });
   const headline = h('ul', { class: 'headline', 'data-testid': 'run-headline' });
   const unread = unreadBox(lang);
@@ -40,6 +49,7 @@ export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState
     headline,
     unread.el,
     noData,
+    confirm.el,
   );
   let running = false;
 
@@ -60,7 +70,7 @@ export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState
       case 'gapCheck':
         return app.api.runGapCheck(date);
       case 'review':
-        return app.api.runReview(date);
+        return app.api.runReview(date, period.value.trim() === '' ? undefined : period.value.trim());
       case 'manual':
         return app.api.writeManual();
     }
@@ -76,6 +86,7 @@ export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState
     unread.show(null);
     replaceChildren(noDataList);
     toggle(noData, 'hidden', true);
+    confirm.show(null);
     const r = await app.call(
       () => request(command),
       () => void run(command, button),
@@ -90,12 +101,14 @@ export function runTab(app: App): { el: HTMLElement; onState(state: SidebarState
     const lines = r.value.noData ?? [];
     replaceChildren(noDataList, ...lines.map((line) => h('li', {}, line)));
     toggle(noData, 'hidden', lines.length === 0);
+    if (command === 'review') confirm.show(r.value as ReviewResult);
   }
 
   const el = h(
     'section',
     { class: 'tab-run' },
     field(tr(lang, 'ui.run.asOf'), asOf, 'asOf').el,
+    field(tr(lang, 'ui.run.period'), period, 'period').el,
     h('div', { class: 'run-buttons' }, ...buttons.map((b) => b.el)),
     output,
   );

@@ -160,6 +160,7 @@ export function setupTab(app: App): {
   async function doSetup(): Promise<void> {
     run.setBusy(true);
     replaceChildren(output);
+    next.hidden = true;
     unread.show(null);
     const r = await app.call(
       () => app.api.setup(choice),
@@ -168,10 +169,19 @@ export function setupTab(app: App): {
     run.setBusy(false);
     if (!r.ok) return;
     replaceChildren(output, ...r.value.text.map((line) => h('li', {}, line)));
+    // Setup ends by saying what to do next, in order.
+    replaceChildren(
+      next,
+      h('h3', {}, tr(lang, 'ui.setup.nextSteps')),
+      h('ol', {}, ...r.value.nextSteps.map((step) => h('li', {}, step))),
+    );
+    next.hidden = false;
     unread.show(r.value.unread);
     await app.reload();
   }
   run.el.addEventListener('click', () => void doSetup());
+  const next = h('div', { class: 'next-steps', 'data-testid': 'setup-next-steps' });
+  next.hidden = true;
 
   const el = h(
     'section',
@@ -180,6 +190,7 @@ export function setupTab(app: App): {
     tables,
     h('div', { class: 'actions' }, run.el),
     output,
+    next,
     unread.el,
   );
 

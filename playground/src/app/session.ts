@@ -3,7 +3,7 @@ import type { Lang } from '../../../shared/i18n';
 import { dayFromDate } from '../../../shared/values';
 import { AS_OF_DAY } from '../../../shared/sample';
 import type { HyperFormulaWorkbook } from '../hf-workbook';
-import { dashboardName, samplePlaygroundWorkbook } from '../sample-workbook';
+import { samplePlaygroundWorkbook, setupDashboardName } from '../sample-workbook';
 import { openWorkbookFile, type OpenedWorkbook, type Source } from '../hf-workbook-file';
 import { saveXlsx } from '../hf-workbook-file';
 
@@ -32,7 +32,7 @@ export async function sampleSession(lang: Lang): Promise<Session> {
     source: { kind: 'new', fileName: 'kimeru-sample.xlsx' },
     fileName: 'kimeru-sample.xlsx',
     api: createApi(workbook, clock, lang),
-    firstSheet: dashboardName(lang),
+    firstSheet: setupDashboardName(),
   };
 }
 

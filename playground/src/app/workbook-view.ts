@@ -3,6 +3,8 @@ import type { Lang } from '../../../shared/i18n';
 import { a1, columnLetters } from '../cell-text';
 import type { CellFormat, HyperFormulaWorkbook } from '../hf-workbook';
 import { say } from '../messages';
+import { TRAFFIC_COLOURS } from '../../../shared/port';
+import { chartSvg } from './chart-svg';
 
 /**
  * The workbook view: sheet tabs, a grid of computed values (only the rows in view are in the
@@ -68,6 +70,8 @@ export class WorkbookView {
     spellcheck: 'false',
   });
   private readonly note = el('div', { class: 'sheet-note', 'data-testid': 'sheet-note' });
+  /** The sheet's charts, drawn over the grid at their anchor cells. */
+  private readonly charts = el('div', { class: 'charts', 'data-testid': 'charts' });
 
   constructor(
     root: HTMLElement,
@@ -75,7 +79,8 @@ export class WorkbookView {
   ) {
     const bar = el('div', { class: 'formula-bar' });
     bar.append(this.ref, el('span', { class: 'fx' }, 'fx'), this.input);
-    this.scroller.append(this.table);
+    this.scroller.append(this.table, this.charts);
+    this.scroller.style.position = 'relative';
     root.append(bar, this.note, this.scroller, this.tabs);
     this.scroller.addEventListener('scroll', () => this.renderRows());
     this.table.addEventListener('click', (e) => {
@@ -121,7 +126,39 @@ export class WorkbookView {
     this.note.textContent =
       wb.info(this.sheet).kind === 'chartsheet' ? say(this.lang, 'page.chartSheet') : '';
     this.renderRows(true);
+    this.renderCharts();
     this.showSelection();
+  }
+
+  /** Each chart of the sheet as SVG, placed where its anchor cell is in the grid. */
+  private renderCharts(): void {
+    const specs = this.workbook?.info(this.sheet).charts ?? [];
+    this.charts.replaceChildren(
+      ...specs.map((spec) => {
+        let left = 44;
+        for (let c = 0; c < spec.anchor.column - 1; c++) left += this.widths[c] ?? 64;
+        const box = el('div', {
+          class: 'chart',
+          style: `position:absolute;left:${left}px;top:${ROW_HEIGHT * spec.anchor.row}px;width:${spec.anchor.width}px;height:${spec.anchor.height}px`,
+        });
+        box.innerHTML = chartSvg(spec, this.values);
+        return box;
+      }),
+    );
+  }
+
+  /** The traffic-light colour of a cell with a standard to meet, if any. */
+  private lightAt(row: number, col: number, v: unknown): string | undefined {
+    if (typeof v !== 'number') return undefined;
+    const light = this.workbook
+      ?.info(this.sheet)
+      .lights?.find((l) => l.column === col + 1 && row + 1 >= l.firstRow && row + 1 <= l.lastRow);
+    if (!light) return undefined;
+    return v >= light.green
+      ? TRAFFIC_COLOURS.green
+      : v >= light.amber
+        ? TRAFFIC_COLOURS.amber
+        : TRAFFIC_COLOURS.red;
   }
 
   private columnCount(): number {
@@ -167,7 +204,8 @@ export class WorkbookView {
           'button',
           {
             type: 'button',
-            class: name === this.sheet ? 'tab active' : 'tab',
+            // A sheet kimeru keeps hidden stays reachable here, greyed as a host's hidden list.
+            class: `${name === this.sheet ? 'tab active' : 'tab'}${wb.info(name).hidden ? ' hidden-sheet' : ''}`,
             'data-testid': 'sheet-tab',
             'data-sheet': name,
           },
@@ -222,6 +260,11 @@ export class WorkbookView {
         if (v instanceof DetailedCellError) {
           td.className = 'error';
           if (v.message) td.title = v.message;
+        }
+        const light = this.lightAt(r, c, v);
+        if (light) {
+          td.style.background = light;
+          td.dataset['light'] = light;
         }
         if (r === this.selected.row && c === this.selected.col) td.classList.add('selected');
         tr.append(td);

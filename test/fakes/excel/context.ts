@@ -14,6 +14,7 @@ import {
   type Scalar,
 } from './sheet';
 import { FakeTableCollection } from './tables';
+import { FakeChartCollection, FakeConditionalFormatCollection } from './charts';
 
 /**
  * The Excel JavaScript API's proxy model, strict where the real one is: every call only queues
@@ -176,6 +177,7 @@ export class FakeWorksheetCollection extends ProxyObject {
 export class FakeWorksheet extends ProxyObject {
   readonly freezePanes: { freezeRows(count: number): void };
   readonly tables: FakeTableCollection;
+  readonly charts: FakeChartCollection;
 
   constructor(
     context: FakeRequestContext,
@@ -183,6 +185,7 @@ export class FakeWorksheet extends ProxyObject {
   ) {
     super(context);
     this.tables = new FakeTableCollection(context, resolve);
+    this.charts = new FakeChartCollection(context, resolve);
     this.freezePanes = {
       freezeRows: (count: number) =>
         this.context.enqueue({
@@ -317,6 +320,10 @@ export class FakeRange extends ProxyObject {
   /** @internal the sheet and cells this range stands for (once resolved by a sync). */
   targetCells(): { sheet: FakeSheet; box: Box } {
     return this.target();
+  }
+
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return new FakeConditionalFormatCollection(this.context, this);
   }
 
   get values(): Scalar[][] {

@@ -1,4 +1,5 @@
 import { FakeOfficeError } from './proxy';
+import type { ChartState, ConditionalFormatState } from './charts';
 /**
  * The state behind the Excel fake: worksheets of cells as Excel stores them (a value, maybe a
  * formula, a number format, the quote-prefix flag), and how Excel turns what an add-in writes
@@ -49,6 +50,9 @@ export class FakeSheet {
   filter: Box | null = null;
   /** visibility: Visible, Hidden or VeryHidden. */
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  /** Charts and conditional formats added through Office.js, in order. */
+  readonly charts: ChartState[] = [];
+  readonly conditionalFormats: ConditionalFormatState[] = [];
 
   constructor(public name: string) {}
 

@@ -1,3 +1,4 @@
+import { FakeConditionalFormatRuleBuilder } from './charts';
 import type { GasServices } from '../../../appsscript/src/gas';
 import { CallLog } from './calls';
 import { FakeLock, LockState } from './lock';
@@ -98,6 +99,10 @@ export function createGas(options: GasOptions = {}) {
     flush(): void {
       calls.record('SpreadsheetApp.flush');
     },
+    newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
+      calls.record('SpreadsheetApp.newConditionalFormatRule');
+      return new FakeConditionalFormatRuleBuilder(calls);
+    },
   };
   const LockService = {
     getDocumentLock: () => {
@@ -145,6 +150,7 @@ export function createGas(options: GasOptions = {}) {
     formatDate: (d, tz, f) => Utilities.formatDate(d, tz, f),
     parseDate: (t, tz, f) => Utilities.parseDate(t, tz, f),
     scriptTimeZone: () => Session.getScriptTimeZone(),
+    newConditionalFormatRule: () => SpreadsheetApp.newConditionalFormatRule(),
   };
 
   return {

@@ -6,6 +6,7 @@ import type {
   GasSpreadsheet,
 } from '../../../appsscript/src/gas';
 import type { CallLog } from './calls';
+import { FakeChart, FakeChartBuilder, FakeConditionalFormatRule } from './charts';
 import {
   BLANK,
   columnLetters,
@@ -254,6 +255,42 @@ export class FakeSheet implements GasSheet {
 
   /** True once hideSheet ran (the sheet stays, its tab is not shown). */
   hidden = false;
+  /** Charts inserted with insertChart, in order. */
+  readonly charts: FakeChart[] = [];
+  conditionalFormatRules: FakeConditionalFormatRule[] = [];
+
+  newChart(): FakeChartBuilder {
+    this.ctx.calls.record('Sheet.newChart');
+    return new FakeChartBuilder(this.ctx.calls, this);
+  }
+
+  insertChart(chart: FakeChart): void {
+    this.ctx.calls.record('Sheet.insertChart');
+    writable(this.ctx, 'insertChart');
+    if (!(chart instanceof FakeChart)) throw new Error('Exception: Invalid argument: chart');
+    if (chart.sheet !== this) throw new Error('the fake inserts a chart only on the sheet that built it');
+    this.charts.push(chart);
+  }
+
+  getCharts(): FakeChart[] {
+    this.ctx.calls.record('Sheet.getCharts');
+    return [...this.charts];
+  }
+
+  getConditionalFormatRules(): FakeConditionalFormatRule[] {
+    this.ctx.calls.record('Sheet.getConditionalFormatRules');
+    return [...this.conditionalFormatRules];
+  }
+
+  /** Replaces every rule of the sheet, as Apps Script does. */
+  setConditionalFormatRules(rules: FakeConditionalFormatRule[]): void {
+    this.ctx.calls.record('Sheet.setConditionalFormatRules');
+    writable(this.ctx, 'setConditionalFormatRules');
+    for (const r of rules)
+      if (r.ranges.some((x) => x.sheet !== this))
+        throw new Error('Exception: The conditional format rule cannot reference a different sheet.');
+    this.conditionalFormatRules = [...rules];
+  }
 
   hideSheet(): this {
     this.ctx.calls.record('Sheet.hideSheet');

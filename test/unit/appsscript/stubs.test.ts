@@ -41,6 +41,7 @@ describe('generated stubs', () => {
       'KIMERU_RANKAT',
       'KIMERU_ACTIONS',
       'KIMERU_COVERAGE',
+      'KIMERU_DASHBOARD',
       'KIMERU_TWICE',
     ]);
   });

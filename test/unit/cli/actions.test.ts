@@ -85,6 +85,22 @@ describe('kimeru actions on a real .xlsx', () => {
     expect(lines(r.stdout)).toEqual(EXPECTED_SATO);
   });
 
+  it('prints the same list as JSON with --json, the text going to stderr', () => {
+    const r = kimeru('actions', 'team.xlsx', '--rep', '佐藤', '--as-of', '2026-11-30', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as {
+      command: string;
+      rep: string;
+      rows: { customerId: string; kind: string; actBy: string; daysOverdue: number | null }[];
+    };
+    expect(json).toMatchObject({ command: 'actions', rep: '佐藤' });
+    const asLines = json.rows.map(
+      (a) => `${a.customerId} ${a.kind} ${a.actBy || '-'} ${a.daysOverdue === null ? '-' : a.daysOverdue}`,
+    );
+    expect(asLines).toEqual(EXPECTED_SATO);
+    expect(lines(r.stderr)).toEqual(EXPECTED_SATO);
+  });
+
   it('says so when no customer has the rep named, and refuses a date it cannot read', () => {
     const none = kimeru('actions', 'team.xlsx', '--rep', '山本', '--as-of', team.AS_OF);
     expect(none.code).toBe(0);

@@ -25,14 +25,15 @@ describe('setup inside an existing workbook', () => {
         '連絡先',
         '定義',
         '定義履歴',
-        'ランク',
-        'ギャップ',
         '振り返り',
         '振り返り回答',
-        'マニュアル',
+        'ダッシュボード',
         'kimeru設定',
       ]),
     );
+    // Report sheets come with the first run that writes one; working sheets are hidden.
+    for (const later of ['ランク', 'ギャップ', 'マニュアル']) expect(wb.sheets.has(later)).toBe(false);
+    expect([...wb.hidden]).toEqual(['定義履歴', '振り返り回答']);
     expect(wb.names.get('KIMERU_ACTIVITIES')?.sheet).toBe('行動 (kimeru)');
     expect(wb.names.get('KIMERU_ASOF')).toEqual({
       sheet: 'kimeru設定',

@@ -84,6 +84,31 @@ export const MEMBER_REQUIREMENTS: Readonly<Record<string, Requirement>> = {
   ),
   // https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablerow
   'Excel.TableRow.getRange': excel('1.1'),
+  // https://learn.microsoft.com/en-us/javascript/api/excel/excel.chartcollection (the dashboard)
+  'Excel.Worksheet.charts': excel('1.1'),
+  'Excel.ChartCollection.add': excel('1.1'),
+  // https://learn.microsoft.com/en-us/javascript/api/excel/excel.chart
+  'Excel.Chart.height': excel('1.1'),
+  'Excel.Chart.width': excel('1.1'),
+  'Excel.Chart.series': excel('1.1'),
+  'Excel.Chart.setPosition': excel('1.1'),
+  'Excel.Chart.title': excel('1.1'),
+  'Excel.ChartTitle.text': excel('1.1'),
+  // https://learn.microsoft.com/en-us/javascript/api/excel/excel.chartseriescollection
+  'Excel.ChartSeriesCollection.getItemAt': excel('1.1'),
+  'Excel.ChartSeriesCollection.add': excel('1.7'),
+  // https://learn.microsoft.com/en-us/javascript/api/excel/excel.chartseries
+  'Excel.ChartSeries.setValues': excel('1.7'),
+  'Excel.ChartSeries.setXAxisValues': excel('1.7'),
+  // https://learn.microsoft.com/en-us/javascript/api/excel/excel.conditionalformatcollection
+  'Excel.Range.conditionalFormats': excel('1.6'),
+  'Excel.ConditionalFormatCollection.add': excel('1.6'),
+  'Excel.ConditionalFormat.custom': excel('1.6'),
+  'Excel.CustomConditionalFormat.rule': excel('1.6'),
+  'Excel.CustomConditionalFormat.format': excel('1.6'),
+  'Excel.ConditionalFormatRule.formula': excel('1.6'),
+  'Excel.ConditionalRangeFormat.fill': excel('1.6'),
+  'Excel.ConditionalRangeFill.color': excel('1.6'),
   // https://learn.microsoft.com/en-us/javascript/api/office/officeextension.clientrequestcontext
   'OfficeExtension.ClientRequestContext.sync': excel('1.1'),
   // https://learn.microsoft.com/en-us/javascript/api/office/officeextension.clientobject

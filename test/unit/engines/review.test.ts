@@ -1,4 +1,13 @@
-import { halfYearOf, indexDataset, reviewRows, reviewTable } from '../../../shared/engines';
+import {
+  changeText,
+  halfYearOf,
+  indexDataset,
+  reviewChanges,
+  reviewRows,
+  reviewTable,
+} from '../../../shared/engines';
+import { changeKey } from '../../../shared/engines/review';
+import { answersOfPeriod } from '../../../shared/engines/review-records';
 import type { KnowsAnswer, ReviewRow } from '../../../shared/engines';
 import type { Definition } from '../../../shared/definition/model';
 import { activity, AS_OF, contact, customer, day, item, sampleDataset, starterDefinition } from './fixtures';
@@ -110,14 +119,25 @@ describe('reviewRows', () => {
     });
   });
 
-  it('leaves items the data cannot show to people; no metric: classed by the answer alone', () => {
+  it('leaves items the data cannot show to people: not confirmed until a manager says, never "not done"', () => {
     expect(find('山田 太郎', 'I2')).toMatchObject({
       measurable: false,
       does: null,
-      class: 'knownOnly',
+      class: 'unconfirmed',
       peopleCheck: true,
       headline: false,
+      confirmed: null,
     });
+    const confirm = (done: boolean) =>
+      reviewRows(starterDefinition(), index, period, ranks, knows, undefined, [
+        { rep: '山田太郎', itemId: 'I2', done: !done, note: '' },
+        { rep: '山田 太郎', itemId: 'I2', done, note: '商談メモで確認' },
+      ]).find((r) => r.rep === '山田 太郎' && r.itemId === 'I2')!;
+    // The latest confirmation counts; the rep's answer says whether it is at least known.
+    expect(confirm(true)).toMatchObject({ class: 'done', confirmed: true, note: '商談メモで確認' });
+    expect(confirm(false)).toMatchObject({ class: 'knownOnly', confirmed: false, headline: true });
+    const sheet = reviewTable([confirm(false)], 'ja', 'v');
+    expect(sheet[1]).toContain('確認: 出来ていない: 商談メモで確認');
     // A measurable item no customer of the rep is checked on: no data, whatever the answer.
     expect(find('', 'A1')).toMatchObject({
       measurable: true,
@@ -265,5 +285,65 @@ describe('a rep with no activities at all', () => {
         .find((r) => r[0] === '高橋' && r[2] === '記録の早さ')!
         .slice(4, 6),
     ).toEqual(['No data (nothing to measure for 2 customers)', 'No data']);
+  });
+});
+
+describe('reviewChanges', () => {
+  const row = (over: Partial<ReviewRow>): ReviewRow => ({
+    rep: '山田 太郎',
+    itemId: 'R2',
+    itemName: 'キーマンとの接触',
+    perspective: 'relationships',
+    measurable: true,
+    knows: null,
+    does: null,
+    met: 0,
+    checked: 0,
+    noData: 0,
+    class: 'notStarted',
+    peopleCheck: false,
+    headline: false,
+    confirmed: null,
+    note: '',
+    ...over,
+  });
+
+  it('says per rep and item whether knows and does got better or worse since the previous period', () => {
+    const before = [
+      row({ knows: false, class: 'notStarted' }),
+      row({ itemId: 'R1', knows: true, class: 'done' }),
+      row({ itemId: 'I2', measurable: false, class: 'unconfirmed' }),
+    ];
+    const now = [
+      row({ knows: true, class: 'knownOnly' }),
+      row({ itemId: 'R1', knows: true, class: 'knownOnly' }),
+      row({ itemId: 'I2', measurable: false, class: 'done', confirmed: true }),
+      row({ itemId: 'A1' }),
+    ];
+    const changes = reviewChanges(now, before);
+    const text = (i: number) =>
+      changeText(changes.get(changeKey(now[i]!.rep, now[i]!.itemId)), now[i]!, 'ja');
+    expect(text(0)).toBe('知っている: 良くなった / 出来ている: 良くなった (未着手→知っているだけ)');
+    expect(text(1)).toBe('出来ている: 悪くなった (出来ている→知っているだけ)');
+    // Not confirmed then: nothing to compare with, and never counted as "got better".
+    expect(text(2)).toBe('前期なし');
+    expect(text(3)).toBe('前期なし');
+    expect(changeText(changes.get(changeKey(now[0]!.rep, 'R2')), now[0]!, 'en')).toBe(
+      'knows: better / does: better (Not started → Known only)',
+    );
+  });
+});
+
+describe('answersOfPeriod', () => {
+  it("reads one period's answers, an earlier answer standing for a period not answered yet", () => {
+    const grid = [
+      ['営業担当', '項目', '知っている', '記録ID', '期間'],
+      ['山田', 'R1', '○', '', ''],
+      ['山田', 'R1', '×', '', '2026H1'],
+      ['山田', 'R1', '', '', '2026H2'],
+      ['山田', 'R2', '○', '', '2026H2'],
+    ];
+    expect(answersOfPeriod(grid, '2026H1')).toEqual([grid[0], grid[1], grid[2], [], []]);
+    expect(answersOfPeriod(grid, '2026H2')).toEqual([grid[0], grid[1], [], [], grid[4]]);
   });
 });

@@ -29,6 +29,7 @@ describe('the function table', () => {
       'KIMERU.RANKAT',
       'KIMERU.ACTIONS',
       'KIMERU.COVERAGE',
+      'KIMERU.DASHBOARD',
     ]);
     for (const f of FUNCTIONS) {
       expect(sheetsName(f)).toMatch(/^KIMERU_[A-Z]+$/);

@@ -31,8 +31,20 @@ describe('setup in an existing Excel workbook', () => {
     expect(userSheets(excel, ['メモ', '得意先リスト', '行動'])).toEqual(before);
     expect(excel.log.filter((w) => ['メモ', '得意先リスト', '行動'].includes(w.sheet))).toEqual([]);
     expect(excel.sheetNames()).toEqual(
-      expect.arrayContaining(['行動 (kimeru)', '連絡先', '定義', 'ランク', 'ギャップ', 'kimeru設定']),
+      expect.arrayContaining(['行動 (kimeru)', '連絡先', '定義', 'ダッシュボード', 'kimeru設定']),
     );
+    // The dashboard: Office.js charts over its formulas' blocks, traffic lights, working sheets hidden.
+    const dashboard = excel.sheet('ダッシュボード')!;
+    expect(dashboard.charts.map((c) => [c.type, c.title !== ''])).toEqual([
+      ['BarClustered', true],
+      ['ColumnClustered', true],
+      ['Pie', true],
+      ['ColumnClustered', true],
+      ['Line', true],
+    ]);
+    expect(dashboard.conditionalFormats).toHaveLength(6);
+    expect(String(dashboard.cell(4, 0)?.formula)).toMatch(/^=KIMERU\.GAPCHECK\(KIMERU_CUSTOMERS, /);
+    expect(excel.sheet('定義履歴')?.visibility).toBe('Hidden');
     // The new log's header row, growing as rows with a customer (column B) are added below it.
     expect(excel.names.get('KIMERU_ACTIVITIES')).toEqual({
       sheet: '行動 (kimeru)',
@@ -285,11 +297,11 @@ describe('logs as Excel tables', () => {
       { sheet: '連絡先', address: 'A1:F2', style: 'TableStyleLight9' },
       { sheet: '行動 (kimeru)', address: 'A1:M2', style: 'TableStyleLight9' },
       { sheet: '定義履歴', address: 'A1:E2', style: 'TableStyleLight9' }, // header and version 1
-      { sheet: '振り返り回答', address: 'A1:D2', style: 'TableStyleLight9' },
+      { sheet: '振り返り回答', address: 'A1:E2', style: 'TableStyleLight9' },
     ]);
     expect(excel.tables).toHaveLength(4);
     expect(excel.values('行動 (kimeru)')).toEqual([activityHeader('ja')]);
-    expect(excel.values('振り返り回答')[0]).toEqual(['営業担当', '項目', '知っている', '記録ID']);
+    expect(excel.values('振り返り回答')[0]).toEqual(['営業担当', '項目', '知っている', '記録ID', '期間']);
     // Excel did not have to rename a header cell (blank or repeated headers would be).
     expect(excel.log.filter((w) => w.address.startsWith('header'))).toEqual([]);
     // The user's 行動 sheet (a to-do list) got no table.
@@ -369,9 +381,9 @@ describe('logs as Excel tables', () => {
     const from = excel.log.length;
     await ok(api.runReview('2026/11/29'));
     const answers = writesSince(excel, from, '振り返り回答');
-    expect(answers[0]).toMatch(/^rows\.add KimeruAnswers A2:D\d+$/);
+    expect(answers[0]).toMatch(/^rows\.add KimeruAnswers A2:E\d+$/);
     expect(answers.filter((w) => /^(values|formulas) /.test(w))).toEqual([]);
-    expect(excel.tableInfo('KimeruAnswers')?.address).toBe(`A1:D${excel.values('振り返り回答').length}`);
+    expect(excel.tableInfo('KimeruAnswers')?.address).toBe(`A1:E${excel.values('振り返り回答').length}`);
   });
 
   it('still writes below the last row of an adopted log sheet that is not a table, changing none of its cells', async () => {

@@ -235,8 +235,11 @@ d('workbooks from every producer', () => {
           // empty list (<definedNames/>) opens to take its first entry.
           const same = (xml: string) =>
             xml
-              .replace(/(<(?:\w+:)?cellXfs\b[^>]*?\scount=")\d+"/, '$1"')
-              .replace(/<((?:\w+:)?(?:definedNames|sheets|cellXfs))((?:\s[^>]*?)?)\s*\/>/g, '<$1$2></$1>');
+              .replace(/(<(?:\w+:)?(?:cellXfs|dxfs)\b[^>]*?\scount=")\d+"/g, '$1"')
+              .replace(
+                /<((?:\w+:)?(?:definedNames|sheets|cellXfs|dxfs))((?:\s[^>]*?)?)\s*\/>/g,
+                '<$1$2></$1>',
+              );
           let error = '';
           try {
             insertedElements(same(was), same(now));

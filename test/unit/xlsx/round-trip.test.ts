@@ -52,7 +52,7 @@ describe('a LibreOffice workbook with a chart, a pivot table, comments, validati
     await opened.workbook.write([
       {
         kind: 'addSheet',
-        sheet: 'ダッシュボード',
+        sheet: 'ランク表示',
         rows: [['ランク'], [formulaCell('=KIMERU.RANK(KIMERU_CUSTOMERS, KIMERU_DEFINITION)')]],
       },
     ]);
@@ -104,24 +104,34 @@ describe('a LibreOffice workbook with a chart, a pivot table, comments, validati
         /^<Relationship Id="rId\d+" Type="[^"]+\/worksheet" Target="worksheets\/sheet\d+\.xml"\/>$/,
       );
 
+    // The new sheets, and the dashboard's drawing with its five charts (new parts).
     const types = inserted('[Content_Types].xml');
-    expect(types).toHaveLength(12);
+    expect(types).toHaveLength(12 + 1 + 5);
     for (const o of types)
       expect(o).toMatch(
-        /^<Override PartName="\/xl\/worksheets\/sheet\d+\.xml" ContentType="[^"]+worksheet\+xml"\/>$/,
+        /^<Override PartName="\/xl\/(worksheets\/sheet\d+|drawings\/drawing\d+|charts\/chart\d+)\.xml" ContentType="[^"]+(worksheet|drawing|chart)\+xml"\/>$/,
       );
 
     // styles.xml: only date styles appended to cellXfs, its count bumped by as many.
     const beforeStyles = partText(original, 'xl/styles.xml');
     const afterStyles = partText(saved, 'xl/styles.xml');
     const count = (xml: string) => Number(/<cellXfs count="(\d+)"/.exec(xml)?.[1]);
-    const xfs = insertedElements(
-      beforeStyles,
-      afterStyles.replace(/<cellXfs count="\d+"/, `<cellXfs count="${count(beforeStyles)}"`),
-    );
+    // …and the traffic lights' three fills appended to dxfs (the list opened if it was empty).
+    const dxfCount = (xml: string) => Number(/<dxfs count="(\d+)"/.exec(xml)?.[1] ?? 0);
+    const normal = (xml: string) =>
+      xml
+        .replace(/<cellXfs count="\d+"/, `<cellXfs count="${count(beforeStyles)}"`)
+        .replace(/<dxfs count="\d+"/, '<dxfs count="0"')
+        .replace(/<dxfs count="0"\/>/, '<dxfs count="0"></dxfs>');
+    const added = insertedElements(normal(beforeStyles), normal(afterStyles));
+    const xfs = added.filter((e) => e.startsWith('<xf '));
+    const dxfs = added.filter((e) => e.startsWith('<dxf>'));
     expect(xfs.length).toBeGreaterThan(0);
+    expect(xfs.length + dxfs.length).toBe(added.length);
     for (const xf of xfs) expect(xf).toMatch(/^<xf numFmtId="(14|22)" /);
     expect(count(afterStyles)).toBe(count(beforeStyles) + xfs.length);
+    expect(dxfs).toHaveLength(3);
+    expect(dxfCount(afterStyles)).toBe(dxfCount(beforeStyles) + 3);
   });
 
   it('reads back (with ExcelJS) every original sheet and cell exactly as before', async () => {
@@ -162,7 +172,7 @@ describe('a LibreOffice workbook with a chart, a pivot table, comments, validati
     expect(ids).toHaveLength(10);
     const settings = after.getWorksheet('kimeru設定')!;
     expect(settings.getCell('B3').value).toEqual(new Date(Date.UTC(2026, 10, 29)));
-    const dashboard = after.getWorksheet('ダッシュボード')!;
+    const dashboard = after.getWorksheet('ランク表示')!;
     const anchor = dashboard.getCell('A2').value as { formula: string; result: unknown };
     expect(anchor.formula).toBe('KIMERU.RANK(KIMERU_CUSTOMERS, KIMERU_DEFINITION)');
     // RANK lines up with the customer list: C002 sits on row 5 of 得意先リスト.
