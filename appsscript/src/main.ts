@@ -9,7 +9,7 @@ import { msg, type AppsscriptKey } from './messages';
 import { SheetsWorkbook } from './port';
 import { settle } from './settle';
 import { tw } from '../../ui/src/wide-messages';
-import { readWideRequest } from '../../ui/src/wide-request';
+import { readWideRequest, wideTitleKey } from '../../ui/src/wide-request';
 
 /**
  * The Apps Script entry: what the generated top-level functions of Code.js call. Nothing here
@@ -154,10 +154,7 @@ function kimeruOpenWide(request: unknown): Envelope<null> {
     );
     output.addMetaTag('viewport', 'width=device-width, initial-scale=1');
     output.setWidth(WIDE_SIZE.width).setHeight(WIDE_SIZE.height);
-    SpreadsheetApp.getUi().showModalDialog(
-      output,
-      tw(lang, wide.view === 'actions' ? 'ui.wide.title.actions' : 'ui.wide.title.people'),
-    );
+    SpreadsheetApp.getUi().showModalDialog(output, tw(lang, wideTitleKey(wide.view)));
     return { ok: true, value: null };
   } catch (e) {
     return {

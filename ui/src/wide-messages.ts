@@ -8,6 +8,7 @@ export const wideUiMessages = defineMessages({
     'ui.wide.failed': '大きな画面を開けませんでした。もう一度お試しください。',
     'ui.wide.title.actions': '次にやること',
     'ui.wide.title.people': 'キーマンと担当者',
+    'ui.wide.title.versions': '定義の版の比較',
     'ui.wide.frameTitle': 'kimeru（大きく表示）',
     'ui.wide.snapshot':
       'Excel のダイアログはブックを読めないため、開いた時点の内容を表示しています。条件を変えるときは作業ウィンドウで変えてから開き直してください。',
@@ -21,6 +22,7 @@ export const wideUiMessages = defineMessages({
     'ui.wide.failed': 'The wide view could not be opened. Please try again.',
     'ui.wide.title.actions': 'Next actions',
     'ui.wide.title.people': 'Key persons and persons in charge',
+    'ui.wide.title.versions': 'Definition versions compared',
     'ui.wide.frameTitle': 'kimeru (wide view)',
     'ui.wide.snapshot':
       'An Excel dialog cannot read the workbook, so this shows what was there when it opened. To change what is shown, change it in the task pane and open it again.',

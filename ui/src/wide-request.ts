@@ -4,16 +4,17 @@
  * root element (Sheets) — so it is plain data, checked again where it arrives. No DOM here: the
  * Apps Script server checks requests with the same code.
  *
- * Adding a view (e.g. the version compare of the definition tab): a name here, its fields in
- * `readWideRequest`, a case in ui/src/wide.ts, and the calls it makes in the Excel snapshot
- * (office-addin/src/wide-snapshot.ts).
+ * Adding a view: a name here, its fields in `readWideRequest`, a case in ui/src/wide.ts, and the
+ * calls it makes in the Excel snapshot (office-addin/src/wide-snapshot.ts).
  */
 
-export const WIDE_VIEWS = ['actions', 'people'] as const;
+export const WIDE_VIEWS = ['actions', 'people', 'versions'] as const;
 export type WideView = (typeof WIDE_VIEWS)[number];
 
 export type WideRequest =
-  { view: 'actions'; rep: string; asOf: string } | { view: 'people'; customerId: string };
+  | { view: 'actions'; rep: string; asOf: string }
+  | { view: 'people'; customerId: string }
+  | { view: 'versions'; from: number; to: number };
 
 const text = (v: unknown, max = 200): string | null => (typeof v === 'string' && v.length <= max ? v : null);
 
@@ -30,7 +31,20 @@ export function readWideRequest(value: unknown): WideRequest | null {
     const customerId = text(o['customerId']);
     return customerId === null || customerId === '' ? null : { view: 'people', customerId };
   }
+  if (o['view'] === 'versions') {
+    const from = o['from'];
+    const to = o['to'];
+    const version = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
+    return version(from) && version(to) ? { view: 'versions', from, to } : null;
+  }
   return null;
+}
+
+/** The dialog's title key for a view. */
+export function wideTitleKey(
+  view: WideView,
+): 'ui.wide.title.actions' | 'ui.wide.title.people' | 'ui.wide.title.versions' {
+  return `ui.wide.title.${view}`;
 }
 
 /** Parses the JSON text a host carried; null when it is missing or not a request. */

@@ -4,8 +4,9 @@ import { h, replaceChildren } from './dom';
 import { alertRegion, callApi, type App } from './store';
 import { actionsTab } from './tab-actions';
 import { peopleTab } from './tab-people';
+import { versionsPanel } from './versions-panel';
 import { tw } from './wide-messages';
-import { parseWideRequest, WIDE_PARAM, type WideRequest } from './wide-request';
+import { parseWideRequest, WIDE_PARAM, wideTitleKey, type WideRequest } from './wide-request';
 
 /**
  * A wide view: one of the pane's views (the same components, at full width) alone on a page —
@@ -43,10 +44,14 @@ export function mountWide(
   };
   const people = peopleTab(app);
   people.onState(initial);
-  const panels: Record<WideRequest['view'], HTMLElement> = { people: people.el, actions: h('div') };
+  const panels: Record<WideRequest['view'], HTMLElement> = {
+    people: people.el,
+    actions: h('div'),
+    versions: h('div'),
+  };
   const title = h('h2', { class: 'wide-title', 'data-testid': 'wide-title' });
   const show = (view: WideRequest['view']): void => {
-    replaceChildren(title, tw(lang, view === 'actions' ? 'ui.wide.title.actions' : 'ui.wide.title.people'));
+    replaceChildren(title, tw(lang, wideTitleKey(view)));
     for (const [v, el] of Object.entries(panels)) el.hidden = v !== view;
   };
   if (request.view === 'actions') {
@@ -57,6 +62,17 @@ export function mountWide(
     actions.onState(initial);
     panels.actions = actions.el;
     actions.showFor(request.rep, request.asOf);
+  } else if (request.view === 'versions') {
+    const versions = versionsPanel(app);
+    panels.versions = versions.el;
+    const { from, to } = request;
+    void app
+      .call(() => api.getDefinition())
+      .then((r) => {
+        if (!r.ok) return;
+        versions.render(r.value.history);
+        versions.compare(from, to);
+      });
   } else people.open(request.customerId);
 
   const close = h(
@@ -70,7 +86,13 @@ export function mountWide(
     h('header', { class: 'top wide-top' }, title, close),
     note ? h('p', { class: 'muted small', 'data-testid': 'wide-note' }, note) : null,
     alert.el,
-    h('main', { class: 'panels wide', 'data-testid': `wide-${request.view}` }, panels.actions, panels.people),
+    h(
+      'main',
+      { class: 'panels wide', 'data-testid': `wide-${request.view}` },
+      panels.actions,
+      panels.people,
+      panels.versions,
+    ),
   );
   host.classList.add('wide-page');
   show(request.view);
