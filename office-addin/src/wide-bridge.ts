@@ -1,6 +1,7 @@
 import type { KimeruApi } from '../../shared/commands/api';
+import { toLang } from '../../shared/i18n/define';
 import type { WideRequest } from '../../ui/src/wide-request';
-import { SNAPSHOT_PREFIX, snapshotApi, type WideSnapshot } from './wide-snapshot';
+import { missingSnapshotApi, SNAPSHOT_PREFIX, snapshotApi, type WideSnapshot } from './wide-snapshot';
 
 /**
  * The bridge of wide.html, the Excel dialog page of the wide views. A dialog cannot call the
@@ -22,10 +23,11 @@ export async function createBridge(): Promise<KimeruApi> {
   try {
     text = id === '' ? null : localStorage.getItem(SNAPSHOT_PREFIX + id);
   } catch {
-    text = null; // storage refused: nothing to show, said as a load failure
+    text = null; // storage refused: nothing to show
   }
-  if (text === null) throw new Error('no wide-view snapshot');
-  return snapshotApi(JSON.parse(text) as WideSnapshot);
+  if (text !== null) return snapshotApi(JSON.parse(text) as WideSnapshot);
+  // No snapshot here (storage not shared with the pane, or already removed): every call says so.
+  return missingSnapshotApi(toLang(Office.context.displayLanguage));
 }
 
 /** A wide view does not open another. */

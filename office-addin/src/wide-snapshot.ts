@@ -97,3 +97,29 @@ export function snapshotApi(snapshot: WideSnapshot): KimeruApi {
     showVersion: refuse,
   };
 }
+
+/** The API of a dialog page without its snapshot: every call says there is nothing to show. */
+export function missingSnapshotApi(lang: Lang): KimeruApi {
+  const missing = (): Promise<Envelope<never>> =>
+    Promise.resolve({ ok: false, message: tw(lang, 'ui.wide.missing') });
+  return {
+    getState: missing,
+    getActions: missing,
+    getCoverage: missing,
+    getDefinition: missing,
+    compareVersions: missing,
+    setup: missing,
+    previewSetup: missing,
+    logActivity: missing,
+    previewDefinition: missing,
+    saveDefinition: missing,
+    runRanking: missing,
+    runGapCheck: missing,
+    runReview: missing,
+    confirmItem: missing,
+    acknowledgeVersion: missing,
+    writeManual: missing,
+    listVersions: missing,
+    showVersion: missing,
+  };
+}

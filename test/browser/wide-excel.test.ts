@@ -176,6 +176,12 @@ describe('a wide view in Excel', () => {
     expect(await page.getByTestId('alert').isHidden()).toBe(true);
     expect(pane.errors).toEqual([]);
     await people.page.close();
+
+    // A dialog without its snapshot (removed, or storage not shared with the pane) says so.
+    const stale = await open(`wide.html${second.search}`, DIALOG_OFFICE_JS);
+    await stale.page.getByTestId('alert-text').filter({ hasText: '表示する内容が見つかりません' }).waitFor();
+    expect(stale.errors).toEqual([]);
+    await stale.page.close();
     await page.close();
   });
 });

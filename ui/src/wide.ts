@@ -81,6 +81,10 @@ export function mountWide(
     tw(lang, 'ui.wide.close'),
   );
   close.addEventListener('click', () => closeWide());
+  // Escape closes, as a dialog's keyboard users expect (a frame keeps its key events to itself).
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !event.isComposing) closeWide();
+  });
   replaceChildren(
     host,
     h('header', { class: 'top wide-top' }, title, close),
