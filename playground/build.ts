@@ -57,6 +57,8 @@ table.grid tr.spacer td{padding:0;border:0}
 .chart{box-shadow:0 1px 3px rgba(0,0,0,.15);background:#fff}
 .pane{width:360px;flex:none;border-left:1px solid #cbd2d9;background:#fff}
 .pane iframe{width:100%;height:100%;border:0;display:block}
+.wide-overlay{position:fixed;inset:0;z-index:10;background:rgba(15,23,42,.45);display:flex;padding:24px}
+.wide-overlay iframe{flex:1;border:0;border-radius:6px;background:#fff;box-shadow:0 10px 30px rgba(0,0,0,.3)}
 `;
 
 function indexHtml(): string {

@@ -9,7 +9,7 @@ import { resolve, join } from 'node:path';
 import { rm } from 'node:fs/promises';
 import { buildSidebarHtml } from '../ui/build';
 import { buildAppsScript } from '../appsscript/build';
-import { buildOfficeAddin, excelTaskpaneHtml } from '../office-addin/build';
+import { buildOfficeAddin, bundleSizes, excelTaskpaneHtml } from '../office-addin/build';
 import { buildAll as buildPlaygroundAll } from '../playground/server';
 
 const ROOT = resolve(__dirname, '..');
@@ -27,6 +27,8 @@ async function main(): Promise<void> {
   console.log('built dist/appsscript (Google Sheets add-on)');
   await buildOfficeAddin(join(DIST, 'office-addin'), await excelTaskpaneHtml());
   console.log('built dist/office-addin (Excel add-in)');
+  for (const s of await bundleSizes(join(DIST, 'office-addin')))
+    console.log(`  ${s.file.padEnd(18)} ${(s.bytes / 1024).toFixed(1)} KB`);
   await buildPlaygroundAll(join(DIST, 'playground'));
   console.log('built dist/playground (local playground)');
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

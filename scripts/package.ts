@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { buildAppsScript } from '../appsscript/build';
-import { buildOfficeAddin, excelTaskpaneHtml } from '../office-addin/build';
+import { buildOfficeAddin, bundleSizes, excelTaskpaneHtml } from '../office-addin/build';
 import { buildSidebarHtml } from '../ui/build';
 
 const ROOT = resolve(__dirname, '..');
@@ -193,6 +193,11 @@ function nextSteps(written: Record<PackageHost, string | null>, baseUrl: string 
   return lines;
 }
 
+/** The pages and scripts of the Excel folder with their sizes (dialog-opener.js loads only for a wide view). */
+async function sizeLines(dir: string): Promise<string[]> {
+  return (await bundleSizes(dir)).map((s) => `  ${s.file.padEnd(18)} ${(s.bytes / 1024).toFixed(1)} KB`);
+}
+
 async function main(): Promise<void> {
   let options: PackageOptions;
   try {
@@ -205,6 +210,7 @@ async function main(): Promise<void> {
   }
   const written = await packageKimeru(options);
   process.stdout.write(`${nextSteps(written, options.baseUrl).join('\n')}\n`);
+  if (written.excel) process.stdout.write(`${(await sizeLines(written.excel)).join('\n')}\n`);
 }
 
 if (require.main === module)

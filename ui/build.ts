@@ -21,6 +21,8 @@ export interface SidebarBuildOptions {
 const UI_DIR = resolve(__dirname, 'src');
 /** Hosts replace this with log | definition | run | setup to open that tab first. */
 export const INITIAL_TAB_PLACEHOLDER = '__KIMERU_INITIAL_TAB__';
+/** Sheets replaces this with a wide view's request (JSON, attribute-escaped); elsewhere it stays and means none. */
+export const WIDE_PLACEHOLDER = '__KIMERU_WIDE__';
 
 /** Points `kimeru-bridge` at the host's bridge module. */
 function bridgePlugin(bridge: string): Plugin {
@@ -77,7 +79,7 @@ export async function buildSidebarHtml(opts: SidebarBuildOptions): Promise<strin
     '<body>',
     // The first tab rides on the root element, not a <meta>: Apps Script drops <meta> tags
     // written in an HTML file (only HtmlOutput.addMetaTag adds them, and only a few names).
-    `<div id="kimeru" data-tab="${INITIAL_TAB_PLACEHOLDER}"></div>`,
+    `<div id="kimeru" data-tab="${INITIAL_TAB_PLACEHOLDER}" data-wide="${WIDE_PLACEHOLDER}"></div>`,
     `<script>${escapeInlineScript(js.trim())}</script>`,
     '</body>',
     '</html>',

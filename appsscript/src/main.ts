@@ -8,6 +8,8 @@ import { MENU, type MenuCommand, type SidebarTab } from './menu';
 import { msg, type AppsscriptKey } from './messages';
 import { SheetsWorkbook } from './port';
 import { settle } from './settle';
+import { tw } from '../../ui/src/wide-messages';
+import { readWideRequest, wideTitleKey } from '../../ui/src/wide-request';
 
 /**
  * The Apps Script entry: what the generated top-level functions of Code.js call. Nothing here
@@ -17,6 +19,10 @@ import { settle } from './settle';
 
 /** The HTML placeholder the sidebar reads its first tab from. */
 export const TAB_PLACEHOLDER = '__KIMERU_INITIAL_TAB__';
+/** The HTML placeholder a wide view reads its request from (ui/src/wide.ts). */
+export const WIDE_PLACEHOLDER = '__KIMERU_WIDE__';
+/** The wide views' dialog size in pixels (Sheets fits it to the window when that is smaller). */
+const WIDE_SIZE = { width: 1100, height: 720 };
 
 /** The only names google.script.run may call through kimeruCall. */
 const API_METHODS = [
@@ -116,11 +122,46 @@ function plain<T>(value: T): T {
 function openSidebar(tab: SidebarTab): void {
   const output = HtmlService.createHtmlOutputFromFile('Sidebar');
   // The tab goes into the root element's data-tab: a <meta> in the file would be dropped.
-  output.setContent(output.getContent().split(TAB_PLACEHOLDER).join(tab));
+  output.setContent(output.getContent().split(TAB_PLACEHOLDER).join(tab).split(WIDE_PLACEHOLDER).join(''));
   // Likewise the viewport: Apps Script ignores the file's own <meta> and takes it only here.
   output.addMetaTag('viewport', 'width=device-width, initial-scale=1');
   output.setTitle(msg(sessionLang(), 'appsscript.sidebar.title'));
   SpreadsheetApp.getUi().showSidebar(output);
+}
+
+/** Text for a double-quoted HTML attribute. */
+function attribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * google.script.run from the sidebar's "大きく表示": the same page as a modal dialog, opened on
+ * the requested view, which calls the server itself (google.script.run works in dialogs).
+ */
+function kimeruOpenWide(request: unknown): Envelope<null> {
+  const lang = sessionLang();
+  const wide = readWideRequest(request);
+  if (!wide) return { ok: false, message: tw(lang, 'ui.wide.missing') };
+  try {
+    const output = HtmlService.createHtmlOutputFromFile('Sidebar');
+    output.setContent(
+      output
+        .getContent()
+        .split(TAB_PLACEHOLDER)
+        .join(wide.view)
+        .split(WIDE_PLACEHOLDER)
+        .join(attribute(JSON.stringify(wide))),
+    );
+    output.addMetaTag('viewport', 'width=device-width, initial-scale=1');
+    output.setWidth(WIDE_SIZE.width).setHeight(WIDE_SIZE.height);
+    SpreadsheetApp.getUi().showModalDialog(output, tw(lang, wideTitleKey(wide.view)));
+    return { ok: true, value: null };
+  } catch (e) {
+    return {
+      ok: false,
+      message: t(lang, 'error.internal', { detail: e instanceof Error ? e.message : String(e) }),
+    };
+  }
 }
 
 /** Runs a report command as of today and shows its summary in a dialog. */
@@ -190,6 +231,7 @@ export const entryPoints: Record<string, (...args: never[]) => unknown> = {
   onOpen,
   onInstall,
   kimeruCall,
+  kimeruOpenWide,
   ...menuHandlers,
   ...customFunctions(customFunctionZone),
 };

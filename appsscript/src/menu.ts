@@ -38,5 +38,6 @@ export const ENTRY_POINTS: readonly { name: string; params: string[] }[] = [
   { name: 'onOpen', params: ['e'] },
   { name: 'onInstall', params: ['e'] },
   { name: 'kimeruCall', params: ['method', 'args'] },
+  { name: 'kimeruOpenWide', params: ['request'] },
   ...MENU.map((m) => ({ name: m.handler, params: [] })),
 ];

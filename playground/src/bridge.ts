@@ -1,4 +1,5 @@
 import type { KimeruApi } from '../../shared/commands/api';
+import type { WideRequest } from '../../ui/src/wide-request';
 import { API_METHODS, HOST_GLOBAL, type PlaygroundHost } from './host';
 
 /**
@@ -43,4 +44,17 @@ export async function createBridge(): Promise<KimeruApi> {
     api[method] = async (...args: unknown[]) =>
       JSON.parse(JSON.stringify(await host.call(method, args))) as unknown;
   return api as unknown as KimeruApi;
+}
+
+/** The wide page calls the playground's API as the pane does. */
+export const wideFromSnapshot = false;
+
+/** The page opens the view over itself (there is no host dialog in a plain browser). */
+export async function openWide(request: WideRequest): Promise<void> {
+  (await waitForHost()).openWide(JSON.parse(JSON.stringify(request)) as WideRequest);
+}
+
+/** Closes the overlay this page is in. */
+export function closeWide(): void {
+  hostOf()?.closeWide();
 }

@@ -1,4 +1,5 @@
 import type { KimeruApi } from '../../shared/commands/api';
+import type { WideRequest } from '../../ui/src/wide-request';
 
 /**
  * What the playground page offers the task pane in its frame: one call into the KimeruApi of
@@ -6,6 +7,10 @@ import type { KimeruApi } from '../../shared/commands/api';
  */
 export interface PlaygroundHost {
   call(method: keyof KimeruApi, args: unknown[]): Promise<unknown>;
+  /** Opens a view over the whole page (a frame of the same pane page). */
+  openWide(request: WideRequest): void;
+  /** Closes it. */
+  closeWide(): void;
 }
 
 /** The global the page sets and the pane's bridge looks up in its parent window. */

@@ -22,7 +22,9 @@ describe('buildSidebarHtml', () => {
     expect(html.match(/<style>/g)).toHaveLength(1);
     expect(html).not.toMatch(/<script[^>]+src=|<link\b|@import|url\(/i);
     expect(html).toContain('<title>kimeru &lt;β&gt;</title>');
-    expect(html).toContain('<div id="kimeru" data-tab="__KIMERU_INITIAL_TAB__"></div>');
+    expect(html).toContain(
+      '<div id="kimeru" data-tab="__KIMERU_INITIAL_TAB__" data-wide="__KIMERU_WIDE__"></div>',
+    );
     // Hosts replace every occurrence of the placeholder: the script must not contain it.
     expect(html.split('__KIMERU_INITIAL_TAB__')).toHaveLength(2);
   });
@@ -32,7 +34,10 @@ describe('buildSidebarHtml', () => {
     const bridge = join(dir, 'bridge.ts');
     writeFileSync(
       bridge,
-      "export function createBridge() { return Promise.reject(new Error('</script><!-- probe-bridge')); }\n",
+      "export function createBridge() { return Promise.reject(new Error('</script><!-- probe-bridge')); }\n" +
+        'export const wideFromSnapshot = false;\n' +
+        'export function openWide() { return Promise.resolve(); }\n' +
+        'export function closeWide() {}\n',
     );
     const out = await buildSidebarHtml({
       bridge,

@@ -30,7 +30,7 @@ describe('appsscript.json', () => {
 describe('Sidebar.html', () => {
   it('is the one-file sidebar handed to the build, with the tab placeholder and no external script', () => {
     expect(built.sidebar).toBe(built.html);
-    expect(built.sidebar).toContain('<div id="kimeru" data-tab="__KIMERU_INITIAL_TAB__"></div>');
+    expect(built.sidebar).toContain('<div id="kimeru" data-tab="__KIMERU_INITIAL_TAB__" data-wide="__KIMERU_WIDE__"></div>');
     expect(built.sidebar).not.toMatch(/<script[^>]+src=/);
     expect(built.sidebar).toContain('kimeruCall');
   });

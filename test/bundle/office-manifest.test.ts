@@ -61,7 +61,12 @@ describe('office-addin/manifest.xml', () => {
     expect(m.id).toBe(readManifest(await readFile(MANIFEST_SOURCE, 'utf8')).id);
     expect(m.hosts).toEqual(['Workbook']);
     expect(m.permissions).toEqual(['ReadWriteDocument']);
-    expect(m.sets).toEqual({ ExcelApi: '1.7', SharedRuntime: '1.1', CustomFunctionsRuntime: '1.3' });
+    expect(m.sets).toEqual({
+      ExcelApi: '1.7',
+      SharedRuntime: '1.1',
+      CustomFunctionsRuntime: '1.3',
+      DialogApi: '1.1',
+    });
   });
 
   it('resolves every resid it uses', async () => {

@@ -1,4 +1,5 @@
 import type { KimeruApi } from '../../shared/commands/api';
+import type { WideRequest } from '../src/wide-request';
 
 /**
  * The Google Sheets bridge: every API method is one `google.script.run` call of the server's
@@ -10,11 +11,20 @@ interface ScriptRunner {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRunner;
   withFailureHandler(handler: (error: unknown) => void): ScriptRunner;
   kimeruCall(method: string, args: unknown[]): void;
+  kimeruOpenWide(request: WideRequest): void;
+}
+
+interface ScriptHost {
+  close(): void;
+}
+
+function script(): { run?: ScriptRunner; host?: ScriptHost } | undefined {
+  return (window as unknown as { google?: { script?: { run?: ScriptRunner; host?: ScriptHost } } }).google
+    ?.script;
 }
 
 function runner(): ScriptRunner | undefined {
-  const g = (window as unknown as { google?: { script?: { run?: ScriptRunner } } }).google;
-  return g?.script?.run;
+  return script()?.run;
 }
 
 /** One server round trip; rejects on a failure handler call (network, server exception). */
@@ -70,4 +80,32 @@ export function createBridge(): Promise<KimeruApi> {
     acknowledgeVersion: method('acknowledgeVersion'),
   };
   return Promise.resolve(api);
+}
+
+/** The dialog page calls the server itself: no snapshot. */
+export const wideFromSnapshot = false;
+
+/**
+ * The server opens the same page as a modal dialog (Ui.showModalDialog, within the
+ * script.container.ui scope the sidebar already needs); the dialog reads the sheet through
+ * google.script.run as the sidebar does.
+ */
+export function openWide(request: WideRequest): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const run = runner();
+    if (!run) return reject(new Error('google.script.run is not available'));
+    run
+      .withSuccessHandler((answer) => {
+        const envelope = answer as { ok?: boolean; message?: string } | null;
+        if (envelope && envelope.ok === false) reject(new Error(String(envelope.message)));
+        else resolve();
+      })
+      .withFailureHandler((error) => reject(error instanceof Error ? error : new Error(String(error))))
+      .kimeruOpenWide(request);
+  });
+}
+
+/** Closes the modal dialog this page is in. */
+export function closeWide(): void {
+  script()?.host?.close();
 }

@@ -1,4 +1,4 @@
-import { createBridge } from 'kimeru-bridge';
+import { createBridge, openWide, wideFromSnapshot } from 'kimeru-bridge';
 import type { KimeruApi, SidebarState } from '../../shared/commands/api';
 import { toLang, type Lang } from '../../shared/i18n/define';
 import { h, replaceChildren, toggle } from './dom';
@@ -11,6 +11,8 @@ import { peopleTab } from './tab-people';
 import { runTab } from './tab-run';
 import { setupTab } from './tab-setup';
 import { enterMovesOn } from './enter-moves';
+import { mountWide, requestedWide } from './wide';
+import { tw } from './wide-messages';
 
 /**
  * Boots the sidebar / task pane: gets the API from the host's bridge, reads the sidebar state,
@@ -66,7 +68,11 @@ async function boot(): Promise<void> {
     () => void boot(),
   );
   if (!first.ok) return;
-  mount(host, api, first.value);
+  const wide = requestedWide(host);
+  // A bridge answering from a snapshot says so (Excel's dialog cannot read the workbook).
+  const note = wideFromSnapshot ? tw(first.value.lang, 'ui.wide.snapshot') : undefined;
+  if (wide) mountWide(host, api, first.value, wide, note);
+  else mount(host, api, first.value);
 }
 
 function mount(host: HTMLElement, api: KimeruApi, initial: SidebarState): void {
@@ -82,6 +88,9 @@ function mount(host: HTMLElement, api: KimeruApi, initial: SidebarState): void {
     reload: async () => {
       const r = await app.call(() => api.getState());
       if (r.ok) applyState(r.value);
+    },
+    openWide: (request) => {
+      openWide(request).catch(() => alert.show(tw(lang, 'ui.wide.failed')));
     },
   };
 

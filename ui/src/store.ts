@@ -2,6 +2,7 @@ import type { Envelope, KimeruApi, SidebarState } from '../../shared/commands/ap
 import type { Lang } from '../../shared/i18n/define';
 import { h, replaceChildren, toggle } from './dom';
 import { tr } from './messages';
+import type { WideRequest } from './wide-request';
 
 /**
  * What every tab shares: the API, the language, the latest sidebar state and the alert region.
@@ -21,6 +22,8 @@ export interface App {
   showAlert(message: string, retry?: () => void): void;
   /** Fetches the state again (after setup) and redraws. */
   reload(): Promise<void>;
+  /** Opens a view wide (the pane has it; a wide view itself does not). */
+  openWide?(request: WideRequest): void;
 }
 
 /** The alert region: role="alert" so screen readers announce failures as they happen. */

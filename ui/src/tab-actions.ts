@@ -8,6 +8,7 @@ import type { App } from './store';
 import { unreadBox } from './unread-box';
 import { arrowRows } from './list-keys';
 import { dateInput, fieldDate, showDate } from './dates';
+import { tw } from './wide-messages';
 
 /**
  * やること / To do: the rep's next actions, most urgent first — overdue next actions, key persons
@@ -18,7 +19,13 @@ import { dateInput, fieldDate, showDate } from './dates';
 export function actionsTab(
   app: App,
   openPeople: (customerId: string) => void,
-): { el: HTMLElement; onShow(): void; onState(state: SidebarState): void } {
+): {
+  el: HTMLElement;
+  onShow(): void;
+  onState(state: SidebarState): void;
+  /** Shows one rep's list as of a day (the wide view opens on what the pane showed). */
+  showFor(repName: string, day: string): void;
+} {
   const { lang } = app;
   const repListId = uid('reps');
   const repList = h('datalist', { id: repListId });
@@ -120,10 +127,25 @@ export function actionsTab(
       void load();
     });
 
+  // In the pane, the same list can be opened wide (a dialog, or a frame over the page).
+  const openWide = app.openWide;
+  const wide = openWide
+    ? h('button', { type: 'button', class: 'link', 'data-testid': 'actions-wide' }, tw(lang, 'ui.wide.open'))
+    : null;
+  wide?.addEventListener('click', () =>
+    // The day as the core reads it (ISO): the pane also accepts 11/29, which only it knows.
+    openWide?.({
+      view: 'actions',
+      rep: rep.value.trim(),
+      asOf: fieldDate(asOf, lang, app.state.today) || asOf.value,
+    }),
+  );
+
   const el = h(
     'section',
     { class: 'tab-actions' },
     h('div', { class: 'row' }, field(ta(lang, 'ui.actions.rep'), rep, 'actions-rep').el, asOfField.el),
+    wide,
     repList,
     message,
     unread.el, // above the list: at the pane's width the list runs far below the fold
@@ -143,6 +165,11 @@ export function actionsTab(
       replaceChildren(repList, ...state.reps.map((r) => h('option', { value: r })));
       if (asOf.value === '') asOf.value = showDate(state.today, lang);
       if (rep.value === '') rep.value = recall('rep');
+    },
+    showFor(repName, day) {
+      rep.value = repName;
+      asOf.value = showDate(day, lang);
+      void load();
     },
   };
 }

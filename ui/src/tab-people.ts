@@ -5,6 +5,7 @@ import { h, replaceChildren, uid } from './dom';
 import { field } from './field';
 import type { App } from './store';
 import { unreadBox } from './unread-box';
+import { tw } from './wide-messages';
 
 /**
  * キーマン / People: the relationship view of one customer — key persons beside the persons in
@@ -49,6 +50,19 @@ export function peopleTab(app: App): {
   for (const part of picker.el.querySelectorAll('[data-testid^="customer-"]'))
     part.setAttribute('data-testid', `people-${part.getAttribute('data-testid') ?? ''}`);
   let loading = 0;
+  /** The customer on screen, which "Open wide" opens. */
+  let shown = '';
+  const openWide = app.openWide;
+  const wide = openWide
+    ? h(
+        'button',
+        { type: 'button', class: 'link', disabled: true, 'data-testid': 'people-wide' },
+        tw(lang, 'ui.wide.open'),
+      )
+    : null;
+  wide?.addEventListener('click', () => {
+    if (shown !== '') openWide?.({ view: 'people', customerId: shown });
+  });
 
   function person(p: PersonView): HTMLElement {
     return h(
@@ -108,6 +122,8 @@ export function peopleTab(app: App): {
     );
     keyBox.hidden = false;
     otherBox.hidden = false;
+    shown = v.customerId;
+    if (wide) wide.disabled = false;
     unread.show(v.unread);
     // Opened from an action: keyboard and screen-reader users land on what was opened.
     if (focus) summary.focus();
@@ -119,6 +135,7 @@ export function peopleTab(app: App): {
     field(ta(lang, 'ui.people.customer'), picker.el, 'people-customer').el,
     summary,
     unread.el, // next to the answer, not below two lists of people
+    wide,
     h('div', { class: 'people-columns' }, keyBox, otherBox),
   );
 

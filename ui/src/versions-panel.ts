@@ -4,6 +4,7 @@ import { h, replaceChildren, toggle } from './dom';
 import { tr } from './messages';
 import type { App } from './store';
 import { arrowRows } from './list-keys';
+import { tw } from './wide-messages';
 
 export interface HistoryEntry {
   version: number;
@@ -17,7 +18,12 @@ export interface HistoryEntry {
  * saved (its items, standards and ranking, from the history sheet: never the sheet's unsaved
  * edits), and any two can be compared in the diff sentences the editor writes. Read only.
  */
-export function versionsPanel(app: App): { el: HTMLElement; render(history: readonly HistoryEntry[]): void } {
+export function versionsPanel(app: App): {
+  el: HTMLElement;
+  render(history: readonly HistoryEntry[]): void;
+  /** Compares two versions (the wide view opens on the pane's choice). */
+  compare(a: number, b: number): void;
+} {
   const { lang } = app;
   const list = h('ul', { class: 'history', 'data-testid': 'def-history' });
   arrowRows(list, '[data-testid="def-history-entry"]', 'button');
@@ -28,7 +34,19 @@ export function versionsPanel(app: App): { el: HTMLElement; render(history: read
     { type: 'button', class: 'link', 'data-testid': 'def-compare' },
     tr(lang, 'ui.def.compare'),
   );
-  const compareRow = h('div', { class: 'compare' }, from, ' → ', to, ' ', compare);
+  // In the pane, the comparison can be opened wide (a dialog, or a frame over the page).
+  const openWide = app.openWide;
+  const wide = openWide
+    ? h(
+        'button',
+        { type: 'button', class: 'link', 'data-testid': 'def-compare-wide' },
+        tw(lang, 'ui.wide.open'),
+      )
+    : null;
+  wide?.addEventListener('click', () =>
+    openWide?.({ view: 'versions', from: Number(from.value), to: Number(to.value) }),
+  );
+  const compareRow = h('div', { class: 'compare' }, from, ' → ', to, ' ', compare, wide ? ' ' : null, wide);
   const view = h('div', { class: 'version-view', role: 'status', 'data-testid': 'def-version-view' });
   const el = h('div', { class: 'panel' }, h('h3', {}, tr(lang, 'ui.def.history')), list, compareRow, view);
 
@@ -92,6 +110,11 @@ export function versionsPanel(app: App): { el: HTMLElement; render(history: read
 
   return {
     el,
+    compare(a, b) {
+      from.value = String(a);
+      to.value = String(b);
+      void doCompare();
+    },
     render(history) {
       replaceChildren(view, '');
       toggle(compareRow, 'hidden', history.length < 2);

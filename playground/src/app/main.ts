@@ -5,6 +5,7 @@ import { say, PlaygroundError } from '../messages';
 import type { OpenProgress } from '../hf-workbook-file';
 import { openFileInPage } from './open-file';
 import { openedSession, sampleSession, saveSession, type Session } from './session';
+import { wideOverlay } from './wide-overlay';
 import { WorkbookView } from './workbook-view';
 
 /**
@@ -26,7 +27,11 @@ function status(text: string, error = false): void {
   s.setAttribute('role', error ? 'alert' : 'status');
 }
 
+const wide = wideOverlay(lang);
+
 const host: PlaygroundHost = {
+  openWide: (request) => wide.open(request),
+  closeWide: () => wide.close(),
   async call(method, args) {
     const current = session ?? (await pending);
     if (!current) throw new Error('no workbook');

@@ -21,9 +21,56 @@ class CustomFunctionsError extends Error {
 }
 
 const info = { host: 'Excel', platform: 'OfficeOnline' };
+
+/**
+ * Office dialogs as the pane sees them: displayDialogAsync takes only an https URL on the
+ * add-in's own origin (Office refuses others: 12004) and one dialog at a time (12007); the test
+ * plays Office's part by calling the recorded handlers (a message from the dialog page, or the
+ * user's ✕, event 12006).
+ */
+interface StandInDialog {
+  url: string;
+  options: { width?: number; height?: number };
+  handlers: Record<string, (args: unknown) => void>;
+  closed: boolean;
+}
+const dialogs: StandInDialog[] = [];
+const failed = (code: number, message: string) => ({ status: 'failed', error: { code, message } });
+function displayDialogAsync(
+  url: string,
+  options: StandInDialog['options'],
+  callback: (result: unknown) => void,
+): void {
+  setTimeout(() => {
+    let parsed: URL | null;
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || parsed.protocol !== 'https:' || parsed.origin !== location.origin)
+      return callback(failed(12004, 'The domain of the URL is not included in the AppDomains element.'));
+    if (dialogs.some((d) => !d.closed))
+      return callback(failed(12007, 'A dialog box is already opened from this host window.'));
+    const dialog: StandInDialog = { url, options, handlers: {}, closed: false };
+    dialogs.push(dialog);
+    callback({
+      status: 'succeeded',
+      value: {
+        addEventHandler: (type: string, handler: (args: unknown) => void) => {
+          dialog.handlers[type] = handler;
+        },
+        close: () => {
+          dialog.closed = true;
+        },
+      },
+    });
+  }, 5);
+}
 Object.assign(window, {
   __kimeruExcel: excel,
   __kimeruAssociated: associated,
+  __kimeruDialogs: dialogs,
   Office: {
     onReady(callback?: (i: typeof info) => void): Promise<typeof info> {
       return new Promise((resolve) =>
@@ -33,7 +80,9 @@ Object.assign(window, {
         }, 10),
       );
     },
-    context: { displayLanguage: 'ja-JP' },
+    context: { displayLanguage: 'ja-JP', ...info, ui: { displayDialogAsync } },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
   },
   Excel: { run: excel.run },
   CustomFunctions: {

@@ -16,6 +16,8 @@ const META_NAMES = [
  */
 export class FakeHtmlOutput {
   private title = '';
+  private width: number | null = null;
+  private height: number | null = null;
   private readonly metaTags: { name: string; content: string }[] = [];
   constructor(
     private readonly calls: CallLog,
@@ -40,6 +42,29 @@ export class FakeHtmlOutput {
     this.title = title;
     return this;
   }
+  /** Dialog width in pixels: an integer, as Apps Script's setWidth(Integer) takes. */
+  setWidth(width: number): FakeHtmlOutput {
+    this.calls.record('HtmlOutput.setWidth');
+    if (!Number.isInteger(width) || width <= 0)
+      throw new Error(`Exception: Invalid argument: width (${String(width)})`);
+    this.width = width;
+    return this;
+  }
+  setHeight(height: number): FakeHtmlOutput {
+    this.calls.record('HtmlOutput.setHeight');
+    if (!Number.isInteger(height) || height <= 0)
+      throw new Error(`Exception: Invalid argument: height (${String(height)})`);
+    this.height = height;
+    return this;
+  }
+  getWidth(): number | null {
+    this.calls.record('HtmlOutput.getWidth');
+    return this.width;
+  }
+  getHeight(): number | null {
+    this.calls.record('HtmlOutput.getHeight');
+    return this.height;
+  }
   getTitle(): string {
     this.calls.record('HtmlOutput.getTitle');
     return this.title;
@@ -52,9 +77,17 @@ export class FakeHtmlOutput {
     return this;
   }
   /** Title, the page as served (inline meta tags dropped) and the added meta tags, uncounted. */
-  get shown(): { title: string; content: string; metaTags: { name: string; content: string }[] } {
+  get shown(): {
+    title: string;
+    content: string;
+    metaTags: { name: string; content: string }[];
+    width: number | null;
+    height: number | null;
+  } {
     return {
       title: this.title,
+      width: this.width,
+      height: this.height,
       content: this.content.replace(/<meta\b[^>]*>/gi, ''),
       metaTags: [...this.metaTags],
     };
@@ -117,7 +150,9 @@ export class FakeMenu {
 export class FakeUi {
   readonly menus: MenuRecord[] = [];
   readonly alerts: { title: string; prompt: string }[] = [];
-  readonly sidebars: { title: string; content: string; metaTags: { name: string; content: string }[] }[] = [];
+  readonly sidebars: FakeHtmlOutput['shown'][] = [];
+  /** Modal dialogs shown: the page as served, its size and the dialog's title (showModalDialog's argument). */
+  readonly dialogs: (FakeHtmlOutput['shown'] & { dialogTitle: string })[] = [];
   readonly ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
   readonly Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' };
 
@@ -141,5 +176,19 @@ export class FakeUi {
   showSidebar(output: FakeHtmlOutput): void {
     this.calls.record('Ui.showSidebar');
     this.sidebars.push(output.shown);
+  }
+  /**
+   * Ui.showModalDialog(userInterface, title): an HtmlOutput (not a string) and a title string,
+   * as Apps Script requires; the page reaches the browser as a sidebar's does (inline <meta> dropped).
+   */
+  showModalDialog(output: unknown, title: unknown): void {
+    this.calls.record('Ui.showModalDialog');
+    if (!(output instanceof FakeHtmlOutput))
+      throw new Error(
+        "Exception: The parameters (String,String) don't match the method signature for Ui.showModalDialog.",
+      );
+    if (typeof title !== 'string')
+      throw new Error("Exception: The parameters don't match the method signature for Ui.showModalDialog.");
+    this.dialogs.push({ ...output.shown, dialogTitle: title });
   }
 }

@@ -24,6 +24,7 @@ describe('generated stubs', () => {
       'onOpen',
       'onInstall',
       'kimeruCall',
+      'kimeruOpenWide',
       'menuSetup',
       'menuActions',
       'menuLog',

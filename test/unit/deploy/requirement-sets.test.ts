@@ -73,7 +73,12 @@ describe('the Excel add-in’s requirement sets', () => {
   it('are exactly what the code and the manifest need: no less, no more', async () => {
     const manifest = await readFile(MANIFEST_SOURCE, 'utf8');
     const need = derived(used, manifest);
-    expect(need).toEqual({ ExcelApi: '1.7', CustomFunctionsRuntime: '1.3', SharedRuntime: '1.1' });
+    expect(need).toEqual({
+      ExcelApi: '1.7',
+      CustomFunctionsRuntime: '1.3',
+      SharedRuntime: '1.1',
+      DialogApi: '1.1',
+    });
     expect(readManifest(manifest).sets).toEqual(need);
   });
 

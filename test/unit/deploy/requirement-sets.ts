@@ -119,6 +119,11 @@ export const MEMBER_REQUIREMENTS: Readonly<Record<string, Requirement>> = {
   // https://learn.microsoft.com/en-us/javascript/api/office/office.context
   'Office.context': common,
   'Office.Context.displayLanguage': common,
+  // https://learn.microsoft.com/en-us/javascript/api/office/office.ui (the wide views' dialog; the
+  // pane's displayDialogAsync call is inside office-js-helpers' dialog-opener.js, which this scan
+  // does not read: it needs the same DialogApi 1.1)
+  'Office.Context.ui': { set: 'DialogApi', version: '1.1' },
+  'Office.UI.messageParent': { set: 'DialogApi', version: '1.1' },
   // https://learn.microsoft.com/en-us/javascript/api/custom-functions-runtime/customfunctions
   'CustomFunctions.associate': cf('1.1'),
   // https://learn.microsoft.com/en-us/javascript/api/custom-functions-runtime/customfunctions.error
