@@ -3,7 +3,7 @@ import type { KimeruApi, SidebarState } from '../../shared/commands/api';
 import { toLang, type Lang } from '../../shared/i18n/define';
 import { h, replaceChildren, toggle } from './dom';
 import { tr, type UiKey } from './messages';
-import { alertRegion, callApi, type App } from './store';
+import { alertRegion, callApi, createApp } from './store';
 import { definitionTab } from './tab-definition';
 import { actionsTab } from './tab-actions';
 import { logTab } from './tab-log';
@@ -76,22 +76,13 @@ async function boot(): Promise<void> {
 }
 
 function mount(host: HTMLElement, api: KimeruApi, initial: SidebarState): void {
-  const lang = initial.lang;
-  document.documentElement.lang = lang;
-  const alert = alertRegion(lang);
-  const app: App = {
-    api,
-    lang,
-    state: initial,
-    call: (run, retry) => callApi(lang, alert.show, run, retry),
-    showAlert: alert.show,
-    reload: async () => {
-      const r = await app.call(() => api.getState());
-      if (r.ok) applyState(r.value);
-    },
-    openWide: (request) => {
-      openWide(request).catch(() => alert.show(tw(lang, 'ui.wide.failed')));
-    },
+  const { app, alert } = createApp(api, initial, async (self) => {
+    const r = await self.call(() => api.getState());
+    if (r.ok) applyState(r.value);
+  });
+  const lang = app.lang;
+  app.openWide = (request) => {
+    openWide(request).catch(() => alert.show(tw(lang, 'ui.wide.failed')));
   };
 
   const log = logTab(app);

@@ -26,6 +26,30 @@ export interface App {
   openWide?(request: WideRequest): void;
 }
 
+/**
+ * The context the pane's tabs and a wide view share: the API, the language, the state and the
+ * one alert region every call reports into. `reload` fetches the state again (the pane redraws;
+ * a wide view has nothing to redraw).
+ */
+export function createApp(
+  api: KimeruApi,
+  initial: SidebarState,
+  reload: (app: App) => Promise<void> = async () => undefined,
+): { app: App; alert: ReturnType<typeof alertRegion> } {
+  const lang = initial.lang;
+  document.documentElement.lang = lang;
+  const alert = alertRegion(lang);
+  const app: App = {
+    api,
+    lang,
+    state: initial,
+    call: (run, retry) => callApi(lang, alert.show, run, retry),
+    showAlert: alert.show,
+    reload: () => reload(app),
+  };
+  return { app, alert };
+}
+
 /** The alert region: role="alert" so screen readers announce failures as they happen. */
 export function alertRegion(lang: Lang): {
   el: HTMLElement;

@@ -1,7 +1,7 @@
 import { closeWide } from 'kimeru-bridge';
 import type { KimeruApi, SidebarState } from '../../shared/commands/api';
 import { h, replaceChildren } from './dom';
-import { alertRegion, callApi, type App } from './store';
+import { createApp } from './store';
 import { actionsTab } from './tab-actions';
 import { peopleTab } from './tab-people';
 import { versionsPanel } from './versions-panel';
@@ -31,17 +31,8 @@ export function mountWide(
   request: WideRequest,
   note?: string,
 ): void {
-  const lang = initial.lang;
-  document.documentElement.lang = lang;
-  const alert = alertRegion(lang);
-  const app: App = {
-    api,
-    lang,
-    state: initial,
-    call: (run, retry) => callApi(lang, alert.show, run, retry),
-    showAlert: alert.show,
-    reload: async () => undefined,
-  };
+  const { app, alert } = createApp(api, initial);
+  const lang = app.lang;
   const people = peopleTab(app);
   people.onState(initial);
   const panels: Record<WideRequest['view'], HTMLElement> = {
