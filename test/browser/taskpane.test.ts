@@ -1,13 +1,9 @@
-import { build } from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { FUNCTIONS } from '../../shared/functions';
 import { OFFICE_JS_URL } from '../../office-addin/build';
-import { buildAddin } from '../bundle/office-harness';
 import { FakeExcel } from '../fakes/excel';
 import { teamWorkbook } from '../unit/commands/workbook-fixture';
-import { launchSidebarBrowser } from './harness/chromium';
+import { launchExcelAddin, ORIGIN, type ExcelAddinBrowser } from './harness/excel-addin';
 
 /*
  * The Excel task pane in Chromium: the built taskpane.html and functions.js served from the
@@ -17,65 +13,17 @@ import { launchSidebarBrowser } from './harness/chromium';
 
 jest.setTimeout(90_000);
 
-const ORIGIN = 'https://localhost:3000';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-};
-
-let browser: Awaited<ReturnType<typeof launchSidebarBrowser>>;
-let dir: string;
-let standIn: string;
+let addin: ExcelAddinBrowser;
 beforeAll(async () => {
-  const bundled = build({
-    entryPoints: [resolve(__dirname, 'office/office-standin.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    logLevel: 'silent',
-  });
-  [browser, dir, standIn] = await Promise.all([
-    launchSidebarBrowser(),
-    buildAddin(),
-    bundled.then((r) => r.outputFiles[0]!.text),
-  ]);
+  addin = await launchExcelAddin();
 });
 afterAll(async () => {
-  await browser?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await addin?.close();
 });
 
-/** Serves the add-in folder at its URL and the stand-in as office.js; refuses anything else. */
+/** The task pane as Office opens it; a script error fails the test at once. */
 async function openTaskpane(): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.context.newPage();
-  const requests: string[] = [];
-  await page.route('**/*', async (route) => {
-    const url = route.request().url();
-    requests.push(url);
-    if (url === OFFICE_JS_URL)
-      return route.fulfill({ status: 200, contentType: TYPES['.js'], body: standIn });
-    if (url.startsWith(`${ORIGIN}/`)) {
-      const file = join(dir, new URL(url).pathname);
-      try {
-        const body = await readFile(file);
-        return await route.fulfill({
-          status: 200,
-          contentType: TYPES[extname(file)] ?? 'application/octet-stream',
-          body,
-        });
-      } catch {
-        return route.fulfill({ status: 404, body: '' });
-      }
-    }
-    return route.abort();
-  });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${ORIGIN}/taskpane.html`);
+  const { page, requests, errors } = await addin.open('taskpane.html');
   if (errors.length > 0) throw new Error(errors.join('\n'));
   return { page, requests };
 }

@@ -1,10 +1,5 @@
-import { build } from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { OFFICE_JS_URL } from '../../office-addin/build';
-import { buildAddin } from '../bundle/office-harness';
-import { launchSidebarBrowser } from './harness/chromium';
+import { launchExcelAddin, ORIGIN, type ExcelAddinBrowser } from './harness/excel-addin';
 
 /*
  * "大きく表示" in Excel, in Chromium: the built task pane (office.js replaced by the stand-in
@@ -16,14 +11,6 @@ import { launchSidebarBrowser } from './harness/chromium';
  */
 
 jest.setTimeout(120_000);
-
-const ORIGIN = 'https://localhost:3000';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-};
 
 /** office.js in a dialog: messageParent, and no Excel (any workbook call would throw). */
 const DIALOG_OFFICE_JS = `
@@ -38,58 +25,17 @@ interface Dialogs {
   __kimeruDialogs: { url: string; options: { width?: number; height?: number }; closed: boolean }[];
 }
 
-let browser: Awaited<ReturnType<typeof launchSidebarBrowser>>;
-let dir: string;
+let addin: ExcelAddinBrowser;
 let standIn: string;
 beforeAll(async () => {
-  const bundled = build({
-    entryPoints: [resolve(__dirname, 'office/office-standin.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    logLevel: 'silent',
-  });
-  [browser, dir, standIn] = await Promise.all([
-    launchSidebarBrowser(),
-    buildAddin(),
-    bundled.then((r) => r.outputFiles[0]!.text),
-  ]);
+  addin = await launchExcelAddin();
+  standIn = addin.standIn;
 });
 afterAll(async () => {
-  await browser?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await addin?.close();
 });
 
-/** Serves the add-in folder at its URL and `officeJs` as office.js; refuses anything else. */
-async function open(
-  path: string,
-  officeJs: string,
-): Promise<{ page: Page; requests: string[]; errors: string[] }> {
-  const page = await browser.context.newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/*', async (route) => {
-    const url = route.request().url();
-    requests.push(url);
-    if (url === OFFICE_JS_URL)
-      return route.fulfill({ status: 200, contentType: TYPES['.js'], body: officeJs });
-    if (url.startsWith(`${ORIGIN}/`)) {
-      const file = join(dir, new URL(url).pathname);
-      try {
-        const body = await readFile(file);
-        return await route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? '', body });
-      } catch {
-        return route.fulfill({ status: 404, body: '' });
-      }
-    }
-    return route.abort();
-  });
-  await page.goto(`${ORIGIN}/${path}`);
-  return { page, requests, errors };
-}
+const open = (path: string, officeJs: string) => addin.open(path, officeJs);
 
 const texts = (page: Page, testid: string) =>
   page.getByTestId(testid).evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
