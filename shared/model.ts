@@ -3,6 +3,7 @@
  * have normalised the user's cells. Rows are the 1-based sheet rows the data came from, so any
  * finding can point the user back to the cell.
  */
+import type { ActivityLog } from './activity-log';
 
 /** A calendar date as whole days since 1970-01-01. Time zones never shift it. */
 export type Day = number;
@@ -66,4 +67,9 @@ export interface Dataset {
   customers: Customer[];
   contacts: Contact[];
   activities: Activity[];
+  /**
+   * The same activities stored by column, when they were read from a sheet (see activity-log.ts):
+   * the engines of the custom functions read it and never make the objects.
+   */
+  log?: ActivityLog;
 }

@@ -42,7 +42,7 @@ export function definitionEffect(
   const gapsBy = (def: Definition, ranks: Map<string, string>) => {
     const out = new Map<string, { name: string; gaps: number }>();
     for (const item of def.items) if (item.metric !== null) out.set(item.id, { name: item.name, gaps: 0 });
-    for (const row of checkGaps(def, index, asOf, ranks, lang))
+    for (const row of checkGaps(def, index, asOf, ranks, lang, { only: 'gap', texts: false }))
       if (row.status === 'gap') (out.get(row.itemId) as { gaps: number }).gaps++;
     return out;
   };

@@ -1,9 +1,10 @@
-import type { Activity, Contact, Customer, Day } from '../model';
+import type { Customer, Day } from '../model';
 import type { Definition, MetricKind } from '../definition/model';
 import { t, type Lang } from '../i18n';
 import { foldText, formatDay } from '../values';
 import type { CellValue } from '../values/cell';
-import { activitiesUntil, keyPersonsOf, type DatasetIndex } from './dataset-index';
+import type { DatasetIndex } from './dataset-index';
+import { lastKeyContact, latestOf, subjectOf } from './metrics';
 
 /**
  * 次にやること / Next actions: per customer, what a rep should act on and by when — an open next
@@ -35,24 +36,6 @@ export interface ActionRow {
   actBy: Day | null;
   /** as-of minus act-by: positive when overdue, negative = days left; null with no date. */
   daysOverdue: number | null;
-}
-
-/** The latest key-person meeting up to `asOf` and who met them (the activity's rep). */
-export interface KeyContact {
-  last: Activity | null;
-  /** Whether anyone (only persons in charge or others) was met since, or ever when never. */
-  othersOnly: boolean;
-}
-
-export function lastKeyContact(activities: readonly Activity[], keyPersons: readonly Contact[]): KeyContact {
-  const keyIds = new Set(keyPersons.map((p) => p.id));
-  let othersOnly = false;
-  for (let i = activities.length - 1; i >= 0; i--) {
-    const a = activities[i]!;
-    if (a.contactIds.some((id) => keyIds.has(id))) return { last: a, othersOnly };
-    if (a.contactIds.length > 0) othersOnly = true;
-  }
-  return { last: null, othersOnly };
 }
 
 /** The tightest threshold of the definition's items of `metric` for `rank`; null when none is set. */
@@ -100,31 +83,34 @@ export function listActions(
     if (!isRepOf(customer, options.rep ?? '')) continue;
     order.set(customer.id, order.size);
     const rank = ranks.get(customer.id) ?? '';
-    const acts = activitiesUntil(index, customer.id, asOf);
-    const keys = keyPersonsOf(index, customer.id);
-    const key = lastKeyContact(acts, keys);
+    const s = subjectOf(index, customer, asOf);
+    const { log } = s;
+    const keys = s.keyPersons;
+    const key = lastKeyContact(s);
+    const keyLastMet = key.last < 0 ? null : log.date[key.last]!;
     const base = {
       customerId: customer.id,
       customerName: customer.name,
       rank,
       rep: customer.rep,
       keyPersons: keys.map((k) => k.name),
-      keyLastMet: key.last?.date ?? null,
-      keyMetBy: key.last?.rep ?? '',
+      keyLastMet,
+      keyMetBy: key.last < 0 ? '' : log.repAt(key.last),
     };
     const add = (kind: ActionKind, detail: string, actBy: Day | null) => {
       if (actBy !== null && actBy > asOf + horizon) return;
       rows.push({ ...base, kind, detail, actBy, daysOverdue: actBy === null ? null : asOf - actBy });
     };
 
-    const latest = acts[acts.length - 1];
-    if (latest && latest.nextDue !== null)
-      add('nextAction', latest.nextAction.trim() || t(lang, 'actions.detail.noActionText'), latest.nextDue);
+    const latest = latestOf(s);
+    const nextDue = latest < 0 ? null : log.nextDueAt(latest);
+    if (nextDue !== null)
+      add('nextAction', log.nextActionAt(latest).trim() || t(lang, 'actions.detail.noActionText'), nextDue);
 
     const keyLimit = limitFor(def, 'key_person_contact_days', rank);
     if (keyLimit !== null) {
       if (keys.length === 0) add('keyPerson', t(lang, 'actions.detail.noKeyPerson'), null);
-      else if (key.last === null)
+      else if (keyLastMet === null)
         add(
           'keyPerson',
           t(lang, key.othersOnly ? 'actions.detail.chargeOnly' : 'actions.detail.keyNeverMet'),
@@ -134,27 +120,29 @@ export function listActions(
         add(
           'keyPerson',
           t(lang, 'actions.detail.keyLimit', {
-            date: formatDay(key.last.date, lang),
-            days: asOf - key.last.date,
+            date: formatDay(keyLastMet, lang),
+            days: asOf - keyLastMet,
             limit: keyLimit,
           }),
-          key.last.date + keyLimit,
+          keyLastMet + keyLimit,
         );
     }
 
     const contactLimit = limitFor(def, 'contact_days', rank);
     if (contactLimit !== null) {
-      if (!latest) add('contact', t(lang, 'actions.detail.neverContacted'), null);
-      else
+      if (latest < 0) add('contact', t(lang, 'actions.detail.neverContacted'), null);
+      else {
+        const date = log.date[latest]!;
         add(
           'contact',
           t(lang, 'actions.detail.contactLimit', {
-            date: formatDay(latest.date, lang),
-            days: asOf - latest.date,
+            date: formatDay(date, lang),
+            days: asOf - date,
             limit: contactLimit,
           }),
-          latest.date + contactLimit,
+          date + contactLimit,
         );
+      }
     }
   }
   const rankOrder = new Map(def.ranks.map((r, i) => [r, i]));

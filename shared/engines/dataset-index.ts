@@ -1,9 +1,11 @@
+import { ActivityLog } from '../activity-log';
 import type { Activity, Contact, Customer, Dataset, Day } from '../model';
 
 /**
- * Lookups every engine needs, built once in O(n) (activities put in date order by one counting pass) so
- * that checks over 10,000 customers and 300,000 activities stay linear: no engine scans the
- * whole activity list per customer.
+ * Lookups every engine needs, built once in O(n) so that checks over 10,000 customers and
+ * 300,000 activities stay linear: no engine scans the whole log per customer. The activities
+ * stay in the log's columns; `order` lists their positions grouped by customer, each customer's
+ * by date, then sheet row.
  */
 export interface DatasetIndex {
   customers: Customer[];
@@ -12,8 +14,13 @@ export interface DatasetIndex {
   contactsByCustomer: Map<string, Contact[]>;
   /** Contacts with role 'key' (キーマン, 決裁者), per customer. */
   keyPersonsByCustomer: Map<string, Contact[]>;
-  /** Activities per customer, sorted by date, then by sheet row (stable for the same day). */
-  activitiesByCustomer: Map<string, Activity[]>;
+  log: ActivityLog;
+  /** Positions in `log`, grouped by customer; within a customer by date, then sheet row. */
+  order: Int32Array;
+  /** Where each customer's part of `order` starts, by the log's customer code (one more at the end). */
+  groupStart: Int32Array;
+  /** Per position in `log`: 1 when one of the people met is a key person of the activity's customer. */
+  keyMet: Uint8Array;
 }
 
 const NONE: readonly never[] = [];
@@ -32,55 +39,117 @@ export function indexDataset(ds: Dataset): DatasetIndex {
     if (p.role === 'key') push(keyPersonsByCustomer, p.customerId, p);
   }
 
-  const activitiesByCustomer = new Map<string, Activity[]>();
-  const activities = ds.activities;
-  // Each activity's list, by position: the counting pass below refills the lists from it.
-  const listOf: Activity[][] = new Array<Activity[]>(activities.length);
-  // Logs list a customer's activities together: the previous row's list is usually this one's.
-  let lastId: string | null = null;
-  let last: Activity[] = [];
-  let minDay = Infinity;
-  let maxDay = -Infinity;
-  let rowOrder = true;
-  let prevRow = -Infinity;
-  for (let i = 0; i < activities.length; i++) {
-    const a = activities[i]!;
-    if (a.customerId !== lastId) {
-      lastId = a.customerId;
-      const list = activitiesByCustomer.get(lastId);
-      if (list) last = list;
-      else activitiesByCustomer.set(lastId, (last = []));
-    }
-    last.push(a);
-    listOf[i] = last;
-    const d = a.date;
-    if (d < minDay) minDay = d;
-    if (d > maxDay) maxDay = d;
-    // Whole days in sheet-row order: what the counting pass needs to give byDateThenRow's order.
-    if (a.row < prevRow || (d | 0) !== d) rowOrder = false;
-    prevRow = a.row;
-  }
-  let unsorted = false;
-  for (const list of activitiesByCustomer.values())
-    if (!isSorted(list)) {
-      unsorted = true;
-      break;
-    }
-  if (unsorted) {
-    const span = maxDay - minDay + 1;
-    if (rowOrder && span <= COUNTING_SPAN_LIMIT)
-      refillByDay(activities, listOf, activitiesByCustomer, minDay, span);
-    else for (const list of activitiesByCustomer.values()) if (!isSorted(list)) list.sort(byDateThenRow);
-  }
-
+  const log = ds.log ?? ActivityLog.of(ds.activities);
+  const { order, groupStart } = orderByCustomer(log);
   return {
     customers: ds.customers,
     customerById,
     contactById,
     contactsByCustomer,
     keyPersonsByCustomer,
-    activitiesByCustomer,
+    log,
+    order,
+    groupStart,
+    keyMet: keyPersonMeetings(log, contactById),
   };
+}
+
+/**
+ * Groups the log's positions by customer (the log's customer codes, in order of first appearance)
+ * and puts each group in date order, then sheet row: two stable counting passes — by day, then by
+ * customer — when the days are whole and the rows come in sheet order (a log read from a sheet),
+ * a sort otherwise. One loop per function: V8 optimises each on its own and keeps it optimised.
+ */
+function orderByCustomer(log: ActivityLog): { order: Int32Array; groupStart: Int32Array } {
+  const days = dayRange(log);
+  const span = days.max - days.min + 1;
+  const byDay =
+    log.length > 0 && days.countable && span <= COUNTING_SPAN_LIMIT
+      ? countingByDay(log, days.min, span)
+      : sortedByDay(log);
+  return groupByCustomer(log, byDay);
+}
+
+/** The first and last day, and whether days are whole and rows in sheet order. */
+function dayRange(log: ActivityLog): { min: number; max: number; countable: boolean } {
+  const { date, row } = log;
+  let min = Infinity;
+  let max = -Infinity;
+  let countable = true;
+  let prevRow = -Infinity;
+  for (let i = 0; i < log.length; i++) {
+    const d = date[i]!;
+    if (d < min) min = d;
+    if (d > max) max = d;
+    const r = row[i]!;
+    if (r < prevRow || (d | 0) !== d) countable = false;
+    prevRow = r;
+  }
+  return { min, max, countable };
+}
+
+/** Positions by day, stable (the same day keeps sheet order). */
+function countingByDay(log: ActivityLog, minDay: number, span: number): Int32Array {
+  const { date } = log;
+  const n = log.length;
+  const starts = new Int32Array(span + 1);
+  for (let i = 0; i < n; i++) starts[date[i]! - minDay + 1]!++;
+  for (let d = 1; d <= span; d++) starts[d]! += starts[d - 1]!;
+  const byDay = new Int32Array(n);
+  for (let i = 0; i < n; i++) byDay[starts[date[i]! - minDay]!++] = i;
+  return byDay;
+}
+
+function sortedByDay(log: ActivityLog): Int32Array {
+  const positions = Array.from({ length: log.length }, (_, i) => i);
+  positions.sort((a, b) => log.date[a]! - log.date[b]! || log.row[a]! - log.row[b]!);
+  return Int32Array.from(positions);
+}
+
+/** `byDay` regrouped by customer, stable: each group keeps the date order. */
+function groupByCustomer(log: ActivityLog, byDay: Int32Array): { order: Int32Array; groupStart: Int32Array } {
+  const customer = log.customer;
+  const n = log.length;
+  const groups = log.customerIds.list.length;
+  const groupStart = new Int32Array(groups + 1);
+  for (let i = 0; i < n; i++) groupStart[customer[i]! + 1]!++;
+  for (let k = 1; k <= groups; k++) groupStart[k]! += groupStart[k - 1]!;
+  const next = groupStart.slice(0, groups);
+  const order = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    const i = byDay[j]!;
+    order[next[customer[i]!]!++] = i;
+  }
+  return { order, groupStart };
+}
+
+/** Whether each activity met a key person of its own customer (what the key-person checks ask). */
+function keyPersonMeetings(log: ActivityLog, contactById: ReadonlyMap<string, Contact>): Uint8Array {
+  const met = new Uint8Array(log.length);
+  // Rows that wrote the same people share one entry of log.people: each is looked at once per customer.
+  let lastCode = -2;
+  let lastCustomer = -1;
+  let lastMet = 0;
+  for (let i = 0; i < log.length; i++) {
+    const code = log.peopleCode[i]!;
+    if (code < 0) continue;
+    const customer = log.customer[i]!;
+    if (code !== lastCode || customer !== lastCustomer) {
+      lastCode = code;
+      lastCustomer = customer;
+      lastMet = 0;
+      const customerId = log.customerIds.list[customer]!;
+      for (const id of log.people[code]!.ids) {
+        const c = contactById.get(id);
+        if (c !== undefined && c.role === 'key' && c.customerId === customerId) {
+          lastMet = 1;
+          break;
+        }
+      }
+    }
+    met[i] = lastMet;
+  }
+  return met;
 }
 
 /** The customer's contacts ([] when none). */
@@ -93,61 +162,37 @@ export function keyPersonsOf(index: DatasetIndex, customerId: string): readonly 
   return index.keyPersonsByCustomer.get(customerId) ?? NONE;
 }
 
-/** The customer's activities dated on or before `asOf`, oldest first (future-dated rows are left out). */
-export function activitiesUntil(index: DatasetIndex, customerId: string, asOf: Day): readonly Activity[] {
-  const list = index.activitiesByCustomer.get(customerId);
-  if (!list) return NONE;
-  const end = upperBound(list, asOf);
-  return end === list.length ? list : list.slice(0, end);
-}
-
-/** First position whose date is after `day` (binary search over a date-sorted list). */
-function upperBound(list: readonly Activity[], day: Day): number {
-  let lo = 0;
-  let hi = list.length;
+/**
+ * The customer's activities dated on or before `asOf` as positions in `order`: order[start..end),
+ * oldest first (future-dated rows are left out).
+ */
+export function spanUntil(index: DatasetIndex, customerId: string, asOf: Day): { start: number; end: number } {
+  const { order, log, groupStart } = index;
+  const code = log.customerIds.find(customerId);
+  if (code === undefined) return { start: 0, end: 0 };
+  const start = groupStart[code]!;
+  let lo = start;
+  let hi = groupStart[code + 1]!;
+  // First position whose date is after `asOf` (binary search over the date-sorted group).
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (list[mid]!.date <= day) lo = mid + 1;
+    if (log.date[order[mid]!]! <= asOf) lo = mid + 1;
     else hi = mid;
   }
-  return lo;
+  return { start, end: lo };
+}
+
+/** The customer's activities dated on or before `asOf`, oldest first, as objects. */
+export function activitiesUntil(index: DatasetIndex, customerId: string, asOf: Day): readonly Activity[] {
+  const { start, end } = spanUntil(index, customerId, asOf);
+  if (start === end) return NONE;
+  const out = new Array<Activity>(end - start);
+  for (let k = start; k < end; k++) out[k - start] = index.log.at(index.order[k]!);
+  return out;
 }
 
 /** Days a counting pass spans at most (a log's dates lie within a few years; a typo may not). */
 const COUNTING_SPAN_LIMIT = 1 << 17;
-
-/**
- * Refills every customer's list in date order with one counting pass over the days instead of a
- * sort per customer: the activities come in sheet-row order and the pass is stable, so the same
- * day keeps sheet order, exactly as byDateThenRow orders them.
- */
-function refillByDay(
-  activities: readonly Activity[],
-  listOf: Activity[][],
-  byCustomer: Map<string, Activity[]>,
-  minDay: number,
-  span: number,
-): void {
-  const starts = new Int32Array(span + 1);
-  for (let i = 0; i < activities.length; i++) starts[activities[i]!.date - minDay + 1]!++;
-  for (let d = 1; d <= span; d++) starts[d]! += starts[d - 1]!;
-  const order = new Int32Array(activities.length);
-  for (let i = 0; i < activities.length; i++) order[starts[activities[i]!.date - minDay]!++] = i;
-  for (const list of byCustomer.values()) list.length = 0;
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
-    listOf[i]!.push(activities[i]!);
-  }
-}
-
-function byDateThenRow(a: Activity, b: Activity): number {
-  return a.date - b.date || a.row - b.row;
-}
-
-function isSorted(list: readonly Activity[]): boolean {
-  for (let i = 1; i < list.length; i++) if (byDateThenRow(list[i - 1]!, list[i]!) > 0) return false;
-  return true;
-}
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);

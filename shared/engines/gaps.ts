@@ -3,8 +3,8 @@ import type { Definition, MetricKind, Perspective } from '../definition/model';
 import { t, type Lang } from '../i18n';
 import type { CellValue } from '../values/cell';
 import type { DatasetIndex } from './dataset-index';
-import { measureItem, subjectOf, type MeasureStatus, type Subject } from './metrics';
-import { byUrgency, lastKeyContact } from './actions';
+import { lastKeyContact, latestOf, measureItem, subjectOf, type MeasureStatus, type Subject } from './metrics';
+import { byUrgency } from './actions';
 import { formatDay } from '../values/days';
 import { standardText } from './metric-text';
 
@@ -52,6 +52,14 @@ export interface GapSummary {
   rep: string;
 }
 
+/** What a caller of checkGaps shows. */
+export interface GapCheckOptions {
+  /** Keep only rows of this status (GAPCHECK's default mode shows gaps alone). */
+  only?: MeasureStatus;
+  /** false: leave `actual` blank (a caller that only counts); the words cost more than the checks. */
+  texts?: boolean;
+}
+
 /**
  * Checks each customer against each measurable item whose threshold for the customer's rank
  * is set. Customers without a rank in `ranks` are not checked (no rank, no threshold).
@@ -63,11 +71,14 @@ export function checkGaps(
   asOf: Day,
   ranks: ReadonlyMap<string, string>,
   lang: Lang = 'ja',
+  options: GapCheckOptions = {},
 ): GapRow[] {
   const items = def.items.filter((item) => item.metric !== null);
   const rows: GapRow[] = [];
   const standards = new Map<string, string>();
   const rankIndex = new Map(def.ranks.map((r, i) => [r, i]));
+  const only = options.only;
+  const texts = options.texts !== false;
   for (const customer of index.customers) {
     const rank = ranks.get(customer.id);
     if (rank === undefined) continue;
@@ -76,7 +87,10 @@ export function checkGaps(
       const threshold = item.thresholds[rank];
       if (threshold === null || threshold === undefined || !item.metric) continue;
       subject ??= subjectOf(index, customer, asOf);
-      const m = measureItem(item, threshold, subject, asOf, lang);
+      // Statuses first, without words: most pairs are met and never shown.
+      let m = measureItem(item, threshold, subject, asOf, null);
+      if (only !== undefined && m.status !== only) continue;
+      if (texts) m = measureItem(item, threshold, subject, asOf, lang);
       const stdKey = `${item.id}\u0000${threshold}`;
       let standard = standards.get(stdKey);
       if (standard === undefined) {
@@ -112,15 +126,17 @@ export function checkGaps(
 function actByOf(metric: MetricKind, threshold: number, s: Subject): Day | null {
   switch (metric) {
     case 'key_person_contact_days': {
-      const last = lastKeyContact(s.activities, s.keyPersons).last;
-      return last === null ? null : last.date + threshold;
+      const last = lastKeyContact(s).last;
+      return last < 0 ? null : s.log.date[last]! + threshold;
     }
     case 'contact_days': {
-      const last = s.activities[s.activities.length - 1];
-      return last ? last.date + threshold : null;
+      const last = latestOf(s);
+      return last < 0 ? null : s.log.date[last]! + threshold;
     }
-    case 'next_action_overdue':
-      return s.activities[s.activities.length - 1]?.nextDue ?? null;
+    case 'next_action_overdue': {
+      const last = latestOf(s);
+      return last < 0 ? null : s.log.nextDueAt(last);
+    }
     default:
       return null;
   }

@@ -1,5 +1,5 @@
 /** The engines: ranking, gap check, half-year review, sales manual and activity validation, over an indexed dataset. */
-export { indexDataset, activitiesUntil, contactsOf, keyPersonsOf } from './dataset-index';
+export { indexDataset, activitiesUntil, spanUntil, contactsOf, keyPersonsOf } from './dataset-index';
 export type { DatasetIndex } from './dataset-index';
 export { rankCustomers, withMovement, rankingTable, conditionHolds, describeConditions } from './ranking';
 export type { RankResult, RankingRow, Movement } from './ranking';
@@ -14,8 +14,8 @@ export {
   noDataHeadline,
 } from './gaps';
 export type { GapRow, GapSummary } from './gaps';
-export { measureItem, subjectOf, windowOf, DEFAULT_WINDOWS } from './metrics';
-export type { Measure, MeasureStatus, Subject } from './metrics';
+export { measureItem, subjectOf, windowOf, DEFAULT_WINDOWS, lastKeyContact, latestOf } from './metrics';
+export type { Measure, MeasureStatus, Subject, KeyContact } from './metrics';
 export { standardText, shortThresholdText, perRankText, subjectText } from './metric-text';
 export {
   halfYearOf,
@@ -64,7 +64,6 @@ export { enginesMessages } from './messages';
 export {
   listActions,
   actionTable,
-  lastKeyContact,
   limitFor,
   isRepOf,
   byUrgency,

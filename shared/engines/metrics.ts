@@ -1,9 +1,10 @@
-import type { Activity, ActivityType, Contact, Customer, Day } from '../model';
+import type { ActivityType, Contact, Customer, Day } from '../model';
 import type { Item, MetricKind } from '../definition/model';
-import { t, type Lang } from '../i18n';
+import { t, type Lang, type MessageKey, type Params } from '../i18n';
 import { ACTIVITY_TYPE_LABELS } from '../i18n/vocabulary';
 import { formatDay } from '../values/days';
-import { activitiesUntil, keyPersonsOf, type DatasetIndex } from './dataset-index';
+import { keyPersonsOf, spanUntil, type DatasetIndex } from './dataset-index';
+import type { ActivityLog } from '../activity-log';
 import { activityTypeOf } from '../tables/activityTypes';
 import { attributeBlank, lookupColumn, splitNames } from './columns';
 
@@ -26,21 +27,39 @@ export function windowOf(item: Item): number {
   return item.metric ? (DEFAULT_WINDOWS[item.metric] ?? 0) : 0;
 }
 
-/** What the engines know about one customer as of the as-of date. */
+/**
+ * What the engines know about one customer as of the as-of date. Its activities are read from
+ * the log's columns: positions order[start..end), oldest first (see DatasetIndex).
+ */
 export interface Subject {
   customer: Customer;
-  /** Activities dated on/before the as-of date, oldest first. */
-  activities: readonly Activity[];
   keyPersons: readonly Contact[];
+  log: ActivityLog;
+  order: Int32Array;
+  /** Activities dated on/before the as-of date: order[start..end). */
+  start: number;
+  end: number;
+  /** Per log position: 1 when a key person of the customer was met. */
+  keyMet: Uint8Array;
 }
 
 /** Gathers a customer's key persons and activities up to `asOf` from the index (no scans). */
 export function subjectOf(index: DatasetIndex, customer: Customer, asOf: Day): Subject {
+  const { start, end } = spanUntil(index, customer.id, asOf);
   return {
     customer,
-    activities: activitiesUntil(index, customer.id, asOf),
     keyPersons: keyPersonsOf(index, customer.id),
+    log: index.log,
+    order: index.order,
+    start,
+    end,
+    keyMet: index.keyMet,
   };
+}
+
+/** The log position of the subject's latest activity, or -1 when there is none. */
+export function latestOf(s: Subject): number {
+  return s.end > s.start ? s.order[s.end - 1]! : -1;
 }
 
 /**
@@ -76,7 +95,7 @@ const status = (ok: boolean): MeasureStatus => (ok ? 'ok' : 'gap');
  *   with none in the window it is no data.
  * - activity_count with an activity type we cannot read: the definition cannot be measured, no data.
  */
-export function measureItem(item: Item, threshold: number, s: Subject, asOf: Day, lang: Lang): Measure {
+export function measureItem(item: Item, threshold: number, s: Subject, asOf: Day, lang: Lang | null): Measure {
   switch (item.metric) {
     case 'key_person_registered':
       return keyPersonRegistered(threshold, s, lang);
@@ -99,12 +118,14 @@ export function measureItem(item: Item, threshold: number, s: Subject, asOf: Day
   }
 }
 
-function keyPersonRegistered(threshold: number, s: Subject, lang: Lang): Measure {
+function keyPersonRegistered(threshold: number, s: Subject, lang: Lang | null): Measure {
   const count = s.keyPersons.length;
   const actual =
     count > 0
-      ? t(lang, 'engines.actual.keyPersons', { names: s.keyPersons.map((p) => p.name).join(listSep(lang)) })
-      : t(lang, 'engines.actual.noKeyPerson');
+      ? lang === null
+        ? ''
+        : t(lang, 'engines.actual.keyPersons', { names: s.keyPersons.map((p) => p.name).join(listSep(lang)) })
+      : say(lang, 'engines.actual.noKeyPerson');
   return { status: status(threshold < 1 || count > 0), actual, actualValue: count };
 }
 
@@ -112,61 +133,75 @@ function keyPersonRegistered(threshold: number, s: Subject, lang: Lang): Measure
  * The column's cautionary case lives here: a key person is registered but every activity met
  * only the person in charge (or others) — the actual says so in words, not just "no contact".
  */
-function keyPersonContact(limit: number, s: Subject, asOf: Day, lang: Lang): Measure {
+function keyPersonContact(limit: number, s: Subject, asOf: Day, lang: Lang | null): Measure {
   if (s.keyPersons.length === 0)
-    return { status: 'gap', actual: t(lang, 'engines.actual.noKeyPerson'), actualValue: null };
-  const keyIds = new Set(s.keyPersons.map((p) => p.id));
-  let othersSince = false;
-  for (let i = s.activities.length - 1; i >= 0; i--) {
-    const a = s.activities[i]!;
-    if (a.contactIds.some((id) => keyIds.has(id))) {
-      const days = asOf - a.date;
-      const ok = days <= limit;
-      let actual = t(lang, 'engines.actual.lastKeyContact', { date: formatDay(a.date, lang), days });
-      if (!ok && othersSince) actual += ' ' + t(lang, 'engines.actual.chargeOnlySince');
-      return { status: status(ok), actual, actualValue: days };
-    }
-    if (a.contactIds.length > 0) othersSince = true;
+    return { status: 'gap', actual: say(lang, 'engines.actual.noKeyPerson'), actualValue: null };
+  const key = lastKeyContact(s);
+  if (key.last >= 0) {
+    const date = s.log.date[key.last]!;
+    const days = asOf - date;
+    const ok = days <= limit;
+    let actual = say(lang, 'engines.actual.lastKeyContact', { date: dayText(date, lang), days });
+    if (!ok && key.othersOnly) actual += ' ' + say(lang, 'engines.actual.chargeOnlySince');
+    return { status: status(ok), actual, actualValue: days };
   }
   const actual =
-    s.activities.length === 0
-      ? t(lang, 'engines.actual.noContact')
-      : othersSince
-        ? t(lang, 'engines.actual.chargeOnly')
-        : t(lang, 'engines.actual.noKeyContact');
+    s.end === s.start
+      ? say(lang, 'engines.actual.noContact')
+      : key.othersOnly
+        ? say(lang, 'engines.actual.chargeOnly')
+        : say(lang, 'engines.actual.noKeyContact');
   return { status: 'gap', actual, actualValue: null };
 }
 
-function lastContact(limit: number, s: Subject, asOf: Day, lang: Lang): Measure {
-  const last = s.activities[s.activities.length - 1];
-  if (!last) return { status: 'gap', actual: t(lang, 'engines.actual.noContact'), actualValue: null };
-  const days = asOf - last.date;
+/** The latest key-person meeting up to the as-of date, and whether only others were met since. */
+export interface KeyContact {
+  /** Its log position, or -1 when no key person was met. */
+  last: number;
+  /** Whether anyone (only persons in charge or others) was met since, or ever when never. */
+  othersOnly: boolean;
+}
+
+export function lastKeyContact(s: Subject): KeyContact {
+  let othersOnly = false;
+  for (let k = s.end - 1; k >= s.start; k--) {
+    const i = s.order[k]!;
+    if (s.keyMet[i] === 1) return { last: i, othersOnly };
+    if (s.log.peopleCode[i]! >= 0 && s.log.contactIdsAt(i).length > 0) othersOnly = true;
+  }
+  return { last: -1, othersOnly };
+}
+
+function lastContact(limit: number, s: Subject, asOf: Day, lang: Lang | null): Measure {
+  const last = latestOf(s);
+  if (last < 0) return { status: 'gap', actual: say(lang, 'engines.actual.noContact'), actualValue: null };
+  const date = s.log.date[last]!;
+  const days = asOf - date;
   return {
     status: status(days <= limit),
-    actual: t(lang, 'engines.actual.lastContact', { date: formatDay(last.date, lang), days }),
+    actual: say(lang, 'engines.actual.lastContact', { date: dayText(date, lang), days }),
     actualValue: days,
   };
 }
 
 /**
  * Where the window (asOf - window, asOf] starts in the subject's activities (oldest first): the
- * window is activities[start..]. A plain index, not an iterator: it runs per customer and item.
+ * window is order[windowStart..end). A plain index, not an iterator: it runs per customer and item.
  */
 function windowStart(s: Subject, asOf: Day, window: number): number {
   const from = asOf - window;
-  let i = s.activities.length;
-  while (i > 0 && s.activities[i - 1]!.date > from) i--;
-  return i;
+  let k = s.end;
+  while (k > s.start && s.log.date[s.order[k - 1]!]! > from) k--;
+  return k;
 }
 
-function distinctContacts(min: number, window: number, s: Subject, asOf: Day, lang: Lang): Measure {
+function distinctContacts(min: number, window: number, s: Subject, asOf: Day, lang: Lang | null): Measure {
   const met = new Set<string>();
-  const list = s.activities;
-  for (let i = list.length - 1, start = windowStart(s, asOf, window); i >= start; i--)
-    for (const id of list[i]!.contactIds) met.add(id);
+  for (let k = s.end - 1, start = windowStart(s, asOf, window); k >= start; k--)
+    for (const id of s.log.contactIdsAt(s.order[k]!)) met.add(id);
   return {
     status: status(met.size >= min),
-    actual: t(lang, 'engines.actual.distinctContacts', { days: window, count: met.size }),
+    actual: say(lang, 'engines.actual.distinctContacts', { days: window, count: met.size }),
     actualValue: met.size,
   };
 }
@@ -199,7 +234,7 @@ function activityCount(
   target: string,
   s: Subject,
   asOf: Day,
-  lang: Lang,
+  lang: Lang | null,
 ): Measure {
   let types = TARGETS.get(target);
   if (types === undefined) {
@@ -210,16 +245,15 @@ function activityCount(
   if (typeof types === 'string')
     return {
       status: 'nodata',
-      actual: t(lang, 'engines.actual.unknownType', { type: types }),
+      actual: say(lang, 'engines.actual.unknownType', { type: types }),
       actualValue: null,
     };
   let count = 0;
-  const list = s.activities;
-  for (let i = list.length - 1, start = windowStart(s, asOf, window); i >= start; i--)
-    if (types === null || types.has(list[i]!.type)) count++;
+  for (let k = s.end - 1, start = windowStart(s, asOf, window); k >= start; k--)
+    if (types === null || types.has(s.log.typeAt(s.order[k]!))) count++;
   return {
     status: status(count >= min),
-    actual: t(lang, 'engines.actual.activityCount', { days: window, type: typesLabel(types, lang), count }),
+    actual: say(lang, 'engines.actual.activityCount', { days: window, type: lang === null ? '' : typesLabel(types, lang), count }),
     actualValue: count,
   };
 }
@@ -229,24 +263,24 @@ function activityCount(
  * activity (by date, then row). A later activity closes an earlier one's next action, since
  * the rep evidently followed up; a latest activity without a due date leaves nothing open.
  */
-function nextActionOverdue(limit: number, s: Subject, asOf: Day, lang: Lang): Measure {
-  const last = s.activities[s.activities.length - 1];
-  if (!last) return { status: 'nodata', actual: t(lang, 'engines.actual.noActivity'), actualValue: null };
-  if (last.nextDue === null)
-    return { status: 'ok', actual: t(lang, 'engines.actual.noOpenAction'), actualValue: null };
-  const overdue = asOf - last.nextDue;
-  const params = { date: formatDay(last.nextDue, lang), days: overdue, action: shorten(last.nextAction) };
+function nextActionOverdue(limit: number, s: Subject, asOf: Day, lang: Lang | null): Measure {
+  const last = latestOf(s);
+  if (last < 0) return { status: 'nodata', actual: say(lang, 'engines.actual.noActivity'), actualValue: null };
+  const due = s.log.nextDueAt(last);
+  if (due === null) return { status: 'ok', actual: say(lang, 'engines.actual.noOpenAction'), actualValue: null };
+  const overdue = asOf - due;
+  const params = { date: dayText(due, lang), days: overdue, action: shorten(s.log.nextActionAt(last)) };
   const actual =
     overdue > 0
-      ? t(lang, 'engines.actual.nextDueOverdue', params)
-      : t(lang, 'engines.actual.nextDueOpen', params);
+      ? say(lang, 'engines.actual.nextDueOverdue', params)
+      : say(lang, 'engines.actual.nextDueOpen', params);
   return { status: status(overdue <= limit), actual, actualValue: overdue };
 }
 
-function attributesFilled(threshold: number, target: string, s: Subject, lang: Lang): Measure {
+function attributesFilled(threshold: number, target: string, s: Subject, lang: Lang | null): Measure {
   const names = splitNames(target);
   if (names.length === 0)
-    return { status: 'nodata', actual: t(lang, 'engines.actual.noColumnsNamed'), actualValue: null };
+    return { status: 'nodata', actual: say(lang, 'engines.actual.noColumnsNamed'), actualValue: null };
   const missing: string[] = [];
   const empty: string[] = [];
   for (const name of names) {
@@ -257,14 +291,14 @@ function attributesFilled(threshold: number, target: string, s: Subject, lang: L
   }
   const sep = listSep(lang);
   const parts: string[] = [];
-  if (missing.length > 0) parts.push(t(lang, 'engines.actual.columnMissing', { columns: missing.join(sep) }));
-  if (empty.length > 0) parts.push(t(lang, 'engines.actual.attributesEmpty', { columns: empty.join(sep) }));
+  if (missing.length > 0) parts.push(say(lang, 'engines.actual.columnMissing', { columns: missing.join(sep) }));
+  if (empty.length > 0) parts.push(say(lang, 'engines.actual.attributesEmpty', { columns: empty.join(sep) }));
   const bad = missing.length + empty.length;
   return {
     status: threshold < 1 || bad === 0 ? 'ok' : empty.length > 0 ? 'gap' : 'nodata',
     actual:
       bad === 0
-        ? t(lang, 'engines.actual.attributesFilled', { columns: names.join(sep) })
+        ? say(lang, 'engines.actual.attributesFilled', { columns: names.join(sep) })
         : parts.join(' / '),
     actualValue: bad,
   };
@@ -274,34 +308,46 @@ function attributesFilled(threshold: number, target: string, s: Subject, lang: L
  * Hand-typed rows carry no recordedAt and are not counted: their lag cannot be known. With no
  * stamped row in the window there is nothing to measure: no data, never "on time".
  */
-function recordingLag(limit: number, window: number, s: Subject, asOf: Day, lang: Lang): Measure {
+function recordingLag(limit: number, window: number, s: Subject, asOf: Day, lang: Lang | null): Measure {
   let stamped = 0;
   let late = 0;
   let maxLag = 0;
-  const list = s.activities;
-  for (let i = list.length - 1, start = windowStart(s, asOf, window); i >= start; i--) {
-    const a = list[i]!;
-    if (a.recordedAt === null) continue;
+  for (let k = s.end - 1, start = windowStart(s, asOf, window); k >= start; k--) {
+    const i = s.order[k]!;
+    const recordedAt = s.log.recordedAt[i]!;
+    if (Number.isNaN(recordedAt)) continue;
     stamped++;
-    const lag = a.recordedAt - a.date;
+    const lag = recordedAt - s.log.date[i]!;
     if (lag > maxLag) maxLag = lag;
     if (lag > limit) late++;
   }
   if (stamped === 0)
     return {
       status: 'nodata',
-      actual: t(lang, 'engines.actual.noStampedRecords', { days: window }),
+      actual: say(lang, 'engines.actual.noStampedRecords', { days: window }),
       actualValue: null,
     };
   const actual =
     late > 0
-      ? t(lang, 'engines.actual.lateRecords', { count: late, total: stamped, max: maxLag })
-      : t(lang, 'engines.actual.recordsOnTime', { total: stamped, max: maxLag });
+      ? say(lang, 'engines.actual.lateRecords', { count: late, total: stamped, max: maxLag })
+      : say(lang, 'engines.actual.recordsOnTime', { total: stamped, max: maxLag });
   return { status: status(late === 0), actual, actualValue: maxLag };
 }
 
-function listSep(lang: Lang): string {
-  return t(lang, 'engines.word.listSep');
+function listSep(lang: Lang | null): string {
+  return say(lang, 'engines.word.listSep');
+}
+
+/**
+ * The actual in words, or '' when `lang` is null: the gap check counts statuses for 52,000
+ * customer × item pairs and writes words only for the rows it shows.
+ */
+function say(lang: Lang | null, key: MessageKey, params?: Params): string {
+  return lang === null ? '' : t(lang, key, params);
+}
+
+function dayText(day: Day, lang: Lang | null): string {
+  return lang === null ? '' : formatDay(day, lang);
 }
 
 function shorten(text: string, max = 40): string {

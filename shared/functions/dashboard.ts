@@ -1,3 +1,4 @@
+import type { ActivityLog } from '../activity-log';
 import { t, type Lang } from '../i18n';
 import { KimeruError } from '../issues';
 import type { Day } from '../model';
@@ -166,20 +167,17 @@ function keyPersonTable(rows: readonly GapRow[], ranks: readonly string[], lang:
  * Activities per 7-day week per rep over the last 26 weeks up to the as-of date (the week's
  * first day labels it); the most active reps get their own column, the rest are summed.
  */
-function weeklyTable(
-  activities: readonly { date: Day; rep: string }[],
-  asOf: Day,
-  lang: Lang,
-): CellValue[][] {
+function weeklyTable(log: ActivityLog, asOf: Day, lang: Lang): CellValue[][] {
   const first = asOf - WEEKS * 7 + 1;
   const counts = new Map<string, number[]>();
   const totals = new Map<string, number>();
-  for (const a of activities) {
-    if (a.date < first || a.date > asOf) continue;
-    const rep = repLabel(a.rep, lang);
+  for (let i = 0; i < log.length; i++) {
+    const date = log.date[i]!;
+    if (date < first || date > asOf) continue;
+    const rep = repLabel(log.repAt(i), lang);
     let weeks = counts.get(rep);
     if (!weeks) counts.set(rep, (weeks = new Array<number>(WEEKS).fill(0)));
-    weeks[Math.floor((a.date - first) / 7)]!++;
+    weeks[Math.floor((date - first) / 7)]!++;
     totals.set(rep, (totals.get(rep) ?? 0) + 1);
   }
   const reps = [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([r]) => r);
@@ -249,10 +247,10 @@ export function dashboardFunction(params: {
         case 'ranks':
           return ranksTable(r.definition.ranks, r.ranks, r.dataset.customers.length, lang);
         case 'weekly':
-          return weeklyTable(r.dataset.activities, day, lang);
+          return weeklyTable(r.index.log, day, lang);
         case 'reps':
         case 'keyperson': {
-          const rows = checkGaps(r.definition, r.index, day, r.ranks, lang);
+          const rows = checkGaps(r.definition, r.index, day, r.ranks, lang, { texts: false });
           if (v === 'keyperson') return keyPersonTable(rows, r.definition.ranks, lang);
           return repsTable(rows, (id) => r.index.customerById.get(id)?.rep ?? '', lang);
         }

@@ -253,7 +253,15 @@ const GAPCHECK: FunctionDef = {
     const r = readRanked(allTables(args), lang);
     if (mode === 'issues') return issueTable(lang, r.issues);
     const day = asOf(args);
-    const rows = checkGaps(r.definition, r.index, day, r.ranks, lang);
+    // Only what the mode shows: the default lists gaps alone; the counts need no words.
+    const rows = checkGaps(
+      r.definition,
+      r.index,
+      day,
+      r.ranks,
+      lang,
+      mode === 'gaps' ? { only: 'gap' } : mode === 'all' ? {} : { texts: false },
+    );
     const table = (): CellValue[][] => {
       switch (mode) {
         case 'all':
@@ -265,12 +273,7 @@ const GAPCHECK: FunctionDef = {
         case 'items':
           return itemCounts(rows, lang, r.stamp);
         case 'gaps':
-          return gapTable(
-            rows.filter((g) => g.status === 'gap'),
-            lang,
-            r.stamp,
-            day,
-          );
+          return gapTable(rows, lang, r.stamp, day);
       }
     };
     return withIssueLine(table(), r.issues, lang, 'functions.issuesLine.mode');

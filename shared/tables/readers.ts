@@ -4,6 +4,7 @@ import { KimeruError, type Issue } from '../issues';
 import type { MessageKey, Params } from '../i18n';
 import type { CellValue, Read } from '../values/cell';
 import { readActivityType } from './activityTypes';
+import { ActivityLog, activityTypeCode, datasetOf } from '../activity-log';
 import { columnLetter } from './columns';
 import { CustomerIndex, foldCustomerId } from './companies';
 import { indexPeople, matchPeople, type PeopleIndex, type PeopleMatch } from './people';
@@ -283,7 +284,7 @@ export function readActivities(
   opts: TableOptions,
   /** Columns no caller will look at (read as ''/null): a function skips the free text it never shows. */
   unread?: ReadonlySet<string>,
-): { activities: Activity[]; issues: Issue[]; table: TableLayout } {
+): { log: ActivityLog; readonly activities: Activity[]; issues: Issue[]; table: TableLayout } {
   const issues: Issue[] = [];
   const resolver = new CustomerResolver(toIndex(customers), issues);
   let issue: Issuer | null = null;
@@ -297,11 +298,14 @@ export function readActivities(
   const people = new Map<string, { index: PeopleIndex; matches: Map<string, PeopleMatch> }>();
   const types = new Map<string, Read<ActivityType>>();
   let nameOf: Map<string, string> | null = null;
-  const activities: Activity[] = [];
-  // Rows are turned into activities as they are read, never kept: one pass over the log, its
-  // cells read straight from their column slots (see scanSlots).
+  // Rows go straight into the log's columns as they are read: one pass over the log, its cells
+  // read from their column slots (see scanSlots), no object per row.
+  const log = new ActivityLog(Math.max(0, grid.length - 1), unread);
   let lastCustomer: Customer | null = null;
   let lastCache: PeopleCache | null = null;
+  const peopleCodes = new Map<PeopleMatch, number>();
+  let lastMatch: PeopleMatch | null = null;
+  let lastPeopleCode = -1;
   const table = scanSlots(
     grid,
     ACTIVITY_TABLE,
@@ -322,7 +326,7 @@ export function readActivities(
       if (!type.ok) issues.push(issue(row, 'type', type.key, type.params, 'warning', typeText));
 
       const contactText = slotText(values, SLOT.contacts);
-      let contactIds: string[] = NO_IDS;
+      let peopleCode = -1;
       if (contactText !== '') {
         // Logs list a customer's activities together: the last customer's cache is usually it.
         let cache = customer === lastCustomer ? lastCache : people.get(customer.id);
@@ -337,8 +341,14 @@ export function readActivities(
           match = matchPeople(contactText, cache.index);
           if (cache.matches.size < 5000) cache.matches.set(contactText, match);
         }
-        // Shared between the rows that wrote the same people: activities are never mutated.
-        contactIds = match.ids;
+        // Rows that wrote the same people share one entry of the log's people.
+        if (match === lastMatch) peopleCode = lastPeopleCode;
+        else {
+          let code = peopleCodes.get(match);
+          if (code === undefined) peopleCodes.set(match, (code = log.addPeople(contactText, match.ids)));
+          lastMatch = match;
+          lastPeopleCode = peopleCode = code;
+        }
         if (match.tooLong !== undefined)
           issues.push(
             issue(
@@ -378,26 +388,33 @@ export function readActivities(
       }
       const nextDue = values[SLOT.nextDue];
       const recordedAt = values[SLOT.recordedAt];
-      activities.push({
-        row,
-        date,
-        customerId: customer.id,
-        contactText,
-        contactIds,
-        type: type.ok ? type.value : 'other',
-        purpose: slotText(values, SLOT.purpose),
-        content: slotText(values, SLOT.content),
-        nextAction: slotText(values, SLOT.nextAction),
-        nextDue: typeof nextDue === 'number' ? nextDue : null,
-        rep: slotText(values, SLOT.rep),
-        recordedAt: typeof recordedAt === 'number' ? recordedAt : null,
-        key: slotText(values, SLOT.key),
-      });
+      const n = log.length++;
+      log.row[n] = row;
+      log.date[n] = date;
+      log.customer[n] = log.customerIds.code(customer.id);
+      log.peopleCode[n] = peopleCode;
+      log.type[n] = type.ok ? activityTypeCode(type.value) : OTHER_CODE;
+      log.nextActionCode[n] = log.nextActions.code(slotText(values, SLOT.nextAction));
+      log.nextDue[n] = typeof nextDue === 'number' ? nextDue : NaN;
+      log.repCode[n] = log.reps.code(slotText(values, SLOT.rep));
+      log.recordedAt[n] = typeof recordedAt === 'number' ? recordedAt : NaN;
+      log.purpose?.push(slotText(values, SLOT.purpose));
+      log.content?.push(slotText(values, SLOT.content));
+      log.key?.push(slotText(values, SLOT.key));
     },
     unread,
   );
-  return { activities, issues: [...table.issues, ...issues], table };
+  return {
+    log,
+    get activities() {
+      return log.toArray();
+    },
+    issues: [...table.issues, ...issues],
+    table,
+  };
 }
+
+const OTHER_CODE = activityTypeCode('other');
 
 /** Where each activity column's value sits in a scanSlots row: its place in ACTIVITY_TABLE. */
 const SLOT = (() => {
@@ -416,9 +433,6 @@ const SLOT = (() => {
     key: at('key'),
   };
 })();
-
-/** An activity with nobody named shares one empty list: activities are never mutated. */
-const NO_IDS = Object.freeze([]) as unknown as string[];
 
 function slotText(values: readonly unknown[], slot: number): string {
   const v = values[slot];
@@ -530,7 +544,7 @@ export function readDataset(
   for (const read of [customerRead, contactRead, activityRead])
     for (const issue of read?.issues ?? []) issues.push(issue);
   return {
-    dataset: { customers, contacts, activities: activityRead?.activities ?? [] },
+    dataset: datasetOf(customers, contacts, activityRead?.log ?? new ActivityLog(0)),
     issues,
     headerRows: { customers: customerRead?.table.headerRow ?? null },
     customerHeaders: customerRead ? customerRead.table.headers.filter((h) => h !== '') : null,
