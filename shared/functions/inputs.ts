@@ -1,7 +1,7 @@
 import { KimeruError, type Issue } from '../issues';
 import type { Lang } from '../i18n';
 import type { Dataset } from '../model';
-import type { Definition } from '../definition/model';
+import type { Definition, MetricKind } from '../definition/model';
 import { definitionIssues, readDefinition, readHistory, stampLabel, versionInForce } from '../definition';
 import type { Day } from '../values/days';
 import { readDataset } from '../tables';
@@ -70,6 +70,32 @@ function relabelled<T>(read: () => T): T {
  */
 const UNREAD_ACTIVITY_COLUMNS: ReadonlySet<string> = new Set(['purpose', 'content', 'key']);
 
+/**
+ * The activity columns each metric reads. A function that only measures the definition's items
+ * (GAPCHECK) leaves the others unread: with no next-action item, 300,000 next actions are never
+ * normalised. The date and the customer are always read (they decide which rows count).
+ */
+const METRIC_COLUMNS: Record<MetricKind, readonly string[]> = {
+  key_person_registered: [],
+  key_person_contact_days: ['contacts'],
+  contact_days: [],
+  distinct_contacts: ['contacts'],
+  activity_count: ['type'],
+  next_action_overdue: ['nextAction', 'nextDue'],
+  attribute_filled: [],
+  recording_lag_days: ['recordedAt'],
+};
+const MEASURED_COLUMNS = ['contacts', 'type', 'nextAction', 'nextDue', 'rep', 'recordedAt'];
+
+/** UNREAD_ACTIVITY_COLUMNS plus every column no measured item of `def` reads. */
+function unreadForMetrics(def: Definition): Set<string> {
+  const used = new Set<string>();
+  for (const item of def.items) if (item.metric) for (const c of METRIC_COLUMNS[item.metric]) used.add(c);
+  const unread = new Set(UNREAD_ACTIVITY_COLUMNS);
+  for (const c of MEASURED_COLUMNS) if (!used.has(c)) unread.add(c);
+  return unread;
+}
+
 /** The dataset's index, built on first use (RANK never needs it). */
 function withLazyIndex<T extends Omit<Tables, 'index'>>(tables: T): T & { index: DatasetIndex } {
   let index: DatasetIndex | null = null;
@@ -84,7 +110,7 @@ function withLazyIndex<T extends Omit<Tables, 'index'>>(tables: T): T & { index:
  * function computes on every other row and shows the count; only a table that cannot be found
  * at all (no header) stops the call.
  */
-export function readTables(args: TableArgs): Tables {
+export function readTables(args: TableArgs, unread: ReadonlySet<string> = UNREAD_ACTIVITY_COLUMNS): Tables {
   const read = relabelled(() =>
     readDataset(
       { customers: args.customers, contacts: args.contacts ?? null, activities: args.activities ?? null },
@@ -92,7 +118,7 @@ export function readTables(args: TableArgs): Tables {
         customers: { sheet: sheetOf('customers') },
         contacts: { sheet: sheetOf('contacts') },
         activities: { sheet: sheetOf('activities') },
-        unreadActivityColumns: UNREAD_ACTIVITY_COLUMNS,
+        unreadActivityColumns: unread,
       },
     ),
   );
@@ -117,13 +143,17 @@ function definitionArgument(grid: CellValue[][], asOf: Day | undefined) {
   return { definition: chosen.definition, version: chosen.version, issues: history.issues };
 }
 
-/** Reads the tables and the definition, and ranks every customer by it. */
+/**
+ * Reads the tables and the definition, and ranks every customer by it. `metricsOnly`: the caller
+ * only measures the definition's items, so activity columns no item reads are left unread.
+ */
 export function readRanked(
   args: TableArgs & { definition: CellValue[][]; asOf?: Day },
   lang: Lang,
+  metricsOnly = false,
 ): Ranked {
   const read = relabelled(() => definitionArgument(args.definition, args.asOf));
-  const tables = readTables(args);
+  const tables = readTables(args, metricsOnly ? unreadForMetrics(read.definition) : UNREAD_ACTIVITY_COLUMNS);
   const results = rankCustomers(read.definition, tables.dataset.customers, lang);
   // A definition that would mislead (a rule naming a column the table lacks…) is listed too.
   const flags = definitionIssues(read.definition, tables.customerHeaders).map((i) => ({

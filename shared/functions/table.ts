@@ -250,7 +250,7 @@ const GAPCHECK: FunctionDef = {
   ],
   run(args, lang) {
     const mode = gapMode(args.texts['mode'] ?? '');
-    const r = readRanked(allTables(args), lang);
+    const r = readRanked(allTables(args), lang, true);
     if (mode === 'issues') return issueTable(lang, r.issues);
     const day = asOf(args);
     // Only what the mode shows: the default lists gaps alone; the counts need no words.

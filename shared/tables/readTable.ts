@@ -59,7 +59,7 @@ export function scanTable(
     (row, values, extra, invalid, layout) => {
       keys ??= spec.columns
         .map((c, slot) => ({ key: c.key, slot }))
-        .filter((k) => k.key in layout.columns && !(unread?.has(k.key) && !spec.columns[k.slot]?.required));
+        .filter((k) => k.key in layout.columns && !skipsColumn(spec.columns[k.slot]!, unread));
       const cells: Record<string, CellRead> = transient ? shared.cells : {};
       for (const k of keys) cells[k.key] = values[k.slot] as CellRead;
       // A kept row owns its attributes (a customer's), never the shared empty record.
@@ -82,6 +82,14 @@ export type SlotSink = (
   invalid: readonly string[],
   layout: TableLayout,
 ) => void;
+
+/**
+ * Whether a column the caller will not look at can be left unread: any column except a required
+ * one whose blank cell leaves the row out (its cells decide which rows count).
+ */
+function skipsColumn(c: ColumnSpec, unread: ReadonlySet<string> | undefined): boolean {
+  return unread !== undefined && unread.has(c.key) && !(c.required && !c.allowBlank);
+}
 
 /** How a mapped column's cells are read; the common cells take a fast path in the row loop. */
 const KIND_TEXT = 0;
@@ -171,7 +179,7 @@ export function scanSlots(
     if (!m) return;
     columns[c.key] = m.index;
     used.add(m.index);
-    if (unread?.has(c.key) && !c.required) return;
+    if (skipsColumn(c, unread)) return;
     mapped.push({
       spec: c,
       slot,

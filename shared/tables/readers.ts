@@ -303,6 +303,7 @@ export function readActivities(
   const log = new ActivityLog(Math.max(0, grid.length - 1), unread);
   let lastCustomer: Customer | null = null;
   let lastCache: PeopleCache | null = null;
+  const readsType = !unread?.has('type');
   const peopleCodes = new Map<PeopleMatch, number>();
   let lastMatch: PeopleMatch | null = null;
   let lastPeopleCode = -1;
@@ -320,10 +321,14 @@ export function readActivities(
       const customer = resolver.resolveRef(typeof ref === 'string' ? ref : '', row, extra, layout, issue);
       if (date === null || !customer) return;
 
-      const typeText = slotText(values, SLOT.type);
-      let type = types.get(typeText);
-      if (!type) types.set(typeText, (type = readActivityType(typeText)));
-      if (!type.ok) issues.push(issue(row, 'type', type.key, type.params, 'warning', typeText));
+      let type = UNREAD_TYPE;
+      if (readsType) {
+        const typeText = slotText(values, SLOT.type);
+        const known = types.get(typeText);
+        if (known) type = known;
+        else types.set(typeText, (type = readActivityType(typeText)));
+        if (!type.ok) issues.push(issue(row, 'type', type.key, type.params, 'warning', typeText));
+      }
 
       const contactText = slotText(values, SLOT.contacts);
       let peopleCode = -1;
@@ -415,6 +420,8 @@ export function readActivities(
 }
 
 const OTHER_CODE = activityTypeCode('other');
+/** The type of every row when the caller does not look at types. */
+const UNREAD_TYPE: Read<ActivityType> = { ok: true, value: 'other' };
 
 /** Where each activity column's value sits in a scanSlots row: its place in ACTIVITY_TABLE. */
 const SLOT = (() => {
