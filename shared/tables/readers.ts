@@ -13,7 +13,7 @@ import { readContactRole } from './roles';
 import { ACTIVITY_TABLE, CONTACT_TABLE, CUSTOMER_NAME_HEADERS, CUSTOMER_TABLE } from './schemas';
 import { normalizeHeader } from './headers';
 import { MAX_KEY_LENGTH, normalizeText } from '../values/text';
-import type { TableLayout, TableOptions, TableRead, TableRow, TableSpec } from './spec';
+import type { CellRead, TableLayout, TableOptions, TableRead, TableRow, TableSpec } from './spec';
 
 /** Builds issues located at one cell of a table read: by column key, or by grid index for an
  *  unmapped column. `value` is the cell as written, shown in the list of unread rows. */
@@ -207,27 +207,72 @@ export function readContacts(
   customers: readonly Customer[] | CustomerIndex,
   opts: TableOptions,
 ): { contacts: Contact[]; issues: Issue[]; table: TableLayout } {
-  const issues: Issue[] = [];
-  const resolver = new CustomerResolver(toIndex(customers), issues);
-  let issue: Issuer | null = null;
-  const contacts: Contact[] = [];
-  // Contact id → its place in `contacts` (the first row with that id).
-  const seen = new Map<string, number>();
-  const roles = new Map<string, Read<ContactRole>>();
-  const table = scanSlots(grid, CONTACT_TABLE, opts, (row, values, extra, _invalid, layout) => {
-    issue ??= cellIssuer(layout, opts);
+  const scan = new ContactScan(customers, opts);
+  // A module row function, as for the log (see readActivities): its optimised code lasts.
+  const outer = contactScan;
+  contactScan = scan;
+  try {
+    const table = scanSlots(grid, CONTACT_TABLE, opts, contactRow);
+    return { contacts: scan.contacts, issues: [...table.issues, ...scan.issues], table };
+  } finally {
+    contactScan = outer;
+  }
+}
+
+let contactScan: ContactScan | null = null;
+
+function contactRow(
+  row: number,
+  values: readonly (CellRead | undefined)[],
+  extra: Record<string, AttrValue>,
+  _invalid: readonly string[],
+  layout: TableLayout,
+): void {
+  (contactScan as ContactScan).read(row, values, extra, layout);
+}
+
+/** One read of a contact table in progress. */
+class ContactScan {
+  readonly issues: Issue[] = [];
+  readonly contacts: Contact[] = [];
+  private readonly resolver: CustomerResolver;
+  private issue: Issuer | null = null;
+  /** Contact id → its place in `contacts` (the first row with that id). */
+  private readonly seen = new Map<string, number>();
+  private readonly roles = new Map<string, Read<ContactRole>>();
+
+  constructor(
+    customers: readonly Customer[] | CustomerIndex,
+    private readonly opts: TableOptions,
+  ) {
+    this.resolver = new CustomerResolver(toIndex(customers), this.issues);
+  }
+
+  read(
+    row: number,
+    values: readonly (CellRead | undefined)[],
+    extra: Record<string, AttrValue>,
+    layout: TableLayout,
+  ): void {
+    const issue = (this.issue ??= cellIssuer(layout, this.opts));
     const name = slotText(values, CONTACT_SLOT.name);
-    const customer = resolver.resolveRef(slotText(values, CONTACT_SLOT.customer), row, extra, layout, issue);
+    const customer = this.resolver.resolveRef(
+      slotText(values, CONTACT_SLOT.customer),
+      row,
+      extra,
+      layout,
+      issue,
+    );
     if (name === '' || !customer) return;
     const customerId = customer.id;
     const id = slotText(values, CONTACT_SLOT.id) || `${customerId}:${name}`;
-    const first = seen.get(id);
+    const first = this.seen.get(id);
     if (first !== undefined) {
       // The same person written twice is one contact (a copy-paste, a second line for a new
       // phone number); one ID on two different people is a conflict the user has to settle.
-      const earlier = contacts[first] as Contact;
+      const earlier = this.contacts[first] as Contact;
       const samePerson = earlier.name === name;
-      issues.push(
+      this.issues.push(
         issue(
           row,
           'id' in layout.columns ? 'id' : 'name',
@@ -239,14 +284,14 @@ export function readContacts(
       );
       return;
     }
-    seen.set(id, contacts.length);
+    this.seen.set(id, this.contacts.length);
     let role: ContactRole = 'other';
     const roleText = slotText(values, CONTACT_SLOT.role);
-    let readRole = roles.get(roleText);
-    if (!readRole) roles.set(roleText, (readRole = readContactRole(roleText)));
+    let readRole = this.roles.get(roleText);
+    if (!readRole) this.roles.set(roleText, (readRole = readContactRole(roleText)));
     if (readRole.ok) role = readRole.value;
-    else issues.push(issue(row, 'role', readRole.key, readRole.params, 'warning', roleText));
-    contacts.push({
+    else this.issues.push(issue(row, 'role', readRole.key, readRole.params, 'warning', roleText));
+    this.contacts.push({
       id,
       customerId,
       name,
@@ -255,8 +300,7 @@ export function readContacts(
       role,
       row,
     });
-  });
-  return { contacts, issues: [...table.issues, ...issues], table };
+  }
 }
 
 /** Where each contact column's value sits in a scanSlots row. */
@@ -285,138 +329,181 @@ export function readActivities(
   /** Columns no caller will look at (read as ''/null): a function skips the free text it never shows. */
   unread?: ReadonlySet<string>,
 ): { log: ActivityLog; readonly activities: Activity[]; issues: Issue[]; table: TableLayout } {
-  const issues: Issue[] = [];
-  const resolver = new CustomerResolver(toIndex(customers), issues);
-  let issue: Issuer | null = null;
-  const byCustomer = new Map<string, Contact[]>();
-  for (const c of contacts) {
-    const list = byCustomer.get(c.customerId);
-    if (list) list.push(c);
-    else byCustomer.set(c.customerId, [c]);
+  const scan = new ActivityScan(grid, customers, contacts, opts, unread);
+  // The row function is one module function and the read in progress sits beside it: optimised
+  // code that calls a function made per call is thrown away when that function is collected,
+  // so a closure here made every recalculation after a collection run unoptimised again.
+  const outer = activityScan;
+  activityScan = scan;
+  let table: TableLayout;
+  try {
+    table = scanSlots(grid, ACTIVITY_TABLE, opts, activityRow, unread);
+  } finally {
+    activityScan = outer;
   }
-  // Per customer: its contacts indexed once, and each distinct cell text matched once.
-  const people = new Map<string, { index: PeopleIndex; matches: Map<string, PeopleMatch> }>();
-  const types = new Map<string, Read<ActivityType>>();
-  let nameOf: Map<string, string> | null = null;
-  // Rows go straight into the log's columns as they are read: one pass over the log, its cells
-  // read from their column slots (see scanSlots), no object per row.
-  const log = new ActivityLog(Math.max(0, grid.length - 1), unread);
-  let lastCustomer: Customer | null = null;
-  let lastCache: PeopleCache | null = null;
-  const readsType = !unread?.has('type');
-  const peopleCodes = new Map<PeopleMatch, number>();
-  let lastMatch: PeopleMatch | null = null;
-  let lastPeopleCode = -1;
-  const table = scanSlots(
-    grid,
-    ACTIVITY_TABLE,
-    opts,
-    (row, values, extra, _invalid, layout) => {
-      issue ??= cellIssuer(layout, opts);
-      const rawDate = values[SLOT.date];
-      const date = typeof rawDate === 'number' ? rawDate : null;
-      // A row without a date is left out (the scan listed it); its customer is still checked,
-      // so one fix makes the row count.
-      const ref = values[SLOT.customer];
-      const customer = resolver.resolveRef(typeof ref === 'string' ? ref : '', row, extra, layout, issue);
-      if (date === null || !customer) return;
-
-      let type = UNREAD_TYPE;
-      if (readsType) {
-        const typeText = slotText(values, SLOT.type);
-        const known = types.get(typeText);
-        if (known) type = known;
-        else types.set(typeText, (type = readActivityType(typeText)));
-        if (!type.ok) issues.push(issue(row, 'type', type.key, type.params, 'warning', typeText));
-      }
-
-      const contactText = slotText(values, SLOT.contacts);
-      let peopleCode = -1;
-      if (contactText !== '') {
-        // Logs list a customer's activities together: the last customer's cache is usually it.
-        let cache = customer === lastCustomer ? lastCache : people.get(customer.id);
-        if (!cache) {
-          cache = peopleOf(customer.id, byCustomer.get(customer.id) ?? []);
-          people.set(customer.id, cache);
-        }
-        lastCustomer = customer;
-        lastCache = cache;
-        let match = cache.matches.get(contactText);
-        if (!match) {
-          match = matchPeople(contactText, cache.index);
-          if (cache.matches.size < 5000) cache.matches.set(contactText, match);
-        }
-        // Rows that wrote the same people share one entry of the log's people.
-        if (match === lastMatch) peopleCode = lastPeopleCode;
-        else {
-          let code = peopleCodes.get(match);
-          if (code === undefined) peopleCodes.set(match, (code = log.addPeople(contactText, match.ids)));
-          lastMatch = match;
-          lastPeopleCode = peopleCode = code;
-        }
-        if (match.tooLong !== undefined)
-          issues.push(
-            issue(
-              row,
-              'contacts',
-              'tables.peopleTooLong',
-              { length: match.tooLong, max: MAX_KEY_LENGTH },
-              'warning',
-              contactText,
-            ),
-          );
-        for (const name of match.unknown)
-          issues.push(
-            issue(
-              row,
-              'contacts',
-              'tables.unknownPerson',
-              { name, customer: customer.name },
-              'warning',
-              contactText,
-            ),
-          );
-        for (const a of match.ambiguous) {
-          nameOf ??= new Map(contacts.map((c) => [c.id, c.name]));
-          const candidates = a.candidates.map((id) => nameOf?.get(id) ?? id).join(', ');
-          issues.push(
-            issue(
-              row,
-              'contacts',
-              'tables.ambiguousPerson',
-              { name: a.name, candidates },
-              'warning',
-              contactText,
-            ),
-          );
-        }
-      }
-      const nextDue = values[SLOT.nextDue];
-      const recordedAt = values[SLOT.recordedAt];
-      const n = log.length++;
-      log.row[n] = row;
-      log.date[n] = date;
-      log.customer[n] = log.customerIds.code(customer.id);
-      log.peopleCode[n] = peopleCode;
-      log.type[n] = type.ok ? activityTypeCode(type.value) : OTHER_CODE;
-      log.nextActionCode[n] = log.nextActions.code(slotText(values, SLOT.nextAction));
-      log.nextDue[n] = typeof nextDue === 'number' ? nextDue : NaN;
-      log.repCode[n] = log.reps.code(slotText(values, SLOT.rep));
-      log.recordedAt[n] = typeof recordedAt === 'number' ? recordedAt : NaN;
-      log.purpose?.push(slotText(values, SLOT.purpose));
-      log.content?.push(slotText(values, SLOT.content));
-      log.key?.push(slotText(values, SLOT.key));
-    },
-    unread,
-  );
+  const log = scan.log;
   return {
     log,
     get activities() {
       return log.toArray();
     },
-    issues: [...table.issues, ...issues],
+    issues: [...table.issues, ...scan.issues],
     table,
   };
+}
+
+let activityScan: ActivityScan | null = null;
+
+function activityRow(
+  row: number,
+  values: readonly (CellRead | undefined)[],
+  extra: Record<string, AttrValue>,
+  _invalid: readonly string[],
+  layout: TableLayout,
+): void {
+  (activityScan as ActivityScan).read(row, values, extra, layout);
+}
+
+/** One read of an activity log in progress: rows go straight into the log's columns. */
+class ActivityScan {
+  readonly issues: Issue[] = [];
+  readonly log: ActivityLog;
+  private readonly resolver: CustomerResolver;
+  private issue: Issuer | null = null;
+  private readonly byCustomer = new Map<string, Contact[]>();
+  /** Per customer: its contacts indexed once, and each distinct cell text matched once. */
+  private readonly people = new Map<string, PeopleCache>();
+  private readonly types = new Map<string, Read<ActivityType>>();
+  private nameOf: Map<string, string> | null = null;
+  private lastCustomer: Customer | null = null;
+  private lastCache: PeopleCache | null = null;
+  private readonly readsType: boolean;
+  private readonly peopleCodes = new Map<PeopleMatch, number>();
+  private lastMatch: PeopleMatch | null = null;
+  private lastPeopleCode = -1;
+
+  constructor(
+    grid: CellValue[][],
+    customers: readonly Customer[] | CustomerIndex,
+    private readonly contacts: readonly Contact[],
+    private readonly opts: TableOptions,
+    unread: ReadonlySet<string> | undefined,
+  ) {
+    this.resolver = new CustomerResolver(toIndex(customers), this.issues);
+    for (const c of contacts) {
+      const list = this.byCustomer.get(c.customerId);
+      if (list) list.push(c);
+      else this.byCustomer.set(c.customerId, [c]);
+    }
+    // One pass over the log, its cells read from their column slots (see scanSlots), no object per row.
+    this.log = new ActivityLog(Math.max(0, grid.length - 1), unread);
+    this.readsType = !unread?.has('type');
+  }
+
+  read(
+    row: number,
+    values: readonly (CellRead | undefined)[],
+    extra: Record<string, AttrValue>,
+    layout: TableLayout,
+  ): void {
+    const issue = (this.issue ??= cellIssuer(layout, this.opts));
+    const rawDate = values[SLOT.date];
+    const date = typeof rawDate === 'number' ? rawDate : null;
+    // A row without a date is left out (the scan listed it); its customer is still checked,
+    // so one fix makes the row count.
+    const ref = values[SLOT.customer];
+    const customer = this.resolver.resolveRef(typeof ref === 'string' ? ref : '', row, extra, layout, issue);
+    if (date === null || !customer) return;
+
+    let type = UNREAD_TYPE;
+    if (this.readsType) {
+      const typeText = slotText(values, SLOT.type);
+      const known = this.types.get(typeText);
+      if (known) type = known;
+      else this.types.set(typeText, (type = readActivityType(typeText)));
+      if (!type.ok) this.issues.push(issue(row, 'type', type.key, type.params, 'warning', typeText));
+    }
+
+    const contactText = slotText(values, SLOT.contacts);
+    const peopleCode = contactText === '' ? -1 : this.peopleMet(contactText, customer, row, issue);
+    const log = this.log;
+    const nextDue = values[SLOT.nextDue];
+    const recordedAt = values[SLOT.recordedAt];
+    const n = log.length++;
+    log.row[n] = row;
+    log.date[n] = date;
+    log.customer[n] = log.customerIds.code(customer.id);
+    log.peopleCode[n] = peopleCode;
+    log.type[n] = type.ok ? activityTypeCode(type.value) : OTHER_CODE;
+    log.nextActionCode[n] = log.nextActions.code(slotText(values, SLOT.nextAction));
+    log.nextDue[n] = typeof nextDue === 'number' ? nextDue : NaN;
+    log.repCode[n] = log.reps.code(slotText(values, SLOT.rep));
+    log.recordedAt[n] = typeof recordedAt === 'number' ? recordedAt : NaN;
+    log.purpose?.push(slotText(values, SLOT.purpose));
+    log.content?.push(slotText(values, SLOT.content));
+    log.key?.push(slotText(values, SLOT.key));
+  }
+
+  /** The people a row names, matched to its customer's contacts: the code of the log's entry. */
+  private peopleMet(contactText: string, customer: Customer, row: number, issue: Issuer): number {
+    // Logs list a customer's activities together: the last customer's cache is usually it.
+    let cache = customer === this.lastCustomer ? this.lastCache : this.people.get(customer.id);
+    if (!cache) {
+      cache = peopleOf(customer.id, this.byCustomer.get(customer.id) ?? []);
+      this.people.set(customer.id, cache);
+    }
+    this.lastCustomer = customer;
+    this.lastCache = cache;
+    let match = cache.matches.get(contactText);
+    if (!match) {
+      match = matchPeople(contactText, cache.index);
+      if (cache.matches.size < 5000) cache.matches.set(contactText, match);
+    }
+    if (match.tooLong !== undefined)
+      this.issues.push(
+        issue(
+          row,
+          'contacts',
+          'tables.peopleTooLong',
+          { length: match.tooLong, max: MAX_KEY_LENGTH },
+          'warning',
+          contactText,
+        ),
+      );
+    for (const name of match.unknown)
+      this.issues.push(
+        issue(
+          row,
+          'contacts',
+          'tables.unknownPerson',
+          { name, customer: customer.name },
+          'warning',
+          contactText,
+        ),
+      );
+    for (const a of match.ambiguous) {
+      this.nameOf ??= new Map(this.contacts.map((c) => [c.id, c.name]));
+      const nameOf = this.nameOf;
+      const candidates = a.candidates.map((id) => nameOf.get(id) ?? id).join(', ');
+      this.issues.push(
+        issue(
+          row,
+          'contacts',
+          'tables.ambiguousPerson',
+          { name: a.name, candidates },
+          'warning',
+          contactText,
+        ),
+      );
+    }
+    // Rows that wrote the same people share one entry of the log's people.
+    if (match === this.lastMatch) return this.lastPeopleCode;
+    let code = this.peopleCodes.get(match);
+    if (code === undefined) this.peopleCodes.set(match, (code = this.log.addPeople(contactText, match.ids)));
+    this.lastMatch = match;
+    this.lastPeopleCode = code;
+    return code;
+  }
 }
 
 const OTHER_CODE = activityTypeCode('other');
