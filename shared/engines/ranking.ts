@@ -38,6 +38,36 @@ export function rankCustomers(
     : rankByAbc(def.ranks, def.ranking.column, def.ranking.cutoffs, last, customers, lang);
 }
 
+/**
+ * Each customer's rank alone, in the customers' order: the same ranks as rankCustomers without
+ * the reasons. RANK and the checks read only the rank, on every recalculation.
+ */
+export function rankList(def: Definition, customers: readonly Customer[]): string[] {
+  const last = def.ranks[def.ranks.length - 1] ?? '';
+  const ranks = new Array<string>(customers.length);
+  if (def.ranking.kind === 'rules') {
+    const rules = def.ranking.rules;
+    for (let k = 0; k < customers.length; k++) {
+      const c = customers[k] as Customer;
+      const rule = rules.find((r) => r.conditions.every((cond) => conditionHolds(cond, c)));
+      ranks[k] = rule ? rule.rank : last;
+    }
+    return ranks;
+  }
+  const { order, values, count } = abcOrder(customers, def.ranking.column);
+  ranks.fill(last);
+  const total = abcTotal(order, values, count);
+  if (total <= 0) return ranks;
+  const steps = abcSteps(def.ranks, def.ranking.cutoffs);
+  let before = 0;
+  for (let k = 0; k < count; k++) {
+    const i = order[k] as number;
+    ranks[i] = abcRank(before / total, steps, last);
+    before += Math.max(values[i] as number, 0);
+  }
+  return ranks;
+}
+
 function rankByRules(
   rules: readonly RankRule[],
   last: string,
@@ -118,14 +148,10 @@ function rankByAbc(
   lang: Lang,
 ): RankResult[] {
   const results: RankResult[] = new Array<RankResult>(customers.length);
-  const valued: Array<{ i: number; c: Customer; v: number }> = [];
+  const { order, values, count } = abcOrder(customers, column);
   customers.forEach((c, i) => {
+    if (!Number.isNaN(values[i])) return;
     const attr = lookupColumn(c, column);
-    const v = attr.found ? toNumber(attr.value) : null;
-    if (v !== null) {
-      valued.push({ i, c, v });
-      return;
-    }
     const base = { customerId: c.id, customerName: c.name, rank: last, value: null };
     if (!attr.found) {
       results[i] = { ...base, basis: t(lang, 'engines.rank.abcNoColumn', { column }) };
@@ -157,13 +183,13 @@ function rankByAbc(
     }
   });
 
-  valued.sort((a, b) => b.v - a.v || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0));
-  const total = valued.reduce((sum, e) => sum + Math.max(e.v, 0), 0);
-  const steps = ranks
-    .filter((r) => typeof cutoffs[r] === 'number')
-    .map((r) => ({ rank: r, cutoff: cutoffs[r]! }));
+  const total = abcTotal(order, values, count);
+  const steps = abcSteps(ranks, cutoffs);
   let before = 0;
-  for (const { i, c, v } of valued) {
+  for (let k = 0; k < count; k++) {
+    const i = order[k] as number;
+    const c = customers[i] as Customer;
+    const v = values[i] as number;
     if (total <= 0) {
       results[i] = {
         customerId: c.id,
@@ -175,14 +201,12 @@ function rankByAbc(
       continue;
     }
     const share = before / total;
-    // The tolerance keeps 0.1 + 0.2-style float noise from moving a customer across a cut-off.
-    const step = steps.find((s) => share < s.cutoff - 1e-9);
     // The reason is text only a ranking sheet shows: written when read, not for every recalculation.
     let basis: string | null = null;
     results[i] = {
       customerId: c.id,
       customerName: c.name,
-      rank: step ? step.rank : last,
+      rank: abcRank(share, steps, last),
       value: share,
       get basis(): string {
         return (basis ??= t(lang, 'engines.rank.abc', {
@@ -195,6 +219,67 @@ function rankByAbc(
     before += Math.max(v, 0);
   }
   return results;
+}
+
+/**
+ * The customers ABC ranks: each one's number under `column` (NaN when it has none) and the
+ * indexes of those with one, largest first, ties by id so reruns agree.
+ */
+function abcOrder(
+  customers: readonly Customer[],
+  column: string,
+): { order: Uint32Array; values: Float64Array; count: number } {
+  const values = new Float64Array(customers.length);
+  const order = new Uint32Array(customers.length);
+  let count = 0;
+  for (let i = 0; i < customers.length; i++) {
+    const c = customers[i] as Customer;
+    const attrs = c.attributes;
+    // The usual case, the header exactly as the definition names it: no lookup object.
+    let v: number | null;
+    if (Object.prototype.hasOwnProperty.call(attrs, column)) v = toNumber(attrs[column] ?? null);
+    else {
+      const attr = lookupColumn(c, column);
+      v = attr.found ? toNumber(attr.value) : null;
+    }
+    if (v === null) values[i] = NaN;
+    else {
+      values[i] = v;
+      order[count++] = i;
+    }
+  }
+  const sorted = Array.from(order.subarray(0, count)).sort((a, b) => {
+    const d = (values[b] as number) - (values[a] as number);
+    if (d !== 0) return d;
+    const x = (customers[a] as Customer).id;
+    const y = (customers[b] as Customer).id;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  order.set(sorted);
+  return { order, values, count };
+}
+
+function abcTotal(order: Uint32Array, values: Float64Array, count: number): number {
+  let total = 0;
+  for (let k = 0; k < count; k++) total += Math.max(values[order[k] as number] as number, 0);
+  return total;
+}
+
+function abcSteps(
+  ranks: readonly string[],
+  cutoffs: Record<string, number>,
+): { rank: string; cutoff: number }[] {
+  return ranks.filter((r) => typeof cutoffs[r] === 'number').map((r) => ({ rank: r, cutoff: cutoffs[r]! }));
+}
+
+/**
+ * A customer whose cumulative share *before* it is below a rank's cut-off gets that rank — so
+ * the top customers making up the first 70% of the total are A with a 0.7 cut-off.
+ */
+function abcRank(share: number, steps: readonly { rank: string; cutoff: number }[], last: string): string {
+  // The tolerance keeps 0.1 + 0.2-style float noise from moving a customer across a cut-off.
+  const step = steps.find((s) => share < s.cutoff - 1e-9);
+  return step ? step.rank : last;
 }
 
 /**

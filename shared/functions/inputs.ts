@@ -5,7 +5,7 @@ import type { Definition } from '../definition/model';
 import { definitionIssues, readDefinition, readHistory, stampLabel, versionInForce } from '../definition';
 import type { Day } from '../values/days';
 import { readDataset } from '../tables';
-import { indexDataset, rankCustomers, type DatasetIndex } from '../engines';
+import { indexDataset, rankList, type DatasetIndex } from '../engines';
 import type { CellValue } from '../values/cell';
 
 /**
@@ -34,6 +34,9 @@ export interface Ranked extends Tables {
   definition: Definition;
   /** "第3版" / "v3": which version of the definition produced the result. */
   stamp: string;
+  /** Each customer's rank, in the order of dataset.customers. */
+  rankList: readonly string[];
+  /** The same ranks by customer id (built on first use: RANK reads rankList). */
   ranks: Map<string, string>;
 }
 
@@ -124,19 +127,25 @@ export function readRanked(
 ): Ranked {
   const read = relabelled(() => definitionArgument(args.definition, args.asOf));
   const tables = readTables(args);
-  const results = rankCustomers(read.definition, tables.dataset.customers, lang);
+  const ranks = rankList(read.definition, tables.dataset.customers);
   // A definition that would mislead (a rule naming a column the table lacks…) is listed too.
   const flags = definitionIssues(read.definition, tables.customerHeaders).map((i) => ({
     ...i,
     argument: 'definition',
   }));
-  return withLazyIndex({
+  const customers = tables.dataset.customers;
+  let byId: Map<string, string> | null = null;
+  const ranked = withLazyIndex({
     dataset: tables.dataset,
     customerHeaderRow: tables.customerHeaderRow,
     customerHeaders: tables.customerHeaders,
     issues: [...relabel(read.issues), ...flags, ...tables.issues],
     definition: read.definition,
     stamp: stampLabel(read.version, lang),
-    ranks: new Map(results.map((r) => [r.customerId, r.rank])),
+    rankList: ranks,
   });
+  return Object.defineProperty(ranked, 'ranks', {
+    get: () => (byId ??= new Map(customers.map((c, i) => [c.id, ranks[i] as string]))),
+    enumerable: true,
+  }) as typeof ranked & { ranks: Map<string, string> };
 }

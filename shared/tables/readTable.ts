@@ -297,6 +297,11 @@ export function scanSlots(
       for (let i = 0; i < extra.length; i++) {
         const x = extra[i] as { index: number; header: string };
         const v = line[x.index];
+        if (typeof v === 'number') {
+          // readAttribute's answer, without a memo of numbers that are mostly unique (取引額).
+          extraCells[x.header] = Number.isFinite(v) ? v : null;
+          continue;
+        }
         const error = errorValueOf(v);
         if (error !== null) {
           extraCells[x.header] = null;
