@@ -54,18 +54,81 @@ export function rankList(def: Definition, customers: readonly Customer[]): strin
     }
     return ranks;
   }
-  const { order, values, count } = abcOrder(customers, def.ranking.column);
   ranks.fill(last);
-  const total = abcTotal(order, values, count);
-  if (total <= 0) return ranks;
-  const steps = abcSteps(def.ranks, def.ranking.cutoffs);
-  let before = 0;
-  for (let k = 0; k < count; k++) {
-    const i = order[k] as number;
-    ranks[i] = abcRank(before / total, steps, last);
-    before += Math.max(values[i] as number, 0);
-  }
+  abcRanks(def.ranks, def.ranking.column, def.ranking.cutoffs, last, customers, ranks);
   return ranks;
+}
+
+/**
+ * ABC ranks into `ranks` (already filled with the last rank), as rankByAbc gives them, without
+ * ordering the customers: a rank changes only where the cumulative share crosses a cut-off, so
+ * the values alone are sorted (natively, as numbers) to find those few places, and each customer
+ * is placed against them by its value. Customers tied on the value a place falls in are ordered
+ * by id there, as rankByAbc orders them.
+ */
+function abcRanks(
+  rankNames: readonly string[],
+  column: string,
+  cutoffs: Record<string, number>,
+  last: string,
+  customers: readonly Customer[],
+  ranks: string[],
+): void {
+  const values = abcValues(customers, column);
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) count++;
+  if (count === 0) return;
+  const sorted = new Float64Array(count);
+  for (let i = 0, k = 0; i < values.length; i++)
+    if (!Number.isNaN(values[i])) sorted[k++] = values[i] as number;
+  sorted.sort().reverse(); // natively: position p of the ranking holds sorted[p]
+  let total = 0;
+  for (let p = 0; p < count; p++) total += Math.max(sorted[p] as number, 0);
+  if (total <= 0) return;
+  const steps = abcSteps(rankNames, cutoffs);
+
+  // Where the rank changes: from position `from` on, `rank`; the customers with `value` there
+  // come at or after it, except, when the place splits a tie, those ordered before it by id.
+  const places: { from: number; rank: string; value: number; before: Set<number> | null }[] = [];
+  let before = 0;
+  for (let p = 0; p < count; p++) {
+    const v = sorted[p] as number;
+    const rank = abcRank(before / total, steps, last);
+    if (p === 0 || rank !== places[places.length - 1]!.rank)
+      places.push({
+        from: p,
+        rank,
+        value: v,
+        before: p > 0 && sorted[p - 1] === v ? tiedBefore(p, v) : null,
+      });
+    before += Math.max(v, 0);
+  }
+
+  /** The customers valued `v` whose place in the ranking is before `p` (ties by id, then order). */
+  function tiedBefore(p: number, v: number): Set<number> {
+    let first = p;
+    while (first > 0 && sorted[first - 1] === v) first--;
+    const tied: number[] = [];
+    for (let i = 0; i < values.length; i++) if (values[i] === v) tied.push(i);
+    tied.sort((a, b) => {
+      const x = (customers[a] as Customer).id;
+      const y = (customers[b] as Customer).id;
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+    return new Set(tied.slice(0, p - first));
+  }
+
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (Number.isNaN(v)) continue;
+    let rank = places[0]!.rank;
+    for (let k = 1; k < places.length; k++) {
+      const place = places[k]!;
+      if (v > place.value || (v === place.value && place.before?.has(i))) break;
+      rank = place.rank;
+    }
+    ranks[i] = rank;
+  }
 }
 
 function rankByRules(
@@ -229,9 +292,24 @@ function abcOrder(
   customers: readonly Customer[],
   column: string,
 ): { order: Uint32Array; values: Float64Array; count: number } {
-  const values = new Float64Array(customers.length);
+  const values = abcValues(customers, column);
   const order = new Uint32Array(customers.length);
   let count = 0;
+  for (let i = 0; i < customers.length; i++) if (!Number.isNaN(values[i])) order[count++] = i;
+  const sorted = Array.from(order.subarray(0, count)).sort((a, b) => {
+    const d = (values[b] as number) - (values[a] as number);
+    if (d !== 0) return d;
+    const x = (customers[a] as Customer).id;
+    const y = (customers[b] as Customer).id;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  order.set(sorted);
+  return { order, values, count };
+}
+
+/** Each customer's number under `column`; NaN when it has none (no such column, blank, text). */
+function abcValues(customers: readonly Customer[], column: string): Float64Array {
+  const values = new Float64Array(customers.length);
   for (let i = 0; i < customers.length; i++) {
     const c = customers[i] as Customer;
     const attrs = c.attributes;
@@ -242,21 +320,9 @@ function abcOrder(
       const attr = lookupColumn(c, column);
       v = attr.found ? toNumber(attr.value) : null;
     }
-    if (v === null) values[i] = NaN;
-    else {
-      values[i] = v;
-      order[count++] = i;
-    }
+    values[i] = v === null ? NaN : v;
   }
-  const sorted = Array.from(order.subarray(0, count)).sort((a, b) => {
-    const d = (values[b] as number) - (values[a] as number);
-    if (d !== 0) return d;
-    const x = (customers[a] as Customer).id;
-    const y = (customers[b] as Customer).id;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-  order.set(sorted);
-  return { order, values, count };
+  return values;
 }
 
 function abcTotal(order: Uint32Array, values: Float64Array, count: number): number {

@@ -212,14 +212,17 @@ const RANK: FunctionDef = {
       customers.length,
       r.customerHeaderRow,
       [t(lang, 'functions.col.rank')],
-      (out) => {
-        for (let i = 0; i < read.length; i++) out[(read[i] as Customer).row - 1] = [r.rankList[i] ?? ''];
-      },
+      (out) => placeRanks(out, read, r.rankList),
       r.issues,
       lang,
     );
   },
 };
+
+/** Each customer's rank on its own row (a module function: compiled once, not per call). */
+function placeRanks(out: CellValue[][], customers: readonly Customer[], ranks: readonly string[]): void {
+  for (let i = 0; i < customers.length; i++) out[(customers[i] as Customer).row - 1] = [ranks[i] ?? ''];
+}
 
 function gapMode(text: string): GapMode {
   const mode = (foldText(text) || 'gaps') as GapMode;

@@ -98,7 +98,7 @@ interface Mapped {
   kind: number;
   /** A blank cell is an issue and the row is invalid (required and not allowBlank). */
   blankStops: boolean;
-  read: (v: CellValue) => Read<CellRead>;
+  memo: Memo<Read<CellRead>>;
   /** The last plain text read in this column (a string that took the fast path) and its value. */
   lastRaw: unknown;
   lastText: string;
@@ -187,7 +187,7 @@ export function scanSlots(
               ? KIND_NOTE
               : KIND_OTHER,
       blankStops: c.required && !c.allowBlank,
-      read: memoized((v) => readCell(c.kind, v)),
+      memo: new Memo((v) => readCell(c.kind, v)),
       lastRaw: NaN, // equal to no cell
       lastText: '',
       notes: new Map<string, string>(),
@@ -204,7 +204,7 @@ export function scanSlots(
     extra.push({ index, header: name });
   });
 
-  const readExtra = extra.map(() => memoized(readAttribute));
+  const readExtra = extra.map(() => new Memo(readAttribute));
   const numericWithDates = extra.map((x) => isNumericWithDates(grid, best.r + 1, x.index));
 
   const layout: TableLayout = { headerRow, columns, headers, extra, issues, dataRows: null, notData: [] };
@@ -215,6 +215,7 @@ export function scanSlots(
   const requiredIndexes = mapped.filter((m) => m.spec.required).map((m) => m.index);
   const columnCount = mapped.length;
   let blankAfterData = false;
+  let shape = NO_EXTRA;
   for (let r = best.r + 1; r < grid.length; r++) {
     const line = grid[r];
     // One pass over the row tells blank, total, note or data.
@@ -333,11 +334,16 @@ export function scanSlots(
             });
           continue;
         }
-        extraCells[x.header] = readExtra[i]?.(v) ?? null;
+        extraCells[x.header] = readExtra[i]?.read(v) ?? null;
       }
     }
     onRow(row, values, extraCells, invalid, layout);
+    shape = extraCells;
   }
+  // One attribute record kept past the call: the shape of these records (a chain of hidden
+  // classes) then outlives a garbage collection between recalculations, and the code compiled
+  // for it stays valid; without it every call after a collection ran deoptimised again.
+  if (shape !== NO_EXTRA) SHAPES.set(spec, shape);
   return layout;
 }
 
@@ -381,7 +387,7 @@ function readMapped(
     });
     return m.spec.kind === 'text' || m.spec.kind === 'note' ? '' : null;
   }
-  const read = m.read(raw);
+  const read = m.memo.read(raw);
   if (read.ok) {
     if (read.warning)
       issues.push({
@@ -487,6 +493,7 @@ function blankCell(v: CellValue): boolean {
   return v === null || v === undefined;
 }
 
+const SHAPES = new Map<TableSpec, Record<string, AttrValue>>();
 const NO_EXTRA: Record<string, AttrValue> = Object.freeze({}) as Record<string, AttrValue>;
 
 /** Reads one cell as `kind`; text kinds never fail. */
@@ -514,32 +521,36 @@ const MEMO_TRIAL = 2048;
 // Text and numbers repeat down a column (dates as serials or Dates, types, reps): each distinct
 // value is read once, which also spares allocating a result per cell. A Date is memoised by its
 // time. A column whose values are unique per row (free text) is read directly: a memo there
-// would only cost hashing and memory.
-function memoized<T>(read: (v: CellValue) => T): (v: CellValue) => T {
-  let texts: Map<string, T> | null = new Map<string, T>();
-  const numbers = new Map<number, T>();
-  const dates = new Map<number, T>();
-  let hits = 0;
-  return (v) => {
+// would only cost hashing and memory. A class, not a closure per column: its method lives as long
+// as the module, so the code compiled for it survives a garbage collection between calls.
+class Memo<T> {
+  private texts: Map<string, T> | null = new Map<string, T>();
+  private readonly numbers = new Map<number, T>();
+  private readonly dates = new Map<number, T>();
+  private hits = 0;
+
+  constructor(private readonly reader: (v: CellValue) => T) {}
+
+  read(v: CellValue): T {
     let memo: Map<never, T> | null;
     let key: unknown = v;
-    if (typeof v === 'string') memo = texts as Map<never, T> | null;
-    else if (typeof v === 'number') memo = numbers as Map<never, T>;
+    if (typeof v === 'string') memo = this.texts as Map<never, T> | null;
+    else if (typeof v === 'number') memo = this.numbers as Map<never, T>;
     else if (v !== null && typeof v === 'object' && isDateValue(v)) {
-      memo = dates as Map<never, T>;
+      memo = this.dates as Map<never, T>;
       key = v.getTime();
     } else memo = null;
-    if (memo === null) return read(v);
+    if (memo === null) return this.reader(v);
     const hit = memo.get(key as never);
     if (hit !== undefined) {
-      if (memo === texts) hits++;
+      if (memo === this.texts) this.hits++;
       return hit;
     }
-    const value = read(v);
+    const value = this.reader(v);
     if (memo.size < MEMO_LIMIT) memo.set(key as never, value);
-    if (memo === texts && texts.size === MEMO_TRIAL && hits < MEMO_TRIAL) texts = null;
+    if (memo === this.texts && this.texts.size === MEMO_TRIAL && this.hits < MEMO_TRIAL) this.texts = null;
     return value;
-  };
+  }
 }
 
 /**

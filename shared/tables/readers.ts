@@ -53,6 +53,17 @@ const CUSTOMER_SLOT = (() => {
   return { id: at('id'), name: at('name'), kana: at('kana'), rep: at('rep') };
 })();
 
+/** A customer read in progress (see customerRow). */
+interface CustomerScan {
+  opts: TableOptions;
+  customers: Customer[];
+  duplicates: Issue[];
+  /** Each id's key → its sheet row; null while the keys have only gone up (see customerRow). */
+  seen: Map<string, number> | null;
+  lastKey: string;
+  issue: Issuer | null;
+}
+
 /**
  * Reads the customer list. The id is the ID column's text, or the customer name when the sheet
  * has no ID column or the cell is blank. Rows without a name, or repeating an id, are skipped
@@ -63,50 +74,57 @@ export function readCustomers(
   grid: CellValue[][],
   opts: TableOptions,
 ): { customers: Customer[]; issues: Issue[]; table: TableLayout } {
-  const duplicates: Issue[] = [];
-  const customers: Customer[] = [];
-  // Customer lists are often sorted by ID: while each key is above the last, none can repeat, and
-  // no map of 10,000 keys is needed. Built from the customers so far once the order breaks.
-  let seen: Map<string, number> | null = null;
-  let lastKey = '';
-  let issue: Issuer | null = null;
-  const table = scanSlots(grid, CUSTOMER_TABLE, opts, (row, values, extra, _invalid, layout) => {
-    const name = slotText(values, CUSTOMER_SLOT.name);
-    if (name === '') return; // required: the scan reported it
-    const id = slotText(values, CUSTOMER_SLOT.id) || name;
-    const key = customerIdKey(id);
-    let firstRow: number | undefined;
-    if (seen === null && key > lastKey) lastKey = key;
-    else {
-      seen ??= new Map(customers.map((c) => [customerIdKey(c.id), c.row]));
-      firstRow = seen.get(key);
-    }
-    if (firstRow !== undefined) {
-      issue ??= cellIssuer(layout, opts);
-      duplicates.push(
-        issue(
-          row,
-          'id' in layout.columns ? 'id' : 'name',
-          'tables.duplicateCustomerId',
-          { id, firstRow },
-          'error',
-          id,
-        ),
-      );
-      return;
-    }
-    seen?.set(key, row);
-    customers.push({
-      id,
-      name,
-      kana: slotText(values, CUSTOMER_SLOT.kana),
-      rep: slotText(values, CUSTOMER_SLOT.rep),
-      // Each customer owns its attributes (the scan shares one frozen record when there are none).
-      attributes: layout.extra.length > 0 ? extra : {},
-      row,
-    });
+  const scan: CustomerScan = { opts, customers: [], duplicates: [], seen: null, lastKey: '', issue: null };
+  // One long-lived row function, bound to this read: the code compiled for it survives a garbage
+  // collection between recalculations (a closure made per call would be compiled again).
+  const table = scanSlots(grid, CUSTOMER_TABLE, opts, customerRow.bind(scan));
+  return { customers: scan.customers, issues: [...table.issues, ...scan.duplicates], table };
+}
+
+function customerRow(
+  this: CustomerScan,
+  row: number,
+  values: readonly unknown[],
+  extra: Record<string, AttrValue>,
+  _invalid: readonly string[],
+  layout: TableLayout,
+): void {
+  const name = slotText(values, CUSTOMER_SLOT.name);
+  if (name === '') return; // required: the scan reported it
+  const id = slotText(values, CUSTOMER_SLOT.id) || name;
+  const key = customerIdKey(id);
+  // Customer lists are often sorted by ID: while each key is above the last, none can repeat,
+  // and no map of 10,000 keys is needed. Built from the customers so far once the order breaks.
+  let firstRow: number | undefined;
+  if (this.seen === null && key > this.lastKey) this.lastKey = key;
+  else {
+    this.seen ??= new Map(this.customers.map((c) => [customerIdKey(c.id), c.row]));
+    firstRow = this.seen.get(key);
+  }
+  if (firstRow !== undefined) {
+    this.issue ??= cellIssuer(layout, this.opts);
+    this.duplicates.push(
+      this.issue(
+        row,
+        'id' in layout.columns ? 'id' : 'name',
+        'tables.duplicateCustomerId',
+        { id, firstRow },
+        'error',
+        id,
+      ),
+    );
+    return;
+  }
+  this.seen?.set(key, row);
+  this.customers.push({
+    id,
+    name,
+    kana: slotText(values, CUSTOMER_SLOT.kana),
+    rep: slotText(values, CUSTOMER_SLOT.rep),
+    // Each customer owns its attributes (the scan shares one frozen record when there are none).
+    attributes: layout.extra.length > 0 ? extra : {},
+    row,
   });
-  return { customers, issues: [...table.issues, ...duplicates], table };
 }
 
 function toIndex(customers: readonly Customer[] | CustomerIndex): CustomerIndex {
