@@ -129,8 +129,13 @@ function isMissing(value: unknown): boolean {
 function toMatrix(value: unknown): CellValue[][] {
   if (!Array.isArray(value)) return [[value as CellValue]];
   // The usual range is rows of cells already: used as it is, never copied.
-  if (value.every((row) => Array.isArray(row))) return value as CellValue[][];
+  // A module function, not an arrow made per call: its compiled code outlives a collection.
+  if (value.every(isRow)) return value as CellValue[][];
   return value.map((row) => (Array.isArray(row) ? (row as CellValue[]) : [row as CellValue]));
+}
+
+function isRow(row: unknown): boolean {
+  return Array.isArray(row);
 }
 
 function scalar(value: unknown): CellValue {

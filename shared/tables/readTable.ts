@@ -494,6 +494,8 @@ function blankCell(v: CellValue): boolean {
 }
 
 const SHAPES = new Map<TableSpec, Record<string, AttrValue>>();
+/** Objects kept only for their hidden classes (see Memo). */
+const SHAPES_KEPT: unknown[] = [];
 const NO_EXTRA: Record<string, AttrValue> = Object.freeze({}) as Record<string, AttrValue>;
 
 /** Reads one cell as `kind`; text kinds never fail. */
@@ -552,6 +554,9 @@ class Memo<T> {
     return value;
   }
 }
+// Kept for the life of the module: a Memo's hidden classes then outlive a collection, and so
+// does the code compiled for them (it is thrown away with the last object of those classes).
+SHAPES_KEPT.push(new Memo(readAttribute));
 
 /**
  * True for a free column that holds numbers and a few Dates: Sheets and Excel hand a number cell

@@ -75,20 +75,29 @@ export function readCustomers(
   opts: TableOptions,
 ): { customers: Customer[]; issues: Issue[]; table: TableLayout } {
   const scan: CustomerScan = { opts, customers: [], duplicates: [], seen: null, lastKey: '', issue: null };
-  // One long-lived row function, bound to this read: the code compiled for it survives a garbage
-  // collection between recalculations (a closure made per call would be compiled again).
-  const table = scanSlots(grid, CUSTOMER_TABLE, opts, customerRow.bind(scan));
-  return { customers: scan.customers, issues: [...table.issues, ...scan.duplicates], table };
+  // The row function is one module function, its read in progress beside it: optimised code
+  // that calls a function made per call (a closure, a bound function) is thrown away when that
+  // function is collected, so every recalculation after a collection ran unoptimised again.
+  const outer = customerScan;
+  customerScan = scan;
+  try {
+    const table = scanSlots(grid, CUSTOMER_TABLE, opts, customerRow);
+    return { customers: scan.customers, issues: [...table.issues, ...scan.duplicates], table };
+  } finally {
+    customerScan = outer;
+  }
 }
 
+let customerScan: CustomerScan | null = null;
+
 function customerRow(
-  this: CustomerScan,
   row: number,
   values: readonly unknown[],
   extra: Record<string, AttrValue>,
   _invalid: readonly string[],
   layout: TableLayout,
 ): void {
+  const scan = customerScan as CustomerScan;
   const name = slotText(values, CUSTOMER_SLOT.name);
   if (name === '') return; // required: the scan reported it
   const id = slotText(values, CUSTOMER_SLOT.id) || name;
@@ -96,15 +105,15 @@ function customerRow(
   // Customer lists are often sorted by ID: while each key is above the last, none can repeat,
   // and no map of 10,000 keys is needed. Built from the customers so far once the order breaks.
   let firstRow: number | undefined;
-  if (this.seen === null && key > this.lastKey) this.lastKey = key;
+  if (scan.seen === null && key > scan.lastKey) scan.lastKey = key;
   else {
-    this.seen ??= new Map(this.customers.map((c) => [customerIdKey(c.id), c.row]));
-    firstRow = this.seen.get(key);
+    scan.seen ??= new Map(scan.customers.map((c) => [customerIdKey(c.id), c.row]));
+    firstRow = scan.seen.get(key);
   }
   if (firstRow !== undefined) {
-    this.issue ??= cellIssuer(layout, this.opts);
-    this.duplicates.push(
-      this.issue(
+    scan.issue ??= cellIssuer(layout, scan.opts);
+    scan.duplicates.push(
+      scan.issue(
         row,
         'id' in layout.columns ? 'id' : 'name',
         'tables.duplicateCustomerId',
@@ -115,8 +124,8 @@ function customerRow(
     );
     return;
   }
-  this.seen?.set(key, row);
-  this.customers.push({
+  scan.seen?.set(key, row);
+  scan.customers.push({
     id,
     name,
     kana: slotText(values, CUSTOMER_SLOT.kana),
