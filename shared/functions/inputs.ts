@@ -6,7 +6,7 @@ import { definitionIssues, readDefinition, readHistory, stampLabel, versionInFor
 import type { Day } from '../values/days';
 import { readDataset } from '../tables';
 import { indexDataset, rankList, type DatasetIndex } from '../engines';
-import type { CellValue } from '../values/cell';
+import { isDateValue, type CellValue } from '../values/cell';
 
 /**
  * Reading a function's range arguments. Issues found in a range name the argument, the row and
@@ -112,7 +112,39 @@ export function readTables(args: TableArgs): Tables {
  * the version in force on the as-of date (the latest without one), so a past as-of date is
  * computed as it was decided then, and unsaved edits on the sheet never count.
  */
-function definitionArgument(grid: CellValue[][], asOf: Day | undefined) {
+function definitionArgument(grid: CellValue[][], asOf: Day | undefined): DefinitionRead {
+  if (lastDefinition && lastDefinition.asOf === asOf && sameCells(lastDefinition.cells, grid))
+    return lastDefinition.read;
+  const read = readDefinitionArgument(grid, asOf);
+  lastDefinition = { cells: grid.map((row) => row.slice()), asOf, read };
+  return read;
+}
+
+type DefinitionRead = { definition: Definition; version: number | null; issues: Issue[] };
+
+// The definition last read, with a copy of its cells: every function reads the same definition
+// on every recalculation, and it is read again only when a cell differs (all are compared: a
+// definition is a few hundred cells). Read results are never changed by their users.
+let lastDefinition: { cells: CellValue[][]; asOf: Day | undefined; read: DefinitionRead } | null = null;
+
+function sameCells(a: readonly CellValue[][], b: readonly CellValue[][]): boolean {
+  if (a.length !== b.length) return false;
+  for (let r = 0; r < a.length; r++) {
+    const x = a[r] as CellValue[];
+    const y = b[r];
+    if (!y || x.length !== y.length) return false;
+    for (let c = 0; c < x.length; c++) {
+      const u = x[c];
+      const v = y[c];
+      if (u === v) continue;
+      // A date cell arrives as a new Date object on each call: equal when its time is.
+      if (!isDateValue(u) || !isDateValue(v) || u.getTime() !== v.getTime()) return false;
+    }
+  }
+  return true;
+}
+
+function readDefinitionArgument(grid: CellValue[][], asOf: Day | undefined): DefinitionRead {
   const history = readHistory(grid, { sheet: sheetOf('definition') });
   if (history.versions.length === 0) return readDefinition(grid, { sheet: sheetOf('definition') });
   const latest = history.versions.reduce((a, b) => (b.version > a.version ? b : a));
