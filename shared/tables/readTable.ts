@@ -205,7 +205,8 @@ export function scanSlots(
   });
 
   const readExtra = extra.map(() => new Memo(readAttribute));
-  const numericWithDates = extra.map((x) => isNumericWithDates(grid, best.r + 1, x.index));
+  // Worked out on the column's first Date: most attribute columns hold none, and are not scanned.
+  const numericWithDates: (boolean | undefined)[] = extra.map(() => undefined);
 
   const layout: TableLayout = { headerRow, columns, headers, extra, issues, dataRows: null, notData: [] };
   const values: (CellRead | undefined)[] = new Array<CellRead | undefined>(spec.columns.length);
@@ -318,7 +319,7 @@ export function scanSlots(
           });
           continue;
         }
-        if (numericWithDates[i] && isDateValue(v)) {
+        if (isDateValue(v) && (numericWithDates[i] ??= isNumericWithDates(grid, best.r + 1, x.index))) {
           const n = readNumberCell(v);
           extraCells[x.header] = n.ok ? n.value : null;
           if (n.ok && n.warning)
@@ -467,11 +468,22 @@ function notDataReason(
 // Whether a cell is a total word, per distinct text: ids and names repeat down a log.
 const TOTAL_TEXTS = new Map<string, boolean>();
 function isTotalWord(v: string): boolean {
-  // No total word has a digit, and normalising keeps digits: ids and dated notes stop here.
+  // No total word has a digit, and normalising keeps digits: ids and dated notes stop here. Nor
+  // is a text of kana and kanji alone one (NFKC leaves those as they are) unless it has 計: the
+  // English words need Latin letters. Names stop here without a look-up.
+  let kanaKanji = true;
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
     if (c >= 48 && c <= 57) return false;
+    if (
+      kanaKanji &&
+      !(c >= 0x4e00
+        ? c <= 0x9fff && c !== 0x8a08
+        : (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc || c === 0x20)
+    )
+      kanaKanji = false;
   }
+  if (kanaKanji) return false;
   let hit = TOTAL_TEXTS.get(v);
   if (hit === undefined) {
     hit = TOTAL_WORDS.has(normalizeHeader(v));
