@@ -453,6 +453,9 @@ function notDataReason(
         if (isTotalWord(v)) return 'total';
         if (firstText === null && seen === 1 && afterBlank) firstText = normalizeText(v);
       }
+      // Neither of the first two cells is a total word: a row under data is data (the usual row
+      // needs no look at the rest of its cells).
+      if (seen === 2 && !afterBlank) return null;
     }
   }
   if (nonBlank === 0) return 'blank';
