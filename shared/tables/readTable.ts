@@ -341,10 +341,11 @@ export function scanSlots(
     onRow(row, values, extraCells, invalid, layout);
     shape = extraCells;
   }
-  // One attribute record kept past the call: the shape of these records (a chain of hidden
-  // classes) then outlives a garbage collection between recalculations, and the code compiled
-  // for it stays valid; without it every call after a collection ran deoptimised again.
-  if (shape !== NO_EXTRA) SHAPES.set(spec, shape);
+  // A few small objects of this call kept past it (an attribute record, the column map, the
+  // options): their hidden classes, made per table, then outlive a garbage collection between
+  // recalculations, and so does the code compiled for them. Without them every call after a
+  // collection ran deoptimised, and this function takes long to optimise again.
+  SHAPES.set(spec, [shape, columns, opts]);
   return layout;
 }
 
@@ -508,7 +509,7 @@ function blankCell(v: CellValue): boolean {
   return v === null || v === undefined;
 }
 
-const SHAPES = new Map<TableSpec, Record<string, AttrValue>>();
+const SHAPES = new Map<TableSpec, unknown[]>();
 /** Objects kept only for their hidden classes (see Memo). */
 const SHAPES_KEPT: unknown[] = [];
 const NO_EXTRA: Record<string, AttrValue> = Object.freeze({}) as Record<string, AttrValue>;
@@ -571,7 +572,11 @@ class Memo<T> {
 }
 // Kept for the life of the module: a Memo's hidden classes then outlive a collection, and so
 // does the code compiled for them (it is thrown away with the last object of those classes).
-SHAPES_KEPT.push(new Memo(readAttribute));
+// Used once, as a column is (a hit counted): its hidden class is the one the columns' memos end in.
+const keptMemo = new Memo(readAttribute);
+keptMemo.read('');
+keptMemo.read('');
+SHAPES_KEPT.push(keptMemo);
 
 /**
  * True for a free column that holds numbers and a few Dates: Sheets and Excel hand a number cell
