@@ -95,5 +95,17 @@ function isDateObject(value: unknown): value is Date {
 function rectangle(rows: CellValue[][]): unknown[][] {
   if (rows.length === 0) return [['']];
   const width = widthOf(rows);
-  return rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+  const out: unknown[][] = new Array<unknown[]>(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = fullRow(rows[k] as CellValue[], width);
+  return out;
+}
+
+/** The row as it is when it already fills the width without holes (RANK's 10,000 rows), else a copy. */
+function fullRow(row: CellValue[], width: number): unknown[] {
+  let full = row.length === width;
+  for (let i = 0; full && i < width; i++) if (row[i] === null || row[i] === undefined) full = false;
+  if (full) return row;
+  const copy = new Array<unknown>(width);
+  for (let i = 0; i < width; i++) copy[i] = row[i] ?? '';
+  return copy;
 }

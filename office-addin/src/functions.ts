@@ -138,11 +138,22 @@ export function toSpill(matrix: readonly CellValue[][]): ExcelCell[][] {
   let width = 1;
   for (const row of matrix) width = Math.max(width, row.length);
   const rows = matrix.length === 0 ? [[]] : matrix;
-  return rows.map((row) => {
-    const out = new Array<ExcelCell>(width).fill('');
-    row.forEach((v, i) => (out[i] = toCell(v)));
-    return out;
-  });
+  const out: ExcelCell[][] = new Array<ExcelCell[]>(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = spillRow(rows[k] as CellValue[], width);
+  return out;
+}
+
+/** The row as it is when every cell is already one Excel takes (RANK's 10,000 rows), else a copy. */
+function spillRow(row: readonly CellValue[], width: number): ExcelCell[] {
+  let ready = row.length === width;
+  for (let i = 0; ready && i < width; i++) {
+    const v = row[i];
+    ready = typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+  }
+  if (ready) return row as ExcelCell[];
+  const out = new Array<ExcelCell>(width).fill('');
+  for (let i = 0; i < row.length; i++) out[i] = toCell(row[i]);
+  return out;
 }
 
 function toCell(v: CellValue): ExcelCell {

@@ -734,8 +734,7 @@ function readChoice(
   try {
     if (role === 'customers') {
       const read = readCustomers(grid, { sheet, mapping });
-      const { rows: _rows, ...layout } = read.table;
-      return { sheet, how, layout, rows: read.customers.length, issues: read.issues, alternatives: [] };
+      return { sheet, how, layout: read.table, rows: read.customers.length, issues: read.issues, alternatives: [] };
     }
     let rows = 0;
     const layout = scanTable(grid, TABLE_SPECS[role], { sheet, mapping }, () => rows++, true);

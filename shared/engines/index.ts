@@ -1,7 +1,7 @@
 /** The engines: ranking, gap check, half-year review, sales manual and activity validation, over an indexed dataset. */
 export { indexDataset, activitiesUntil, spanUntil, contactsOf, keyPersonsOf } from './dataset-index';
 export type { DatasetIndex } from './dataset-index';
-export { rankCustomers, withMovement, rankingTable, conditionHolds, describeConditions } from './ranking';
+export { rankCustomers, rankList, withMovement, rankingTable, conditionHolds, describeConditions } from './ranking';
 export type { RankResult, RankingRow, Movement } from './ranking';
 export {
   checkGaps,

@@ -5,8 +5,8 @@ import type { Definition, MetricKind } from '../definition/model';
 import { definitionIssues, readDefinition, readHistory, stampLabel, versionInForce } from '../definition';
 import type { Day } from '../values/days';
 import { readDataset } from '../tables';
-import { indexDataset, rankCustomers, type DatasetIndex } from '../engines';
-import type { CellValue } from '../values/cell';
+import { indexDataset, rankList, type DatasetIndex } from '../engines';
+import { isDateValue, type CellValue } from '../values/cell';
 
 /**
  * Reading a function's range arguments. Issues found in a range name the argument, the row and
@@ -34,6 +34,9 @@ export interface Ranked extends Tables {
   definition: Definition;
   /** "第3版" / "v3": which version of the definition produced the result. */
   stamp: string;
+  /** Each customer's rank, in the order of dataset.customers. */
+  rankList: readonly string[];
+  /** The same ranks by customer id (built on first use: RANK reads rankList). */
   ranks: Map<string, string>;
 }
 
@@ -135,7 +138,39 @@ export function readTables(args: TableArgs, unread: ReadonlySet<string> = UNREAD
  * the version in force on the as-of date (the latest without one), so a past as-of date is
  * computed as it was decided then, and unsaved edits on the sheet never count.
  */
-function definitionArgument(grid: CellValue[][], asOf: Day | undefined) {
+function definitionArgument(grid: CellValue[][], asOf: Day | undefined): DefinitionRead {
+  if (lastDefinition && lastDefinition.asOf === asOf && sameCells(lastDefinition.cells, grid))
+    return lastDefinition.read;
+  const read = readDefinitionArgument(grid, asOf);
+  lastDefinition = { cells: grid.map((row) => row.slice()), asOf, read };
+  return read;
+}
+
+type DefinitionRead = { definition: Definition; version: number | null; issues: Issue[] };
+
+// The definition last read, with a copy of its cells: every function reads the same definition
+// on every recalculation, and it is read again only when a cell differs (all are compared: a
+// definition is a few hundred cells). Read results are never changed by their users.
+let lastDefinition: { cells: CellValue[][]; asOf: Day | undefined; read: DefinitionRead } | null = null;
+
+function sameCells(a: readonly CellValue[][], b: readonly CellValue[][]): boolean {
+  if (a.length !== b.length) return false;
+  for (let r = 0; r < a.length; r++) {
+    const x = a[r] as CellValue[];
+    const y = b[r];
+    if (!y || x.length !== y.length) return false;
+    for (let c = 0; c < x.length; c++) {
+      const u = x[c];
+      const v = y[c];
+      if (u === v) continue;
+      // A date cell arrives as a new Date object on each call: equal when its time is.
+      if (!isDateValue(u) || !isDateValue(v) || u.getTime() !== v.getTime()) return false;
+    }
+  }
+  return true;
+}
+
+function readDefinitionArgument(grid: CellValue[][], asOf: Day | undefined): DefinitionRead {
   const history = readHistory(grid, { sheet: sheetOf('definition') });
   if (history.versions.length === 0) return readDefinition(grid, { sheet: sheetOf('definition') });
   const latest = history.versions.reduce((a, b) => (b.version > a.version ? b : a));
@@ -154,19 +189,25 @@ export function readRanked(
 ): Ranked {
   const read = relabelled(() => definitionArgument(args.definition, args.asOf));
   const tables = readTables(args, metricsOnly ? unreadForMetrics(read.definition) : UNREAD_ACTIVITY_COLUMNS);
-  const results = rankCustomers(read.definition, tables.dataset.customers, lang);
+  const ranks = rankList(read.definition, tables.dataset.customers);
   // A definition that would mislead (a rule naming a column the table lacks…) is listed too.
   const flags = definitionIssues(read.definition, tables.customerHeaders).map((i) => ({
     ...i,
     argument: 'definition',
   }));
-  return withLazyIndex({
+  const customers = tables.dataset.customers;
+  let byId: Map<string, string> | null = null;
+  const ranked = withLazyIndex({
     dataset: tables.dataset,
     customerHeaderRow: tables.customerHeaderRow,
     customerHeaders: tables.customerHeaders,
     issues: [...relabel(read.issues), ...flags, ...tables.issues],
     definition: read.definition,
     stamp: stampLabel(read.version, lang),
-    ranks: new Map(results.map((r) => [r.customerId, r.rank])),
+    rankList: ranks,
   });
+  return Object.defineProperty(ranked, 'ranks', {
+    get: () => (byId ??= new Map(customers.map((c, i) => [c.id, ranks[i] as string]))),
+    enumerable: true,
+  }) as typeof ranked & { ranks: Map<string, string> };
 }

@@ -1,7 +1,7 @@
 import { answersOfPeriod, readConfirmations } from '../engines/review-records';
 import { t, type Lang } from '../i18n';
 import { issueSummary, issueTable, KimeruError, type Issue } from '../issues';
-import type { Day } from '../model';
+import type { Customer, Day } from '../model';
 import type { CellValue } from '../values/cell';
 import { formatDay, foldText, normalizeText } from '../values';
 import {
@@ -133,9 +133,30 @@ function besideCustomers(
   issues: readonly Issue[],
   lang: Lang,
 ): CellValue[][] {
-  const out: CellValue[][] = Array.from({ length: Math.max(height, headerRow) }, () =>
-    new Array<CellValue>(header.length).fill(''),
+  return placeBeside(
+    height,
+    headerRow,
+    header,
+    (out) => {
+      for (const r of rows) out[r.row - 1] = r.values;
+    },
+    issues,
+    lang,
   );
+}
+
+/** besideCustomers with the customer rows written by `place` straight into the result. */
+function placeBeside(
+  height: number,
+  headerRow: number,
+  header: CellValue[],
+  place: (out: CellValue[][]) => void,
+  issues: readonly Issue[],
+  lang: Lang,
+): CellValue[][] {
+  const length = Math.max(height, headerRow);
+  const out: CellValue[][] = [];
+  for (let i = 0; i < length; i++) out.push(BLANK_ROW);
   const summary = issueSummary(lang, issues);
   out[headerRow - 1] =
     summary === ''
@@ -144,7 +165,10 @@ function besideCustomers(
           t(lang, 'functions.header.withIssues', { header: String(header[0] ?? ''), summary }),
           ...header.slice(1),
         ];
-  for (const r of rows) out[r.row - 1] = r.values;
+  place(out);
+  // Rows no customer took are blank, each its own array (the result is the caller's to change).
+  for (let i = 0; i < length; i++)
+    if (out[i] === BLANK_ROW) out[i] = new Array<CellValue>(header.length).fill('');
   for (const i of issues) {
     if (i.argument !== 'customers' || i.severity === 'warning' || i.row === undefined) continue;
     const line = out[i.row - 1];
@@ -152,6 +176,9 @@ function besideCustomers(
   }
   return out;
 }
+
+/** A placeholder for a row not yet written, never returned (see placeBeside). */
+const BLANK_ROW: CellValue[] = [];
 
 /** A table result with one more line under it when rows were left out or read with a caveat. */
 function withIssueLine(
@@ -180,16 +207,22 @@ const RANK: FunctionDef = {
   run(args, lang) {
     const customers = range(args, 'customers');
     const r = readRanked({ customers, definition: range(args, 'definition') }, lang);
-    return besideCustomers(
+    const read = r.dataset.customers;
+    return placeBeside(
       customers.length,
       r.customerHeaderRow,
       [t(lang, 'functions.col.rank')],
-      r.dataset.customers.map((c) => ({ row: c.row, values: [r.ranks.get(c.id) ?? ''] })),
+      (out) => placeRanks(out, read, r.rankList),
       r.issues,
       lang,
     );
   },
 };
+
+/** Each customer's rank on its own row (a module function: compiled once, not per call). */
+function placeRanks(out: CellValue[][], customers: readonly Customer[], ranks: readonly string[]): void {
+  for (let i = 0; i < customers.length; i++) out[(customers[i] as Customer).row - 1] = [ranks[i] ?? ''];
+}
 
 function gapMode(text: string): GapMode {
   const mode = (foldText(text) || 'gaps') as GapMode;

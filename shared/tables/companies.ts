@@ -42,6 +42,32 @@ export function foldCustomerId(id: string): string {
   return normalizeText(id).toLowerCase().replace(/\s+/g, '');
 }
 
+/**
+ * A key telling repeated customer IDs apart: two IDs have the same key exactly when they have the
+ * same foldCustomerId. The usual ID (printable ASCII without lower case, "C00123") is its own key,
+ * so reading 10,000 customers makes no string for it.
+ */
+export function customerIdKey(id: string): string {
+  if (upperAscii(id)) return id;
+  const folded = foldCustomerId(id);
+  // An ASCII fold is lower case: upper-cased, it meets the IDs above (one-to-one on ASCII).
+  return asciiOnly(folded) ? folded.toUpperCase() : folded;
+}
+
+function upperAscii(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f || (c >= 0x61 && c <= 0x7a)) return false;
+  }
+  return true;
+}
+
+function asciiOnly(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
 /** The result of looking a customer up by what a row says. */
 export type CustomerMatch = { customer: Customer } | { ambiguous: Customer[] } | null;
 

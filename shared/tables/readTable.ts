@@ -13,6 +13,10 @@ import { normalizeHeader } from './headers';
 import type { CellRead, ColumnSpec, TableLayout, TableOptions, TableRead, TableRow, TableSpec } from './spec';
 import { columnLabel } from './labels';
 
+// Read once, not per cell: in a vm realm (the benchmark runs the built bundles in one) every
+// lookup of a global such as Number costs about 0.1 µs.
+const isFiniteNumber = Number.isFinite;
+
 /** How many rows from the top are searched for the header (title rows, notes, blank rows). */
 export const HEADER_SEARCH_ROWS = 20;
 
@@ -106,7 +110,7 @@ interface Mapped {
   kind: number;
   /** A blank cell is an issue and the row is invalid (required and not allowBlank). */
   blankStops: boolean;
-  read: (v: CellValue) => Read<CellRead>;
+  memo: Memo<Read<CellRead>>;
   /** The last plain text read in this column (a string that took the fast path) and its value. */
   lastRaw: unknown;
   lastText: string;
@@ -195,7 +199,7 @@ export function scanSlots(
               ? KIND_NOTE
               : KIND_OTHER,
       blankStops: c.required && !c.allowBlank,
-      read: memoized((v) => readCell(c.kind, v)),
+      memo: new Memo((v) => readCell(c.kind, v)),
       lastRaw: NaN, // equal to no cell
       lastText: '',
       notes: new Map<string, string>(),
@@ -212,8 +216,9 @@ export function scanSlots(
     extra.push({ index, header: name });
   });
 
-  const readExtra = extra.map(() => memoized(readAttribute));
-  const numericWithDates = extra.map((x) => isNumericWithDates(grid, best.r + 1, x.index));
+  const readExtra = extra.map(() => new Memo(readAttribute));
+  // Worked out on the column's first Date: most attribute columns hold none, and are not scanned.
+  const numericWithDates: (boolean | undefined)[] = extra.map(() => undefined);
 
   const layout: TableLayout = { headerRow, columns, headers, extra, issues, dataRows: null, notData: [] };
   const values: (CellRead | undefined)[] = new Array<CellRead | undefined>(spec.columns.length);
@@ -223,6 +228,7 @@ export function scanSlots(
   const requiredIndexes = mapped.filter((m) => m.spec.required).map((m) => m.index);
   const columnCount = mapped.length;
   let blankAfterData = false;
+  let shape = NO_EXTRA;
   for (let r = best.r + 1; r < grid.length; r++) {
     const line = grid[r];
     // One pass over the row tells blank, total, note or data.
@@ -305,6 +311,11 @@ export function scanSlots(
       for (let i = 0; i < extra.length; i++) {
         const x = extra[i] as { index: number; header: string };
         const v = line[x.index];
+        if (typeof v === 'number') {
+          // readAttribute's answer, without a memo of numbers that are mostly unique (取引額).
+          extraCells[x.header] = isFiniteNumber(v) ? v : null;
+          continue;
+        }
         const error = errorValueOf(v);
         if (error !== null) {
           extraCells[x.header] = null;
@@ -320,7 +331,7 @@ export function scanSlots(
           });
           continue;
         }
-        if (numericWithDates[i] && isDateValue(v)) {
+        if (isDateValue(v) && (numericWithDates[i] ??= isNumericWithDates(grid, best.r + 1, x.index))) {
           const n = readNumberCell(v);
           extraCells[x.header] = n.ok ? n.value : null;
           if (n.ok && n.warning)
@@ -336,11 +347,17 @@ export function scanSlots(
             });
           continue;
         }
-        extraCells[x.header] = readExtra[i]?.(v) ?? null;
+        extraCells[x.header] = readExtra[i]?.read(v) ?? null;
       }
     }
     onRow(row, values, extraCells, invalid, layout);
+    shape = extraCells;
   }
+  // A few small objects of this call kept past it (an attribute record, the column map, the
+  // options): their hidden classes, made per table, then outlive a garbage collection between
+  // recalculations, and so does the code compiled for them. Without them every call after a
+  // collection ran deoptimised, and this function takes long to optimise again.
+  SHAPES.set(spec, [shape, columns, opts]);
   return layout;
 }
 
@@ -384,7 +401,7 @@ function readMapped(
     });
     return m.spec.kind === 'text' || m.spec.kind === 'note' ? '' : null;
   }
-  const read = m.read(raw);
+  const read = m.memo.read(raw);
   if (read.ok) {
     if (read.warning)
       issues.push({
@@ -449,6 +466,9 @@ function notDataReason(
         if (isTotalWord(v)) return 'total';
         if (firstText === null && seen === 1 && afterBlank) firstText = normalizeText(v);
       }
+      // Neither of the first two cells is a total word: a row under data is data (the usual row
+      // needs no look at the rest of its cells).
+      if (seen === 2 && !afterBlank) return null;
     }
   }
   if (nonBlank === 0) return 'blank';
@@ -464,11 +484,22 @@ function notDataReason(
 // Whether a cell is a total word, per distinct text: ids and names repeat down a log.
 const TOTAL_TEXTS = new Map<string, boolean>();
 function isTotalWord(v: string): boolean {
-  // No total word has a digit, and normalising keeps digits: ids and dated notes stop here.
+  // No total word has a digit, and normalising keeps digits: ids and dated notes stop here. Nor
+  // is a text of kana and kanji alone one (NFKC leaves those as they are) unless it has 計: the
+  // English words need Latin letters. Names stop here without a look-up.
+  let kanaKanji = true;
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
     if (c >= 48 && c <= 57) return false;
+    if (
+      kanaKanji &&
+      !(c >= 0x4e00
+        ? c <= 0x9fff && c !== 0x8a08
+        : (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc || c === 0x20)
+    )
+      kanaKanji = false;
   }
+  if (kanaKanji) return false;
   let hit = TOTAL_TEXTS.get(v);
   if (hit === undefined) {
     hit = TOTAL_WORDS.has(normalizeHeader(v));
@@ -490,6 +521,9 @@ function blankCell(v: CellValue): boolean {
   return v === null || v === undefined;
 }
 
+const SHAPES = new Map<TableSpec, unknown[]>();
+/** Objects kept only for their hidden classes (see Memo). */
+const SHAPES_KEPT: unknown[] = [];
 const NO_EXTRA: Record<string, AttrValue> = Object.freeze({}) as Record<string, AttrValue>;
 
 /** Reads one cell as `kind`; text kinds never fail. */
@@ -517,33 +551,44 @@ const MEMO_TRIAL = 2048;
 // Text and numbers repeat down a column (dates as serials or Dates, types, reps): each distinct
 // value is read once, which also spares allocating a result per cell. A Date is memoised by its
 // time. A column whose values are unique per row (free text) is read directly: a memo there
-// would only cost hashing and memory.
-function memoized<T>(read: (v: CellValue) => T): (v: CellValue) => T {
-  let texts: Map<string, T> | null = new Map<string, T>();
-  const numbers = new Map<number, T>();
-  const dates = new Map<number, T>();
-  let hits = 0;
-  return (v) => {
+// would only cost hashing and memory. A class, not a closure per column: its method lives as long
+// as the module, so the code compiled for it survives a garbage collection between calls.
+class Memo<T> {
+  private texts: Map<string, T> | null = new Map<string, T>();
+  private readonly numbers = new Map<number, T>();
+  private readonly dates = new Map<number, T>();
+  private hits = 0;
+
+  constructor(private readonly reader: (v: CellValue) => T) {}
+
+  read(v: CellValue): T {
     let memo: Map<never, T> | null;
     let key: unknown = v;
-    if (typeof v === 'string') memo = texts as Map<never, T> | null;
-    else if (typeof v === 'number') memo = numbers as Map<never, T>;
+    if (typeof v === 'string') memo = this.texts as Map<never, T> | null;
+    else if (typeof v === 'number') memo = this.numbers as Map<never, T>;
     else if (v !== null && typeof v === 'object' && isDateValue(v)) {
-      memo = dates as Map<never, T>;
+      memo = this.dates as Map<never, T>;
       key = v.getTime();
     } else memo = null;
-    if (memo === null) return read(v);
+    if (memo === null) return this.reader(v);
     const hit = memo.get(key as never);
     if (hit !== undefined) {
-      if (memo === texts) hits++;
+      if (memo === this.texts) this.hits++;
       return hit;
     }
-    const value = read(v);
+    const value = this.reader(v);
     if (memo.size < MEMO_LIMIT) memo.set(key as never, value);
-    if (memo === texts && texts.size === MEMO_TRIAL && hits < MEMO_TRIAL) texts = null;
+    if (memo === this.texts && this.texts.size === MEMO_TRIAL && this.hits < MEMO_TRIAL) this.texts = null;
     return value;
-  };
+  }
 }
+// Kept for the life of the module: a Memo's hidden classes then outlive a collection, and so
+// does the code compiled for them (it is thrown away with the last object of those classes).
+// Used once, as a column is (a hit counted): its hidden class is the one the columns' memos end in.
+const keptMemo = new Memo(readAttribute);
+keptMemo.read('');
+keptMemo.read('');
+SHAPES_KEPT.push(keptMemo);
 
 /**
  * True for a free column that holds numbers and a few Dates: Sheets and Excel hand a number cell

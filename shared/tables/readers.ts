@@ -6,14 +6,14 @@ import type { CellValue, Read } from '../values/cell';
 import { readActivityType } from './activityTypes';
 import { ActivityLog, activityTypeCode, datasetOf } from '../activity-log';
 import { columnLetter } from './columns';
-import { CustomerIndex, foldCustomerId } from './companies';
+import { CustomerIndex, customerIdKey, foldCustomerId } from './companies';
 import { indexPeople, matchPeople, type PeopleIndex, type PeopleMatch } from './people';
-import { readTable, scanSlots } from './readTable';
+import { scanSlots } from './readTable';
 import { readContactRole } from './roles';
 import { ACTIVITY_TABLE, CONTACT_TABLE, CUSTOMER_NAME_HEADERS, CUSTOMER_TABLE } from './schemas';
 import { normalizeHeader } from './headers';
 import { MAX_KEY_LENGTH, normalizeText } from '../values/text';
-import type { CellRead, TableLayout, TableOptions, TableRead, TableRow, TableSpec } from './spec';
+import type { CellRead, TableLayout, TableOptions, TableRow, TableSpec } from './spec';
 
 /** Builds issues located at one cell of a table read: by column key, or by grid index for an
  *  unmapped column. `value` is the cell as written, shown in the list of unread rows. */
@@ -48,50 +48,93 @@ function text(row: TableRow, key: string): string {
   return typeof v === 'string' ? v : '';
 }
 
+/** Where each customer column's value sits in a scanSlots row: its place in CUSTOMER_TABLE. */
+const CUSTOMER_SLOT = (() => {
+  const at = (key: string): number => CUSTOMER_TABLE.columns.findIndex((c) => c.key === key);
+  return { id: at('id'), name: at('name'), kana: at('kana'), rep: at('rep') };
+})();
+
+/** A customer read in progress (see customerRow). */
+interface CustomerScan {
+  opts: TableOptions;
+  customers: Customer[];
+  duplicates: Issue[];
+  /** Each id's key → its sheet row; null while the keys have only gone up (see customerRow). */
+  seen: Map<string, number> | null;
+  lastKey: string;
+  issue: Issuer | null;
+}
+
 /**
  * Reads the customer list. The id is the ID column's text, or the customer name when the sheet
  * has no ID column or the cell is blank. Rows without a name, or repeating an id, are skipped
- * with an issue. Every unmapped column becomes an attribute.
+ * with an issue. Every unmapped column becomes an attribute. One pass straight from the column
+ * slots (see scanSlots): RANK reads 10,000 customers on every recalculation.
  */
 export function readCustomers(
   grid: CellValue[][],
   opts: TableOptions,
-): { customers: Customer[]; issues: Issue[]; table: TableRead } {
-  const table = readTable(grid, CUSTOMER_TABLE, opts);
-  const issue = cellIssuer(table, opts);
-  const issues = [...table.issues];
-  const customers: Customer[] = [];
-  const seen = new Map<string, number>();
-  for (const row of table.rows) {
-    const name = text(row, 'name');
-    if (name === '') continue; // required: readTable reported it
-    const id = text(row, 'id') || name;
-    const folded = foldCustomerId(id);
-    const firstRow = seen.get(folded);
-    if (firstRow !== undefined) {
-      issues.push(
-        issue(
-          row,
-          'id' in table.columns ? 'id' : 'name',
-          'tables.duplicateCustomerId',
-          { id, firstRow },
-          'error',
-          id,
-        ),
-      );
-      continue;
-    }
-    seen.set(folded, row.row);
-    customers.push({
-      id,
-      name,
-      kana: text(row, 'kana'),
-      rep: text(row, 'rep'),
-      attributes: row.extra,
-      row: row.row,
-    });
+): { customers: Customer[]; issues: Issue[]; table: TableLayout } {
+  const scan: CustomerScan = { opts, customers: [], duplicates: [], seen: null, lastKey: '', issue: null };
+  // The row function is one module function, its read in progress beside it: optimised code
+  // that calls a function made per call (a closure, a bound function) is thrown away when that
+  // function is collected, so every recalculation after a collection ran unoptimised again.
+  const outer = customerScan;
+  customerScan = scan;
+  try {
+    const table = scanSlots(grid, CUSTOMER_TABLE, opts, customerRow);
+    return { customers: scan.customers, issues: [...table.issues, ...scan.duplicates], table };
+  } finally {
+    customerScan = outer;
   }
-  return { customers, issues, table };
+}
+
+let customerScan: CustomerScan | null = null;
+
+function customerRow(
+  row: number,
+  values: readonly unknown[],
+  extra: Record<string, AttrValue>,
+  _invalid: readonly string[],
+  layout: TableLayout,
+): void {
+  const scan = customerScan as CustomerScan;
+  const name = slotText(values, CUSTOMER_SLOT.name);
+  if (name === '') return; // required: the scan reported it
+  const id = slotText(values, CUSTOMER_SLOT.id) || name;
+  const key = customerIdKey(id);
+  // Customer lists are often sorted by ID: while each key is above the last, none can repeat,
+  // and no map of 10,000 keys is needed. Built from the customers so far once the order breaks.
+  let firstRow: number | undefined;
+  if (scan.seen === null && key > scan.lastKey) scan.lastKey = key;
+  else {
+    scan.seen ??= new Map(scan.customers.map((c) => [customerIdKey(c.id), c.row]));
+    firstRow = scan.seen.get(key);
+  }
+  if (firstRow !== undefined) {
+    scan.issue ??= cellIssuer(layout, scan.opts);
+    scan.duplicates.push(
+      scan.issue(
+        row,
+        'id' in layout.columns ? 'id' : 'name',
+        'tables.duplicateCustomerId',
+        { id, firstRow },
+        'error',
+        id,
+      ),
+    );
+    return;
+  }
+  scan.seen?.set(key, row);
+  scan.customers.push({
+    id,
+    name,
+    kana: slotText(values, CUSTOMER_SLOT.kana),
+    rep: slotText(values, CUSTOMER_SLOT.rep),
+    // Each customer owns its attributes (the scan shares one frozen record when there are none).
+    attributes: layout.extra.length > 0 ? extra : {},
+    row,
+  });
 }
 
 function toIndex(customers: readonly Customer[] | CustomerIndex): CustomerIndex {

@@ -13,7 +13,8 @@ export type Read<T> =
  * `instanceof Date` in the core's realm.
  */
 export function isDateValue(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]';
+  // The type test first: most cells are strings and numbers, which toString would box.
+  return typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]';
 }
 
 // Error values as spreadsheets show them. Sheets hands an error cell to Apps Script as this text;

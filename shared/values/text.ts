@@ -1,9 +1,6 @@
 import type { CellValue } from './cell';
 import { dayFromDate, dayToIso } from './days';
 
-// Printable ASCII words separated by single spaces: NFKC, trimming and collapsing change nothing,
-// so the common case skips the (comparatively slow) normalisation.
-const PLAIN_ASCII = /^[!-~]+(?: [!-~]+)*$/;
 // \s covers the ideographic (full-width) space U+3000 and no-break spaces too.
 const WHITESPACE_RUN = /\s+/g;
 
@@ -19,11 +16,38 @@ export const MAX_KEY_LENGTH = 500;
 const NORMALIZED = new Map<string, string>();
 const NORMALIZED_LIMIT = 50_000;
 
+/**
+ * True when NFKC, trimming and collapsing leave `v` as it is: words of printable ASCII, kana and
+ * kanji (each NFKC-stable, none composing with another) separated by single spaces. A check per
+ * character: cheaper than the memo, which names and IDs would otherwise all go through.
+ */
+function plainText(v: string): boolean {
+  let space = true; // a space at the start is not plain
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 0x20) {
+      if (space) return false;
+      space = true;
+      continue;
+    }
+    space = false;
+    if (c > 0x20 && c < 0x7f) continue;
+    if (
+      c >= 0x4e00
+        ? c <= 0x9fff
+        : (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc || c === 0x3005
+    )
+      continue;
+    return false;
+  }
+  return !space;
+}
+
 /** Cell → text as people compare it: NFKC, trimmed, whitespace runs collapsed; '' for blank. */
 export function normalizeText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') {
-    if (PLAIN_ASCII.test(v)) return v;
+    if (plainText(v)) return v;
     const hit = NORMALIZED.get(v);
     if (hit !== undefined) return hit;
     const out = v.normalize('NFKC').replace(WHITESPACE_RUN, ' ').trim();

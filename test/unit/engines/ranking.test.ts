@@ -1,4 +1,5 @@
-import { rankCustomers, rankingTable, withMovement } from '../../../shared/engines';
+import { rankCustomers, rankingTable, rankList, withMovement } from '../../../shared/engines';
+import type { AttrValue } from '../../../shared/model';
 import type { Definition } from '../../../shared/definition/model';
 import { customer, starterDefinition } from './fixtures';
 
@@ -183,6 +184,65 @@ describe('rankCustomers by ABC', () => {
       customer('C2', 'b', '', { 年間売上: 5_000_000 }),
     ]);
     expect(results.map((r) => r.rank)).toEqual(['A', 'B']);
+  });
+});
+
+describe('rankList', () => {
+  // xorshift32: deterministic, so a failure can be replayed
+  let seed = 11;
+  const next = (n: number): number => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % n;
+  };
+  const pick = <T>(xs: readonly T[]): T => xs[next(xs.length)] as T;
+  // Few distinct values, so ties fall on the cut-offs; text, blanks, -0 and negatives too.
+  const VALUES: AttrValue[] = [
+    0,
+    -0,
+    -5,
+    1,
+    2,
+    3,
+    5,
+    10,
+    10,
+    30,
+    50,
+    100,
+    '100',
+    '1,200万円',
+    '',
+    null,
+    '未集計',
+  ];
+  const CUTOFFS: Record<string, number>[] = [
+    { A: 0.7, B: 0.9, C: 1 },
+    { A: 0.5, B: 0.9 },
+    { A: 0.25, B: 0.5, C: 0.75 },
+    { A: 0.9, B: 0.5, C: 1 },
+    { A: 1 / 3, B: 2 / 3 },
+    {},
+  ];
+
+  it('gives every customer the rank rankCustomers gives, by ABC (ties across cut-offs too) and by rules', () => {
+    for (let n = 0; n < 400; n++) {
+      const customers = Array.from({ length: 1 + next(40) }, (_, i) =>
+        customer(
+          // Ids out of order, some repeated: ties are ordered by id, then by place in the list.
+          `K${next(30)}`,
+          `c${i}`,
+          '',
+          next(10) === 0 ? {} : { [next(6) === 0 ? ' 年間 売上' : '年間売上']: pick(VALUES) },
+        ),
+      );
+      for (const def of <Definition[]>[
+        { ...abcDef(), ranking: { kind: 'abc' as const, column: '年間売上', cutoffs: pick(CUTOFFS) } },
+        rulesDef(),
+      ])
+        expect(rankList(def, customers)).toEqual(rankCustomers(def, customers).map((r) => r.rank));
+    }
   });
 });
 

@@ -73,6 +73,25 @@ describe('RANK', () => {
   });
 });
 
+describe('RANK and the definition it read last', () => {
+  it('reads the definition again when one cell changes, even a cell edited in place', () => {
+    const before = ['', '', 'ランク', 'A', 'B', '', 'A', 'C'];
+    const after = ['', '', 'ランク', 'A', 'B', '', 'B', 'C'];
+    const edited = definition.map((r) => [...r]);
+    const ranks = (grid = edited) => call('KIMERU.RANK', customers, grid).map((r) => r[0]);
+    const a = edited.findIndex((r) => r[0] === 'A' && r[1] === '70%');
+    edited[a]![1] = '10%'; // A: only the largest customer
+    expect(ranks()).toEqual(after);
+    edited[a]![1] = '70%'; // the same array, edited back
+    expect(ranks()).toEqual(before);
+    edited[a]![1] = '10%';
+    expect(ranks()).toEqual(after);
+    // The same cells in new arrays, as a host hands them over on the next recalculation.
+    expect(ranks(edited.map((r) => [...r]))).toEqual(after);
+    expect(ranks(definition)).toEqual(before);
+  });
+});
+
 describe('ISSUES', () => {
   it('lists every row left out or read with a caveat, from whichever ranges it is given', () => {
     const messy = customers.map((r) => [...r]);

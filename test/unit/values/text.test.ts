@@ -13,6 +13,45 @@ describe('normalizeText', () => {
     expect(normalizeText(input)).toBe(expected);
   });
 
+  it('gives what NFKC, collapsing and trimming give, for any mix of kana, kanji, ASCII and spaces', () => {
+    // Texts built from the characters the plain-text shortcut passes and those it must not.
+    const pieces = [
+      '山',
+      '田',
+      'ヤ',
+      'や',
+      'ー',
+      '々',
+      'A',
+      'z',
+      '1',
+      '-',
+      ' ',
+      '\u3000',
+      '\t',
+      'ｱ',
+      'Ａ',
+      'ﾞ',
+      'ゞ',
+      'ヿ',
+      '\u3099',
+      '㈱',
+    ];
+    let seed = 7;
+    const next = (): number => {
+      // xorshift32: deterministic, so a failure can be replayed
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return seed >>> 0;
+    };
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      for (let k = next() % 8; k >= 0; k--) text += pieces[next() % pieces.length];
+      expect([text, normalizeText(text)]).toEqual([text, text.normalize('NFKC').replace(/\s+/g, ' ').trim()]);
+    }
+  });
+
   it('turns numbers, booleans, dates and blanks into text', () => {
     expect(normalizeText(1200)).toBe('1200');
     expect(normalizeText(true)).toBe('TRUE');
