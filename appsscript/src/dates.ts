@@ -50,12 +50,18 @@ export class SheetDates {
  * the script's zone, appsscript.json's timeZone). Asked of Intl, never of a service.
  */
 export function realmTimeZone(): string {
-  try {
-    return new Intl.DateTimeFormat().resolvedOptions().timeZone;
-  } catch {
-    return '';
+  // Asked once: a formatter per custom-function call showed in the profile, and the realm's
+  // zone cannot change while the script runs.
+  if (realmZone === null) {
+    try {
+      realmZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+    } catch {
+      realmZone = '';
+    }
   }
+  return realmZone;
 }
+let realmZone: string | null = null;
 
 /**
  * For a Date, the shift (ms) that makes its local (script-zone) wall clock show what the sheet's
