@@ -1,4 +1,4 @@
-import { bundleForBrowser } from '../scripts/bundle';
+import { bundleForBrowser, withLocalBuiltins } from '../scripts/bundle';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -116,7 +116,7 @@ export function withOfficeScripts(html: string): string {
 
 /** functions.ts as one IIFE for the task pane page. */
 export async function bundleFunctions(): Promise<string> {
-  return bundleForBrowser(resolve(__dirname, 'src/functions.ts'));
+  return withLocalBuiltins(await bundleForBrowser(resolve(__dirname, 'src/functions.ts')));
 }
 
 const TS_TYPE: Record<ParamKind, string> = {
