@@ -421,9 +421,8 @@ class ActivityScan {
   private lastCustomer: Customer | null = null;
   private lastCache: PeopleCache | null = null;
   private readonly readsType: boolean;
-  private readonly peopleCodes = new Map<PeopleMatch, number>();
-  private lastMatch: PeopleMatch | null = null;
-  private lastPeopleCode = -1;
+  /** This read's number: an entry of the people cache holds its code for one read at a time. */
+  private readonly readNumber = ++reads;
 
   constructor(
     grid: CellValue[][],
@@ -497,11 +496,12 @@ class ActivityScan {
     }
     this.lastCustomer = customer;
     this.lastCache = cache;
-    let match = cache.matches.get(contactText);
-    if (!match) {
-      match = matchPeople(contactText, cache.index);
-      if (cache.matches.size < 5000) cache.matches.set(contactText, match);
+    let entry = cache.matches.get(contactText);
+    if (!entry) {
+      entry = { match: matchPeople(contactText, cache.index), read: 0, code: -1 };
+      if (cache.matches.size < 5000) cache.matches.set(contactText, entry);
     }
+    const match = entry.match;
     if (match.tooLong !== undefined)
       this.issues.push(
         issue(
@@ -539,13 +539,13 @@ class ActivityScan {
         ),
       );
     }
-    // Rows that wrote the same people share one entry of the log's people.
-    if (match === this.lastMatch) return this.lastPeopleCode;
-    let code = this.peopleCodes.get(match);
-    if (code === undefined) this.peopleCodes.set(match, (code = this.log.addPeople(contactText, match.ids)));
-    this.lastMatch = match;
-    this.lastPeopleCode = code;
-    return code;
+    // Rows that wrote the same people share one entry of the log's people, kept on the cached
+    // match for this read (no map per call).
+    if (entry.read !== this.readNumber) {
+      entry.read = this.readNumber;
+      entry.code = this.log.addPeople(contactText, match.ids);
+    }
+    return entry.code;
   }
 }
 
@@ -579,7 +579,10 @@ function slotText(values: readonly unknown[], slot: number): string {
 // A customer's contacts and the names matched against them, kept across calls: a custom function
 // reads the same log on every recalculation. Kept per customer with everything matching looks at,
 // compared field by field, so an edited contact is a miss; bounded, so it cannot grow without end.
-type PeopleCache = { index: PeopleIndex; matches: Map<string, PeopleMatch> };
+/** A cell text matched against a customer's contacts, and its code in the log of read `read`. */
+type MatchEntry = { match: PeopleMatch; read: number; code: number };
+type PeopleCache = { index: PeopleIndex; matches: Map<string, MatchEntry> };
+let reads = 0;
 const PEOPLE = new Map<string, { fields: string[]; cache: PeopleCache }>();
 const PEOPLE_LIMIT = 20_000;
 
@@ -588,7 +591,7 @@ function peopleOf(customerId: string, contacts: readonly Contact[]): PeopleCache
   if (kept && sameFields(kept.fields, contacts)) return kept.cache;
   const fields: string[] = [];
   for (const c of contacts) fields.push(c.id, c.name, c.kana, c.title);
-  const cache = { index: indexPeople(contacts), matches: new Map<string, PeopleMatch>() };
+  const cache = { index: indexPeople(contacts), matches: new Map<string, MatchEntry>() };
   if (PEOPLE.size >= PEOPLE_LIMIT) PEOPLE.clear();
   PEOPLE.set(customerId, { fields, cache });
   return cache;
