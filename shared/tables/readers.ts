@@ -54,15 +54,48 @@ const CUSTOMER_SLOT = (() => {
   return { id: at('id'), name: at('name'), kana: at('kana'), rep: at('rep') };
 })();
 
-/** A customer read in progress (see customerRow). */
-interface CustomerScan {
-  opts: TableOptions;
-  customers: Customer[];
-  duplicates: Issue[];
-  /** Each id's key → its sheet row; null while the keys have only gone up (see customerRow). */
-  seen: Map<string, number> | null;
-  lastKey: string;
-  issue: Issuer | null;
+/**
+ * A table read in progress that takes its rows one at a time. The row function scanSlots calls
+ * is one module function that hands the row to the read in progress: optimised code that calls
+ * a function made per call (a closure, a bound function) is thrown away when that function is
+ * collected, so every recalculation after a collection ran unoptimised again.
+ */
+interface RowReader {
+  read(
+    row: number,
+    values: readonly (CellRead | undefined)[],
+    extra: Record<string, AttrValue>,
+    layout: TableLayout,
+  ): void;
+}
+
+let reading: RowReader | null = null;
+
+function readingRow(
+  row: number,
+  values: readonly (CellRead | undefined)[],
+  extra: Record<string, AttrValue>,
+  _invalid: readonly string[],
+  layout: TableLayout,
+): void {
+  (reading as RowReader).read(row, values, extra, layout);
+}
+
+/** scanSlots with each data row handed to `reader`. */
+function scanRows(
+  reader: RowReader,
+  grid: CellValue[][],
+  spec: TableSpec,
+  opts: TableOptions,
+  unread?: ReadonlySet<string>,
+): TableLayout {
+  const outer = reading;
+  reading = reader;
+  try {
+    return scanSlots(grid, spec, opts, readingRow, unread);
+  } finally {
+    reading = outer;
+  }
 }
 
 /**
@@ -75,66 +108,65 @@ export function readCustomers(
   grid: CellValue[][],
   opts: TableOptions,
 ): { customers: Customer[]; issues: Issue[]; table: TableLayout } {
-  const scan: CustomerScan = { opts, customers: [], duplicates: [], seen: null, lastKey: '', issue: null };
-  // The row function is one module function, its read in progress beside it: optimised code
-  // that calls a function made per call (a closure, a bound function) is thrown away when that
-  // function is collected, so every recalculation after a collection ran unoptimised again.
-  const outer = customerScan;
-  customerScan = scan;
-  try {
-    const table = scanSlots(grid, CUSTOMER_TABLE, opts, customerRow);
-    return { customers: scan.customers, issues: [...table.issues, ...scan.duplicates], table };
-  } finally {
-    customerScan = outer;
-  }
+  const scan = new CustomerScan(opts);
+  const table = scanRows(scan, grid, CUSTOMER_TABLE, opts);
+  return { customers: scan.customers, issues: [...table.issues, ...scan.duplicates], table };
 }
 
-let customerScan: CustomerScan | null = null;
+/** A customer read in progress. */
+class CustomerScan implements RowReader {
+  readonly customers: Customer[] = [];
+  readonly duplicates: Issue[] = [];
+  /** Each id's key → its sheet row; null while the keys have only gone up (see read). */
+  private seen: Map<string, number> | null = null;
+  private lastKey = '';
+  private issue: Issuer | null = null;
 
-function customerRow(
-  row: number,
-  values: readonly unknown[],
-  extra: Record<string, AttrValue>,
-  _invalid: readonly string[],
-  layout: TableLayout,
-): void {
-  const scan = customerScan as CustomerScan;
-  const name = slotText(values, CUSTOMER_SLOT.name);
-  if (name === '') return; // required: the scan reported it
-  const id = slotText(values, CUSTOMER_SLOT.id) || name;
-  const key = customerIdKey(id);
-  // Customer lists are often sorted by ID: while each key is above the last, none can repeat,
-  // and no map of 10,000 keys is needed. Built from the customers so far once the order breaks.
-  let firstRow: number | undefined;
-  if (scan.seen === null && key > scan.lastKey) scan.lastKey = key;
-  else {
-    scan.seen ??= new Map(scan.customers.map((c) => [customerIdKey(c.id), c.row]));
-    firstRow = scan.seen.get(key);
+  constructor(private readonly opts: TableOptions) {}
+
+  read(
+    row: number,
+    values: readonly (CellRead | undefined)[],
+    extra: Record<string, AttrValue>,
+    layout: TableLayout,
+  ): void {
+    const name = slotText(values, CUSTOMER_SLOT.name);
+    if (name === '') return; // required: the scan reported it
+    const id = slotText(values, CUSTOMER_SLOT.id) || name;
+    const key = customerIdKey(id);
+    // Customer lists are often sorted by ID: while each key is above the last, none can repeat,
+    // and no map of 10,000 keys is needed. Built from the customers so far once the order breaks.
+    let firstRow: number | undefined;
+    if (this.seen === null && key > this.lastKey) this.lastKey = key;
+    else {
+      this.seen ??= new Map(this.customers.map((c) => [customerIdKey(c.id), c.row]));
+      firstRow = this.seen.get(key);
+    }
+    if (firstRow !== undefined) {
+      this.issue ??= cellIssuer(layout, this.opts);
+      this.duplicates.push(
+        this.issue(
+          row,
+          'id' in layout.columns ? 'id' : 'name',
+          'tables.duplicateCustomerId',
+          { id, firstRow },
+          'error',
+          id,
+        ),
+      );
+      return;
+    }
+    this.seen?.set(key, row);
+    this.customers.push({
+      id,
+      name,
+      kana: slotText(values, CUSTOMER_SLOT.kana),
+      rep: slotText(values, CUSTOMER_SLOT.rep),
+      // Each customer owns its attributes (the scan shares one frozen record when there are none).
+      attributes: layout.extra.length > 0 ? extra : {},
+      row,
+    });
   }
-  if (firstRow !== undefined) {
-    scan.issue ??= cellIssuer(layout, scan.opts);
-    scan.duplicates.push(
-      scan.issue(
-        row,
-        'id' in layout.columns ? 'id' : 'name',
-        'tables.duplicateCustomerId',
-        { id, firstRow },
-        'error',
-        id,
-      ),
-    );
-    return;
-  }
-  scan.seen?.set(key, row);
-  scan.customers.push({
-    id,
-    name,
-    kana: slotText(values, CUSTOMER_SLOT.kana),
-    rep: slotText(values, CUSTOMER_SLOT.rep),
-    // Each customer owns its attributes (the scan shares one frozen record when there are none).
-    attributes: layout.extra.length > 0 ? extra : {},
-    row,
-  });
 }
 
 function toIndex(customers: readonly Customer[] | CustomerIndex): CustomerIndex {
@@ -251,31 +283,12 @@ export function readContacts(
   opts: TableOptions,
 ): { contacts: Contact[]; issues: Issue[]; table: TableLayout } {
   const scan = new ContactScan(customers, opts);
-  // A module row function, as for the log (see readActivities): its optimised code lasts.
-  const outer = contactScan;
-  contactScan = scan;
-  try {
-    const table = scanSlots(grid, CONTACT_TABLE, opts, contactRow);
-    return { contacts: scan.contacts, issues: [...table.issues, ...scan.issues], table };
-  } finally {
-    contactScan = outer;
-  }
-}
-
-let contactScan: ContactScan | null = null;
-
-function contactRow(
-  row: number,
-  values: readonly (CellRead | undefined)[],
-  extra: Record<string, AttrValue>,
-  _invalid: readonly string[],
-  layout: TableLayout,
-): void {
-  (contactScan as ContactScan).read(row, values, extra, layout);
+  const table = scanRows(scan, grid, CONTACT_TABLE, opts);
+  return { contacts: scan.contacts, issues: [...table.issues, ...scan.issues], table };
 }
 
 /** One read of a contact table in progress. */
-class ContactScan {
+class ContactScan implements RowReader {
   readonly issues: Issue[] = [];
   readonly contacts: Contact[] = [];
   private readonly resolver: CustomerResolver;
@@ -373,17 +386,7 @@ export function readActivities(
   unread?: ReadonlySet<string>,
 ): { log: ActivityLog; readonly activities: Activity[]; issues: Issue[]; table: TableLayout } {
   const scan = new ActivityScan(grid, customers, contacts, opts, unread);
-  // The row function is one module function and the read in progress sits beside it: optimised
-  // code that calls a function made per call is thrown away when that function is collected,
-  // so a closure here made every recalculation after a collection run unoptimised again.
-  const outer = activityScan;
-  activityScan = scan;
-  let table: TableLayout;
-  try {
-    table = scanSlots(grid, ACTIVITY_TABLE, opts, activityRow, unread);
-  } finally {
-    activityScan = outer;
-  }
+  const table = scanRows(scan, grid, ACTIVITY_TABLE, opts, unread);
   const log = scan.log;
   return {
     log,
@@ -395,20 +398,8 @@ export function readActivities(
   };
 }
 
-let activityScan: ActivityScan | null = null;
-
-function activityRow(
-  row: number,
-  values: readonly (CellRead | undefined)[],
-  extra: Record<string, AttrValue>,
-  _invalid: readonly string[],
-  layout: TableLayout,
-): void {
-  (activityScan as ActivityScan).read(row, values, extra, layout);
-}
-
 /** One read of an activity log in progress: rows go straight into the log's columns. */
-class ActivityScan {
+class ActivityScan implements RowReader {
   readonly issues: Issue[] = [];
   readonly log: ActivityLog;
   private readonly resolver: CustomerResolver;
