@@ -18,6 +18,14 @@ import {
  * The engines that run inside custom functions read these columns; everything else asks for
  * Activity objects, made on first use (`at`, `toArray`).
  */
+/** The names a row wrote, the contacts they resolved to, and whether one is a key person. */
+export interface PeopleEntry {
+  text: string;
+  ids: readonly string[];
+  /** 1 / 0 when the reader knew the customer's key persons; -1 when not worked out yet. */
+  keyMet: number;
+}
+
 export class ActivityLog {
   length = 0;
   row: Int32Array;
@@ -27,7 +35,7 @@ export class ActivityLog {
   readonly customerIds: TextTable;
   /** Position in `people` (the names written and the contacts they resolved to); -1: nobody named. */
   peopleCode: Int32Array;
-  readonly people: { text: string; ids: readonly string[] }[] = [];
+  readonly people: PeopleEntry[] = [];
   /** Position in ACTIVITY_TYPES. */
   type: Uint8Array;
   /** NaN where the row has none. */
@@ -78,7 +86,8 @@ export class ActivityLog {
     this.row[i] = a.row;
     this.date[i] = a.date;
     this.customer[i] = this.customerIds.code(a.customerId);
-    this.peopleCode[i] = a.contactText === '' && a.contactIds.length === 0 ? -1 : this.addPeople(a.contactText, a.contactIds);
+    this.peopleCode[i] =
+      a.contactText === '' && a.contactIds.length === 0 ? -1 : this.addPeople(a.contactText, a.contactIds);
     this.type[i] = activityTypeCode(a.type);
     this.nextDue[i] = a.nextDue ?? NaN;
     this.recordedAt[i] = a.recordedAt ?? NaN;
@@ -89,9 +98,9 @@ export class ActivityLog {
     this.key?.push(a.key);
   }
 
-  /** A new entry of `people`; its code. */
-  addPeople(text: string, ids: readonly string[]): number {
-    return this.people.push({ text, ids }) - 1;
+  /** A new entry of `people`; its code. `keyMet`: whether a key person is among `ids`, when known. */
+  addPeople(text: string, ids: readonly string[], keyMet: boolean | null = null): number {
+    return this.people.push({ text, ids, keyMet: keyMet === null ? -1 : keyMet ? 1 : 0 }) - 1;
   }
 
   customerIdAt(i: number): string {

@@ -27,31 +27,40 @@ const NONE: readonly never[] = [];
 
 /** Builds the index of a dataset in one pass over each list. */
 export function indexDataset(ds: Dataset): DatasetIndex {
-  const customerById = new Map<string, Customer>();
-  for (const c of ds.customers) if (!customerById.has(c.id)) customerById.set(c.id, c);
-
-  const contactById = new Map<string, Contact>();
   const contactsByCustomer = new Map<string, Contact[]>();
   const keyPersonsByCustomer = new Map<string, Contact[]>();
   for (const p of ds.contacts) {
-    if (!contactById.has(p.id)) contactById.set(p.id, p);
     push(contactsByCustomer, p.customerId, p);
     if (p.role === 'key') push(keyPersonsByCustomer, p.customerId, p);
   }
-
   const log = ds.log ?? ActivityLog.of(ds.activities);
   const { order, groupStart } = orderByCustomer(log);
+  // The id maps are built on first use: the checks a custom function runs never look one up.
+  let customerById: Map<string, Customer> | null = null;
+  let contactById: Map<string, Contact> | null = null;
+  const contactsById = (): Map<string, Contact> => (contactById ??= firstById(ds.contacts));
   return {
     customers: ds.customers,
-    customerById,
-    contactById,
+    get customerById() {
+      return (customerById ??= firstById(ds.customers));
+    },
+    get contactById() {
+      return contactsById();
+    },
     contactsByCustomer,
     keyPersonsByCustomer,
     log,
     order,
     groupStart,
-    keyMet: keyPersonMeetings(log, contactById),
+    keyMet: keyPersonMeetings(log, contactsById),
   };
+}
+
+/** Each id's first entry. */
+function firstById<T extends { id: string }>(list: readonly T[]): Map<string, T> {
+  const byId = new Map<string, T>();
+  for (const x of list) if (!byId.has(x.id)) byId.set(x.id, x);
+  return byId;
 }
 
 /**
@@ -123,33 +132,46 @@ function groupByCustomer(log: ActivityLog, byDay: Int32Array): { order: Int32Arr
   return { order, groupStart };
 }
 
-/** Whether each activity met a key person of its own customer (what the key-person checks ask). */
-function keyPersonMeetings(log: ActivityLog, contactById: ReadonlyMap<string, Contact>): Uint8Array {
+/**
+ * Whether each activity met a key person of its own customer (what the key-person checks ask).
+ * A log read from a sheet knows it per entry of its people; a log made from objects is worked
+ * out here, once per entry and customer.
+ */
+function keyPersonMeetings(log: ActivityLog, contactById: () => ReadonlyMap<string, Contact>): Uint8Array {
   const met = new Uint8Array(log.length);
-  // Rows that wrote the same people share one entry of log.people: each is looked at once per customer.
+  const { people, peopleCode } = log;
   let lastCode = -2;
   let lastCustomer = -1;
   let lastMet = 0;
   for (let i = 0; i < log.length; i++) {
-    const code = log.peopleCode[i]!;
+    const code = peopleCode[i]!;
     if (code < 0) continue;
+    const known = people[code]!.keyMet;
+    if (known >= 0) {
+      met[i] = known;
+      continue;
+    }
     const customer = log.customer[i]!;
     if (code !== lastCode || customer !== lastCustomer) {
       lastCode = code;
       lastCustomer = customer;
-      lastMet = 0;
-      const customerId = log.customerIds.list[customer]!;
-      for (const id of log.people[code]!.ids) {
-        const c = contactById.get(id);
-        if (c !== undefined && c.role === 'key' && c.customerId === customerId) {
-          lastMet = 1;
-          break;
-        }
-      }
+      lastMet = metKeyPerson(people[code]!.ids, log.customerIds.list[customer]!, contactById()) ? 1 : 0;
     }
     met[i] = lastMet;
   }
   return met;
+}
+
+function metKeyPerson(
+  ids: readonly string[],
+  customerId: string,
+  contactById: ReadonlyMap<string, Contact>,
+): boolean {
+  for (const id of ids) {
+    const c = contactById.get(id);
+    if (c !== undefined && c.role === 'key' && c.customerId === customerId) return true;
+  }
+  return false;
 }
 
 /** The customer's contacts ([] when none). */
@@ -166,7 +188,11 @@ export function keyPersonsOf(index: DatasetIndex, customerId: string): readonly 
  * The customer's activities dated on or before `asOf` as positions in `order`: order[start..end),
  * oldest first (future-dated rows are left out).
  */
-export function spanUntil(index: DatasetIndex, customerId: string, asOf: Day): { start: number; end: number } {
+export function spanUntil(
+  index: DatasetIndex,
+  customerId: string,
+  asOf: Day,
+): { start: number; end: number } {
   const { order, log, groupStart } = index;
   const code = log.customerIds.find(customerId);
   if (code === undefined) return { start: 0, end: 0 };

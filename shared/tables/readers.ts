@@ -534,10 +534,21 @@ class ActivityScan implements RowReader {
     // match for this read (no map per call).
     if (entry.read !== this.readNumber) {
       entry.read = this.readNumber;
-      entry.code = this.log.addPeople(contactText, match.ids);
+      entry.code = this.log.addPeople(
+        contactText,
+        match.ids,
+        metKey(match.ids, this.byCustomer.get(customer.id)),
+      );
     }
     return entry.code;
   }
+}
+
+/** Whether one of `ids` is a key person among the customer's `contacts`. */
+function metKey(ids: readonly string[], contacts: readonly Contact[] | undefined): boolean {
+  if (contacts === undefined) return false;
+  for (const id of ids) for (const c of contacts) if (c.id === id && c.role === 'key') return true;
+  return false;
 }
 
 const OTHER_CODE = activityTypeCode('other');

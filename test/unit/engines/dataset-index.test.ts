@@ -1,4 +1,6 @@
 import { activitiesUntil, contactsOf, indexDataset, keyPersonsOf } from '../../../shared/engines';
+import { readDataset } from '../../../shared/tables';
+import { ActivityLog } from '../../../shared/activity-log';
 import { activity, AS_OF, day, sampleDataset } from './fixtures';
 
 describe('indexDataset', () => {
@@ -47,5 +49,36 @@ describe('indexDataset', () => {
     expect(activitiesUntil(index, 'C001', AS_OF).map((a) => a.date)).toEqual([day('2026-10-20')]);
     expect(activitiesUntil(index, 'C001', day('2026-12-05'))).toHaveLength(2);
     expect(activitiesUntil(index, 'C404', AS_OF)).toEqual([]);
+  });
+
+  it('marks key-person meetings the same whether the log was read from a sheet or made from objects', () => {
+    const read = readDataset({
+      customers: [
+        ['顧客ID', '顧客名'],
+        ['C1', '青葉工業'],
+        ['C2', 'みどり商事'],
+      ],
+      contacts: [
+        ['連絡先ID', '顧客ID', '氏名', '役割'],
+        ['P1', 'C1', '佐藤 健', 'キーマン'],
+        ['P2', 'C1', '鈴木 花子', '担当者'],
+        ['P3', 'C2', '佐藤 健', '担当者'],
+        ['P4', 'C2', '高橋 誠', '決裁者'],
+      ],
+      activities: [
+        ['日付', '顧客ID', '面談者', '種別'],
+        [46000, 'C1', '佐藤', '訪問'],
+        [46001, 'C2', '佐藤', '訪問'], // same text, another customer: 佐藤 is not C2's key person
+        [46002, 'C1', '鈴木、佐藤 健', '訪問'],
+        [46003, 'C1', '鈴木', '訪問'],
+        [46004, 'C2', '高橋', '訪問'],
+        [46005, 'C2', '', '訪問'],
+        [46006, 'C1', '田中', '訪問'], // nobody known
+      ],
+    }).dataset;
+    const fromSheet = indexDataset(read).keyMet;
+    const fromObjects = indexDataset({ ...read, log: ActivityLog.of(read.activities) }).keyMet;
+    expect(Array.from(fromSheet)).toEqual([1, 0, 1, 0, 1, 0, 0]);
+    expect(Array.from(fromObjects)).toEqual(Array.from(fromSheet));
   });
 });
