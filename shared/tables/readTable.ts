@@ -7,7 +7,7 @@ import { readBoolean } from '../values/booleans';
 import { readDate } from '../values/dates';
 import { dayFromDate, SERIAL_EPOCH_OFFSET } from '../values/days';
 import { readNumber, readNumberCell } from '../values/numbers';
-import { isBlank, normalizeNote, normalizeText } from '../values/text';
+import { isBlank, normalizeNote, normalizeText, plainNote } from '../values/text';
 import { columnLetter } from './columns';
 import { normalizeHeader } from './headers';
 import type { CellRead, ColumnSpec, TableLayout, TableOptions, TableRead, TableRow, TableSpec } from './spec';
@@ -271,9 +271,9 @@ export function scanSlots(
           continue;
         }
         if (typeof raw === 'string' && raw.charCodeAt(0) !== 35) {
-          let text = m.notes === null ? undefined : m.notes.get(raw);
+          let text = plainNote(raw) ? raw : m.notes === null ? undefined : m.notes.get(raw);
           if (text === undefined) text = noteOf(m, raw);
-          else m.noteHits++;
+          else if (text !== raw) m.noteHits++;
           if (text !== '' || !m.blankStops) {
             m.lastRaw = raw;
             m.lastText = text;

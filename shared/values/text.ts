@@ -43,6 +43,36 @@ function plainText(v: string): boolean {
   return !space;
 }
 
+/**
+ * True when normalizeNote leaves `v` as it is: plainText's words, also with the marks notes are
+ * written with (、。「」・, full-width letters and digits), all NFC-stable and none composing. The
+ * people met and next actions of 300,000 rows take this check instead of a memo look-up.
+ */
+export function plainNote(v: string): boolean {
+  let space = true; // a space at the start is not plain
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 0x20) {
+      if (space) return false;
+      space = true;
+      continue;
+    }
+    space = false;
+    if (c > 0x20 && c < 0x7f) continue;
+    if (
+      c >= 0x4e00
+        ? c <= 0x9fff || (c >= 0xff01 && c <= 0xff5e)
+        : (c >= 0x3001 && c <= 0x3029) || // U+302A–302F are combining marks NFC may reorder
+          (c >= 0x3030 && c <= 0x303f) ||
+          (c >= 0x3041 && c <= 0x3096) ||
+          (c >= 0x30a1 && c <= 0x30fc)
+    )
+      continue;
+    return false;
+  }
+  return !space;
+}
+
 /** Cell → text as people compare it: NFKC, trimmed, whitespace runs collapsed; '' for blank. */
 export function normalizeText(v: CellValue): string {
   if (v === null || v === undefined) return '';

@@ -1,4 +1,11 @@
-import { foldText, isBlank, normalizeNote, normalizeText, toKatakana } from '../../../shared/values';
+import {
+  foldText,
+  isBlank,
+  normalizeNote,
+  normalizeText,
+  plainNote,
+  toKatakana,
+} from '../../../shared/values';
 
 describe('normalizeText', () => {
   it.each([
@@ -87,5 +94,48 @@ describe('kana folding', () => {
   it('hiragana, katakana and half-width katakana fold alike', () => {
     expect(toKatakana('やまだ')).toBe('ヤマダ');
     expect(foldText('やまだ 製作所')).toBe(foldText('ﾔﾏﾀﾞ製作所'));
+  });
+});
+
+describe('plainNote', () => {
+  it('holds only for texts normalizeNote leaves as they are', () => {
+    const plain = [
+      '佐藤 健、鈴木 花子',
+      '見積提出（再）',
+      'ＡＢＣ商事に電話',
+      '「提案書」送付・確認',
+      'Web会議 2回目',
+    ];
+    const notPlain = [
+      ' 先頭に空白',
+      '末尾に空白 ',
+      '二重  空白',
+      '全角　空白',
+      '改行\nあり',
+      'か\u3099',
+      'タブ\tあり',
+    ];
+    for (const s of plain) {
+      expect(plainNote(s)).toBe(true);
+      expect(normalizeNote(s)).toBe(s);
+    }
+    for (const s of notPlain) expect(plainNote(s)).toBe(false);
+  });
+
+  it('admits no character that NFC changes, alone or after another plain one', () => {
+    const changed: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const x = String.fromCharCode(c);
+      if (!plainNote(x)) continue;
+      if (x.normalize('NFC') !== x) changed.push(x);
+      for (const base of ['a', 'か', '漢', x])
+        if (plainNote(base + x) && (base + x).normalize('NFC') !== base + x) changed.push(base + x);
+    }
+    // Combining marks of CJK text live in U+3000–U+30FF: every pair of plain ones there.
+    const cjk: string[] = [];
+    for (let c = 0x3000; c <= 0x30ff; c++)
+      if (plainNote(String.fromCharCode(c))) cjk.push(String.fromCharCode(c));
+    for (const a of cjk) for (const b of cjk) if ((a + b).normalize('NFC') !== a + b) changed.push(a + b);
+    expect(changed).toEqual([]);
   });
 });
