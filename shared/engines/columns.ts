@@ -60,12 +60,22 @@ export function textKey(v: AttrValue | undefined): string {
 }
 
 /** Splits a list written as "業種, 従業員数、所在地，URL" into trimmed non-empty names. */
-export function splitNames(text: string): string[] {
-  return text
-    .split(/[,、，]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+export function splitNames(text: string): readonly string[] {
+  // An item's target is split for every customer a check measures: once per distinct text.
+  let names = splitCache.get(text);
+  if (names === undefined) {
+    names = Object.freeze(
+      text
+        .split(/[,、，]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    );
+    if (splitCache.size >= 1000) splitCache.clear();
+    splitCache.set(text, names);
+  }
+  return names;
 }
+const splitCache = new Map<string, readonly string[]>();
 
 /**
  * Customer fields the reader keeps outside `attributes`, by the names a definition may use for
