@@ -69,7 +69,8 @@ export function checkGaps(
   def: Definition,
   index: DatasetIndex,
   asOf: Day,
-  ranks: ReadonlyMap<string, string>,
+  /** Each customer's rank by id, or as a list in the order of index.customers (readRanked's rankList). */
+  ranks: ReadonlyMap<string, string> | readonly string[],
   lang: Lang = 'ja',
   options: GapCheckOptions = {},
 ): GapRow[] {
@@ -79,8 +80,11 @@ export function checkGaps(
   const rankIndex = new Map(def.ranks.map((r, i) => [r, i]));
   const only = options.only;
   const texts = options.texts !== false;
-  for (const customer of index.customers) {
-    const rank = ranks.get(customer.id);
+  const customers = index.customers;
+  const rankList = Array.isArray(ranks) ? (ranks as readonly string[]) : null;
+  for (let c = 0; c < customers.length; c++) {
+    const customer = customers[c]!;
+    const rank = rankList ? rankList[c] : (ranks as ReadonlyMap<string, string>).get(customer.id);
     if (rank === undefined) continue;
     let subject: ReturnType<typeof subjectOf> | null = null;
     for (const item of items) {

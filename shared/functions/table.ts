@@ -291,7 +291,7 @@ const GAPCHECK: FunctionDef = {
       r.definition,
       r.index,
       day,
-      r.ranks,
+      r.rankList,
       lang,
       mode === 'gaps' ? { only: 'gap' } : mode === 'all' ? {} : { texts: false },
     );

@@ -37,7 +37,8 @@ for (const c of catalogs) {
 // gap row of every recalculation.
 // {count|customer|customers} is the word for a count: the first form when it is 1, else the second.
 type Compiled = (string | { name: string; one?: string; other?: string })[];
-const compiled = new Map<string, Compiled>();
+// Per language, by key: no key string is built per message (a check words thousands of rows).
+const compiled: Record<Lang, Map<string, Compiled>> = { ja: new Map(), en: new Map() };
 
 function compile(template: string): Compiled {
   const parts: Compiled = [];
@@ -56,11 +57,11 @@ function compile(template: string): Compiled {
 
 /** The message for `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
-  const id = `${lang}\u0000${key}`;
-  let parts = compiled.get(id);
+  const byKey = compiled[lang];
+  let parts = byKey.get(key);
   if (parts === undefined) {
     parts = compile(merged[lang][key] ?? merged.ja[key] ?? key);
-    compiled.set(id, parts);
+    byKey.set(key, parts);
   }
   let out = '';
   for (const p of parts) {
