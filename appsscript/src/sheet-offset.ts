@@ -171,6 +171,9 @@ export function sheetDays(args: unknown[]): unknown[] {
     const realmWall = time - v.getTimezoneOffset() * MINUTE;
     if (wall === realmWall) return v;
     const C = v.constructor as DateConstructor;
+    // The realm's offset at the result is, but for a daylight-saving change between, its own.
+    const guess = new C(wall + v.getTimezoneOffset() * MINUTE);
+    if (guess.getTimezoneOffset() === v.getTimezoneOffset()) return guess;
     const u = new C(wall);
     const out = new C(0);
     out.setFullYear(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate());
