@@ -85,7 +85,7 @@ export async function runHosts(pairs = 7, print = true): Promise<string> {
       const calls = big.serviceCalls
         ? Object.entries(big.serviceCalls)
             .map(([k, v]) => `${k} ${v}`)
-            .join(', ') || 'none'
+            .join(', ') || '0'
         : '–';
       rows.push([
         label,

@@ -46,24 +46,6 @@ export class SheetDates {
 }
 
 /**
- * The realm's own time zone: the zone its Date objects show their calendar day in (in Apps Script
- * the script's zone, appsscript.json's timeZone). Asked of Intl, never of a service.
- */
-export function realmTimeZone(): string {
-  // Asked once: a formatter per custom-function call showed in the profile, and the realm's
-  // zone cannot change while the script runs.
-  if (realmZone === null) {
-    try {
-      realmZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
-    } catch {
-      realmZone = '';
-    }
-  }
-  return realmZone;
-}
-let realmZone: string | null = null;
-
-/**
  * For a Date, the shift (ms) that makes its local (script-zone) wall clock show what the sheet's
  * zone shows for the same instant: 0 when the zones agree at that instant, NaN for an invalid
  * Date. Intl.DateTimeFormat interprets the instant in the sheet's zone — no Apps Script service

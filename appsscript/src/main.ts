@@ -203,19 +203,6 @@ function runFromMenu(command: MenuCommand, label: AppsscriptKey): void {
   } else ui.alert(msg(lang, 'appsscript.result.failed', { command: name }), result.message, ui.ButtonSet.OK);
 }
 
-/**
- * The spreadsheet's time zone for custom functions: read once per calculation (never per value).
- * Session is not asked — it is not documented for custom functions, and Intl interprets the
- * dates in this zone without it.
- */
-function customFunctionZone(): string | null {
-  try {
-    return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
-  } catch {
-    return null; // no spreadsheet to ask: take the dates as they come
-  }
-}
-
 const menuHandlers: Record<string, () => void> = {};
 for (const item of MENU) {
   const action = item.action;
@@ -233,5 +220,5 @@ export const entryPoints: Record<string, (...args: never[]) => unknown> = {
   kimeruCall,
   kimeruOpenWide,
   ...menuHandlers,
-  ...customFunctions(customFunctionZone),
+  ...customFunctions(),
 };

@@ -53,7 +53,15 @@ export interface Script {
   evaluate(source: string): unknown;
 }
 
-export function loadScript(built: Built, options: Omit<GasOptions, 'Date' | 'htmlDir'> = {}): Script {
+/**
+ * `wrap` may replace the service globals Code.js is given (e.g. with counting proxies) before it
+ * loads.
+ */
+export function loadScript(
+  built: Built,
+  options: Omit<GasOptions, 'Date' | 'htmlDir'> = {},
+  wrap?: (globals: Record<string, object>) => Record<string, object>,
+): Script {
   const context = createContext({});
   runInContext(
     `(() => {
@@ -71,7 +79,7 @@ export function loadScript(built: Built, options: Omit<GasOptions, 'Date' | 'htm
     Date: runInContext('Date', context) as DateConstructor,
     htmlDir: built.dir,
   });
-  Object.assign(context, gas.globals);
+  Object.assign(context, wrap ? wrap(gas.globals) : gas.globals);
   const before = new Set(Object.keys(context));
   runInContext(built.code, context, { filename: 'Code.js' });
   const added = Object.keys(context).filter((k) => !before.has(k));

@@ -1,99 +1,151 @@
 import { starterDefinition, writeDefinition } from '../../shared/definition';
+import { processTimeZone } from '../fakes/gas';
 import { instantOf } from '../fakes/gas/time';
 import { buildProject, loadScript, type Built, type Script } from './appsscript-harness';
 
 /**
- * Custom functions through the built Code.js make no Apps Script service call per value: in
- * Sheets each call is a round trip to Google's servers, so one per date would push a real
- * recalculation past the 30-second limit. The spreadsheet's zone here (New York) is neither the
- * script's (this machine's) nor Tokyo, so every date has to be interpreted in it.
+ * Custom functions through the built Code.js make no Apps Script service call at all: in Sheets
+ * each call is a round trip to Google's servers, and the spreadsheet's zone is read from the
+ * dates themselves. The spreadsheet's zone here (New York) is not the script realm's (this
+ * machine's), so every date has to be read in it; the results must equal those of the same sheet
+ * in the realm's own zone.
+ *
+ * Two counts: the fakes' own call log, and a counting proxy around every service global (and
+ * every object a service call returns), so that a call the fakes do not log is counted too.
  */
 
 const ZONE = 'America/New_York';
+const FUNCTIONS = [
+  'KIMERU_RANK',
+  'KIMERU_GAPCHECK',
+  'KIMERU_LASTCONTACT',
+  'KIMERU_KEYPERSON',
+  'KIMERU_REVIEW',
+];
 let built: Built;
 beforeAll(async () => {
   built = await buildProject();
 });
 
-/** Midnight of a day in the spreadsheet's zone, as the Date of the script's realm Sheets passes. */
-function sheetDate(s: Script, y: number, m: number, d: number): unknown {
-  const ms = instantOf({ year: y, month: m, day: d, hour: 0, minute: 0, second: 0 }, ZONE);
+/** Wraps a service so that every method call on it, or on what it returns, is counted. */
+function counting(target: object, name: string, counts: Map<string, number>): object {
+  return new Proxy(target, {
+    get(t, prop, receiver) {
+      const value: unknown = Reflect.get(t, prop, receiver);
+      if (typeof value !== 'function' || typeof prop === 'symbol') return value;
+      const key = `${name}.${prop}`;
+      return (...args: unknown[]) => {
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        const out: unknown = (value as (...a: unknown[]) => unknown).apply(t, args);
+        return typeof out === 'object' &&
+          out !== null &&
+          Object.prototype.toString.call(out) === '[object Object]'
+          ? counting(out, out.constructor.name || name, counts)
+          : out;
+      };
+    },
+  });
+}
+
+interface Counted {
+  s: Script;
+  proxied: Map<string, number>;
+}
+
+function load(zone: string): Counted {
+  const proxied = new Map<string, number>();
+  const s = loadScript(built, { timeZone: zone }, (globals) =>
+    Object.fromEntries(Object.entries(globals).map(([k, v]) => [k, counting(v, k, proxied)])),
+  );
+  return { s, proxied };
+}
+
+/** Midnight of a day in `zone`, as the Date of the script's realm Sheets passes. */
+function sheetDate(s: Script, zone: string, y: number, m: number, d: number, hour = 0): unknown {
+  const ms = instantOf({ year: y, month: m, day: d, hour, minute: 0, second: 0 }, zone);
   return s.evaluate(`new Date(${ms})`);
 }
 
-/** The three ranges for `customers` customers with `perCustomer` activities each, dates as Dates. */
-function ranges(s: Script, customers: number, perCustomer: number) {
+/** The arguments of each function for `customers` customers with 10 activities each. */
+function argsFor(s: Script, zone: string, activities: number): Record<string, unknown[]> {
+  const perCustomer = 10;
   const cust: unknown[][] = [['顧客ID', '顧客名', '営業担当', '年間取引額']];
   const cont: unknown[][] = [['顧客ID', '氏名', '役割']];
   const acts: unknown[][] = [['日付', '顧客ID', '面談者', '種別', '内容', '次回期日', '記録日時']];
-  for (let c = 1; c <= customers; c++) {
+  for (let c = 1; c <= activities / perCustomer; c++) {
     const id = `C${c}`;
     cust.push([id, `株式会社テスト${c}`, '佐藤', c * 10_000]);
     cont.push([id, '山本 健', 'キーマン']);
     for (let a = 0; a < perCustomer; a++) {
-      const day = 1 + (a % 28);
+      const day = 1 + ((a + c) % 28);
       acts.push([
-        sheetDate(s, 2026, 10, day),
+        sheetDate(s, zone, 2026, 10, day),
         id,
         '山本',
         '訪問',
         `メモ ${c}-${a}`,
-        sheetDate(s, 2026, 11, day),
-        sheetDate(s, 2026, 10, day),
+        sheetDate(s, zone, 2026, 11, day),
+        sheetDate(s, zone, 2026, 10, day, 18),
       ]);
     }
   }
-  return { cust, cont, acts };
-}
-
-function callsOf(s: Script, run: () => unknown): Record<string, number> {
-  const before = s.gas.calls.snapshot();
-  run();
-  const after = s.gas.calls.snapshot();
-  return Object.fromEntries(
-    Object.entries(after)
-      .filter(([k, v]) => v !== (before[k] ?? 0))
-      .map(([k, v]) => [k, v - (before[k] ?? 0)]),
-  );
-}
-
-function serviceCalls(activities: number): Record<string, Record<string, number>> {
-  const s = loadScript(built, { timeZone: ZONE });
-  const perCustomer = 10;
-  const { cust, cont, acts } = ranges(s, activities / perCustomer, perCustomer);
   const definition = writeDefinition(starterDefinition('ja'), { lang: 'ja', version: 1 });
-  const asOf = sheetDate(s, 2026, 11, 29);
+  const asOf = sheetDate(s, zone, 2026, 11, 29);
+  return {
+    KIMERU_RANK: [cust, definition],
+    KIMERU_GAPCHECK: [cust, cont, acts, definition, asOf],
+    KIMERU_LASTCONTACT: [cust, cont, acts, asOf],
+    KIMERU_KEYPERSON: [cust, cont, acts, asOf],
+    KIMERU_REVIEW: [cust, cont, acts, definition, asOf],
+  };
+}
+
+function run(zone: string, activities: number) {
+  const { s, proxied } = load(zone);
+  const args = argsFor(s, zone, activities);
   s.gas.setAuthMode('CUSTOM_FUNCTION');
-  const out: Record<string, Record<string, number>> = {};
-  out['RANK'] = callsOf(s, () => s.call('KIMERU_RANK', cust, definition));
-  out['GAPCHECK'] = callsOf(s, () => s.call('KIMERU_GAPCHECK', cust, cont, acts, definition, asOf));
-  out['LASTCONTACT'] = callsOf(s, () => s.call('KIMERU_LASTCONTACT', cust, cont, acts, asOf));
-  out['KEYPERSON'] = callsOf(s, () => s.call('KIMERU_KEYPERSON', cust, cont, acts, asOf));
-  out['REVIEW'] = callsOf(s, () => s.call('KIMERU_REVIEW', cust, cont, acts, definition, asOf));
-  return out;
+  const logged = s.gas.calls.order.length;
+  proxied.clear();
+  const results: Record<string, unknown> = {};
+  for (const fn of FUNCTIONS) results[fn] = s.call(fn, ...args[fn]!);
+  return { results, logged: s.gas.calls.order.slice(logged), proxied: Object.fromEntries(proxied), args };
 }
 
 describe('custom functions and Apps Script services', () => {
-  it('make the same service calls for 10 and for 10,000 activities, none of them per value', () => {
-    const small = serviceCalls(10);
-    expect(serviceCalls(10_000)).toEqual(small);
-    for (const calls of Object.values(small)) {
-      // At most the spreadsheet's zone, once per calculation; no Utilities, no Session.
-      expect(
-        Object.keys(calls).filter((k) => !k.startsWith('SpreadsheetApp') && !k.startsWith('Spreadsheet.')),
-      ).toEqual([]);
-      expect(Object.values(calls).every((n) => n <= 1)).toBe(true);
+  it('are counted by the proxy when made (the count is not blind)', () => {
+    const { s, proxied } = load(ZONE);
+    s.call('onOpen', { authMode: 'FULL' });
+    expect(proxied.get('SpreadsheetApp.getUi')).toBeGreaterThan(0);
+  });
+
+  it.each([10, 10_000])('make no service call at all, for %i activities', (activities) => {
+    const { logged, proxied, results } = run(ZONE, activities);
+    expect(logged).toEqual([]);
+    expect(proxied).toEqual({});
+    for (const fn of FUNCTIONS) expect((results[fn] as unknown[]).length).toBeGreaterThan(1);
+  });
+
+  it('give the results of the same sheet in the script’s own zone, at 10 and 10,000 activities', () => {
+    for (const activities of [10, 10_000]) {
+      const { results } = run(ZONE, activities);
+      const local = run(processTimeZone(), activities);
+      expect(local.logged).toEqual([]);
+      expect(results).toEqual(local.results);
     }
   });
 
   it('read each date as the day the spreadsheet shows in its own zone, without changing the ranges', () => {
-    const s = loadScript(built, { timeZone: ZONE });
-    const { cust, cont, acts } = ranges(s, 2, 3);
-    const before = acts.map((r) => r.map((v) => (v instanceof Object ? (v as Date).getTime() : v)));
+    const { s } = load(ZONE);
+    const args = argsFor(s, ZONE, 20);
+    const acts = args['KIMERU_LASTCONTACT']![2] as unknown[][];
+    const times = () => acts.map((r) => r.map((v) => (v instanceof Object ? (v as Date).getTime() : v)));
+    const rows = [...acts];
+    const before = times();
     s.gas.setAuthMode('CUSTOM_FUNCTION');
-    const last = s.call('KIMERU_LASTCONTACT', cust, cont, acts, sheetDate(s, 2026, 11, 29)) as unknown[][];
-    // Activities on October 1–3 (midnight in New York, the evening before in UTC): the 3rd is last.
-    expect(last[1]).toEqual(['2026/10/03', 57]);
-    expect(acts.map((r) => r.map((v) => (v instanceof Object ? (v as Date).getTime() : v)))).toEqual(before);
+    const last = s.call('KIMERU_LASTCONTACT', ...args['KIMERU_LASTCONTACT']!) as unknown[][];
+    // C1's activities are on October 2–11 (midnight in New York): the 11th is the last one.
+    expect(last[1]).toEqual(['2026/10/11', 49]);
+    expect(times()).toEqual(before);
+    expect(acts.every((r, k) => r === rows[k])).toBe(true);
   });
 });

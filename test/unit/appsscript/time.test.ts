@@ -1,5 +1,4 @@
 import { sheetsClock } from '../../../appsscript/src/clock';
-import { sheetDays } from '../../../appsscript/src/custom-functions';
 import { SheetDates, wallShift } from '../../../appsscript/src/dates';
 import { userLang } from '../../../appsscript/src/lang';
 import { dayFromParts, readDate } from '../../../shared/values';
@@ -79,32 +78,7 @@ describe('dates when the script’s zone is not known (custom functions)', () =>
   });
 });
 
-describe('dates passed to a custom function', () => {
-  const midnight = (zone: string, y: number, m: number, d: number): Date =>
-    parseDate(
-      `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')} 00:00`,
-      zone,
-      'yyyy-MM-dd HH:mm',
-    );
-
-  it('are handed on untouched, with no pass over the ranges, when the sheet’s zone is the script’s', () => {
-    const args = [[['日付'], [midnight(processTimeZone(), 2026, 11, 29)]], 'gaps'];
-    const out = sheetDays(args, processTimeZone());
-    expect(out).toBe(args);
-  });
-
-  it('are read in the sheet’s zone; only rows holding a moved Date are copied, the caller’s arrays kept', () => {
-    const text = ['顧客ID', '日付'];
-    const dated = ['C1', midnight(elsewhere, 2026, 3, 1)];
-    const range = [text, dated];
-    const out = sheetDays([range, midnight(elsewhere, 2026, 11, 29)], elsewhere) as [unknown[][], Date];
-    expect(readDate(out[0][1]![1] as Date)).toEqual({ ok: true, value: dayFromParts(2026, 3, 1) });
-    expect(readDate(out[1])).toEqual({ ok: true, value: dayFromParts(2026, 11, 29) });
-    expect(out[0][0]).toBe(text); // a row without dates is the caller's own row
-    expect(range[1]).toBe(dated);
-    expect(dated[1]).toEqual(midnight(elsewhere, 2026, 3, 1));
-  });
-
+describe('dates read by a command in the sheet’s zone', () => {
   it('are shifted with Intl so that the script-local clock shows the sheet’s, at any time of day', () => {
     const shift = wallShift(elsewhere);
     for (const hour of [0, 9, 23]) {

@@ -1,0 +1,86 @@
+/**
+ * Scenarios for the sheet-offset inference, run by sheet-offset.test.ts in a realm of a given
+ * zone (a child process, see test/fakes/realm-zone.ts). Dates cross as wall times in the sheet's
+ * zone and come back as what the core sees: the calendar day readDate reads and the local clock.
+ */
+import { sheetDays } from '../../../appsscript/src/sheet-offset';
+import { dayToIso, readDate } from '../../../shared/values';
+import { instantOf } from '../../fakes/gas/time';
+
+/** A date cell: `at` ("2026-10-03" or "2026-10-03 18:45") is what the sheet shows in `zone`. */
+export type DateCell = { at: string; zone: string } | { invalid: true };
+export type Cell = string | number | boolean | DateCell;
+export type Arg = Cell | Cell[][];
+
+export interface Scenario {
+  name: string;
+  args: Arg[];
+}
+
+export interface Outcome {
+  name: string;
+  /** The arguments were handed on as the same array. */
+  same: boolean;
+  /** What the core sees: a date as "yyyy-mm-dd HH:MM" (day by readDate, clock local), else as is. */
+  seen: unknown[];
+  /** The caller's arrays and Dates are as they were. */
+  callerUnchanged: boolean;
+  /** Per range argument, the rows handed on as a copy (not the caller's own row). */
+  copiedRows: number[][];
+}
+
+function isDateCell(c: unknown): c is DateCell {
+  return typeof c === 'object' && c !== null;
+}
+
+function toDate(c: DateCell): Date {
+  if ('invalid' in c) return new Date(NaN);
+  const [day, time = '00:00'] = c.at.split(' ') as [string, string?];
+  const [year, month, d] = day.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  return new Date(instantOf({ year, month, day: d, hour, minute, second: 0 }, c.zone));
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function seenOf(v: unknown): unknown {
+  if (!(v instanceof Date)) return v;
+  const r = readDate(v);
+  if (!r.ok || r.value === null) return 'invalid';
+  return `${dayToIso(r.value)} ${pad(v.getHours())}:${pad(v.getMinutes())}`;
+}
+
+function snapshot(args: unknown[]): string {
+  return JSON.stringify(args, (_k, v: unknown) => (v instanceof Date ? `D${v.getTime()}` : v));
+}
+
+export function run(scenarios: Scenario[]): Outcome[] {
+  return scenarios.map(({ name, args }) => {
+    const built: unknown[] = args.map((a) =>
+      Array.isArray(a)
+        ? a.map((row) => row.map((c) => (isDateCell(c) ? toDate(c) : c)))
+        : isDateCell(a)
+          ? toDate(a)
+          : a,
+    );
+    const rows = built.map((a) => (Array.isArray(a) ? [...(a as unknown[][])] : null));
+    const before = snapshot(built);
+    const out = sheetDays(built);
+    const callerUnchanged =
+      snapshot(built) === before &&
+      built.every((a, i) => !Array.isArray(a) || a.every((r, k) => r === rows[i]![k]));
+    const copiedRows: number[][] = [];
+    built.forEach((a, i) => {
+      if (!Array.isArray(a)) return;
+      const o = out[i] as unknown[][];
+      copiedRows.push(o.flatMap((row, k) => (row === a[k] ? [] : [k])));
+    });
+    return {
+      name,
+      same: out === built,
+      seen: out.map((a) => (Array.isArray(a) ? (a as unknown[][]).map((row) => row.map(seenOf)) : seenOf(a))),
+      callerUnchanged,
+      copiedRows,
+    };
+  });
+}
