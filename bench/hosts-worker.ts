@@ -123,6 +123,20 @@ function toSheetsDates(grids: Grids, RealmDate: DateConstructor): void {
     }
 }
 
+/**
+ * Sheets deserialises a custom function's arguments: every text cell arrives as a string of its
+ * own, never one object shared by the rows that repeat it (as the generator's are). A reader that
+ * compares or hashes texts pays for that here too.
+ */
+function ownStrings(grids: Grids): void {
+  for (const grid of [grids.customers, grids.contacts, grids.activities])
+    for (const row of grid)
+      for (let i = 0; i < row.length; i++) {
+        const v = row[i];
+        if (typeof v === 'string' && v.length > 0) row[i] = Array.from(v).join('');
+      }
+}
+
 function tokyoOffsetMs(): number {
   return 9 * 3_600_000; // Asia/Tokyo has had no daylight saving since 1951
 }
@@ -153,6 +167,7 @@ async function main(): Promise<void> {
   const grids = generate(job.customers, AS_OF_DAY);
   let asOf: unknown = AS_OF_DAY + SERIAL_1970;
   if (host) {
+    ownStrings(grids);
     toSheetsDates(grids, host.realmDate);
     asOf = new host.realmDate(AS_OF_DAY * DAY_MS - tokyoOffsetMs());
   }
