@@ -20,10 +20,10 @@ import {
  */
 /** The names a row wrote, the contacts they resolved to, and whether one is a key person. */
 export interface PeopleEntry {
-  text: string;
-  ids: readonly string[];
+  readonly text: string;
+  readonly ids: readonly string[];
   /** 1 / 0 when the reader knew the customer's key persons; -1 when not worked out yet. */
-  keyMet: number;
+  readonly keyMet: number;
 }
 
 export class ActivityLog {
@@ -96,6 +96,11 @@ export class ActivityLog {
     this.purpose?.push(a.purpose);
     this.content?.push(a.content);
     this.key?.push(a.key);
+  }
+
+  /** `entry` as the next entry of `people` (entries are never changed: logs may share one); its code. */
+  addEntry(entry: PeopleEntry): number {
+    return this.people.push(entry) - 1;
   }
 
   /** A new entry of `people`; its code. `keyMet`: whether a key person is among `ids`, when known. */

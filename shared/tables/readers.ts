@@ -4,7 +4,7 @@ import { KimeruError, type Issue } from '../issues';
 import type { MessageKey, Params } from '../i18n';
 import type { CellValue, Read } from '../values/cell';
 import { readActivityType } from './activityTypes';
-import { ActivityLog, activityTypeCode, datasetOf } from '../activity-log';
+import { ActivityLog, activityTypeCode, datasetOf, type PeopleEntry } from '../activity-log';
 import { columnLetter } from './columns';
 import { CustomerIndex, customerIdKey, foldCustomerId } from './companies';
 import { indexPeople, matchPeople, type PeopleIndex, type PeopleMatch } from './people';
@@ -489,7 +489,9 @@ class ActivityScan implements RowReader {
     this.lastCache = cache;
     let entry = cache.matches.get(contactText);
     if (!entry) {
-      entry = { match: matchPeople(contactText, cache.index), read: 0, code: -1 };
+      const match = matchPeople(contactText, cache.index);
+      const people = { text: contactText, ids: match.ids, keyMet: metKey(match.ids, cache.contacts) ? 1 : 0 };
+      entry = { match, people, read: 0, code: -1 };
       if (cache.matches.size < 5000) cache.matches.set(contactText, entry);
     }
     const match = entry.match;
@@ -530,15 +532,11 @@ class ActivityScan implements RowReader {
         ),
       );
     }
-    // Rows that wrote the same people share one entry of the log's people, kept on the cached
-    // match for this read (no map per call).
+    // Rows that wrote the same people share one entry of the log's people: the cached match's
+    // own, with its code in this read's log kept beside it (no map, no new entry per read).
     if (entry.read !== this.readNumber) {
       entry.read = this.readNumber;
-      entry.code = this.log.addPeople(
-        contactText,
-        match.ids,
-        metKey(match.ids, this.byCustomer.get(customer.id)),
-      );
+      entry.code = this.log.addEntry(entry.people);
     }
     return entry.code;
   }
@@ -580,10 +578,11 @@ function slotText(values: readonly unknown[], slot: number): string {
 
 // A customer's contacts and the names matched against them, kept across calls: a custom function
 // reads the same log on every recalculation. Kept per customer with everything matching looks at,
-// compared field by field, so an edited contact is a miss; bounded, so it cannot grow without end.
+// compared field by field (the role too: an entry knows whether a key person was met), so an
+// edited contact is a miss; bounded, so it cannot grow without end.
 /** A cell text matched against a customer's contacts, and its code in the log of read `read`. */
-type MatchEntry = { match: PeopleMatch; read: number; code: number };
-type PeopleCache = { index: PeopleIndex; matches: Map<string, MatchEntry> };
+type MatchEntry = { match: PeopleMatch; people: PeopleEntry; read: number; code: number };
+type PeopleCache = { index: PeopleIndex; contacts: readonly Contact[]; matches: Map<string, MatchEntry> };
 let reads = 0;
 const PEOPLE = new Map<string, { fields: string[]; cache: PeopleCache }>();
 const PEOPLE_LIMIT = 20_000;
@@ -592,23 +591,24 @@ function peopleOf(customerId: string, contacts: readonly Contact[]): PeopleCache
   const kept = PEOPLE.get(customerId);
   if (kept && sameFields(kept.fields, contacts)) return kept.cache;
   const fields: string[] = [];
-  for (const c of contacts) fields.push(c.id, c.name, c.kana, c.title);
-  const cache = { index: indexPeople(contacts), matches: new Map<string, MatchEntry>() };
+  for (const c of contacts) fields.push(c.id, c.name, c.kana, c.title, c.role);
+  const cache = { index: indexPeople(contacts), contacts, matches: new Map<string, MatchEntry>() };
   if (PEOPLE.size >= PEOPLE_LIMIT) PEOPLE.clear();
   PEOPLE.set(customerId, { fields, cache });
   return cache;
 }
 
 function sameFields(fields: readonly string[], contacts: readonly Contact[]): boolean {
-  if (fields.length !== contacts.length * 4) return false;
+  if (fields.length !== contacts.length * 5) return false;
   for (let i = 0; i < contacts.length; i++) {
     const c = contacts[i] as Contact;
-    const k = i * 4;
+    const k = i * 5;
     if (
       fields[k] !== c.id ||
       fields[k + 1] !== c.name ||
       fields[k + 2] !== c.kana ||
-      fields[k + 3] !== c.title
+      fields[k + 3] !== c.title ||
+      fields[k + 4] !== c.role
     )
       return false;
   }

@@ -81,4 +81,24 @@ describe('indexDataset', () => {
     expect(Array.from(fromSheet)).toEqual([1, 0, 1, 0, 1, 0, 0]);
     expect(Array.from(fromObjects)).toEqual(Array.from(fromSheet));
   });
+
+  it('marks meetings anew when a contact is no longer a key person, though the log is read again unchanged', () => {
+    const grids = (role: string) => ({
+      customers: [
+        ['顧客ID', '顧客名'],
+        ['C7', '青葉工業'],
+      ],
+      contacts: [
+        ['連絡先ID', '顧客ID', '氏名', '役割'],
+        ['P7', 'C7', '佐藤 健', role],
+      ],
+      activities: [
+        ['日付', '顧客ID', '面談者', '種別'],
+        [46000, 'C7', '佐藤', '訪問'],
+      ],
+    });
+    expect(Array.from(indexDataset(readDataset(grids('キーマン')).dataset).keyMet)).toEqual([1]);
+    expect(Array.from(indexDataset(readDataset(grids('担当者')).dataset).keyMet)).toEqual([0]);
+    expect(Array.from(indexDataset(readDataset(grids('決裁者')).dataset).keyMet)).toEqual([1]);
+  });
 });
