@@ -1,4 +1,5 @@
 import { ActivityLog } from '../activity-log';
+import { contactGroups } from '../tables/contactGroups';
 import type { Activity, Contact, Customer, Dataset, Day } from '../model';
 
 /**
@@ -11,9 +12,9 @@ export interface DatasetIndex {
   customers: Customer[];
   customerById: Map<string, Customer>;
   contactById: Map<string, Contact>;
-  contactsByCustomer: Map<string, Contact[]>;
+  contactsByCustomer: ReadonlyMap<string, readonly Contact[]>;
   /** Contacts with role 'key' (キーマン, 決裁者), per customer. */
-  keyPersonsByCustomer: Map<string, Contact[]>;
+  keyPersonsByCustomer: ReadonlyMap<string, readonly Contact[]>;
   log: ActivityLog;
   /** Positions in `log`, grouped by customer; within a customer by date, then sheet row. */
   order: Int32Array;
@@ -27,12 +28,7 @@ const NONE: readonly never[] = [];
 
 /** Builds the index of a dataset in one pass over each list. */
 export function indexDataset(ds: Dataset): DatasetIndex {
-  const contactsByCustomer = new Map<string, Contact[]>();
-  const keyPersonsByCustomer = new Map<string, Contact[]>();
-  for (const p of ds.contacts) {
-    push(contactsByCustomer, p.customerId, p);
-    if (p.role === 'key') push(keyPersonsByCustomer, p.customerId, p);
-  }
+  const groups = contactGroups(ds.contacts);
   const log = ds.log ?? ActivityLog.of(ds.activities);
   const { order, groupStart } = orderByCustomer(log);
   // The id maps are built on first use: the checks a custom function runs never look one up.
@@ -47,8 +43,8 @@ export function indexDataset(ds: Dataset): DatasetIndex {
     get contactById() {
       return contactsById();
     },
-    contactsByCustomer,
-    keyPersonsByCustomer,
+    contactsByCustomer: groups.byCustomer,
+    keyPersonsByCustomer: groups.keyPersons,
     log,
     order,
     groupStart,
@@ -219,9 +215,3 @@ export function activitiesUntil(index: DatasetIndex, customerId: string, asOf: D
 
 /** Days a counting pass spans at most (a log's dates lie within a few years; a typo may not). */
 const COUNTING_SPAN_LIMIT = 1 << 17;
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}

@@ -7,6 +7,7 @@ import { readActivityType } from './activityTypes';
 import { ActivityLog, activityTypeCode, datasetOf, type PeopleEntry } from '../activity-log';
 import { columnLetter } from './columns';
 import { CustomerIndex, customerIdKey, foldCustomerId } from './companies';
+import { contactGroups } from './contactGroups';
 import { indexPeople, matchPeople, type PeopleIndex, type PeopleMatch } from './people';
 import { scanSlots } from './readTable';
 import { readContactRole } from './roles';
@@ -404,7 +405,7 @@ class ActivityScan implements RowReader {
   readonly log: ActivityLog;
   private readonly resolver: CustomerResolver;
   private issue: Issuer | null = null;
-  private readonly byCustomer = new Map<string, Contact[]>();
+  private readonly byCustomer: ReadonlyMap<string, readonly Contact[]>;
   /** Per customer: its contacts indexed once, and each distinct cell text matched once. */
   private readonly people = new Map<string, PeopleCache>();
   private readonly types = new Map<string, Read<ActivityType>>();
@@ -423,11 +424,7 @@ class ActivityScan implements RowReader {
     unread: ReadonlySet<string> | undefined,
   ) {
     this.resolver = new CustomerResolver(toIndex(customers), this.issues);
-    for (const c of contacts) {
-      const list = this.byCustomer.get(c.customerId);
-      if (list) list.push(c);
-      else this.byCustomer.set(c.customerId, [c]);
-    }
+    this.byCustomer = contactGroups(contacts).byCustomer;
     // One pass over the log, its cells read from their column slots (see scanSlots), no object per row.
     this.log = new ActivityLog(Math.max(0, grid.length - 1), unread);
     this.readsType = !unread?.has('type');

@@ -101,4 +101,21 @@ describe('indexDataset', () => {
     expect(Array.from(indexDataset(readDataset(grids('担当者')).dataset).keyMet)).toEqual([0]);
     expect(Array.from(indexDataset(readDataset(grids('決裁者')).dataset).keyMet)).toEqual([1]);
   });
+
+  it('sees a contact appended to the list after an earlier index of it', () => {
+    const ds = sampleDataset();
+    expect(keyPersonsOf(indexDataset(ds), 'C003')).toEqual([]);
+    ds.contacts.push({
+      id: 'P099',
+      customerId: 'C003',
+      name: '新井 翼',
+      kana: '',
+      title: '部長',
+      role: 'key',
+      row: 99,
+    });
+    const index = indexDataset(ds);
+    expect(keyPersonsOf(index, 'C003').map((c) => c.id)).toEqual(['P099']);
+    expect(contactsOf(index, 'C003').map((c) => c.id)).toContain('P099');
+  });
 });
