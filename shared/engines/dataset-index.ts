@@ -1,5 +1,6 @@
 import { ActivityLog } from '../activity-log';
 import { contactGroups } from '../tables/contactGroups';
+import { keepShapes } from '../keep-shapes';
 import type { Activity, Contact, Customer, Dataset, Day } from '../model';
 
 /**
@@ -35,7 +36,7 @@ export function indexDataset(ds: Dataset): DatasetIndex {
   let customerById: Map<string, Customer> | null = null;
   let contactById: Map<string, Contact> | null = null;
   const contactsById = (): Map<string, Contact> => (contactById ??= firstById(ds.contacts));
-  return {
+  const index: DatasetIndex = {
     customers: ds.customers,
     get customerById() {
       return (customerById ??= firstById(ds.customers));
@@ -50,6 +51,8 @@ export function indexDataset(ds: Dataset): DatasetIndex {
     groupStart,
     keyMet: keyPersonMeetings(log, contactsById),
   };
+  keepShapes('index', index);
+  return index;
 }
 
 /** Each id's first entry. */

@@ -3,7 +3,15 @@ import type { Definition, MetricKind, Perspective } from '../definition/model';
 import { t, type Lang } from '../i18n';
 import type { CellValue } from '../values/cell';
 import type { DatasetIndex } from './dataset-index';
-import { lastKeyContact, latestOf, measureItem, subjectOf, type MeasureStatus, type Subject } from './metrics';
+import { keepShapes } from '../keep-shapes';
+import {
+  lastKeyContact,
+  latestOf,
+  measureItem,
+  subjectOf,
+  type MeasureStatus,
+  type Subject,
+} from './metrics';
 import { byUrgency } from './actions';
 import { formatDay } from '../values/days';
 import { standardText } from './metric-text';
@@ -123,6 +131,7 @@ export function checkGaps(
       });
     }
   }
+  keepShapes('gaps', rows);
   return rows;
 }
 

@@ -12,6 +12,7 @@ import { columnLetter } from './columns';
 import { normalizeHeader } from './headers';
 import type { CellRead, ColumnSpec, TableLayout, TableOptions, TableRead, TableRow, TableSpec } from './spec';
 import { columnLabel } from './labels';
+import { keepShapes } from '../keep-shapes';
 
 // Read once, not per cell: in a vm realm (the benchmark runs the built bundles in one) every
 // lookup of a global such as Number costs about 0.1 µs.
@@ -357,7 +358,22 @@ export function scanSlots(
   // options): their hidden classes, made per table, then outlive a garbage collection between
   // recalculations, and so does the code compiled for them. Without them every call after a
   // collection ran deoptimised, and this function takes long to optimise again.
-  SHAPES.set(spec, [shape, columns, opts]);
+  keepShapes(
+    `table:${spec.sheetKey}`,
+    shape,
+    columns,
+    opts,
+    mapped,
+    layout,
+    values,
+    invalid,
+    dateDays,
+    readExtra,
+    extra,
+    best,
+    numericWithDates,
+    requiredIndexes,
+  );
   return layout;
 }
 
@@ -521,9 +537,6 @@ function blankCell(v: CellValue): boolean {
   return v === null || v === undefined;
 }
 
-const SHAPES = new Map<TableSpec, unknown[]>();
-/** Objects kept only for their hidden classes (see Memo). */
-const SHAPES_KEPT: unknown[] = [];
 const NO_EXTRA: Record<string, AttrValue> = Object.freeze({}) as Record<string, AttrValue>;
 
 /** Reads one cell as `kind`; text kinds never fail. */
@@ -588,7 +601,7 @@ class Memo<T> {
 const keptMemo = new Memo(readAttribute);
 keptMemo.read('');
 keptMemo.read('');
-SHAPES_KEPT.push(keptMemo);
+keepShapes('memo', keptMemo);
 
 /**
  * True for a free column that holds numbers and a few Dates: Sheets and Excel hand a number cell

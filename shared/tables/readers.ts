@@ -10,6 +10,7 @@ import { CustomerIndex, customerIdKey, foldCustomerId } from './companies';
 import { contactGroups } from './contactGroups';
 import { indexPeople, matchPeople, type PeopleIndex, type PeopleMatch } from './people';
 import { scanSlots } from './readTable';
+import { keepShapes } from '../keep-shapes';
 import { readContactRole } from './roles';
 import { ACTIVITY_TABLE, CONTACT_TABLE, CUSTOMER_NAME_HEADERS, CUSTOMER_TABLE } from './schemas';
 import { normalizeHeader } from './headers';
@@ -111,6 +112,7 @@ export function readCustomers(
 ): { customers: Customer[]; issues: Issue[]; table: TableLayout } {
   const scan = new CustomerScan(opts);
   const table = scanRows(scan, grid, CUSTOMER_TABLE, opts);
+  keepShapes('customers', scan);
   return { customers: scan.customers, issues: [...table.issues, ...scan.duplicates], table };
 }
 
@@ -285,6 +287,7 @@ export function readContacts(
 ): { contacts: Contact[]; issues: Issue[]; table: TableLayout } {
   const scan = new ContactScan(customers, opts);
   const table = scanRows(scan, grid, CONTACT_TABLE, opts);
+  keepShapes('contacts', scan);
   return { contacts: scan.contacts, issues: [...table.issues, ...scan.issues], table };
 }
 
@@ -388,6 +391,7 @@ export function readActivities(
 ): { log: ActivityLog; readonly activities: Activity[]; issues: Issue[]; table: TableLayout } {
   const scan = new ActivityScan(grid, customers, contacts, opts, unread);
   const table = scanRows(scan, grid, ACTIVITY_TABLE, opts, unread);
+  keepShapes('activities', scan);
   const log = scan.log;
   return {
     log,
