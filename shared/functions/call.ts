@@ -59,8 +59,14 @@ function checkSize(def: FunctionDef, raw: readonly unknown[], limits: CallLimits
 /** Cells a range argument holds, counted without reading them. */
 function cellCount(value: unknown): number {
   if (!isArray(value)) return value === undefined || value === null ? 0 : 1;
+  // An index loop: in a host's realm (a vm context, Apps Script) for…of over 300,000 rows goes
+  // through the iterator protocol and cost 9 ms per call.
+  const rows = value as unknown[];
   let n = 0;
-  for (const row of value as unknown[]) n += isArray(row) ? row.length : 1;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    n += isArray(row) ? (row as unknown[]).length : 1;
+  }
   return n;
 }
 
@@ -128,14 +134,12 @@ function isMissing(value: unknown): boolean {
 /** A single cell arrives as a scalar in Sheets and as [[v]] in Excel: both become a matrix. */
 function toMatrix(value: unknown): CellValue[][] {
   if (!Array.isArray(value)) return [[value as CellValue]];
-  // The usual range is rows of cells already: used as it is, never copied.
-  // A module function, not an arrow made per call: its compiled code outlives a collection.
-  if (value.every(isRow)) return value as CellValue[][];
+  // The usual range is rows of cells already: used as it is, never copied. An index loop, not
+  // every(): in a host's realm a callback per row of 300,000 cost 5 ms per call.
+  let rows = true;
+  for (let r = 0; rows && r < value.length; r++) rows = isArray(value[r]);
+  if (rows) return value as CellValue[][];
   return value.map((row) => (Array.isArray(row) ? (row as CellValue[]) : [row as CellValue]));
-}
-
-function isRow(row: unknown): boolean {
-  return isArray(row);
 }
 
 // Read once, not per row: in a vm realm (the benchmark runs the built bundles in one) every
