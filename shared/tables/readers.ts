@@ -101,6 +101,33 @@ function scanRows(
 }
 
 /**
+ * Keys seen so far in a table, each with a value. Lists are often sorted by ID: while each key is
+ * above the last, none can repeat, and no map of 10,000 or 30,000 keys is needed. The map is made
+ * from the rows so far (`sofar`) the first time the order breaks.
+ */
+class SeenKeys<T> {
+  private map: Map<string, T> | null = null;
+  private last = '';
+
+  constructor(private readonly sofar: () => [string, T][]) {}
+
+  /** The value kept for `key`, or undefined for a key not seen before. */
+  get(key: string): T | undefined {
+    if (this.map === null && key > this.last) {
+      this.last = key;
+      return undefined;
+    }
+    this.map ??= new Map(this.sofar());
+    return this.map.get(key);
+  }
+
+  /** Keeps `value` for a key `get` just called new. */
+  set(key: string, value: T): void {
+    this.map?.set(key, value);
+  }
+}
+
+/**
  * Reads the customer list. The id is the ID column's text, or the customer name when the sheet
  * has no ID column or the cell is blank. Rows without a name, or repeating an id, are skipped
  * with an issue. Every unmapped column becomes an attribute. One pass straight from the column
@@ -120,9 +147,8 @@ export function readCustomers(
 class CustomerScan implements RowReader {
   readonly customers: Customer[] = [];
   readonly duplicates: Issue[] = [];
-  /** Each id's key → its sheet row; null while the keys have only gone up (see read). */
-  private seen: Map<string, number> | null = null;
-  private lastKey = '';
+  /** Each id's key → its sheet row. */
+  private readonly seen = new SeenKeys<number>(() => this.customers.map((c) => [customerIdKey(c.id), c.row]));
   private issue: Issuer | null = null;
 
   constructor(private readonly opts: TableOptions) {}
@@ -137,14 +163,7 @@ class CustomerScan implements RowReader {
     if (name === '') return; // required: the scan reported it
     const id = slotText(values, CUSTOMER_SLOT.id) || name;
     const key = customerIdKey(id);
-    // Customer lists are often sorted by ID: while each key is above the last, none can repeat,
-    // and no map of 10,000 keys is needed. Built from the customers so far once the order breaks.
-    let firstRow: number | undefined;
-    if (this.seen === null && key > this.lastKey) this.lastKey = key;
-    else {
-      this.seen ??= new Map(this.customers.map((c) => [customerIdKey(c.id), c.row]));
-      firstRow = this.seen.get(key);
-    }
+    const firstRow = this.seen.get(key);
     if (firstRow !== undefined) {
       this.issue ??= cellIssuer(layout, this.opts);
       this.duplicates.push(
@@ -159,7 +178,7 @@ class CustomerScan implements RowReader {
       );
       return;
     }
-    this.seen?.set(key, row);
+    this.seen.set(key, row);
     this.customers.push({
       id,
       name,
@@ -298,7 +317,7 @@ class ContactScan implements RowReader {
   private readonly resolver: CustomerResolver;
   private issue: Issuer | null = null;
   /** Contact id → its place in `contacts` (the first row with that id). */
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new SeenKeys<number>(() => this.contacts.map((c, i) => [c.id, i]));
   private readonly roles = new Map<string, Read<ContactRole>>();
 
   constructor(

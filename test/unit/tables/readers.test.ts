@@ -273,6 +273,28 @@ describe('what people write in a real log', () => {
     expect(issues.map((i) => [i.row, i.column, i.key])).toEqual([[2, 'C', 'tables.ambiguousCustomer']]);
   });
 
+  it('finds a repeated contact ID far from its first row, in a list sorted by ID and after the order breaks', () => {
+    const { contacts, issues } = readContacts(
+      [
+        ['連絡先ID', '顧客ID', '氏名', '役割'],
+        ['K1', 'C001', '山田 一郎', 'キーマン'],
+        ['K2', 'C001', '田中 二郎', '担当者'],
+        ['K5', 'C002', '鈴木 花子', '担当者'],
+        ['K1', 'C002', '高橋 誠', '担当者'], // K1 again, three rows on
+        ['K3', 'C002', '伊藤 恵', '担当者'], // below K5: the order breaks here
+        ['K5', 'C001', '佐藤 三郎', '担当者'], // K5 again
+        ['K4', 'C001', '渡辺 四郎', '担当者'],
+      ],
+      customers,
+      { sheet: 'キーマン' },
+    );
+    expect(contacts.map((c) => c.id)).toEqual(['K1', 'K2', 'K5', 'K3', 'K4']);
+    expect(issues.map((i) => [i.row, i.key])).toEqual([
+      [5, 'tables.duplicateContactId'],
+      [7, 'tables.duplicateContactId'],
+    ]);
+  });
+
   it('counts a contact written twice once, with a warning; one ID on two people leaves the second out', () => {
     const { contacts, issues } = readContacts(
       [
