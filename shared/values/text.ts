@@ -22,25 +22,7 @@ const NORMALIZED_LIMIT = 50_000;
  * character: cheaper than the memo, which names and IDs would otherwise all go through.
  */
 function plainText(v: string): boolean {
-  let space = true; // a space at the start is not plain
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c === 0x20) {
-      if (space) return false;
-      space = true;
-      continue;
-    }
-    space = false;
-    if (c > 0x20 && c < 0x7f) continue;
-    if (
-      c >= 0x4e00
-        ? c <= 0x9fff
-        : (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc || c === 0x3005
-    )
-      continue;
-    return false;
-  }
-  return !space;
+  return plainWords(v, false);
 }
 
 /**
@@ -49,6 +31,11 @@ function plainText(v: string): boolean {
  * people met and next actions of 300,000 rows take this check instead of a memo look-up.
  */
 export function plainNote(v: string): boolean {
+  return plainWords(v, true);
+}
+
+/** Words of plain characters (`note`: also those only NFKC would change) between single spaces. */
+function plainWords(v: string, note: boolean): boolean {
   let space = true; // a space at the start is not plain
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
@@ -58,19 +45,27 @@ export function plainNote(v: string): boolean {
       continue;
     }
     space = false;
-    if (c > 0x20 && c < 0x7f) continue;
-    if (
-      c >= 0x4e00
-        ? c <= 0x9fff || (c >= 0xff01 && c <= 0xff5e)
-        : (c >= 0x3001 && c <= 0x3029) || // U+302A–302F are combining marks NFC may reorder
-          (c >= 0x3030 && c <= 0x303f) ||
-          (c >= 0x3041 && c <= 0x3096) ||
-          (c >= 0x30a1 && c <= 0x30fc)
-    )
-      continue;
+    if ((c > 0x20 && c < 0x7f) || (note ? noteChar(c) : textChar(c))) continue;
     return false;
   }
   return !space;
+}
+
+/** Kanji, kana, ー and 々: what NFKC leaves as it is. */
+function textChar(c: number): boolean {
+  return c >= 0x4e00
+    ? c <= 0x9fff
+    : (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc || c === 0x3005;
+}
+
+/** Kanji, kana, CJK marks and full-width ASCII: what NFC leaves as it is. */
+function noteChar(c: number): boolean {
+  return c >= 0x4e00
+    ? c <= 0x9fff || (c >= 0xff01 && c <= 0xff5e)
+    : (c >= 0x3001 && c <= 0x3029) || // U+302A–302F are combining marks NFC may reorder
+        (c >= 0x3030 && c <= 0x303f) ||
+        (c >= 0x3041 && c <= 0x3096) ||
+        (c >= 0x30a1 && c <= 0x30fc);
 }
 
 /** Cell → text as people compare it: NFKC, trimmed, whitespace runs collapsed; '' for blank. */
