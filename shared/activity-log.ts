@@ -103,9 +103,9 @@ export class ActivityLog {
     return this.people.push(entry) - 1;
   }
 
-  /** A new entry of `people`; its code. `keyMet`: whether a key person is among `ids`, when known. */
-  addPeople(text: string, ids: readonly string[], keyMet: boolean | null = null): number {
-    return this.people.push({ text, ids, keyMet: keyMet === null ? -1 : keyMet ? 1 : 0 }) - 1;
+  /** A new entry of `people` whose key persons are not known here (the index works them out); its code. */
+  addPeople(text: string, ids: readonly string[]): number {
+    return this.addEntry({ text, ids, keyMet: -1 });
   }
 
   customerIdAt(i: number): string {
