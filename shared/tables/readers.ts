@@ -14,7 +14,8 @@ import { keepShapes } from '../keep-shapes';
 import { readContactRole } from './roles';
 import { ACTIVITY_TABLE, CONTACT_TABLE, CUSTOMER_NAME_HEADERS, CUSTOMER_TABLE } from './schemas';
 import { normalizeHeader } from './headers';
-import { MAX_KEY_LENGTH, normalizeText } from '../values/text';
+import { dayFromDate, SERIAL_EPOCH_OFFSET } from '../values/days';
+import { MAX_KEY_LENGTH, normalizeText, plainNote } from '../values/text';
 import type { CellRead, TableLayout, TableOptions, TableRow, TableSpec } from './spec';
 
 /** Builds issues located at one cell of a table read: by column key, or by grid index for an
@@ -69,6 +70,10 @@ interface RowReader {
     extra: Record<string, AttrValue>,
     layout: TableLayout,
   ): void;
+  /** Takes a whole data row from the grid when it can (see FastRow); absent: never. */
+  fast?(line: readonly CellValue[], row: number, layout: TableLayout): boolean;
+  /** false: `fast` is not tried on this read. */
+  readonly fastRows?: boolean;
 }
 
 let reading: RowReader | null = null;
@@ -83,6 +88,11 @@ function readingRow(
   (reading as RowReader).read(row, values, extra, layout);
 }
 
+/** The FastRow of the read in progress (a module function, as readingRow is). */
+function fastReadingRow(line: readonly CellValue[], row: number, layout: TableLayout): boolean {
+  return (reading as RowReader).fast!(line, row, layout);
+}
+
 /** scanSlots with each data row handed to `reader`. */
 function scanRows(
   reader: RowReader,
@@ -94,7 +104,7 @@ function scanRows(
   const outer = reading;
   reading = reader;
   try {
-    return scanSlots(grid, spec, opts, readingRow, unread);
+    return scanSlots(grid, spec, opts, readingRow, unread, reader.fast && reader.fastRows !== false ? fastReadingRow : undefined);
   } finally {
     reading = outer;
   }
@@ -221,6 +231,16 @@ class CustomerResolver {
     private readonly issues: Issue[],
   ) {}
 
+  /** The customer whose ID is exactly `id` (not blank), as resolveRef finds it, or null. */
+  exact(id: string): Customer | null {
+    if (id === this.lastId) return this.last;
+    const exact = this.index.get(id);
+    if (!exact) return null;
+    this.lastId = id;
+    this.last = exact;
+    return exact;
+  }
+
   resolve(row: TableRow, layout: TableLayout, issue: Issuer): Customer | null {
     return this.resolveRef(text(row, 'customer'), row.row, row.extra, layout, issue);
   }
@@ -236,12 +256,7 @@ class CustomerResolver {
     if (id !== '') {
       // The usual case, an ID exactly as the customer list has it: nothing else is looked at
       // (and a log's next row is usually the same customer's).
-      if (id === this.lastId) return this.last;
-      const exact = this.index.get(id);
-      if (!exact) return this.find(id, row, 'customer', issue);
-      this.lastId = id;
-      this.last = exact;
-      return exact;
+      return this.exact(id) ?? this.find(id, row, 'customer', issue);
     }
     if (this.nameColumn === undefined) this.nameColumn = customerNameColumn(layout);
     const name = this.nameColumn === null ? '' : normalizeText(extra[extraName(layout, this.nameColumn)]);
@@ -438,6 +453,24 @@ class ActivityScan implements RowReader {
   private readonly readsType: boolean;
   /** This read's number: an entry of the people cache holds its code for one read at a time. */
   private readonly readNumber = ++reads;
+  /** The free texts are not kept: rows may take the fast path (`fast`). */
+  readonly fastRows: boolean;
+  private at: LogColumns | null = null;
+  /** Dates of the host's realm, by time: a log repeats the same few hundred days. */
+  private readonly dateDays = new Map<number, number>();
+  // The previous fast row's cells as the grid had them, and what they were read as: down a log
+  // the same customer, people and next action come again on the next row.
+  private lastRef: unknown = NaN;
+  private lastRefCustomer: Customer | null = null;
+  private lastPeople: unknown = NaN;
+  private lastPeopleCustomer: Customer | null = null;
+  private lastPeopleCode = -1;
+  private lastNext: unknown = NaN;
+  private lastNextText = '';
+  private lastRep: unknown = NaN;
+  private lastRepText = '';
+  private lastType: unknown = NaN;
+  private lastTypeCode = OTHER_CODE;
 
   constructor(
     grid: CellValue[][],
@@ -451,7 +484,10 @@ class ActivityScan implements RowReader {
     // One pass over the log, its cells read from their column slots (see scanSlots), no object per row.
     this.log = new ActivityLog(Math.max(0, grid.length - 1), unread);
     this.readsType = !unread?.has('type');
+    this.fastRows = this.log.purpose === null && this.log.content === null && this.log.key === null;
+    this.unread = unread;
   }
+  private readonly unread: ReadonlySet<string> | undefined;
 
   read(
     row: number,
@@ -479,41 +515,161 @@ class ActivityScan implements RowReader {
 
     const contactText = slotText(values, SLOT.contacts);
     const peopleCode = contactText === '' ? -1 : this.peopleMet(contactText, customer, row, issue);
-    const log = this.log;
     const nextDue = values[SLOT.nextDue];
     const recordedAt = values[SLOT.recordedAt];
-    const n = log.length++;
-    log.row[n] = row;
-    log.date[n] = date;
-    log.customer[n] = log.customerIds.code(customer.id);
-    log.peopleCode[n] = peopleCode;
-    log.type[n] = type.ok ? activityTypeCode(type.value) : OTHER_CODE;
-    log.nextActionCode[n] = log.nextActions.code(slotText(values, SLOT.nextAction));
-    log.nextDue[n] = typeof nextDue === 'number' ? nextDue : NaN;
-    log.repCode[n] = log.reps.code(slotText(values, SLOT.rep));
-    log.recordedAt[n] = typeof recordedAt === 'number' ? recordedAt : NaN;
+    this.write(
+      row,
+      date,
+      customer,
+      peopleCode,
+      type.ok ? activityTypeCode(type.value) : OTHER_CODE,
+      slotText(values, SLOT.nextAction),
+      typeof nextDue === 'number' ? nextDue : NaN,
+      slotText(values, SLOT.rep),
+      typeof recordedAt === 'number' ? recordedAt : NaN,
+    );
+    const log = this.log;
     log.purpose?.push(slotText(values, SLOT.purpose));
     log.content?.push(slotText(values, SLOT.content));
     log.key?.push(slotText(values, SLOT.key));
   }
 
+  /** Appends one read row to the log's columns. */
+  private write(
+    row: number,
+    date: number,
+    customer: Customer,
+    peopleCode: number,
+    typeCode: number,
+    nextAction: string,
+    nextDue: number,
+    rep: string,
+    recordedAt: number,
+  ): void {
+    const log = this.log;
+    const n = log.length++;
+    log.row[n] = row;
+    log.date[n] = date;
+    log.customer[n] = log.customerIds.code(customer.id);
+    log.peopleCode[n] = peopleCode;
+    log.type[n] = typeCode;
+    log.nextActionCode[n] = log.nextActions.code(nextAction);
+    log.nextDue[n] = nextDue;
+    log.repCode[n] = log.reps.code(rep);
+    log.recordedAt[n] = recordedAt;
+  }
+
+  /**
+   * A row whose cells are all plain — a date as a serial number or a Date, a customer ID exactly
+   * as the customer list has it, people met who are all the customer's contacts, texts that need
+   * no normalising, no error value — read straight from the grid into the log. It gives what the
+   * column loop and `read` give such a row (and raises no issue); any other row is left to them.
+   */
+  fast(line: readonly CellValue[], row: number, layout: TableLayout): boolean {
+    const at = (this.at ??= logColumns(layout, this.unread));
+    for (let i = 0; i < at.extra.length; i++) {
+      // Unmapped columns only matter here for the issues their cells raise.
+      const v = line[at.extra[i]!];
+      if (typeof v === 'string' ? v.charCodeAt(0) === 35 : v !== null && typeof v === 'object') return false;
+    }
+    const date = this.plainDay(line[at.date]);
+    if (date !== date) return false;
+    const nextDue = at.nextDue < 0 ? NaN : this.optionalDay(line[at.nextDue]);
+    if (nextDue === undefined) return false;
+    const recordedAt = at.recordedAt < 0 ? NaN : this.optionalDay(line[at.recordedAt]);
+    if (recordedAt === undefined) return false;
+
+    const ref = line[at.customer];
+    let customer = this.lastRefCustomer;
+    if (ref !== this.lastRef || customer === null) {
+      if (typeof ref !== 'string' || ref.charCodeAt(0) === 35) return false;
+      const id = normalizeText(ref);
+      customer = id === '' ? null : this.resolver.exact(id);
+      if (customer === null) return false;
+      this.lastRef = ref;
+      this.lastRefCustomer = customer;
+    }
+
+    let next = this.lastNextText;
+    const nextRaw = at.nextAction < 0 ? '' : line[at.nextAction];
+    if (nextRaw !== this.lastNext) {
+      const text = plainNoteOf(nextRaw);
+      if (text === null) return false;
+      this.lastNext = nextRaw;
+      this.lastNextText = next = text;
+    }
+
+    let rep = this.lastRepText;
+    const repRaw = at.rep < 0 ? '' : line[at.rep];
+    if (repRaw !== this.lastRep) {
+      const text = plainTextOf(repRaw);
+      if (text === null) return false;
+      this.lastRep = repRaw;
+      this.lastRepText = rep = text;
+    }
+
+    let typeCode = OTHER_CODE;
+    if (at.type >= 0) {
+      const typeRaw = line[at.type];
+      if (typeRaw === this.lastType) typeCode = this.lastTypeCode;
+      else {
+        const text = plainTextOf(typeRaw);
+        if (text === null) return false;
+        let type = this.types.get(text);
+        if (!type) this.types.set(text, (type = readActivityType(text)));
+        if (!type.ok) return false; // a warning: the column loop reports it
+        this.lastType = typeRaw;
+        this.lastTypeCode = typeCode = activityTypeCode(type.value);
+      }
+    }
+
+    let peopleCode = -1;
+    if (at.contacts >= 0) {
+      const peopleRaw = line[at.contacts];
+      if (peopleRaw === this.lastPeople && customer === this.lastPeopleCustomer) peopleCode = this.lastPeopleCode;
+      else {
+        const text = plainNoteOf(peopleRaw);
+        if (text === null) return false;
+        if (text !== '') {
+          const entry = this.entryFor(text, customer);
+          const match = entry.match;
+          // Names to warn about: the column loop lists them.
+          if (match.tooLong !== undefined || match.unknown.length > 0 || match.ambiguous.length > 0) return false;
+          peopleCode = this.codeOf(entry);
+        }
+        this.lastPeople = peopleRaw;
+        this.lastPeopleCustomer = customer;
+        this.lastPeopleCode = peopleCode;
+      }
+    }
+    this.write(row, date, customer, peopleCode, typeCode, next, nextDue, rep, recordedAt);
+    return true;
+  }
+
+  /** A date cell's day as the column loop reads a plain one (a serial number, a valid Date); NaN otherwise. */
+  private plainDay(raw: unknown): number {
+    if (typeof raw === 'number') return raw >= 10000 && raw < 100000 ? Math.floor(raw) - SERIAL_EPOCH_OFFSET : NaN;
+    if (!(raw instanceof Date)) return NaN;
+    const time = raw.getTime();
+    let day = this.dateDays.get(time);
+    if (day === undefined) {
+      if (time !== time) return NaN;
+      day = dayFromDate(raw);
+      if (this.dateDays.size < 20000) this.dateDays.set(time, day);
+    }
+    return day;
+  }
+
+  /** plainDay for a column that may be blank (NaN); undefined for a cell the column loop must read. */
+  private optionalDay(raw: unknown): number | undefined {
+    if (raw === '' || raw === null || raw === undefined) return NaN;
+    const day = this.plainDay(raw);
+    return day === day ? day : undefined;
+  }
+
   /** The people a row names, matched to its customer's contacts: the code of the log's entry. */
   private peopleMet(contactText: string, customer: Customer, row: number, issue: Issuer): number {
-    // Logs list a customer's activities together: the last customer's cache is usually it.
-    let cache = customer === this.lastCustomer ? this.lastCache : this.people.get(customer.id);
-    if (!cache) {
-      cache = peopleOf(customer.id, this.byCustomer.get(customer.id) ?? []);
-      this.people.set(customer.id, cache);
-    }
-    this.lastCustomer = customer;
-    this.lastCache = cache;
-    let entry = cache.matches.get(contactText);
-    if (!entry) {
-      const match = matchPeople(contactText, cache.index);
-      const people = { text: contactText, ids: match.ids, keyMet: metKey(match.ids, cache.contacts) ? 1 : 0 };
-      entry = { match, people, read: 0, code: -1 };
-      if (cache.matches.size < 5000) cache.matches.set(contactText, entry);
-    }
+    const entry = this.entryFor(contactText, customer);
     const match = entry.match;
     if (match.tooLong !== undefined)
       this.issues.push(
@@ -552,6 +708,31 @@ class ActivityScan implements RowReader {
         ),
       );
     }
+    return this.codeOf(entry);
+  }
+
+  /** The cached match of `contactText` against the customer's contacts, made on first use. */
+  private entryFor(contactText: string, customer: Customer): MatchEntry {
+    // Logs list a customer's activities together: the last customer's cache is usually it.
+    let cache = customer === this.lastCustomer ? this.lastCache : this.people.get(customer.id);
+    if (!cache) {
+      cache = peopleOf(customer.id, this.byCustomer.get(customer.id) ?? []);
+      this.people.set(customer.id, cache);
+    }
+    this.lastCustomer = customer;
+    this.lastCache = cache;
+    let entry = cache.matches.get(contactText);
+    if (!entry) {
+      const match = matchPeople(contactText, cache.index);
+      const people = { text: contactText, ids: match.ids, keyMet: metKey(match.ids, cache.contacts) ? 1 : 0 };
+      entry = { match, people, read: 0, code: -1 };
+      if (cache.matches.size < 5000) cache.matches.set(contactText, entry);
+    }
+    return entry;
+  }
+
+  /** The entry's code in this read's log. */
+  private codeOf(entry: MatchEntry): number {
     // Rows that wrote the same people share one entry of the log's people: the cached match's
     // own, with its code in this read's log kept beside it (no map, no new entry per read).
     if (entry.read !== this.readNumber) {
@@ -560,6 +741,46 @@ class ActivityScan implements RowReader {
     }
     return entry.code;
   }
+}
+
+/** Grid indexes of the log's columns a fast row reads (-1: absent or unread), and the unmapped ones. */
+interface LogColumns {
+  date: number;
+  customer: number;
+  contacts: number;
+  type: number;
+  nextAction: number;
+  nextDue: number;
+  rep: number;
+  recordedAt: number;
+  extra: number[];
+}
+
+function logColumns(layout: TableLayout, unread: ReadonlySet<string> | undefined): LogColumns {
+  const at = (key: string): number => (unread?.has(key) ? -1 : (layout.columns[key] ?? -1));
+  return {
+    date: at('date'),
+    customer: at('customer'),
+    contacts: at('contacts'),
+    type: at('type'),
+    nextAction: at('nextAction'),
+    nextDue: at('nextDue'),
+    rep: at('rep'),
+    recordedAt: at('recordedAt'),
+    extra: layout.extra.map((x) => x.index),
+  };
+}
+
+/** A note cell as the column loop reads a plain one (blank: ''); null for one it must read itself. */
+function plainNoteOf(raw: unknown): string | null {
+  if (raw === '' || raw === null || raw === undefined) return '';
+  return typeof raw === 'string' && raw.charCodeAt(0) !== 35 && plainNote(raw) ? raw : null;
+}
+
+/** A text cell as the column loop reads one (normalised; blank: ''); null for one it must read itself. */
+function plainTextOf(raw: unknown): string | null {
+  if (raw === null || raw === undefined) return '';
+  return typeof raw === 'string' && raw.charCodeAt(0) !== 35 ? normalizeText(raw) : null;
 }
 
 /** Whether one of `ids` is a key person among the customer's `contacts`. */

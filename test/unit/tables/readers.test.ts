@@ -350,3 +350,57 @@ describe('error values in cells (a formula gone #N/A, as Sheets hands it over)',
     expect(issues.map(where)).toEqual(['2B values.errorCellBlank warning']);
   });
 });
+
+describe('a custom function reading the log (free text unread: plain rows are taken whole from the grid)', () => {
+  // Every mix of the cells a real log holds, so plain rows and rows the column loop must read
+  // alternate in every order: the log and the issues must be exactly those of the full read.
+  const { customers } = readCustomers(customerGrid, { sheet: '顧客' });
+  const { contacts } = readContacts(contactGrid, customers, { sheet: '連絡先' });
+  const pools: CellValue[][] = [
+    [46355, 46356.75, '2026/12/1', new Date(2026, 11, 2), new Date(NaN), '#N/A', '', 5, '令和8年12月3日'],
+    ['C001', 'C002', 'Ｃ００１', ' C001', '山田製作所', '', '#REF!', 'C999', 1001],
+    ['田中部長、鈴木様', '山本 健', '山本専務', '田中', '山田様', '', null, '#N/A', ' 山本 健', '山本\n伊藤'],
+    ['訪問', 'TEL', '', null, '飲み会', 'ｍｅｅｔ', '#N/A'],
+    ['定例', '', null],
+    ['見積提出', '', null, 'デモ ', '#VALUE!', 'ﾃﾞﾓ'],
+    [46360, '', null, new Date(2026, 11, 20), 'いつか', '#N/A'],
+    ['佐藤', '高橋', '', null, ' 佐藤', '#N/A'],
+    [46357, '', new Date(2026, 11, 4, 15, 30), '2026/12/5', '#DIV/0!'],
+    ['メモ', '', '#N/A', new Date(2026, 0, 1), 12],
+  ];
+  const header = ['日付', '顧客ID', '面談者', '種別', '内容', '次回アクション', '次回期日', '担当', '記録日時', '備考'];
+  let seed = 7;
+  const random = (n: number) => {
+    // xorshift32: every bit varies (an LCG's low bits repeat with a short period).
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % n;
+  };
+  // Plain values (the first two of each pool) most of the time, as in a real log.
+  const pick = (pool: CellValue[]) => pool[random(10) < 7 ? random(2) : random(pool.length)]!;
+  const grid: CellValue[][] = [header];
+  for (let r = 0; r < 3000; r++) grid.push(pools.map(pick));
+  const columns = (unread?: ReadonlySet<string>) => {
+    const read = readActivities(grid, customers, contacts, { sheet: '行動' }, unread);
+    return {
+      activities: read.activities.map(({ content: _c, purpose: _p, key: _k, ...a }) => a),
+      issues: read.issues.map(where),
+    };
+  };
+
+  it('reads the same rows, values and issues as the full read', () => {
+    const full = columns(new Set(['purpose']));
+    const fast = columns(new Set(['purpose', 'content', 'key']));
+    expect(fast.activities.length).toBeGreaterThan(1000);
+    expect(fast.issues.length).toBeGreaterThan(1000);
+    expect(fast).toEqual(full);
+  });
+
+  it('types and reps too, when a function reads them', () => {
+    const full = columns(new Set(['purpose', 'type', 'rep']));
+    const fast = columns(new Set(['purpose', 'content', 'key', 'type', 'rep']));
+    expect(fast).toEqual({ ...full });
+    expect(columns(new Set(['purpose', 'content', 'key']))).toEqual(columns(new Set(['purpose'])));
+  });
+});
