@@ -36,6 +36,12 @@ export class ActivityLog {
   /** Position in `people` (the names written and the contacts they resolved to); -1: nobody named. */
   peopleCode: Int32Array;
   readonly people: PeopleEntry[] = [];
+  /**
+   * Per position: 1 when one of the people met is a key person of the row's customer, as the
+   * reader worked it out; to be trusted only while `keyMetKnown` (a log made from objects is not).
+   */
+  keyMet: Uint8Array;
+  keyMetKnown = true;
   /** Position in ACTIVITY_TYPES. */
   type: Uint8Array;
   /** NaN where the row has none. */
@@ -59,6 +65,7 @@ export class ActivityLog {
     this.date = new Float64Array(capacity);
     this.customer = new Int32Array(capacity);
     this.peopleCode = new Int32Array(capacity);
+    this.keyMet = new Uint8Array(capacity);
     this.type = new Uint8Array(capacity);
     this.nextDue = new Float64Array(capacity);
     this.recordedAt = new Float64Array(capacity);
@@ -83,6 +90,7 @@ export class ActivityLog {
   /** Appends one activity's fields (not the object: `at` makes a new one). */
   push(a: Activity): void {
     const i = this.length++;
+    this.keyMetKnown = false;
     this.row[i] = a.row;
     this.date[i] = a.date;
     this.customer[i] = this.customerIds.code(a.customerId);

@@ -49,7 +49,7 @@ export function indexDataset(ds: Dataset): DatasetIndex {
     log,
     order,
     groupStart,
-    keyMet: keyPersonMeetings(log, contactsById),
+    keyMet: log.keyMetKnown ? log.keyMet : keyPersonMeetings(log, contactsById),
   };
   keepShapes('index', index);
   return index;
@@ -132,9 +132,9 @@ function groupByCustomer(log: ActivityLog, byDay: Int32Array): { order: Int32Arr
 }
 
 /**
- * Whether each activity met a key person of its own customer (what the key-person checks ask).
- * A log read from a sheet knows it per entry of its people; a log made from objects is worked
- * out here, once per entry and customer.
+ * Whether each activity met a key person of its own customer (what the key-person checks ask),
+ * for a log made from objects (a log read from a sheet has it per row): from its entries where
+ * they know, else worked out here once per entry and customer.
  */
 function keyPersonMeetings(log: ActivityLog, contactById: () => ReadonlyMap<string, Contact>): Uint8Array {
   const met = new Uint8Array(log.length);

@@ -462,11 +462,14 @@ class ActivityScan implements RowReader {
   // the same customer, people and next action come again on the next row.
   private lastRef: unknown = NaN;
   private lastRefCustomer: Customer | null = null;
-  private lastPeople: unknown = NaN;
-  private lastPeopleCustomer: Customer | null = null;
-  private lastPeopleCode = -1;
+  /** The people cells of the current customer's last fast rows, their codes and key-person marks. */
+  private readonly recentPeople: unknown[] = [NaN, NaN, NaN, NaN];
+  private readonly recentCode = new Int32Array(RECENT);
+  private readonly recentKeyMet = new Uint8Array(RECENT);
+  private recentCustomer: Customer | null = null;
+  private recentNext = 0;
   private lastNext: unknown = NaN;
-  private lastNextText = '';
+  private lastNextCode = -1;
   private lastRep: unknown = NaN;
   private lastRepText = '';
   private lastType: unknown = NaN;
@@ -522,8 +525,9 @@ class ActivityScan implements RowReader {
       date,
       customer,
       peopleCode,
+      peopleCode < 0 ? 0 : this.log.people[peopleCode]!.keyMet,
       type.ok ? activityTypeCode(type.value) : OTHER_CODE,
-      slotText(values, SLOT.nextAction),
+      this.log.nextActions.code(slotText(values, SLOT.nextAction)),
       typeof nextDue === 'number' ? nextDue : NaN,
       slotText(values, SLOT.rep),
       typeof recordedAt === 'number' ? recordedAt : NaN,
@@ -540,8 +544,9 @@ class ActivityScan implements RowReader {
     date: number,
     customer: Customer,
     peopleCode: number,
+    keyMet: number,
     typeCode: number,
-    nextAction: string,
+    nextActionCode: number,
     nextDue: number,
     rep: string,
     recordedAt: number,
@@ -552,8 +557,9 @@ class ActivityScan implements RowReader {
     log.date[n] = date;
     log.customer[n] = log.customerIds.code(customer.id);
     log.peopleCode[n] = peopleCode;
+    log.keyMet[n] = keyMet;
     log.type[n] = typeCode;
-    log.nextActionCode[n] = log.nextActions.code(nextAction);
+    log.nextActionCode[n] = nextActionCode;
     log.nextDue[n] = nextDue;
     log.repCode[n] = log.reps.code(rep);
     log.recordedAt[n] = recordedAt;
@@ -590,13 +596,16 @@ class ActivityScan implements RowReader {
       this.lastRefCustomer = customer;
     }
 
-    let next = this.lastNextText;
+    // A text already in the log's table is read as itself (the table holds texts as read, and
+    // reading one again changes nothing): no character check, one look-up.
+    const log = this.log;
+    let nextCode = this.lastNextCode;
+    let nextText: string | null = null;
     const nextRaw = at.nextAction < 0 ? '' : line[at.nextAction];
     if (nextRaw !== this.lastNext) {
-      const text = plainNoteOf(nextRaw);
-      if (text === null) return false;
-      this.lastNext = nextRaw;
-      this.lastNextText = next = text;
+      const found = typeof nextRaw === 'string' ? log.nextActions.find(nextRaw) : undefined;
+      if (found !== undefined) nextCode = found;
+      else if ((nextText = plainNoteOf(nextRaw)) === null) return false;
     }
 
     let rep = this.lastRepText;
@@ -623,27 +632,62 @@ class ActivityScan implements RowReader {
       }
     }
 
+    // The people met: one of the customer's last few cells, else its cached match (a cell
+    // equal to a cached text is read as itself, as for the next action above).
     let peopleCode = -1;
-    if (at.contacts >= 0) {
-      const peopleRaw = line[at.contacts];
-      if (peopleRaw === this.lastPeople && customer === this.lastPeopleCustomer) peopleCode = this.lastPeopleCode;
-      else {
-        const text = plainNoteOf(peopleRaw);
-        if (text === null) return false;
-        if (text !== '') {
-          const entry = this.entryFor(text, customer);
-          const match = entry.match;
-          // Names to warn about: the column loop lists them.
-          if (match.tooLong !== undefined || match.unknown.length > 0 || match.ambiguous.length > 0) return false;
-          peopleCode = this.codeOf(entry);
+    let keyMet = 0;
+    let entry: MatchEntry | null | undefined = null;
+    let recent = -1;
+    const peopleRaw = at.contacts < 0 ? '' : line[at.contacts];
+    if (peopleRaw !== '' && peopleRaw !== null && peopleRaw !== undefined) {
+      if (customer !== this.recentCustomer) {
+        this.recentPeople.fill(NaN);
+        this.recentCustomer = customer;
+      }
+      const people = this.recentPeople;
+      for (let k = 0; k < RECENT; k++)
+        if (people[k] === peopleRaw) {
+          recent = k;
+          break;
         }
-        this.lastPeople = peopleRaw;
-        this.lastPeopleCustomer = customer;
-        this.lastPeopleCode = peopleCode;
+      if (recent < 0) {
+        entry = typeof peopleRaw === 'string' ? this.cachedEntry(peopleRaw, customer) : undefined;
+        if (entry === undefined) {
+          const text = plainNoteOf(peopleRaw);
+          if (text === null) return false;
+          entry = text === '' ? null : this.entryFor(text, customer);
+        }
+        const match = entry?.match;
+        // Names to warn about: the column loop lists them.
+        if (match && (match.tooLong !== undefined || match.unknown.length > 0 || match.ambiguous.length > 0))
+          return false;
       }
     }
-    this.write(row, date, customer, peopleCode, typeCode, next, nextDue, rep, recordedAt);
+
+    // The row is read: from here on nothing declines it.
+    if (nextText !== null) nextCode = log.nextActions.code(nextText);
+    this.lastNext = nextRaw;
+    this.lastNextCode = nextCode;
+    if (recent >= 0) {
+      peopleCode = this.recentCode[recent]!;
+      keyMet = this.recentKeyMet[recent]!;
+    } else if (entry) {
+      peopleCode = this.codeOf(entry);
+      keyMet = entry.people.keyMet;
+      const k = this.recentNext;
+      this.recentNext = (k + 1) % RECENT;
+      this.recentPeople[k] = peopleRaw;
+      this.recentCode[k] = peopleCode;
+      this.recentKeyMet[k] = keyMet;
+    }
+    this.write(row, date, customer, peopleCode, keyMet, typeCode, nextCode, nextDue, rep, recordedAt);
     return true;
+  }
+
+  /** The customer's cached match of exactly this text, if there is one. */
+  private cachedEntry(text: string, customer: Customer): MatchEntry | undefined {
+    const cache = customer === this.lastCustomer ? this.lastCache : this.people.get(customer.id);
+    return cache?.matches.get(text);
   }
 
   /** A date cell's day as the column loop reads a plain one (a serial number, a valid Date); NaN otherwise. */
@@ -791,6 +835,8 @@ function metKey(ids: readonly string[], contacts: readonly Contact[] | undefined
 }
 
 const OTHER_CODE = activityTypeCode('other');
+/** How many of a customer's last people cells a fast row compares before looking its text up. */
+const RECENT = 4;
 /** The type of every row when the caller does not look at types. */
 const UNREAD_TYPE: Read<ActivityType> = { ok: true, value: 'other' };
 

@@ -2,6 +2,8 @@ import { formatIssue, KimeruError, type Issue } from '../../../shared/issues';
 import { readActivities, readContacts, readCustomers, readDataset } from '../../../shared/tables';
 import { dayFromParts, type CellValue } from '../../../shared/values';
 import { activityGrid, contactGrid, customerGrid } from './fixtures';
+import { ActivityLog, datasetOf } from '../../../shared/activity-log';
+import { indexDataset } from '../../../shared/engines';
 
 const where = (i: Issue) => `${i.row}${i.column ?? ''} ${i.key} ${i.severity}`;
 
@@ -386,8 +388,16 @@ describe('a custom function reading the log (free text unread: plain rows are ta
     return {
       activities: read.activities.map(({ content: _c, purpose: _p, key: _k, ...a }) => a),
       issues: read.issues.map(where),
+      keyMet: Array.from(read.log.keyMet.subarray(0, read.log.length)),
     };
   };
+
+  it('marks the rows that met a key person as the index works it out from the activities', () => {
+    const { activities, keyMet } = columns(new Set(['purpose', 'content', 'key']));
+    const fromObjects = indexDataset(datasetOf(customers, contacts, ActivityLog.of(activities)));
+    expect(keyMet).toEqual(Array.from(fromObjects.keyMet.subarray(0, activities.length)));
+    expect(keyMet.filter((k) => k === 1).length).toBeGreaterThan(100);
+  });
 
   it('reads the same rows, values and issues as the full read', () => {
     const full = columns(new Set(['purpose']));
