@@ -12,7 +12,6 @@ import {
   type MeasureStatus,
   type Subject,
 } from './metrics';
-import { byUrgency } from './actions';
 import { formatDay } from '../values/days';
 import { standardText } from './metric-text';
 
@@ -171,16 +170,25 @@ const STATUS_ORDER: Record<MeasureStatus, number> = { gap: 0, nodata: 1, ok: 2 }
  * the definition's item order.
  */
 export function byUrgencyOrder(rows: readonly GapRow[]): GapRow[] {
-  const position = new Map(rows.map((r, i) => [r, i]));
-  const band = (r: GapRow) => (r.actBy !== null ? 1 : NEVER_MET_FIRST.has(r.metric) ? 0 : 2);
-  return [...rows].sort(
-    (a, b) =>
-      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-      band(a) - band(b) ||
-      byUrgency(a.actBy, b.actBy) ||
-      a.rankIndex - b.rankIndex ||
-      position.get(a)! - position.get(b)!,
-  );
+  // The keys worked out once per row, not per comparison: GAPCHECK sorts thousands of rows.
+  const n = rows.length;
+  const group = new Uint8Array(n);
+  const actBy = new Float64Array(n);
+  const rank = new Int32Array(n);
+  const order: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    const band = r.actBy !== null ? 1 : NEVER_MET_FIRST.has(r.metric) ? 0 : 2;
+    group[i] = STATUS_ORDER[r.status] * 3 + band;
+    // Within a band the dates are all set (band 1) or all null (0 as a placeholder).
+    actBy[i] = r.actBy ?? 0;
+    rank[i] = r.rankIndex;
+    order[i] = i;
+  }
+  order.sort((a, b) => group[a]! - group[b]! || actBy[a]! - actBy[b]! || rank[a]! - rank[b]! || a - b);
+  const out: GapRow[] = new Array<GapRow>(n);
+  for (let k = 0; k < n; k++) out[k] = rows[order[k]!]!;
+  return out;
 }
 
 /** One summary per checked customer, in the order of the rows. */

@@ -289,13 +289,16 @@ function attributesFilled(threshold: number, target: string, s: Subject, lang: L
     if (!attr.found) missing.push(name);
     else if (attributeBlank(attr)) empty.push(name);
   }
+  const bad = missing.length + empty.length;
+  const status: MeasureStatus = threshold < 1 || bad === 0 ? 'ok' : empty.length > 0 ? 'gap' : 'nodata';
+  // The status alone (most customers have every column filled): no words to build.
+  if (lang === null) return { status, actual: '', actualValue: bad };
   const sep = listSep(lang);
   const parts: string[] = [];
   if (missing.length > 0) parts.push(say(lang, 'engines.actual.columnMissing', { columns: missing.join(sep) }));
   if (empty.length > 0) parts.push(say(lang, 'engines.actual.attributesEmpty', { columns: empty.join(sep) }));
-  const bad = missing.length + empty.length;
   return {
-    status: threshold < 1 || bad === 0 ? 'ok' : empty.length > 0 ? 'gap' : 'nodata',
+    status,
     actual:
       bad === 0
         ? say(lang, 'engines.actual.attributesFilled', { columns: names.join(sep) })

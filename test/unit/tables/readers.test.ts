@@ -393,7 +393,8 @@ describe('a custom function reading the log (free text unread: plain rows are ta
   };
 
   it('marks the rows that met a key person as the index works it out from the activities', () => {
-    const { activities, keyMet } = columns(new Set(['purpose', 'content', 'key']));
+    const { keyMet } = columns(new Set(['purpose', 'content', 'key']));
+    const { activities } = readActivities(grid, customers, contacts, { sheet: '行動' });
     const fromObjects = indexDataset(datasetOf(customers, contacts, ActivityLog.of(activities)));
     expect(keyMet).toEqual(Array.from(fromObjects.keyMet.subarray(0, activities.length)));
     expect(keyMet.filter((k) => k === 1).length).toBeGreaterThan(100);
