@@ -686,8 +686,7 @@ class ActivityScan implements RowReader {
 
   /** The customer's cached match of exactly this text, if there is one. */
   private cachedEntry(text: string, customer: Customer): MatchEntry | undefined {
-    const cache = customer === this.lastCustomer ? this.lastCache : this.people.get(customer.id);
-    return cache?.matches.get(text);
+    return this.cacheOf(customer).matches.get(text);
   }
 
   /** A date cell's day as the column loop reads a plain one (a serial number, a valid Date); NaN otherwise. */
@@ -757,14 +756,7 @@ class ActivityScan implements RowReader {
 
   /** The cached match of `contactText` against the customer's contacts, made on first use. */
   private entryFor(contactText: string, customer: Customer): MatchEntry {
-    // Logs list a customer's activities together: the last customer's cache is usually it.
-    let cache = customer === this.lastCustomer ? this.lastCache : this.people.get(customer.id);
-    if (!cache) {
-      cache = peopleOf(customer.id, this.byCustomer.get(customer.id) ?? []);
-      this.people.set(customer.id, cache);
-    }
-    this.lastCustomer = customer;
-    this.lastCache = cache;
+    const cache = this.cacheOf(customer);
     let entry = cache.matches.get(contactText);
     if (!entry) {
       const match = matchPeople(contactText, cache.index);
@@ -773,6 +765,20 @@ class ActivityScan implements RowReader {
       if (cache.matches.size < 5000) cache.matches.set(contactText, entry);
     }
     return entry;
+  }
+
+  /** The customer's contacts indexed and the texts matched against them so far. */
+  private cacheOf(customer: Customer): PeopleCache {
+    // Logs list a customer's activities together: the last customer's cache is usually it.
+    if (customer === this.lastCustomer && this.lastCache !== null) return this.lastCache;
+    let cache = this.people.get(customer.id);
+    if (!cache) {
+      cache = peopleOf(customer.id, this.byCustomer.get(customer.id) ?? []);
+      this.people.set(customer.id, cache);
+    }
+    this.lastCustomer = customer;
+    this.lastCache = cache;
+    return cache;
   }
 
   /** The entry's code in this read's log. */
