@@ -88,13 +88,15 @@ export type SlotSink = (
   layout: TableLayout,
 ) => void;
 
-/**
- * Takes one data row whole, straight from the grid, when every cell it needs is a plain one:
- * true when it did (then neither the column loop nor onRow sees the row), false to leave the row
- * to them. It must raise no issue and give what onRow would have made of the row: a reader
- * specialised for one table skips the per-column dispatch of the generic loop.
- */
-export type FastRow = (line: readonly CellValue[], row: number, layout: TableLayout) => boolean;
+/** A reader specialised for one table, which skips the per-column dispatch of the generic loop. */
+export interface FastRows {
+  /**
+   * Takes one data row whole, straight from the grid, when every cell it needs is a plain one:
+   * true when it did (then neither the column loop nor onRow sees the row), false to leave the
+   * row to them. It must raise no issue and give what onRow would have made of the row.
+   */
+  fast(line: readonly CellValue[], row: number, layout: TableLayout): boolean;
+}
 
 /**
  * Whether a column the caller will not look at can be left unread: any column except a required
@@ -152,8 +154,8 @@ export function scanSlots(
   onRow: SlotSink,
   /** Optional columns the caller will not look at: found (so they are not attributes), never read. */
   unread?: ReadonlySet<string>,
-  /** Tried on each data row before the column loop (see FastRow). */
-  fastRow?: FastRow,
+  /** Tried on each data row before the column loop. */
+  fastRows?: FastRows,
 ): TableLayout {
   const firstRow = opts.firstRow ?? 1;
   const firstColumn = (opts.firstColumn ?? 1) - 1; // 0-based offset from the 1-based option
@@ -255,7 +257,7 @@ export function scanSlots(
     }
     if (layout.dataRows === null) layout.dataRows = { first: row, last: row };
     else layout.dataRows.last = row;
-    if (fastRow !== undefined && fastRow(line, row, layout)) continue;
+    if (fastRows !== undefined && fastRows.fast(line, row, layout)) continue;
     if (invalid.length !== 0) invalid.length = 0;
     for (let k = 0; k < columnCount; k++) {
       const m = mapped[k] as Mapped;

@@ -9,7 +9,7 @@ import { columnLetter } from './columns';
 import { CustomerIndex, customerIdKey, foldCustomerId } from './companies';
 import { contactGroups } from './contactGroups';
 import { indexPeople, matchPeople, type PeopleIndex, type PeopleMatch } from './people';
-import { scanSlots } from './readTable';
+import { scanSlots, type FastRows } from './readTable';
 import { keepShapes } from '../keep-shapes';
 import { readContactRole } from './roles';
 import { ACTIVITY_TABLE, CONTACT_TABLE, CUSTOMER_NAME_HEADERS, CUSTOMER_TABLE } from './schemas';
@@ -70,7 +70,7 @@ interface RowReader {
     extra: Record<string, AttrValue>,
     layout: TableLayout,
   ): void;
-  /** Takes a whole data row from the grid when it can (see FastRow); absent: never. */
+  /** Takes a whole data row from the grid when it can (see FastRows); absent: never. */
   fast?(line: readonly CellValue[], row: number, layout: TableLayout): boolean;
   /** false: `fast` is not tried on this read. */
   readonly fastRows?: boolean;
@@ -88,11 +88,6 @@ function readingRow(
   (reading as RowReader).read(row, values, extra, layout);
 }
 
-/** The FastRow of the read in progress (a module function, as readingRow is). */
-function fastReadingRow(line: readonly CellValue[], row: number, layout: TableLayout): boolean {
-  return (reading as RowReader).fast!(line, row, layout);
-}
-
 /** scanSlots with each data row handed to `reader`. */
 function scanRows(
   reader: RowReader,
@@ -104,7 +99,14 @@ function scanRows(
   const outer = reading;
   reading = reader;
   try {
-    return scanSlots(grid, spec, opts, readingRow, unread, reader.fast && reader.fastRows !== false ? fastReadingRow : undefined);
+    return scanSlots(
+      grid,
+      spec,
+      opts,
+      readingRow,
+      unread,
+      reader.fast && reader.fastRows !== false ? (reader as FastRows) : undefined,
+    );
   } finally {
     reading = outer;
   }
@@ -691,7 +693,8 @@ class ActivityScan implements RowReader {
 
   /** A date cell's day as the column loop reads a plain one (a serial number, a valid Date); NaN otherwise. */
   private plainDay(raw: unknown): number {
-    if (typeof raw === 'number') return raw >= 10000 && raw < 100000 ? Math.floor(raw) - SERIAL_EPOCH_OFFSET : NaN;
+    if (typeof raw === 'number')
+      return raw >= 10000 && raw < 100000 ? Math.floor(raw) - SERIAL_EPOCH_OFFSET : NaN;
     if (!(raw instanceof Date)) return NaN;
     const time = raw.getTime();
     let day = this.dateDays.get(time);
