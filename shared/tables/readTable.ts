@@ -229,37 +229,90 @@ export function scanSlots(
     extra.push({ index, header: name });
   });
 
-  const readExtra = extra.map(() => new Memo(readAttribute));
-  // Worked out on the column's first Date: most attribute columns hold none, and are not scanned.
-  const numericWithDates: (boolean | undefined)[] = extra.map(() => undefined);
-
   const layout: TableLayout = { headerRow, columns, headers, extra, issues, dataRows: null, notData: [] };
-  const values: (CellRead | undefined)[] = new Array<CellRead | undefined>(spec.columns.length);
-  const invalid: string[] = [];
-  // Dates of the host's realm, by time: a log repeats the same few hundred days.
-  const dateDays = new Map<number, number>();
-  const requiredIndexes = mapped.filter((m) => m.spec.required).map((m) => m.index);
-  const columnCount = mapped.length;
-  let blankAfterData = false;
-  let shape = NO_EXTRA;
-  for (let r = best.r + 1; r < grid.length; r++) {
-    const line = grid[r];
-    // One pass over the row tells blank, total, note or data.
-    const skip = line ? notDataReason(line, blankAfterData, requiredIndexes) : 'blank';
-    if (skip === 'blank' || !line) {
-      if (layout.dataRows !== null) blankAfterData = true;
-      continue;
+  const rows = new SlotRows(
+    grid,
+    opts,
+    firstRow,
+    firstColumn,
+    best.r + 1,
+    mapped,
+    extra,
+    extra.map(() => new Memo(readAttribute)),
+    // Worked out on the column's first Date: most attribute columns hold none, and are not scanned.
+    extra.map(() => undefined),
+    mapped.filter((m) => m.spec.required).map((m) => m.index),
+    layout,
+    new Array<CellRead | undefined>(spec.columns.length),
+    onRow,
+  );
+  if (fastRows === undefined) scanAll(rows);
+  else scanFast(rows, fastRows);
+  // A few small objects of this call kept past it (an attribute record, the column map, the
+  // options): their hidden classes, made per table, then outlive a garbage collection between
+  // recalculations, and so does the code compiled for them. Without them every call after a
+  // collection ran deoptimised, and this function takes long to optimise again.
+  keepShapes(`table:${spec.sheetKey}`, rows, rows.shape, columns, opts, mapped, layout, extra, best);
+  return layout;
+}
+
+/**
+ * The data rows of one table as scanSlots reads them: which grid rows are data, and the column
+ * loop that reads one. A class, so that the loops over rows (scanAll, scanFast) stay small: V8
+ * compiles a long-running loop on the fly, and a small one quickly.
+ */
+class SlotRows {
+  shape: Record<string, AttrValue> = NO_EXTRA;
+  readonly invalid: string[] = [];
+  /** Dates of the host's realm, by time: a log repeats the same few hundred days. */
+  readonly dateDays = new Map<number, number>();
+  private blankAfterData = false;
+
+  constructor(
+    readonly grid: CellValue[][],
+    readonly opts: TableOptions,
+    readonly firstRow: number,
+    readonly firstColumn: number,
+    /** The grid row after the header. */
+    readonly from: number,
+    readonly mapped: Mapped[],
+    readonly extra: { index: number; header: string }[],
+    readonly readExtra: Memo<AttrValue>[],
+    readonly numericWithDates: (boolean | undefined)[],
+    readonly requiredIndexes: number[],
+    readonly layout: TableLayout,
+    /** Each read column's value of the current row at its place in spec.columns (reused). */
+    readonly values: (CellRead | undefined)[],
+    readonly onRow: SlotSink,
+  ) {}
+
+  /**
+   * The sheet row of `line` (grid row r) when it is data, counted in the layout's data rows; -1
+   * when it is blank, a total or a note (listed). One pass over the row tells which.
+   */
+  dataRow(line: CellValue[] | undefined, r: number): number {
+    const layout = this.layout;
+    const skip = line ? notDataReason(line, this.blankAfterData, this.requiredIndexes) : 'blank';
+    if (skip === 'blank') {
+      if (layout.dataRows !== null) this.blankAfterData = true;
+      return -1;
     }
-    const row = firstRow + r;
+    const row = this.firstRow + r;
     if (skip !== null) {
       layout.notData.push({ row, reason: skip });
-      continue;
+      return -1;
     }
     if (layout.dataRows === null) layout.dataRows = { first: row, last: row };
     else layout.dataRows.last = row;
-    if (fastRows !== undefined && fastRows.fast(line, row, layout)) continue;
+    return row;
+  }
+
+  /** Reads one data row through the column loop and hands it to onRow. */
+  read(line: CellValue[], row: number): void {
+    const { mapped, values, invalid, dateDays, extra } = this;
+    const issues = this.layout.issues;
     if (invalid.length !== 0) invalid.length = 0;
-    for (let k = 0; k < columnCount; k++) {
+    for (let k = 0; k < mapped.length; k++) {
       const m = mapped[k] as Mapped;
       const raw = line[m.index];
       // Fast paths: the cells of a clean sheet. Each gives exactly what readCell gives and
@@ -317,7 +370,7 @@ export function scanSlots(
           continue;
         }
       }
-      values[m.slot] = readMapped(m, raw, row, opts.sheet, issues, invalid);
+      values[m.slot] = readMapped(m, raw, row, this.opts.sheet, issues, invalid);
     }
     let extraCells: Record<string, AttrValue> = NO_EXTRA;
     if (extra.length > 0) {
@@ -336,58 +389,61 @@ export function scanSlots(
           issues.push({
             key: 'values.errorCellBlank',
             params: { value: error },
-            sheet: opts.sheet,
+            sheet: this.opts.sheet,
             row,
-            column: columnLetter(firstColumn + x.index),
+            column: columnLetter(this.firstColumn + x.index),
             header: x.header,
             severity: 'warning',
             value: error,
           });
           continue;
         }
-        if (isDateValue(v) && (numericWithDates[i] ??= isNumericWithDates(grid, best.r + 1, x.index))) {
+        if (
+          isDateValue(v) &&
+          (this.numericWithDates[i] ??= isNumericWithDates(this.grid, this.from, x.index))
+        ) {
           const n = readNumberCell(v);
           extraCells[x.header] = n.ok ? n.value : null;
           if (n.ok && n.warning)
             issues.push({
               key: n.warning.key,
               params: n.warning.params,
-              sheet: opts.sheet,
+              sheet: this.opts.sheet,
               row,
-              column: columnLetter(firstColumn + x.index),
+              column: columnLetter(this.firstColumn + x.index),
               header: x.header,
               value: normalizeText(v),
               severity: 'warning',
             });
           continue;
         }
-        extraCells[x.header] = readExtra[i]?.read(v) ?? null;
+        extraCells[x.header] = this.readExtra[i]?.read(v) ?? null;
       }
     }
-    onRow(row, values, extraCells, invalid, layout);
-    shape = extraCells;
+    this.onRow(row, values, extraCells, invalid, this.layout);
+    this.shape = extraCells;
   }
-  // A few small objects of this call kept past it (an attribute record, the column map, the
-  // options): their hidden classes, made per table, then outlive a garbage collection between
-  // recalculations, and so does the code compiled for them. Without them every call after a
-  // collection ran deoptimised, and this function takes long to optimise again.
-  keepShapes(
-    `table:${spec.sheetKey}`,
-    shape,
-    columns,
-    opts,
-    mapped,
-    layout,
-    values,
-    invalid,
-    dateDays,
-    readExtra,
-    extra,
-    best,
-    numericWithDates,
-    requiredIndexes,
-  );
-  return layout;
+}
+
+/** Every data row through the column loop. */
+function scanAll(rows: SlotRows): void {
+  const grid = rows.grid;
+  for (let r = rows.from; r < grid.length; r++) {
+    const line = grid[r];
+    const row = rows.dataRow(line, r);
+    if (row >= 0) rows.read(line as CellValue[], row);
+  }
+}
+
+/** Every data row to the specialised reader first; the column loop reads those it leaves. */
+function scanFast(rows: SlotRows, fast: FastRows): void {
+  const grid = rows.grid;
+  const layout = rows.layout;
+  for (let r = rows.from; r < grid.length; r++) {
+    const line = grid[r];
+    const row = rows.dataRow(line, r);
+    if (row >= 0 && !fast.fast(line as CellValue[], row, layout)) rows.read(line as CellValue[], row);
+  }
 }
 
 /** One mapped cell read in full: error values, required blanks, warnings and failures as issues. */
