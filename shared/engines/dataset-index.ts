@@ -116,19 +116,32 @@ function sortedByDay(log: ActivityLog): Int32Array {
 
 /** `byDay` regrouped by customer, stable: each group keeps the date order. */
 function groupByCustomer(log: ActivityLog, byDay: Int32Array): { order: Int32Array; groupStart: Int32Array } {
+  const groupStart = groupStarts(log);
+  return { order: scatterByCustomer(log, byDay, groupStart), groupStart };
+}
+
+/** Where each customer's group starts in `order` (one more at the end): a count, then sums. */
+function groupStarts(log: ActivityLog): Int32Array {
   const customer = log.customer;
   const n = log.length;
   const groups = log.customerIds.list.length;
   const groupStart = new Int32Array(groups + 1);
   for (let i = 0; i < n; i++) groupStart[customer[i]! + 1]!++;
   for (let k = 1; k <= groups; k++) groupStart[k]! += groupStart[k - 1]!;
-  const next = groupStart.slice(0, groups);
+  return groupStart;
+}
+
+/** The positions of `byDay`, each put at the next place of its customer's group. */
+function scatterByCustomer(log: ActivityLog, byDay: Int32Array, groupStart: Int32Array): Int32Array {
+  const customer = log.customer;
+  const n = log.length;
+  const next = groupStart.slice(0, groupStart.length - 1);
   const order = new Int32Array(n);
   for (let j = 0; j < n; j++) {
     const i = byDay[j]!;
     order[next[customer[i]!]!++] = i;
   }
-  return { order, groupStart };
+  return order;
 }
 
 /**
