@@ -89,13 +89,21 @@ export function checkGaps(
   const texts = options.texts !== false;
   const customers = index.customers;
   const rankList = Array.isArray(ranks) ? (ranks as readonly string[]) : null;
+  // Each rank's thresholds as a list in item order, looked up once per customer, not per item.
+  const thresholdsOf = new Map<string, (number | null | undefined)[]>();
   for (let c = 0; c < customers.length; c++) {
     const customer = customers[c]!;
     const rank = rankList ? rankList[c] : (ranks as ReadonlyMap<string, string>).get(customer.id);
     if (rank === undefined) continue;
+    let thresholds = thresholdsOf.get(rank);
+    if (thresholds === undefined) {
+      thresholds = items.map((item) => item.thresholds[rank]);
+      thresholdsOf.set(rank, thresholds);
+    }
     let subject: ReturnType<typeof subjectOf> | null = null;
-    for (const item of items) {
-      const threshold = item.thresholds[rank];
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k]!;
+      const threshold = thresholds[k];
       if (threshold === null || threshold === undefined || !item.metric) continue;
       subject ??= subjectOf(index, customer, asOf);
       // Statuses first, without words: most pairs are met and never shown.
