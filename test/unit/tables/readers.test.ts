@@ -359,8 +359,19 @@ describe('a custom function reading the log (free text unread: plain rows are ta
   const { customers } = readCustomers(customerGrid, { sheet: '顧客' });
   const { contacts } = readContacts(contactGrid, customers, { sheet: '連絡先' });
   const pools: CellValue[][] = [
-    [46355, 46356.75, '2026/12/1', new Date(2026, 11, 2), new Date(NaN), '#N/A', '', 5, '令和8年12月3日'],
-    ['C001', 'C002', 'Ｃ００１', ' C001', '山田製作所', '', '#REF!', 'C999', 1001],
+    [
+      46355,
+      46356.75,
+      '2026/12/1',
+      new Date(2026, 11, 2),
+      new Date(NaN),
+      '#N/A',
+      '',
+      5,
+      '令和8年12月3日',
+      '小計',
+    ],
+    ['C001', 'C002', 'Ｃ００１', ' C001', '山田製作所', '', '#REF!', 'C999', 1001, '合計', null],
     ['田中部長、鈴木様', '山本 健', '山本専務', '田中', '山田様', '', null, '#N/A', ' 山本 健', '山本\n伊藤'],
     ['訪問', 'TEL', '', null, '飲み会', 'ｍｅｅｔ', '#N/A'],
     ['定例', '', null],
@@ -370,7 +381,18 @@ describe('a custom function reading the log (free text unread: plain rows are ta
     [46357, '', new Date(2026, 11, 4, 15, 30), '2026/12/5', '#DIV/0!'],
     ['メモ', '', '#N/A', new Date(2026, 0, 1), 12],
   ];
-  const header = ['日付', '顧客ID', '面談者', '種別', '内容', '次回アクション', '次回期日', '担当', '記録日時', '備考'];
+  const header = [
+    '日付',
+    '顧客ID',
+    '面談者',
+    '種別',
+    '内容',
+    '次回アクション',
+    '次回期日',
+    '担当',
+    '記録日時',
+    '備考',
+  ];
   let seed = 7;
   const random = (n: number) => {
     // xorshift32: every bit varies (an LCG's low bits repeat with a short period).
@@ -383,12 +405,16 @@ describe('a custom function reading the log (free text unread: plain rows are ta
   const pick = (pool: CellValue[]) => pool[random(10) < 7 ? random(2) : random(pool.length)]!;
   const grid: CellValue[][] = [header];
   for (let r = 0; r < 3000; r++) grid.push(pools.map(pick));
-  const columns = (unread?: ReadonlySet<string>) => {
-    const read = readActivities(grid, customers, contacts, { sheet: '行動' }, unread);
+  // A blank row and notes under the table, then more rows: rows after a blank one are scanned.
+  grid.push([], ['※ 12月分は未集計'], ...grid.slice(1, 200));
+  const columns = (unread?: ReadonlySet<string>, g: CellValue[][] = grid) => {
+    const read = readActivities(g, customers, contacts, { sheet: '行動' }, unread);
     return {
       activities: read.activities.map(({ content: _c, purpose: _p, key: _k, ...a }) => a),
       issues: read.issues.map(where),
       keyMet: Array.from(read.log.keyMet.subarray(0, read.log.length)),
+      dataRows: read.table.dataRows,
+      notData: read.table.notData,
     };
   };
 
@@ -406,6 +432,17 @@ describe('a custom function reading the log (free text unread: plain rows are ta
     expect(fast.activities.length).toBeGreaterThan(1000);
     expect(fast.issues.length).toBeGreaterThan(1000);
     expect(fast).toEqual(full);
+  });
+
+  it('lists the same totals and notes, whichever column comes first', () => {
+    const fast = columns(new Set(['purpose', 'content', 'key']));
+    expect(fast.notData.filter((n) => n.reason === 'total').length).toBeGreaterThan(50);
+    expect(fast.notData.some((n) => n.reason === 'note')).toBe(true);
+    // A numbering column first, with 合計 in it: the total is its first cell.
+    const numbered = grid.map((line, r) => [r === 0 ? 'No.' : r % 97 === 0 ? '合計' : r, ...line]);
+    const full = columns(new Set(['purpose']), numbered);
+    expect(columns(new Set(['purpose', 'content', 'key']), numbered)).toEqual(full);
+    expect(full.notData.filter((n) => n.reason === 'total').length).toBeGreaterThan(80);
   });
 
   it('types and reps too, when a function reads them', () => {
