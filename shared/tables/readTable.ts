@@ -5,7 +5,7 @@ import { errorValueOf, isDateValue, type CellValue, type Read } from '../values/
 import { readAttribute } from '../values/attributes';
 import { readBoolean } from '../values/booleans';
 import { readDate } from '../values/dates';
-import { dayFromDate, SERIAL_EPOCH_OFFSET } from '../values/days';
+import { DateDays, SERIAL_EPOCH_OFFSET } from '../values/days';
 import { readNumber, readNumberCell } from '../values/numbers';
 import { isBlank, normalizeNote, normalizeText, plainNote } from '../values/text';
 import { columnLetter } from './columns';
@@ -265,7 +265,7 @@ class SlotRows {
   shape: Record<string, AttrValue> = NO_EXTRA;
   readonly invalid: string[] = [];
   /** Dates of the host's realm, by time: a log repeats the same few hundred days. */
-  readonly dateDays = new Map<number, number>();
+  readonly dateDays = new DateDays();
   private blankAfterData = false;
 
   constructor(
@@ -355,13 +355,8 @@ class SlotRows {
             continue;
           }
         } else if (raw instanceof Date) {
-          const time = raw.getTime();
-          let day = dateDays.get(time);
-          if (day === undefined && !Number.isNaN(time)) {
-            day = dayFromDate(raw);
-            if (dateDays.size < MEMO_LIMIT) dateDays.set(time, day);
-          }
-          if (day !== undefined) {
+          const day = dateDays.dayOf(raw);
+          if (day === day) {
             values[m.slot] = day;
             continue;
           }

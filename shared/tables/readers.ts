@@ -14,7 +14,7 @@ import { keepShapes } from '../keep-shapes';
 import { readContactRole } from './roles';
 import { ACTIVITY_TABLE, CONTACT_TABLE, CUSTOMER_NAME_HEADERS, CUSTOMER_TABLE } from './schemas';
 import { normalizeHeader } from './headers';
-import { dayFromDate, SERIAL_EPOCH_OFFSET } from '../values/days';
+import { DateDays, SERIAL_EPOCH_OFFSET } from '../values/days';
 import { MAX_KEY_LENGTH, normalizeText, plainNote } from '../values/text';
 import type { CellRead, TableLayout, TableOptions, TableRow, TableSpec } from './spec';
 
@@ -459,7 +459,7 @@ class ActivityScan implements RowReader {
   readonly fastRows: boolean;
   private at: LogColumns | null = null;
   /** Dates of the host's realm, by time: a log repeats the same few hundred days. */
-  private readonly dateDays = new Map<number, number>();
+  private readonly dateDays = new DateDays();
   // The previous fast row's cells as the grid had them, and what they were read as: down a log
   // the same customer, people and next action come again on the next row.
   private lastRef: unknown = NaN;
@@ -695,15 +695,7 @@ class ActivityScan implements RowReader {
   private plainDay(raw: unknown): number {
     if (typeof raw === 'number')
       return raw >= 10000 && raw < 100000 ? Math.floor(raw) - SERIAL_EPOCH_OFFSET : NaN;
-    if (!(raw instanceof Date)) return NaN;
-    const time = raw.getTime();
-    let day = this.dateDays.get(time);
-    if (day === undefined) {
-      if (time !== time) return NaN;
-      day = dayFromDate(raw);
-      if (this.dateDays.size < 20000) this.dateDays.set(time, day);
-    }
-    return day;
+    return raw instanceof Date ? this.dateDays.dayOf(raw) : NaN;
   }
 
   /** plainDay for a column that may be blank (NaN); undefined for a cell the column loop must read. */
