@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { generateStubs, type Stub } from './stubs';
-import { LOCAL_BUILTINS } from '../scripts/bundle';
+import { CLASS_FIELDS_ASSIGNED, LOCAL_BUILTINS } from '../scripts/bundle';
 
 /**
  * Builds the Apps Script project: `Code.js` (the bundle plus generated top-level functions),
@@ -45,6 +45,7 @@ async function bundle(entry: string, globalName: string): Promise<string> {
     target: 'es2020',
     // Async functions become generators driven by the (shadowed) Promise: see sync-promise.ts.
     supported: { 'async-await': false, 'async-generator': false, 'for-await': false },
+    tsconfigRaw: CLASS_FIELDS_ASSIGNED,
     charset: 'utf8',
     legalComments: 'inline',
     write: false,
