@@ -349,13 +349,8 @@ class SlotRows {
           }
         }
       } else if (m.kind === KIND_DATE) {
-        if (typeof raw === 'number') {
-          if (raw >= 10000 && raw < 100000) {
-            values[m.slot] = Math.floor(raw) - SERIAL_EPOCH_OFFSET;
-            continue;
-          }
-        } else if (raw instanceof Date) {
-          const day = dateDays.dayOf(raw);
+        if (typeof raw === 'number' || raw instanceof Date) {
+          const day = plainDay(raw, dateDays);
           if (day === day) {
             values[m.slot] = day;
             continue;
@@ -418,6 +413,16 @@ class SlotRows {
     this.onRow(row, values, extraCells, invalid, this.layout);
     this.shape = extraCells;
   }
+}
+
+/**
+ * A date cell's day when it is a plain one — a serial number in the years a log holds (10000 is
+ * 1927, 100000 is 2173) or a valid Date; NaN for any other cell (the full reader reads it).
+ */
+export function plainDay(raw: unknown, dateDays: DateDays): number {
+  if (typeof raw === 'number')
+    return raw >= 10000 && raw < 100000 ? Math.floor(raw) - SERIAL_EPOCH_OFFSET : NaN;
+  return raw instanceof Date ? dateDays.dayOf(raw) : NaN;
 }
 
 /** Every data row through the column loop. */

@@ -9,12 +9,12 @@ import { columnLetter } from './columns';
 import { CustomerIndex, customerIdKey, foldCustomerId } from './companies';
 import { contactGroups } from './contactGroups';
 import { indexPeople, matchPeople, type PeopleIndex, type PeopleMatch } from './people';
-import { scanSlots, type FastRows } from './readTable';
+import { plainDay, scanSlots, type FastRows } from './readTable';
 import { keepShapes } from '../keep-shapes';
 import { readContactRole } from './roles';
 import { ACTIVITY_TABLE, CONTACT_TABLE, CUSTOMER_NAME_HEADERS, CUSTOMER_TABLE } from './schemas';
 import { normalizeHeader } from './headers';
-import { DateDays, SERIAL_EPOCH_OFFSET } from '../values/days';
+import { DateDays } from '../values/days';
 import { MAX_KEY_LENGTH, normalizeText, plainNote } from '../values/text';
 import type { CellRead, TableLayout, TableOptions, TableRow, TableSpec } from './spec';
 
@@ -580,7 +580,7 @@ class ActivityScan implements RowReader {
       const v = line[at.extra[i]!];
       if (typeof v === 'string' ? v.charCodeAt(0) === 35 : v !== null && typeof v === 'object') return false;
     }
-    const date = this.plainDay(line[at.date]);
+    const date = plainDay(line[at.date], this.dateDays);
     if (date !== date) return false;
     const nextDue = at.nextDue < 0 ? NaN : this.optionalDay(line[at.nextDue]);
     if (nextDue === undefined) return false;
@@ -691,17 +691,10 @@ class ActivityScan implements RowReader {
     return this.cacheOf(customer).matches.get(text);
   }
 
-  /** A date cell's day as the column loop reads a plain one (a serial number, a valid Date); NaN otherwise. */
-  private plainDay(raw: unknown): number {
-    if (typeof raw === 'number')
-      return raw >= 10000 && raw < 100000 ? Math.floor(raw) - SERIAL_EPOCH_OFFSET : NaN;
-    return raw instanceof Date ? this.dateDays.dayOf(raw) : NaN;
-  }
-
   /** plainDay for a column that may be blank (NaN); undefined for a cell the column loop must read. */
   private optionalDay(raw: unknown): number | undefined {
     if (raw === '' || raw === null || raw === undefined) return NaN;
-    const day = this.plainDay(raw);
+    const day = plainDay(raw, this.dateDays);
     return day === day ? day : undefined;
   }
 
