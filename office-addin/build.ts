@@ -162,7 +162,7 @@ export async function functionsMetadata(lang: Lang): Promise<string> {
   // Both are top-level flags the generator cannot emit. Without the first, one #N/A anywhere in
   // a range makes Excel skip the call and show #N/A for the whole result; with it the error
   // reaches the function and only its row is listed. The second hands data types (a company
-  // name Excel converted to a Stocks type) over as JSON, which readCellValues reads by their text.
+  // name Excel converted to a Stocks type) over as JSON, which cellValueOf reads by their text.
   const flags = { allowErrorForDataTypeAny: true, allowCustomDataForDataTypeAny: true };
   return `${JSON.stringify({ ...flags, ...json }, null, 2)}\n`;
 }

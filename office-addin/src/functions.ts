@@ -15,11 +15,7 @@ type ExcelCell = string | number | boolean;
 /** The function Excel calls for one table entry. */
 export function excelFunction(def: FunctionDef): (...args: unknown[]) => ExcelCell[][] {
   return (...args: unknown[]) => {
-    const result = callFunction(
-      def,
-      args.map((a) => readCellValues(trimWholeColumn(a))),
-      EXCEL_LIMITS,
-    );
+    const result = callFunction(def, args.map(trimWholeColumn), EXCEL_LIMITS, cellValueOf);
     if (result.ok) return toSpill(result.value);
     const code =
       result.error === 'na' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
@@ -70,32 +66,28 @@ function isBlankRow(row: unknown): boolean {
  * `{type: 'Error', basicValue: '#N/A'}`); it becomes its text, which the core lists as that row's
  * problem. With `allowCustomDataForDataTypeAny` a data type arrives as its JSON: a formatted
  * number or a string by its value, an entity (a company converted to a Stocks or Geography type)
- * by the text the cell shows; one with nothing to show (an image) as #VALUE!. Rows without an
- * object are passed on as they are, so the common case copies nothing.
+ * by the text the cell shows; one with nothing to show (an image) as #VALUE!. The core calls this
+ * for the cells it reads (callFunction's `cellObjects`): a pass over every cell of a 300,000-row
+ * log first cost as much as reading it.
  */
-export function readCellValues(arg: unknown): unknown {
-  if (!Array.isArray(arg)) return isCellObject(arg) ? cellValueOf(arg) : arg;
-  let out: unknown[] | null = null;
-  for (let r = 0; r < arg.length; r++) {
-    const row: unknown = arg[r];
-    if (!Array.isArray(row)) continue;
-    let copy: unknown[] | null = null;
-    for (let c = 0; c < row.length; c++) {
-      const v: unknown = row[c];
-      if (!isCellObject(v)) continue;
-      copy ??= [...row];
-      copy[c] = cellValueOf(v);
-    }
-    if (copy) (out ??= [...arg])[r] = copy;
+export function cellValueOf(v: object): string | number | boolean {
+  const cell = v as CellObject;
+  const primitive = (x: unknown): x is string | number | boolean =>
+    typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
+  if (typeof cell.code === 'string' && cell.code.startsWith('#')) return cell.code;
+  if (cell.type === 'Error') {
+    if (typeof cell.errorType === 'string' && ERROR_TEXT[cell.errorType])
+      return ERROR_TEXT[cell.errorType] as string;
+    return typeof cell.basicValue === 'string' && cell.basicValue.startsWith('#')
+      ? cell.basicValue
+      : '#VALUE!';
   }
-  return out ?? arg;
+  if (typeof cell.text === 'string') return cell.text;
+  if (primitive(cell.basicValue)) return cell.basicValue;
+  return '#VALUE!';
 }
 
 type CellObject = Record<string, unknown>;
-
-function isCellObject(v: unknown): v is CellObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 // Excel's error types (the data-types JSON) → the text a cell shows.
 const ERROR_TEXT: Record<string, string> = {
@@ -116,19 +108,6 @@ const ERROR_TEXT: Record<string, string> = {
   External: '#EXTERNAL!',
   GettingData: '#GETTING_DATA',
 };
-
-function cellValueOf(v: CellObject): string | number | boolean {
-  const primitive = (x: unknown): x is string | number | boolean =>
-    typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
-  if (typeof v.code === 'string' && v.code.startsWith('#')) return v.code;
-  if (v.type === 'Error') {
-    if (typeof v.errorType === 'string' && ERROR_TEXT[v.errorType]) return ERROR_TEXT[v.errorType] as string;
-    return typeof v.basicValue === 'string' && v.basicValue.startsWith('#') ? v.basicValue : '#VALUE!';
-  }
-  if (typeof v.text === 'string') return v.text;
-  if (primitive(v.basicValue)) return v.basicValue;
-  return '#VALUE!';
-}
 
 /**
  * A result Excel can spill: rectangular, no Date objects (serial numbers instead), no

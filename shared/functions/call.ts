@@ -1,7 +1,7 @@
 import { t, toLang, type Lang } from '../i18n';
 import { formatIssues, isKimeruError, KimeruError } from '../issues';
 import { readBoolean, readDate, normalizeText } from '../values';
-import type { CellValue } from '../values/cell';
+import { isDateValue, withCellObjects, type CellObjectReader, type CellValue } from '../values/cell';
 import type { CallResult, CoercedArgs, FunctionDef, ParamDef } from './types';
 
 /**
@@ -9,11 +9,20 @@ import type { CallResult, CoercedArgs, FunctionDef, ParamDef } from './types';
  * runs it, and turns any failure into an error value whose message names the argument or cell —
  * a custom function never throws a raw exception at the user.
  */
-export function callFunction(def: FunctionDef, raw: readonly unknown[], limits?: CallLimits): CallResult {
-  const lang = langOf(def, raw);
+export function callFunction(
+  def: FunctionDef,
+  raw: readonly unknown[],
+  limits?: CallLimits,
+  /**
+   * How the host's cell objects read (Excel's errors and data types). The `table` ranges keep
+   * theirs until the table reader reads a cell; every other argument is read here.
+   */
+  cellObjects?: CellObjectReader,
+): CallResult {
+  const lang = langOf(def, raw, cellObjects);
   try {
     const cells: number[] = [];
-    const args = coerceArgs(def, raw, cells);
+    const args = coerceArgs(def, raw, cells, cellObjects);
     if (limits) checkSize(def, cells, limits, lang);
     return { ok: true, value: def.run(args, lang) };
   } catch (e) {
@@ -63,22 +72,35 @@ function grouped(n: number): string {
 }
 
 /** The optional trailing `lang` argument decides the language of headers and messages. */
-function langOf(def: FunctionDef, raw: readonly unknown[]): Lang {
+function langOf(def: FunctionDef, raw: readonly unknown[], objects: CellObjectReader | undefined): Lang {
   const i = def.params.findIndex((p) => p.name === 'lang');
-  return i >= 0 ? toLang(scalar(raw[i])) : 'ja';
+  return i >= 0 ? toLang(scalarOf(raw[i], objects)) : 'ja';
 }
 
 /** The arguments as the functions read them; `cells` gets each range argument's cell count. */
-export function coerceArgs(def: FunctionDef, raw: readonly unknown[], cells: number[] = []): CoercedArgs {
+export function coerceArgs(
+  def: FunctionDef,
+  raw: readonly unknown[],
+  cells: number[] = [],
+  cellObjects?: CellObjectReader,
+): CoercedArgs {
   const args: CoercedArgs = { ranges: {}, dates: {}, texts: {}, booleans: {} };
+  if (cellObjects) args.cellObjects = cellObjects;
   def.params.forEach((p, i) => {
-    cells[i] = coerceOne(p, raw[i], args);
+    cells[i] = coerceOne(p, raw[i], args, cellObjects);
   });
   return args;
 }
 
 /** Stores one argument in `args`; the cells it holds when it is a range. */
-function coerceOne(p: ParamDef, value: unknown, args: CoercedArgs): number {
+function coerceOne(
+  p: ParamDef,
+  given: unknown,
+  args: CoercedArgs,
+  objects: CellObjectReader | undefined,
+): number {
+  // A single cell's object (an #N/A as-of date) reads as its value, as a range's cells do.
+  const value = objects !== undefined && !isArray(given) ? scalarOf(given, objects) : given;
   const missing = isMissing(value);
   if (missing && !p.optional)
     throw new KimeruError({ key: 'functions.missingArgument', params: { name: p.name } });
@@ -89,7 +111,10 @@ function coerceOne(p: ParamDef, value: unknown, args: CoercedArgs): number {
         return 0;
       }
       const matrix = toMatrix(value);
-      args.ranges[p.name] = matrix.rows;
+      args.ranges[p.name] =
+        objects === undefined || p.table
+          ? matrix.rows
+          : matrix.rows.map((row) => withCellObjects(row, objects));
       return matrix.cells;
     }
     case 'date': {
@@ -97,27 +122,27 @@ function coerceOne(p: ParamDef, value: unknown, args: CoercedArgs): number {
         args.dates[p.name] = null;
         return 0;
       }
-      const r = readDate(scalar(value));
+      const r = readDate(scalarOf(value, objects));
       if (!r.ok)
         throw new KimeruError({
           key: 'functions.badDateArgument',
-          params: { name: p.name, value: String(scalar(value)) },
+          params: { name: p.name, value: String(scalarOf(value, objects)) },
         });
       args.dates[p.name] = r.value;
       return 0;
     }
     case 'boolean': {
-      const r = readBoolean(scalar(value));
+      const r = readBoolean(scalarOf(value, objects));
       if (!r.ok)
         throw new KimeruError({
           key: 'functions.badBooleanArgument',
-          params: { name: p.name, value: String(scalar(value)) },
+          params: { name: p.name, value: String(scalarOf(value, objects)) },
         });
       args.booleans[p.name] = r.value;
       return 0;
     }
     case 'text':
-      args.texts[p.name] = normalizeText(scalar(value));
+      args.texts[p.name] = normalizeText(scalarOf(value, objects));
       return 0;
   }
 }
@@ -157,8 +182,10 @@ function toMatrix(value: unknown): { rows: CellValue[][]; cells: number } {
 // lookup of a global such as Array costs about 0.1 µs.
 const isArray = Array.isArray;
 
-function scalar(value: unknown): CellValue {
+/** A single cell's value (Excel passes one as [[v]]), its host object read. */
+function scalarOf(value: unknown, objects: CellObjectReader | undefined): CellValue {
   let v = value;
   while (Array.isArray(v)) v = v[0];
+  if (objects !== undefined && typeof v === 'object' && v !== null && !isDateValue(v)) return objects(v);
   return v as CellValue;
 }

@@ -235,6 +235,7 @@ export function dashboardFunction(params: {
           customers: range(args, 'customers'),
           contacts: range(args, 'contacts'),
           activities: range(args, 'activities'),
+          cellObjects: args.cellObjects,
           definition: range(args, 'definition'),
           ...(args.dates['as_of'] != null ? { asOf: args.dates['as_of'] } : {}),
         },

@@ -6,7 +6,7 @@ import { definitionIssues, readDefinition, readHistory, stampLabel, versionInFor
 import type { Day } from '../values/days';
 import { readDataset } from '../tables';
 import { indexDataset, rankList, type DatasetIndex } from '../engines';
-import { isDateValue, type CellValue } from '../values/cell';
+import { isDateValue, type CellObjectReader, type CellValue } from '../values/cell';
 
 /**
  * Reading a function's range arguments. Issues found in a range name the argument, the row and
@@ -17,6 +17,8 @@ export interface TableArgs {
   customers: CellValue[][];
   contacts?: CellValue[][];
   activities?: CellValue[][];
+  /** The host's cell objects in these ranges, read where a cell is read (CoercedArgs.cellObjects). */
+  cellObjects?: CellObjectReader;
 }
 
 export interface Tables {
@@ -122,6 +124,7 @@ export function readTables(args: TableArgs, unread: ReadonlySet<string> = UNREAD
         contacts: { sheet: sheetOf('contacts') },
         activities: { sheet: sheetOf('activities') },
         unreadActivityColumns: unread,
+        ...(args.cellObjects ? { cellObjects: args.cellObjects } : {}),
       },
     ),
   );

@@ -50,24 +50,24 @@ const param = (
   help: { ja, en },
 });
 
-const CUSTOMERS = param(
+/** A table range (customers, contacts, the log): read only through the table reader. */
+const tableParam = (name: string, ja: string, en: string): ParamDef => ({
+  ...param(name, 'range', false, ja, en),
+  table: true,
+});
+
+const CUSTOMERS = tableParam(
   'customers',
-  'range',
-  false,
   '顧客表の範囲（見出し行を含む）',
   'The customer table, header row included',
 );
-const CONTACTS = param(
+const CONTACTS = tableParam(
   'contacts',
-  'range',
-  false,
   '連絡先表の範囲（見出し行を含む）',
   'The contact table, header row included',
 );
-const ACTIVITIES = param(
+const ACTIVITIES = tableParam(
   'activities',
-  'range',
-  false,
   '行動記録の範囲（見出し行を含む）',
   'The activity log, header row included',
 );
@@ -106,6 +106,7 @@ function allTables(args: CoercedArgs) {
     customers: range(args, 'customers'),
     contacts: range(args, 'contacts'),
     activities: range(args, 'activities'),
+    cellObjects: args.cellObjects,
     definition: range(args, 'definition'),
     // With the definition history as `definition`, the version in force on this day is used.
     ...(args.dates['as_of'] != null ? { asOf: args.dates['as_of'] } : {}),
@@ -206,7 +207,10 @@ const RANK: FunctionDef = {
   params: [CUSTOMERS, DEFINITION, LANG],
   run(args, lang) {
     const customers = range(args, 'customers');
-    const r = readRanked({ customers, definition: range(args, 'definition') }, lang);
+    const r = readRanked(
+      { customers, definition: range(args, 'definition'), cellObjects: args.cellObjects },
+      lang,
+    );
     const read = r.dataset.customers;
     return placeBeside(
       customers.length,
@@ -370,6 +374,7 @@ const COVERAGE: FunctionDef = {
       customers: range(args, 'customers'),
       contacts: range(args, 'contacts'),
       activities: range(args, 'activities'),
+      cellObjects: args.cellObjects,
     });
     const day = asOf(args);
     const wanted = args.texts['customer'] ?? '';
@@ -423,6 +428,7 @@ const LASTCONTACT: FunctionDef = {
       customers,
       contacts: range(args, 'contacts'),
       activities: range(args, 'activities'),
+      cellObjects: args.cellObjects,
     });
     const day = asOf(args);
     const keyOnly = args.booleans['key_persons_only'] === true;
@@ -453,7 +459,7 @@ const KEYPERSON: FunctionDef = {
   params: [CUSTOMERS, CONTACTS, LANG],
   run(args, lang) {
     const customers = range(args, 'customers');
-    const r = readTables({ customers, contacts: range(args, 'contacts') });
+    const r = readTables({ customers, contacts: range(args, 'contacts'), cellObjects: args.cellObjects });
     const sep = lang === 'ja' ? '、' : ', ';
     const rows = r.dataset.customers.map((c) => {
       const keys = keyPersonsOf(r.index, c.id);
@@ -516,7 +522,15 @@ const REVIEW: FunctionDef = {
     }));
     // Measured as of the as-of date while the half-year is still running.
     const period = { start: half.start, end: Math.min(half.end, day) };
-    const rows = reviewRows(r.definition, r.index, period, r.ranks, knows, undefined, confirmed.confirmations);
+    const rows = reviewRows(
+      r.definition,
+      r.index,
+      period,
+      r.ranks,
+      knows,
+      undefined,
+      confirmed.confirmations,
+    );
     return withIssueLine(
       reviewTable(rows, lang, `${half.label} ${r.stamp}`),
       [...r.issues, ...read.issues, ...confirmationIssues],
@@ -549,7 +563,7 @@ const RANKAT: FunctionDef = {
   ],
   run(args, lang) {
     const customers = range(args, 'customers');
-    const r = readTables({ customers });
+    const r = readTables({ customers, cellObjects: args.cellObjects });
     const history = readRankHistory(range(args, 'rank_history'), 'rank_history');
     const ranks = ranksAt(history.entries, asOf(args));
     const historyIssues = history.issues.map(({ sheet: _sheet, ...i }) => ({
@@ -581,6 +595,7 @@ const ISSUES: FunctionDef = {
       customers: range(args, 'customers'),
       contacts: given('contacts'),
       activities: given('activities'),
+      cellObjects: args.cellObjects,
     };
     const withDefinition = range(args, 'definition').length > 0;
     const r = withDefinition

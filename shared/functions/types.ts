@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n';
-import type { CellValue } from '../values/cell';
+import type { CellObjectReader, CellValue } from '../values/cell';
 
 /**
  * One custom function, defined once. The Sheets stubs (KIMERU_NAME), Excel's functions.json
@@ -18,6 +18,11 @@ export interface ParamDef {
   kind: ParamKind;
   optional: boolean;
   help: Record<Lang, string>;
+  /**
+   * A range read only through the table reader (customers, contacts, the log): with a host's
+   * cell objects it is passed on as it is, and the reader reads the objects in the cells it reads.
+   */
+  table?: true;
 }
 
 /** Arguments after coercion, by parameter name. */
@@ -26,6 +31,8 @@ export interface CoercedArgs {
   dates: Record<string, number | null>;
   texts: Record<string, string>;
   booleans: Record<string, boolean | null>;
+  /** Reads the host's cell objects left in the `table` ranges (see callFunction). */
+  cellObjects?: CellObjectReader;
 }
 
 export interface FunctionDef {

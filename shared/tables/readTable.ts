@@ -1,7 +1,14 @@
 import type { AttrValue } from '../model';
 import { t } from '../i18n';
 import { KimeruError, type Issue } from '../issues';
-import { errorValueOf, isDateValue, type CellValue, type Read } from '../values/cell';
+import {
+  errorValueOf,
+  isDateValue,
+  withCellObjects,
+  type CellObjectReader,
+  type CellValue,
+  type Read,
+} from '../values/cell';
 import { readAttribute } from '../values/attributes';
 import { readBoolean } from '../values/booleans';
 import { readDate } from '../values/dates';
@@ -165,8 +172,14 @@ export function scanSlots(
   let best: { r: number; match: HeaderMatch } | null = null;
   let bestPartial: { r: number; match: HeaderMatch } | null = null;
   const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
+  const objects = opts.cellObjects;
+  // The rows searched for the header, their cell objects read (a header typed over a data type).
+  const top = (r: number): CellValue[] => {
+    const line = grid[r] ?? [];
+    return objects === undefined ? line : withCellObjects(line, objects);
+  };
   for (let r = 0; r < limit; r++) {
-    const match = matchHeader(grid[r] ?? [], aliasIndex);
+    const match = matchHeader(top(r), aliasIndex);
     const size = match.columns.size;
     if (size === 0) continue;
     if (!bestPartial || size > bestPartial.match.columns.size) bestPartial = { r, match };
@@ -175,7 +188,7 @@ export function scanSlots(
   }
   if (!best) throw new KimeruError(headerIssues(spec, opts.sheet, bestPartial, firstRow));
 
-  const headerCells = grid[best.r] ?? [];
+  const headerCells = top(best.r);
   const headers = headerCells.map((h) => headerText(h));
   const headerRow = firstRow + best.r;
   const issues: Issue[] = best.match.duplicates.map((d) => ({
@@ -245,6 +258,7 @@ export function scanSlots(
     layout,
     new Array<CellRead | undefined>(spec.columns.length),
     onRow,
+    objects,
   );
   if (fastRows === undefined) scanAll(rows);
   else scanFast(rows, fastRows);
@@ -284,6 +298,8 @@ class SlotRows {
     /** Each read column's value of the current row at its place in spec.columns (reused). */
     readonly values: (CellRead | undefined)[],
     readonly onRow: SlotSink,
+    /** The host's cell objects, read in a row that goes through the column loop (see read). */
+    readonly objects: CellObjectReader | undefined,
   ) {}
 
   /**
@@ -292,7 +308,9 @@ class SlotRows {
    */
   dataRow(line: CellValue[] | undefined, r: number): number {
     const layout = this.layout;
-    const skip = line ? notDataReason(line, this.blankAfterData, this.requiredIndexes) : 'blank';
+    const skip = line
+      ? notDataReason(line, this.blankAfterData, this.requiredIndexes, this.objects)
+      : 'blank';
     if (skip === 'blank') {
       if (layout.dataRows !== null) this.blankAfterData = true;
       return -1;
@@ -307,9 +325,14 @@ class SlotRows {
     return row;
   }
 
-  /** Reads one data row through the column loop and hands it to onRow. */
-  read(line: CellValue[], row: number): void {
+  /**
+   * Reads one data row through the column loop and hands it to onRow. A host's cell objects are
+   * read here, row by row, rather than in a pass over the whole range first: a log row that
+   * FastRows takes has none (it declines any object), and its unread columns are never looked at.
+   */
+  read(cells: CellValue[], row: number): void {
     const { mapped, values, invalid, dateDays, extra } = this;
+    const line = this.objects === undefined ? cells : withCellObjects(cells, this.objects);
     const issues = this.layout.issues;
     if (invalid.length !== 0) invalid.length = 0;
     for (let k = 0; k < mapped.length; k++) {
@@ -537,12 +560,17 @@ function notDataReason(
   line: CellValue[],
   afterBlank: boolean,
   requiredIndexes: number[],
+  objects: CellObjectReader | undefined,
 ): 'blank' | 'total' | 'note' | null {
   let seen = 0;
   let firstText: string | null = null;
   let nonBlank = 0;
   for (let i = 0; i < line.length; i++) {
-    const v = line[i];
+    const raw = line[i];
+    const v =
+      objects !== undefined && typeof raw === 'object' && raw !== null && !isDateValue(raw)
+        ? objects(raw)
+        : raw;
     if (blankCell(v)) continue;
     nonBlank++;
     if (seen < 2) {
@@ -558,8 +586,9 @@ function notDataReason(
   }
   if (nonBlank === 0) return 'blank';
   if (!afterBlank || firstText === null) return null;
+  const cells = objects === undefined ? line : withCellObjects(line, objects);
   const requiredBlank = requiredIndexes.every(
-    (i) => isBlank(line[i]) || normalizeText(line[i]) === firstText,
+    (i) => isBlank(cells[i]) || normalizeText(cells[i]) === firstText,
   );
   if (!requiredBlank && !NOTE_START.test(firstText)) return null;
   if (NOTE_START.test(firstText) && (nonBlank === 1 || requiredBlank)) return 'note';

@@ -2,7 +2,7 @@ import type { Activity, ActivityType, AttrValue, Contact, ContactRole, Customer,
 import { t } from '../i18n';
 import { KimeruError, type Issue } from '../issues';
 import type { MessageKey, Params } from '../i18n';
-import type { CellValue, Read } from '../values/cell';
+import type { CellObjectReader, CellValue, Read } from '../values/cell';
 import { readActivityType } from './activityTypes';
 import { ActivityLog, activityTypeCode, datasetOf, type PeopleEntry } from '../activity-log';
 import { columnLetter } from './columns';
@@ -910,10 +910,18 @@ export interface DatasetOptions {
   activities?: Partial<TableOptions>;
   /** Activity columns the caller never looks at: not read (see readActivities). */
   unreadActivityColumns?: ReadonlySet<string>;
+  /** The host's cell objects in all three tables (TableOptions.cellObjects). */
+  cellObjects?: CellObjectReader;
 }
 
-function tableOptions(spec: TableSpec, opts: Partial<TableOptions> | undefined): TableOptions {
-  return { ...opts, sheet: opts?.sheet ?? t('ja', spec.sheetKey) };
+function tableOptions(
+  spec: TableSpec,
+  opts: Partial<TableOptions> | undefined,
+  cellObjects: CellObjectReader | undefined,
+): TableOptions {
+  const options: TableOptions = { ...opts, sheet: opts?.sheet ?? t('ja', spec.sheetKey) };
+  if (cellObjects !== undefined) options.cellObjects = cellObjects;
+  return options;
 }
 
 /**
@@ -942,13 +950,19 @@ export function readDataset(
     }
   };
   const customerRead = attempt(() =>
-    readCustomers(grids.customers, tableOptions(CUSTOMER_TABLE, opts.customers)),
+    readCustomers(grids.customers, tableOptions(CUSTOMER_TABLE, opts.customers, opts.cellObjects)),
   );
   const customers = customerRead?.customers ?? [];
   // Built only when another table refers to customers (RANK reads the customer list alone).
   const index = grids.contacts || grids.activities ? new CustomerIndex(customers) : customers;
   const contactRead = grids.contacts
-    ? attempt(() => readContacts(grids.contacts ?? [], index, tableOptions(CONTACT_TABLE, opts.contacts)))
+    ? attempt(() =>
+        readContacts(
+          grids.contacts ?? [],
+          index,
+          tableOptions(CONTACT_TABLE, opts.contacts, opts.cellObjects),
+        ),
+      )
     : null;
   const contacts = contactRead?.contacts ?? [];
   const activityRead = grids.activities
@@ -957,7 +971,7 @@ export function readDataset(
           grids.activities ?? [],
           index,
           contacts,
-          tableOptions(ACTIVITY_TABLE, opts.activities),
+          tableOptions(ACTIVITY_TABLE, opts.activities, opts.cellObjects),
           opts.unreadActivityColumns,
         ),
       )

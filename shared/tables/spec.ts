@@ -1,6 +1,7 @@
 import type { AttrValue, Day } from '../model';
 import type { Lang, MessageKey } from '../i18n';
 import type { Issue } from '../issues';
+import type { CellObjectReader } from '../values/cell';
 
 /**
  * How to read one cell: text (one line, normalised), note (multi-line text kept as written),
@@ -40,6 +41,8 @@ export interface TableOptions {
   firstColumn?: number;
   /** Headers the user mapped by hand (column key → their header text), tried before the aliases. */
   mapping?: Readonly<Record<string, string>>;
+  /** Reads the host's cell objects (Excel's errors and data types) where a cell is read. */
+  cellObjects?: CellObjectReader;
 }
 
 /** A cell after reading it as its column's kind. */

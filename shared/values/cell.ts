@@ -3,6 +3,25 @@ import type { MessageKey, Params } from '../i18n';
 /** What a host hands us for one cell: Sheets' getValues, Excel's values, HyperFormula, ExcelJS. */
 export type CellValue = string | number | boolean | Date | null | undefined;
 
+/**
+ * How a host's cell object — anything a host hands over that is neither a primitive nor a Date,
+ * such as Excel's error and data-type objects — reads as a cell. The table reader calls it only
+ * for the cells it reads, so a host need not convert a whole range first.
+ */
+export type CellObjectReader = (cell: object) => CellValue;
+
+/** `row` with every cell object read by `objects`: the row itself when it has none, else a copy. */
+export function withCellObjects(row: readonly CellValue[], objects: CellObjectReader): CellValue[] {
+  let copy: CellValue[] | null = null;
+  for (let c = 0; c < row.length; c++) {
+    const v: unknown = row[c];
+    if (typeof v !== 'object' || v === null || isDateValue(v)) continue;
+    copy ??= row.slice();
+    copy[c] = objects(v);
+  }
+  return copy ?? (row as CellValue[]);
+}
+
 /** The result of reading one cell as a given kind: a value (null = blank) or why it failed. */
 export type Read<T> =
   | { ok: true; value: T; warning?: { key: MessageKey; params: Params } }

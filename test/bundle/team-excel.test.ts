@@ -5,6 +5,7 @@ import { ranksBeside, unreadBySheet, verdictsOf } from '../unit/team/verdicts';
 import { EXPECTED_ACTIONS, EXPECTED_COVERAGE, EXPECTED_SATO } from '../fixtures/team/expected-actions';
 import { actionLines, coverageLines } from '../unit/team/actions-read';
 import { readDate, type CellValue } from '../../shared/values';
+import { FUNCTIONS } from '../../shared/functions';
 import {
   buildAddin,
   excelEntity,
@@ -163,5 +164,82 @@ describe("the team's next actions and key-person coverage, through the built Exc
       ['田村', 3, 1, 2],
       ['中島', 1, 1, 2],
     ]);
+  });
+});
+
+describe('cell objects (errors, data types) read where a cell is read, through the built Excel functions', () => {
+  // Excel hands a data type over as its JSON and, with allowErrorForDataTypeAny, an error as an
+  // object. The core reads such an object only in a cell it reads; every function must give what
+  // it gives when each object is replaced by the value its cell shows, written here by hand.
+  const entity = (text: string) => ({ type: 'Entity', basicValue: '#VALUE!', text, properties: {} });
+  const formatted = (n: number) => ({ type: 'FormattedNumber', basicValue: n, numberFormat: '#,##0' });
+
+  /** Every other text as an entity showing it and every third number formatted; `errors` as #N/A. */
+  function withObjects(
+    grid: unknown[][],
+    errors: [number, number][],
+  ): { objects: unknown[][]; shown: unknown[][] } {
+    const objects = grid.map((row, r) =>
+      row.map((v, c) => {
+        if (typeof v === 'string' && v !== '' && (r + c) % 2 === 0) return entity(v);
+        if (typeof v === 'number' && (r + c) % 3 === 0) return formatted(v);
+        return v;
+      }),
+    );
+    const shown = grid.map((row) => [...row]);
+    for (const [r, c] of errors) {
+      (objects[r] as unknown[])[c] = excelError('NotAvailable', '#N/A');
+      (shown[r] as unknown[])[c] = '#N/A';
+    }
+    return { objects, shown };
+  }
+
+  const outcome = (id: string, args: unknown[]): unknown => {
+    try {
+      return cf.call(id, ...args);
+    } catch (e) {
+      return { thrown: e instanceof Error ? e.message : String(e) };
+    }
+  };
+
+  it('gives every function the same result as the values the cells show', () => {
+    const asOf = readDate(team.AS_OF);
+    if (!asOf.ok || asOf.value === null) throw new Error('as-of');
+    const serial = asOf.value + EXCEL_EPOCH_DAYS;
+    // Errors in a header, a customer's ID, a log row's date, its people met and its 内容 (unread).
+    const customers = withObjects(asExcel(team.customers), [
+      [2, 4],
+      [5, 0],
+    ]);
+    const contacts = withObjects(asExcel(team.contacts), [[3, 1]]);
+    const activities = withObjects(asExcel(team.activities), [
+      [2, 0],
+      [3, 3],
+      [5, 5],
+    ]);
+    const definition = withObjects(asExcel(team.definition), []);
+    const given: Record<string, { objects: unknown; shown: unknown }> = {
+      customers,
+      contacts,
+      activities,
+      definition,
+      as_of: { objects: [[formatted(serial)]], shown: [[serial]] },
+    };
+    let compared = 0;
+    for (const id of cf.associated.keys()) {
+      const def = FUNCTIONS.find((f) => f.name === id);
+      if (!def) throw new Error(`no definition for ${id}`);
+      const args = (which: 'objects' | 'shown') => def.params.map((p) => given[p.name]?.[which] ?? null);
+      const shown = outcome(id, args('shown'));
+      expect(JSON.stringify(shown)).not.toContain('[object Object]');
+      expect(outcome(id, args('objects'))).toEqual(shown);
+      compared++;
+    }
+    expect(compared).toBe(FUNCTIONS.length);
+    // The error cells are listed as what they show, at their rows.
+    const listed = JSON.stringify(
+      cf.call('ISSUES', customers.objects, contacts.objects, activities.objects, null, null),
+    );
+    expect(listed).toContain('#N/A');
   });
 });
