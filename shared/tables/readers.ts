@@ -470,12 +470,11 @@ class ActivityScan implements RowReader {
   private readonly recentKeyMet = new Uint8Array(RECENT);
   private recentCustomer: Customer | null = null;
   private recentNext = 0;
-  private lastNext: unknown = NaN;
-  private lastNextCode = -1;
+  /** Next-action and type cells read lately, and their codes: a log uses a handful of each. */
+  private readonly nextActions = new RecentCells();
+  private readonly typeCells = new RecentCells();
   private lastRep: unknown = NaN;
   private lastRepText = '';
-  private lastType: unknown = NaN;
-  private lastTypeCode = OTHER_CODE;
 
   constructor(
     grid: CellValue[][],
@@ -601,10 +600,11 @@ class ActivityScan implements RowReader {
     // A text already in the log's table is read as itself (the table holds texts as read, and
     // reading one again changes nothing): no character check, one look-up.
     const log = this.log;
-    let nextCode = this.lastNextCode;
     let nextText: string | null = null;
     const nextRaw = at.nextAction < 0 ? '' : line[at.nextAction];
-    if (nextRaw !== this.lastNext) {
+    let nextCode = this.nextActions.codeOf(nextRaw);
+    const nextMissed = nextCode === MISS;
+    if (nextMissed) {
       const found = typeof nextRaw === 'string' ? log.nextActions.find(nextRaw) : undefined;
       if (found !== undefined) nextCode = found;
       else if ((nextText = plainNoteOf(nextRaw)) === null) return false;
@@ -622,15 +622,15 @@ class ActivityScan implements RowReader {
     let typeCode = OTHER_CODE;
     if (at.type >= 0) {
       const typeRaw = line[at.type];
-      if (typeRaw === this.lastType) typeCode = this.lastTypeCode;
-      else {
+      typeCode = this.typeCells.codeOf(typeRaw);
+      if (typeCode === MISS) {
         const text = plainTextOf(typeRaw);
         if (text === null) return false;
         let type = this.types.get(text);
         if (!type) this.types.set(text, (type = readActivityType(text)));
         if (!type.ok) return false; // a warning: the column loop reports it
-        this.lastType = typeRaw;
-        this.lastTypeCode = typeCode = activityTypeCode(type.value);
+        typeCode = activityTypeCode(type.value);
+        this.typeCells.add(typeRaw, typeCode);
       }
     }
 
@@ -668,8 +668,7 @@ class ActivityScan implements RowReader {
 
     // The row is read: from here on nothing declines it.
     if (nextText !== null) nextCode = log.nextActions.code(nextText);
-    this.lastNext = nextRaw;
-    this.lastNextCode = nextCode;
+    if (nextMissed) this.nextActions.add(nextRaw, nextCode);
     if (recent >= 0) {
       peopleCode = this.recentCode[recent]!;
       keyMet = this.recentKeyMet[recent]!;
@@ -829,6 +828,33 @@ function metKey(ids: readonly string[], contacts: readonly Contact[] | undefined
 }
 
 const OTHER_CODE = activityTypeCode('other');
+/** Not among the recent cells. */
+const MISS = -0x7fffffff;
+
+/**
+ * The last few distinct cells of a column read as codes, compared before any look-up: a cell
+ * equal to one of them (the same text) reads as the same code. Only cells read without an issue
+ * are added.
+ */
+class RecentCells {
+  private readonly cells: unknown[] = [NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN];
+  private readonly codes = new Int32Array(8);
+  private next = 0;
+
+  codeOf(raw: unknown): number {
+    const cells = this.cells;
+    for (let k = 0; k < 8; k++) if (cells[k] === raw) return this.codes[k]!;
+    return MISS;
+  }
+
+  add(raw: unknown, code: number): void {
+    const k = this.next;
+    this.next = (k + 1) & 7;
+    this.cells[k] = raw;
+    this.codes[k] = code;
+  }
+}
+
 /** How many of a customer's last people cells a fast row compares before looking its text up. */
 const RECENT = 4;
 /** The type of every row when the caller does not look at types. */
