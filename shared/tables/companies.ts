@@ -85,7 +85,8 @@ interface SearchEntry {
  */
 export class CustomerIndex {
   readonly customers: readonly Customer[];
-  private readonly exactId = new Map<string, Customer>();
+  /** Each id as stored → the place of its first customer in `customers`. */
+  private readonly exactId = new Map<string, number>();
   // The folded maps cost a normalisation per customer: built on the first reference that is not
   // an id exactly as the list has it (a clean log never needs them).
   private folded: { byId: Map<string, Customer[]>; byName: Map<string, Customer[]> } | null = null;
@@ -93,7 +94,10 @@ export class CustomerIndex {
 
   constructor(customers: readonly Customer[]) {
     this.customers = customers;
-    for (const c of customers) if (!this.exactId.has(c.id)) this.exactId.set(c.id, c);
+    for (let i = 0; i < customers.length; i++) {
+      const id = (customers[i] as Customer).id;
+      if (!this.exactId.has(id)) this.exactId.set(id, i);
+    }
   }
 
   private foldedMaps(): { byId: Map<string, Customer[]>; byName: Map<string, Customer[]> } {
@@ -110,7 +114,16 @@ export class CustomerIndex {
 
   /** The customer with exactly this id (as stored), or undefined. */
   get(id: string): Customer | undefined {
-    return this.exactId.get(id);
+    const at = this.exactId.get(id);
+    return at === undefined ? undefined : this.customers[at];
+  }
+
+  /**
+   * The place in `customers` of the customer with exactly this id, or -1: a number, so that a
+   * reader can keep what it learns per customer in arrays instead of maps keyed by text.
+   */
+  placeOf(id: string): number {
+    return this.exactId.get(id) ?? -1;
   }
 
   /**
@@ -119,7 +132,7 @@ export class CustomerIndex {
    */
   find(ref: string): CustomerMatch {
     if (ref.length > MAX_KEY_LENGTH) return null;
-    const exact = this.exactId.get(ref);
+    const exact = this.get(ref);
     if (exact) return { customer: exact };
     const id = foldCustomerId(ref);
     if (id === '') return null;

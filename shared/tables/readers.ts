@@ -460,21 +460,26 @@ class ActivityScan implements RowReader {
   private at: LogColumns | null = null;
   /** Dates of the host's realm, by time: a log repeats the same few hundred days. */
   private readonly dateDays = new DateDays();
-  // The previous fast row's cells as the grid had them, and what they were read as: down a log
-  // the same customer, people and next action come again on the next row.
+  private readonly customerIndex: CustomerIndex;
+  // What fast rows learn per customer, by its place in the customer list (CustomerIndex.placeOf):
+  // arrays, not maps keyed by text. A log is written in date order, each row another customer's,
+  // and a look-up by text per row missed the processor's caches again and again.
+  /** The customer's code in the log's customer ids; -1 before its first row. */
+  private readonly logCustomer: Int32Array;
+  /** The customer's last RECENT people cells (their numbers in `peopleTexts`; -1: none), with their codes in the log and key-person marks. */
+  private readonly recentText: Int32Array;
+  private readonly recentCode: Int32Array;
+  private readonly recentKeyMet: Uint8Array;
+  private readonly recentNext: Uint8Array;
+  /** Each people cell text fast rows have read → a number, compared instead of the text. */
+  private readonly peopleTexts = new Map<string, number>();
+  // The previous fast row's customer cell as the grid had it, and its customer's place.
   private lastRef: unknown = NaN;
-  private lastRefCustomer: Customer | null = null;
-  /** The people cells of the current customer's last fast rows, their codes and key-person marks. */
-  private readonly recentPeople: unknown[] = [NaN, NaN, NaN, NaN];
-  private readonly recentCode = new Int32Array(RECENT);
-  private readonly recentKeyMet = new Uint8Array(RECENT);
-  private recentCustomer: Customer | null = null;
-  private recentNext = 0;
-  /** Next-action and type cells read lately, and their codes: a log uses a handful of each. */
+  private lastPlace = -1;
+  /** Next-action, type and rep cells read lately, and their codes: a log uses a handful of each. */
   private readonly nextActions = new RecentCells();
   private readonly typeCells = new RecentCells();
-  private lastRep: unknown = NaN;
-  private lastRepText = '';
+  private readonly repCells = new RecentCells();
 
   constructor(
     grid: CellValue[][],
@@ -483,8 +488,15 @@ class ActivityScan implements RowReader {
     private readonly opts: TableOptions,
     unread: ReadonlySet<string> | undefined,
   ) {
-    this.resolver = new CustomerResolver(toIndex(customers), this.issues);
+    this.customerIndex = toIndex(customers);
+    this.resolver = new CustomerResolver(this.customerIndex, this.issues);
     this.byCustomer = contactGroups(contacts).byCustomer;
+    const count = this.customerIndex.customers.length;
+    this.logCustomer = new Int32Array(count).fill(-1);
+    this.recentText = new Int32Array(count * RECENT).fill(-1);
+    this.recentCode = new Int32Array(count * RECENT);
+    this.recentKeyMet = new Uint8Array(count * RECENT);
+    this.recentNext = new Uint8Array(count);
     // One pass over the log, its cells read from their column slots (see scanSlots), no object per row.
     this.log = new ActivityLog(Math.max(0, grid.length - 1), unread);
     this.readsType = !unread?.has('type');
@@ -521,19 +533,19 @@ class ActivityScan implements RowReader {
     const peopleCode = contactText === '' ? -1 : this.peopleMet(contactText, customer, row, issue);
     const nextDue = values[SLOT.nextDue];
     const recordedAt = values[SLOT.recordedAt];
+    const log = this.log;
     this.write(
       row,
       date,
-      customer,
+      log.customerIds.code(customer.id),
       peopleCode,
-      peopleCode < 0 ? 0 : this.log.people[peopleCode]!.keyMet,
+      peopleCode < 0 ? 0 : log.people[peopleCode]!.keyMet,
       type.ok ? activityTypeCode(type.value) : OTHER_CODE,
-      this.log.nextActions.code(slotText(values, SLOT.nextAction)),
+      log.nextActions.code(slotText(values, SLOT.nextAction)),
       typeof nextDue === 'number' ? nextDue : NaN,
-      slotText(values, SLOT.rep),
+      log.reps.code(slotText(values, SLOT.rep)),
       typeof recordedAt === 'number' ? recordedAt : NaN,
     );
-    const log = this.log;
     log.purpose?.push(slotText(values, SLOT.purpose));
     log.content?.push(slotText(values, SLOT.content));
     log.key?.push(slotText(values, SLOT.key));
@@ -543,26 +555,26 @@ class ActivityScan implements RowReader {
   private write(
     row: number,
     date: number,
-    customer: Customer,
+    customerCode: number,
     peopleCode: number,
     keyMet: number,
     typeCode: number,
     nextActionCode: number,
     nextDue: number,
-    rep: string,
+    repCode: number,
     recordedAt: number,
   ): void {
     const log = this.log;
     const n = log.length++;
     log.row[n] = row;
     log.date[n] = date;
-    log.customer[n] = log.customerIds.code(customer.id);
+    log.customer[n] = customerCode;
     log.peopleCode[n] = peopleCode;
     log.keyMet[n] = keyMet;
     log.type[n] = typeCode;
     log.nextActionCode[n] = nextActionCode;
     log.nextDue[n] = nextDue;
-    log.repCode[n] = log.reps.code(rep);
+    log.repCode[n] = repCode;
     log.recordedAt[n] = recordedAt;
   }
 
@@ -587,14 +599,14 @@ class ActivityScan implements RowReader {
     if (recordedAt === undefined) return false;
 
     const ref = line[at.customer];
-    let customer = this.lastRefCustomer;
-    if (ref !== this.lastRef || customer === null) {
+    let place = this.lastPlace;
+    if (ref !== this.lastRef || place < 0) {
       if (typeof ref !== 'string' || ref.charCodeAt(0) === 35) return false;
       const id = normalizeText(ref);
-      customer = id === '' ? null : this.resolver.exact(id);
-      if (customer === null) return false;
+      place = id === '' ? -1 : this.customerIndex.placeOf(id);
+      if (place < 0) return false;
       this.lastRef = ref;
-      this.lastRefCustomer = customer;
+      this.lastPlace = place;
     }
 
     // A text already in the log's table is read as itself (the table holds texts as read, and
@@ -610,14 +622,10 @@ class ActivityScan implements RowReader {
       else if ((nextText = plainNoteOf(nextRaw)) === null) return false;
     }
 
-    let rep = this.lastRepText;
     const repRaw = at.rep < 0 ? '' : line[at.rep];
-    if (repRaw !== this.lastRep) {
-      const text = plainTextOf(repRaw);
-      if (text === null) return false;
-      this.lastRep = repRaw;
-      this.lastRepText = rep = text;
-    }
+    let repCode = this.repCells.codeOf(repRaw);
+    let repText: string | null = null;
+    if (repCode === MISS && (repText = plainTextOf(repRaw)) === null) return false;
 
     let typeCode = OTHER_CODE;
     if (at.type >= 0) {
@@ -640,19 +648,15 @@ class ActivityScan implements RowReader {
     let keyMet = 0;
     let entry: MatchEntry | null | undefined = null;
     let recent = -1;
+    let textNumber = -1;
     const peopleRaw = at.contacts < 0 ? '' : line[at.contacts];
     if (peopleRaw !== '' && peopleRaw !== null && peopleRaw !== undefined) {
-      if (customer !== this.recentCustomer) {
-        this.recentPeople.fill(NaN);
-        this.recentCustomer = customer;
+      if (typeof peopleRaw === 'string') {
+        textNumber = this.peopleTexts.get(peopleRaw) ?? -1;
+        if (textNumber >= 0) recent = this.recentOf(place, textNumber);
       }
-      const people = this.recentPeople;
-      for (let k = 0; k < RECENT; k++)
-        if (people[k] === peopleRaw) {
-          recent = k;
-          break;
-        }
       if (recent < 0) {
+        const customer = this.customerIndex.customers[place]!;
         entry = typeof peopleRaw === 'string' ? this.cachedEntry(peopleRaw, customer) : undefined;
         if (entry === undefined) {
           const text = plainNoteOf(peopleRaw);
@@ -666,7 +670,11 @@ class ActivityScan implements RowReader {
       }
     }
 
-    // The row is read: from here on nothing declines it.
+    // The row is read: from here on nothing declines it. Codes are given in the order of the
+    // rows, as the column loop gives them.
+    let customerCode = this.logCustomer[place]!;
+    if (customerCode < 0)
+      this.logCustomer[place] = customerCode = log.customerIds.code(this.customerIndex.customers[place]!.id);
     if (nextText !== null) nextCode = log.nextActions.code(nextText);
     if (nextMissed) this.nextActions.add(nextRaw, nextCode);
     if (recent >= 0) {
@@ -675,14 +683,32 @@ class ActivityScan implements RowReader {
     } else if (entry) {
       peopleCode = this.codeOf(entry);
       keyMet = entry.people.keyMet;
-      const k = this.recentNext;
-      this.recentNext = (k + 1) % RECENT;
-      this.recentPeople[k] = peopleRaw;
-      this.recentCode[k] = peopleCode;
-      this.recentKeyMet[k] = keyMet;
+      if (typeof peopleRaw === 'string') {
+        if (textNumber < 0) this.peopleTexts.set(peopleRaw, (textNumber = this.peopleTexts.size));
+        this.remember(place, textNumber, peopleCode, keyMet);
+      }
     }
-    this.write(row, date, customer, peopleCode, keyMet, typeCode, nextCode, nextDue, rep, recordedAt);
+    if (repText !== null) this.repCells.add(repRaw, (repCode = log.reps.code(repText)));
+    this.write(row, date, customerCode, peopleCode, keyMet, typeCode, nextCode, nextDue, repCode, recordedAt);
     return true;
+  }
+
+  /** Where among the customer's recent people cells this text's is, or -1. */
+  private recentOf(place: number, textNumber: number): number {
+    const texts = this.recentText;
+    const from = place * RECENT;
+    for (let k = from; k < from + RECENT; k++) if (texts[k] === textNumber) return k;
+    return -1;
+  }
+
+  /** Keeps a people cell's reading among the customer's recent ones, in place of the oldest. */
+  private remember(place: number, textNumber: number, code: number, keyMet: number): void {
+    const next = this.recentNext[place]!;
+    this.recentNext[place] = (next + 1) % RECENT;
+    const k = place * RECENT + next;
+    this.recentText[k] = textNumber;
+    this.recentCode[k] = code;
+    this.recentKeyMet[k] = keyMet;
   }
 
   /** The customer's cached match of exactly this text, if there is one. */
