@@ -52,8 +52,18 @@ function prng(seed: number): () => number {
   };
 }
 
-/** `asOfDay` is the as-of date (days since 1970); activities spread over the year before it. */
-export function generate(customers: number, asOfDay: number, seed = 42): Grids {
+/**
+ * How the log's rows follow each other: `date` as a team writes a log (one row per activity as it
+ * happens, so each row is usually another customer's), `customer` with each customer's rows
+ * together (a log someone sorted by customer).
+ */
+export type LogOrder = 'customer' | 'date';
+
+/**
+ * `asOfDay` is the as-of date (days since 1970); activities spread over the year before it. The
+ * same activities whichever `order` the log has.
+ */
+export function generate(customers: number, asOfDay: number, seed = 42, order: LogOrder = 'customer'): Grids {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const cust: CellValue[][] = [
@@ -122,5 +132,24 @@ export function generate(customers: number, asOfDay: number, seed = 42): Grids {
       ]);
     }
   }
-  return { customers: cust, contacts: cont, activities: acts, keyPersonMet };
+  return order === 'date'
+    ? { customers: cust, contacts: cont, ...byDate(acts, keyPersonMet) }
+    : { customers: cust, contacts: cont, activities: acts, keyPersonMet };
+}
+
+/**
+ * The log in date order (then by when each row was recorded), every row a new array made in that
+ * order: a host hands a range over row by row, so its rows lie in memory in the sheet's order.
+ */
+function byDate(acts: CellValue[][], keyPersonMet: boolean[]): Pick<Grids, 'activities' | 'keyPersonMet'> {
+  const order = keyPersonMet.map((_, i) => i);
+  const row = (i: number) => acts[i + 1] as CellValue[];
+  order.sort(
+    (a, b) =>
+      (row(a)[0] as number) - (row(b)[0] as number) || (row(a)[9] as number) - (row(b)[9] as number) || a - b,
+  );
+  return {
+    activities: [acts[0] as CellValue[], ...order.map((i) => [...row(i)])],
+    keyPersonMet: order.map((i) => keyPersonMet[i] as boolean),
+  };
 }

@@ -12,7 +12,7 @@ import { getHeapStatistics } from 'node:v8';
 import { createContext, runInContext } from 'node:vm';
 import { createGas } from '../test/fakes/gas';
 import type { CellValue } from '../shared/values/cell';
-import { generate, type Grids } from './generate';
+import { generate, type Grids, type LogOrder } from './generate';
 import { collect, median, MB } from './measure';
 import { AS_OF_DAY, callKimeru, definitionGrid, rawArgs } from './scenario';
 
@@ -25,11 +25,14 @@ export interface HostJob {
   /** Folder holding the built Code.js and functions.js. */
   buildDir: string;
   pairs: number;
+  /** The log's row order (see generate). */
+  order: LogOrder;
 }
 
 export interface HostResult {
   path: HostPath;
   customers: number;
+  order: LogOrder;
   activities: number;
   fns: {
     fn: HostFn;
@@ -124,9 +127,10 @@ function toSheetsDates(grids: Grids, RealmDate: DateConstructor): void {
 }
 
 /**
- * Sheets deserialises a custom function's arguments: every text cell arrives as a string of its
- * own, never one object shared by the rows that repeat it (as the generator's are). A reader that
- * compares or hashes texts pays for that here too.
+ * A host deserialises a custom function's arguments (Sheets from its server's reply, Excel's
+ * runtime from a message): every text cell arrives as a string of its own, made in the sheet's
+ * order, never one object shared by the rows that repeat it (as the generator's are). A reader
+ * that compares or hashes texts pays for that here too.
  */
 function ownStrings(grids: Grids): void {
   for (const grid of [grids.customers, grids.contacts, grids.activities])
@@ -164,10 +168,10 @@ async function main(): Promise<void> {
 
   collect();
   const heap0 = heapInUse();
-  const grids = generate(job.customers, AS_OF_DAY);
+  const grids = generate(job.customers, AS_OF_DAY, 42, job.order);
   let asOf: unknown = AS_OF_DAY + SERIAL_1970;
+  if (job.path !== 'core') ownStrings(grids);
   if (host) {
-    ownStrings(grids);
     toSheetsDates(grids, host.realmDate);
     asOf = new host.realmDate(AS_OF_DAY * DAY_MS - tokyoOffsetMs());
   }
@@ -237,6 +241,7 @@ async function main(): Promise<void> {
   const out: HostResult = {
     path: job.path,
     customers: job.customers,
+    order: job.order,
     activities: grids.activities.length - 1,
     fns,
   };

@@ -464,13 +464,15 @@ class ActivityScan implements RowReader {
   // What fast rows learn per customer, by its place in the customer list (CustomerIndex.placeOf):
   // arrays, not maps keyed by text. A log is written in date order, each row another customer's,
   // and a look-up by text per row missed the processor's caches again and again.
-  /** The customer's code in the log's customer ids; -1 before its first row. */
-  private readonly logCustomer: Int32Array;
-  /** The customer's last RECENT people cells (their numbers in `peopleTexts`; -1: none), with their codes in the log and key-person marks. */
-  private readonly recentText: Int32Array;
-  private readonly recentCode: Int32Array;
-  private readonly recentKeyMet: Uint8Array;
-  private readonly recentNext: Uint8Array;
+  /**
+   * Per customer, one record of SLOT_SIZE numbers (a cache line: one fetch from memory per row):
+   * its code in the log's customer ids (-1 before its first row), where its next recent people
+   * cell goes, and its last RECENT people cells — their numbers in `peopleTexts` (-1: none),
+   * their codes in the log and their key-person marks.
+   */
+  private readonly perCustomer: Int32Array;
+  /** Per customer, its people cache once a fast row has needed it. */
+  private readonly peopleAt: (PeopleCache | undefined)[];
   /** Each people cell text fast rows have read → a number, compared instead of the text. */
   private readonly peopleTexts = new Map<string, number>();
   // The previous fast row's customer cell as the grid had it, and its customer's place.
@@ -492,11 +494,14 @@ class ActivityScan implements RowReader {
     this.resolver = new CustomerResolver(this.customerIndex, this.issues);
     this.byCustomer = contactGroups(contacts).byCustomer;
     const count = this.customerIndex.customers.length;
-    this.logCustomer = new Int32Array(count).fill(-1);
-    this.recentText = new Int32Array(count * RECENT).fill(-1);
-    this.recentCode = new Int32Array(count * RECENT);
-    this.recentKeyMet = new Uint8Array(count * RECENT);
-    this.recentNext = new Uint8Array(count);
+    // Filled, not grown by assignment: an array written at scattered places turns into a map.
+    this.peopleAt = new Array<PeopleCache | undefined>(count).fill(undefined);
+    this.perCustomer = new Int32Array(count * SLOT_SIZE);
+    for (let k = 0; k < count; k++) {
+      const at = k * SLOT_SIZE;
+      this.perCustomer[at + SLOT_LOG] = -1;
+      this.perCustomer.fill(-1, at + SLOT_TEXTS, at + SLOT_TEXTS + RECENT);
+    }
     // One pass over the log, its cells read from their column slots (see scanSlots), no object per row.
     this.log = new ActivityLog(Math.max(0, grid.length - 1), unread);
     this.readsType = !unread?.has('type');
@@ -656,12 +661,12 @@ class ActivityScan implements RowReader {
         if (textNumber >= 0) recent = this.recentOf(place, textNumber);
       }
       if (recent < 0) {
-        const customer = this.customerIndex.customers[place]!;
-        entry = typeof peopleRaw === 'string' ? this.cachedEntry(peopleRaw, customer) : undefined;
+        const cache = (this.peopleAt[place] ??= this.cacheOf(this.customerIndex.customers[place]!));
+        entry = typeof peopleRaw === 'string' ? cache.matches.get(peopleRaw) : undefined;
         if (entry === undefined) {
           const text = plainNoteOf(peopleRaw);
           if (text === null) return false;
-          entry = text === '' ? null : this.entryFor(text, customer);
+          entry = text === '' ? null : this.entryFor(text, cache);
         }
         const match = entry?.match;
         // Names to warn about: the column loop lists them.
@@ -672,14 +677,16 @@ class ActivityScan implements RowReader {
 
     // The row is read: from here on nothing declines it. Codes are given in the order of the
     // rows, as the column loop gives them.
-    let customerCode = this.logCustomer[place]!;
+    const record = place * SLOT_SIZE;
+    const state = this.perCustomer;
+    let customerCode = state[record + SLOT_LOG]!;
     if (customerCode < 0)
-      this.logCustomer[place] = customerCode = log.customerIds.code(this.customerIndex.customers[place]!.id);
+      state[record + SLOT_LOG] = customerCode = log.customerIds.code(this.customerIndex.customers[place]!.id);
     if (nextText !== null) nextCode = log.nextActions.code(nextText);
     if (nextMissed) this.nextActions.add(nextRaw, nextCode);
     if (recent >= 0) {
-      peopleCode = this.recentCode[recent]!;
-      keyMet = this.recentKeyMet[recent]!;
+      peopleCode = state[recent + SLOT_CODES]!;
+      keyMet = state[recent + SLOT_KEY_MET]!;
     } else if (entry) {
       peopleCode = this.codeOf(entry);
       keyMet = entry.people.keyMet;
@@ -693,27 +700,24 @@ class ActivityScan implements RowReader {
     return true;
   }
 
-  /** Where among the customer's recent people cells this text's is, or -1. */
+  /** The index in `perCustomer` of this text's place among the customer's recent people cells, or -1. */
   private recentOf(place: number, textNumber: number): number {
-    const texts = this.recentText;
-    const from = place * RECENT;
-    for (let k = from; k < from + RECENT; k++) if (texts[k] === textNumber) return k;
+    const state = this.perCustomer;
+    const from = place * SLOT_SIZE + SLOT_TEXTS;
+    for (let k = from; k < from + RECENT; k++) if (state[k] === textNumber) return k - SLOT_TEXTS;
     return -1;
   }
 
   /** Keeps a people cell's reading among the customer's recent ones, in place of the oldest. */
   private remember(place: number, textNumber: number, code: number, keyMet: number): void {
-    const next = this.recentNext[place]!;
-    this.recentNext[place] = (next + 1) % RECENT;
-    const k = place * RECENT + next;
-    this.recentText[k] = textNumber;
-    this.recentCode[k] = code;
-    this.recentKeyMet[k] = keyMet;
-  }
-
-  /** The customer's cached match of exactly this text, if there is one. */
-  private cachedEntry(text: string, customer: Customer): MatchEntry | undefined {
-    return this.cacheOf(customer).matches.get(text);
+    const state = this.perCustomer;
+    const record = place * SLOT_SIZE;
+    const next = state[record + SLOT_NEXT]!;
+    state[record + SLOT_NEXT] = (next + 1) % RECENT;
+    const k = record + next;
+    state[k + SLOT_TEXTS] = textNumber;
+    state[k + SLOT_CODES] = code;
+    state[k + SLOT_KEY_MET] = keyMet;
   }
 
   /** plainDay for a column that may be blank (NaN); undefined for a cell the column loop must read. */
@@ -725,7 +729,7 @@ class ActivityScan implements RowReader {
 
   /** The people a row names, matched to its customer's contacts: the code of the log's entry. */
   private peopleMet(contactText: string, customer: Customer, row: number, issue: Issuer): number {
-    const entry = this.entryFor(contactText, customer);
+    const entry = this.entryFor(contactText, this.cacheOf(customer));
     const match = entry.match;
     if (match.tooLong !== undefined)
       this.issues.push(
@@ -768,8 +772,7 @@ class ActivityScan implements RowReader {
   }
 
   /** The cached match of `contactText` against the customer's contacts, made on first use. */
-  private entryFor(contactText: string, customer: Customer): MatchEntry {
-    const cache = this.cacheOf(customer);
+  private entryFor(contactText: string, cache: PeopleCache): MatchEntry {
     let entry = cache.matches.get(contactText);
     if (!entry) {
       const match = matchPeople(contactText, cache.index);
@@ -883,6 +886,13 @@ class RecentCells {
 
 /** How many of a customer's last people cells a fast row compares before looking its text up. */
 const RECENT = 4;
+// The layout of a customer's record in ActivityScan.perCustomer.
+const SLOT_LOG = 0;
+const SLOT_NEXT = 1;
+const SLOT_TEXTS = 2;
+const SLOT_CODES = SLOT_TEXTS + RECENT;
+const SLOT_KEY_MET = SLOT_CODES + RECENT;
+const SLOT_SIZE = 16;
 /** The type of every row when the caller does not look at types. */
 const UNREAD_TYPE: Read<ActivityType> = { ok: true, value: 'other' };
 
