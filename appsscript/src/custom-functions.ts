@@ -13,9 +13,9 @@ export type CustomFunction = (...args: unknown[]) => unknown[][];
 
 /**
  * The most one custom function reads in Sheets: 10 million cells, Sheets' own limit for a whole
- * spreadsheet. GAPCHECK over that much (30,000 customers, 900,000 activities) took 4.4 s through
- * the built Code.js on a loaded 2-core machine (bench/hosts.ts), inside Apps Script's 30 s with a
- * 5× margin for its slower engine (see the README's limits).
+ * spreadsheet. GAPCHECK just under it (28,000 customers, 840,000 activities in date order) took
+ * 2.4 s through the built Code.js on a 2-core machine (bench/hosts-worker.ts), inside Apps
+ * Script's 30 s with a 10× margin for its slower engine (see the README's limits).
  */
 export const SHEETS_LIMITS: CallLimits = {
   maxCells: 10_000_000,
