@@ -478,10 +478,10 @@ class ActivityScan implements RowReader {
   // The previous fast row's customer cell as the grid had it, and its customer's place.
   private lastRef: unknown = NaN;
   private lastPlace = -1;
-  /** Next-action, type and rep cells read lately, and their codes: a log uses a handful of each. */
-  private readonly nextActions = new RecentCells();
-  private readonly typeCells = new RecentCells();
-  private readonly repCells = new RecentCells();
+  /** Next-action, type and rep cells read so far, and their codes: a log uses a handful of each. */
+  private readonly nextActions = new CellCodes();
+  private readonly typeCells = new CellCodes();
+  private readonly repCells = new CellCodes();
 
   constructor(
     grid: CellValue[][],
@@ -861,28 +861,28 @@ const OTHER_CODE = activityTypeCode('other');
 const MISS = -0x7fffffff;
 
 /**
- * The last few distinct cells of a column read as codes, compared before any look-up: a cell
- * equal to one of them (the same text) reads as the same code. Only cells read without an issue
- * are added.
+ * The distinct cells of a column read so far and their codes, looked up as the grid has them: a
+ * cell equal to one of them (the same text) reads as the same code, without normalising it or
+ * looking its text up again. Only cells read without an issue are added. A map, not a list to
+ * compare in turn: a host hands each cell over as a string of its own, and comparing two strings
+ * that are not the same object compares their characters, where a map compares hashes first.
  */
-class RecentCells {
-  private readonly cells: unknown[] = [NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN];
-  private readonly codes = new Int32Array(8);
-  private next = 0;
+class CellCodes {
+  private readonly codes = new Map<unknown, number>();
 
   codeOf(raw: unknown): number {
-    const cells = this.cells;
-    for (let k = 0; k < 8; k++) if (cells[k] === raw) return this.codes[k]!;
-    return MISS;
+    return this.codes.get(raw) ?? MISS;
   }
 
   add(raw: unknown, code: number): void {
-    const k = this.next;
-    this.next = (k + 1) & 7;
-    this.cells[k] = raw;
-    this.codes[k] = code;
+    // A column of free text would grow it without end: it starts again past a few hundred.
+    if (this.codes.size >= CELL_CODES_LIMIT) this.codes.clear();
+    this.codes.set(raw, code);
   }
 }
+
+/** How many distinct cells a CellCodes keeps (then it starts again). */
+const CELL_CODES_LIMIT = 256;
 
 /** How many of a customer's last people cells a fast row compares before looking its text up. */
 const RECENT = 4;
