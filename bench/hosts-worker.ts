@@ -4,7 +4,8 @@
  *
  * Paths: the built Apps Script Code.js loaded as Apps Script loads it (a vm realm whose Date
  * objects are the ones Sheets hands over; with Session available and without it, as in a custom
- * function), the built Excel functions.js (serial numbers), and the core's callFunction.
+ * function; and a spreadsheet in another zone than the script's), the built Excel functions.js
+ * (serial numbers), and the core's callFunction.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ import { generate, type Grids, type LogOrder } from './generate';
 import { collect, median, MB } from './measure';
 import { AS_OF_DAY, callKimeru, definitionGrid, rawArgs } from './scenario';
 
-export type HostPath = 'sheets' | 'sheets-no-session' | 'excel' | 'core';
+export type HostPath = 'sheets' | 'sheets-no-session' | 'sheets-other-zone' | 'excel' | 'core';
 export type HostFn = 'RANK' | 'GAPCHECK';
 
 export interface HostJob {
@@ -53,8 +54,14 @@ export interface HostResult {
 
 const SERIAL_1970 = 25569;
 const DAY_MS = 86_400_000;
-/** The spreadsheet's zone in the Sheets runs (and of the fake): as in appsscript.json. */
+/**
+ * The spreadsheet's zone in the Sheets runs (and of the fake): as in appsscript.json, the zone of
+ * the script's realm (the worker runs with TZ=Asia/Tokyo). 'sheets-other-zone' is a spreadsheet
+ * in UTC read by that same script: its Date cells are midnights in UTC, which the bundle moves
+ * into the realm's zone before reading (appsscript/src/sheet-offset.ts).
+ */
 const SHEET_ZONE = 'Asia/Tokyo';
+const OTHER_ZONE = 'UTC';
 
 /**
  * Reads every input cell once, as cheaply as a host function possibly could: what the call
@@ -88,11 +95,12 @@ type Call = (fn: HostFn, args: unknown[]) => unknown;
 async function sheetsCall(
   buildDir: string,
   session: boolean,
+  zone: string,
 ): Promise<{ call: Call; realmDate: DateConstructor; calls: () => Record<string, number> }> {
   const code = await readFile(join(buildDir, 'Code.js'), 'utf8');
   const context = createContext({});
   const realmDate = runInContext('Date', context) as DateConstructor;
-  const gas = createGas({ Date: realmDate, timeZone: SHEET_ZONE });
+  const gas = createGas({ Date: realmDate, timeZone: zone });
   Object.assign(context, gas.globals);
   runInContext(code, context, { filename: 'Code.js' });
   if (!session) gas.setAuthMode('CUSTOM_FUNCTION');
@@ -117,8 +125,7 @@ async function excelCall(buildDir: string): Promise<Call> {
 }
 
 /** Sheets hands a date cell over as a Date at the day's midnight in the spreadsheet's zone. */
-function toSheetsDates(grids: Grids, RealmDate: DateConstructor): void {
-  const offset = tokyoOffsetMs();
+function toSheetsDates(grids: Grids, RealmDate: DateConstructor, offset: number): void {
   for (const row of grids.activities.slice(1))
     for (const i of [0, 7, 9]) {
       const v = row[i];
@@ -141,8 +148,9 @@ function ownStrings(grids: Grids): void {
       }
 }
 
-function tokyoOffsetMs(): number {
-  return 9 * 3_600_000; // Asia/Tokyo has had no daylight saving since 1951
+/** Milliseconds east of UTC of the zones used here, neither of which has daylight saving. */
+function offsetMs(zone: string): number {
+  return zone === SHEET_ZONE ? 9 * 3_600_000 : 0; // Asia/Tokyo has had none since 1951
 }
 
 function argsFor(fn: HostFn, grids: Grids, definition: CellValue[][], asOf: unknown): unknown[] {
@@ -161,8 +169,9 @@ function heapInUse(): number {
 
 async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2] ?? '{}') as HostJob;
-  const sheets = job.path === 'sheets' || job.path === 'sheets-no-session';
-  const host = sheets ? await sheetsCall(job.buildDir, job.path === 'sheets') : null;
+  const sheets = job.path.startsWith('sheets');
+  const zone = job.path === 'sheets-other-zone' ? OTHER_ZONE : SHEET_ZONE;
+  const host = sheets ? await sheetsCall(job.buildDir, job.path !== 'sheets-no-session', zone) : null;
   const call: Call =
     host?.call ?? (job.path === 'excel' ? await excelCall(job.buildDir) : (fn, args) => callKimeru(fn, args));
 
@@ -172,8 +181,8 @@ async function main(): Promise<void> {
   let asOf: unknown = AS_OF_DAY + SERIAL_1970;
   if (job.path !== 'core') ownStrings(grids);
   if (host) {
-    toSheetsDates(grids, host.realmDate);
-    asOf = new host.realmDate(AS_OF_DAY * DAY_MS - tokyoOffsetMs());
+    toSheetsDates(grids, host.realmDate, offsetMs(zone));
+    asOf = new host.realmDate(AS_OF_DAY * DAY_MS - offsetMs(zone));
   }
   const definition = definitionGrid();
   collect();

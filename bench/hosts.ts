@@ -27,6 +27,7 @@ export const LOG_ORDERS: { order: LogOrder; label: string }[] = [
 const PATHS: { path: HostPath; label: string }[] = [
   { path: 'sheets', label: 'Apps Script Code.js (Session available)' },
   { path: 'sheets-no-session', label: 'Apps Script Code.js (custom function: no Session)' },
+  { path: 'sheets-other-zone', label: 'Apps Script Code.js (spreadsheet in UTC, script in Tokyo)' },
   { path: 'excel', label: 'Excel functions.js (serial numbers)' },
   { path: 'core', label: 'core (callFunction)' },
 ];

@@ -446,8 +446,6 @@ class ActivityScan implements RowReader {
   private readonly resolver: CustomerResolver;
   private issue: Issuer | null = null;
   private readonly byCustomer: ReadonlyMap<string, readonly Contact[]>;
-  /** Per customer: its contacts indexed once, and each distinct cell text matched once. */
-  private readonly people = new Map<string, PeopleCache>();
   private readonly types = new Map<string, Read<ActivityType>>();
   private nameOf: Map<string, string> | null = null;
   private lastCustomer: Customer | null = null;
@@ -467,14 +465,12 @@ class ActivityScan implements RowReader {
   /**
    * Per customer, one record of SLOT_SIZE numbers (a cache line: one fetch from memory per row):
    * its code in the log's customer ids (-1 before its first row), where its next recent people
-   * cell goes, and its last RECENT people cells — their numbers in `peopleTexts` (-1: none),
+   * cell goes, and its last RECENT people cells — their numbers in PEOPLE_TEXTS (-1: none),
    * their codes in the log and their key-person marks.
    */
   private readonly perCustomer: Int32Array;
-  /** Per customer, its people cache once a fast row has needed it. */
+  /** Per customer, its people cache once a row has needed it. */
   private readonly peopleAt: (PeopleCache | undefined)[];
-  /** Each people cell text fast rows have read → a number, compared instead of the text. */
-  private readonly peopleTexts = new Map<string, number>();
   // The previous fast row's customer cell as the grid had it, and its customer's place.
   private lastRef: unknown = NaN;
   private lastPlace = -1;
@@ -491,6 +487,7 @@ class ActivityScan implements RowReader {
     unread: ReadonlySet<string> | undefined,
   ) {
     this.customerIndex = toIndex(customers);
+    startPeopleTexts();
     this.resolver = new CustomerResolver(this.customerIndex, this.issues);
     this.byCustomer = contactGroups(contacts).byCustomer;
     const count = this.customerIndex.customers.length;
@@ -607,8 +604,13 @@ class ActivityScan implements RowReader {
     let place = this.lastPlace;
     if (ref !== this.lastRef || place < 0) {
       if (typeof ref !== 'string' || ref.charCodeAt(0) === 35) return false;
-      const id = normalizeText(ref);
-      place = id === '' ? -1 : this.customerIndex.placeOf(id);
+      // An ID exactly as the list has it (the list's IDs are read normalised, and normalising one
+      // again changes nothing): looked up as it is, without a pass over its characters first.
+      place = this.customerIndex.placeOf(ref);
+      if (place < 0) {
+        const id = normalizeText(ref);
+        place = id === '' || id === ref ? -1 : this.customerIndex.placeOf(id);
+      }
       if (place < 0) return false;
       this.lastRef = ref;
       this.lastPlace = place;
@@ -657,21 +659,24 @@ class ActivityScan implements RowReader {
     const peopleRaw = at.contacts < 0 ? '' : line[at.contacts];
     if (peopleRaw !== '' && peopleRaw !== null && peopleRaw !== undefined) {
       if (typeof peopleRaw === 'string') {
-        textNumber = this.peopleTexts.get(peopleRaw) ?? -1;
+        textNumber = PEOPLE_TEXTS.get(peopleRaw) ?? -1;
         if (textNumber >= 0) recent = this.recentOf(place, textNumber);
       }
       if (recent < 0) {
-        const cache = (this.peopleAt[place] ??= this.cacheOf(this.customerIndex.customers[place]!));
-        entry = typeof peopleRaw === 'string' ? cache.matches.get(peopleRaw) : undefined;
+        const cache = this.cacheAt(place);
+        entry = textNumber >= 0 ? numberedEntry(cache, textNumber) : undefined;
         if (entry === undefined) {
           const text = plainNoteOf(peopleRaw);
           if (text === null) return false;
           entry = text === '' ? null : this.entryFor(text, cache);
+          // The cell is its text (plainNoteOf): the next time, by its number.
+          if (entry !== null && typeof peopleRaw === 'string') {
+            if (textNumber < 0) PEOPLE_TEXTS.set(peopleRaw, (textNumber = PEOPLE_TEXTS.size));
+            numberEntry(cache, textNumber, entry);
+          }
         }
-        const match = entry?.match;
         // Names to warn about: the column loop lists them.
-        if (match && (match.tooLong !== undefined || match.unknown.length > 0 || match.ambiguous.length > 0))
-          return false;
+        if (entry !== null && !entry.clean) return false;
       }
     }
 
@@ -689,11 +694,8 @@ class ActivityScan implements RowReader {
       keyMet = state[recent + SLOT_KEY_MET]!;
     } else if (entry) {
       peopleCode = this.codeOf(entry);
-      keyMet = entry.people.keyMet;
-      if (typeof peopleRaw === 'string') {
-        if (textNumber < 0) this.peopleTexts.set(peopleRaw, (textNumber = this.peopleTexts.size));
-        this.remember(place, textNumber, peopleCode, keyMet);
-      }
+      keyMet = entry.keyMet;
+      if (textNumber >= 0) this.remember(place, textNumber, peopleCode, keyMet);
     }
     if (repText !== null) this.repCells.add(repRaw, (repCode = log.reps.code(repText)));
     this.write(row, date, customerCode, peopleCode, keyMet, typeCode, nextCode, nextDue, repCode, recordedAt);
@@ -776,8 +778,10 @@ class ActivityScan implements RowReader {
     let entry = cache.matches.get(contactText);
     if (!entry) {
       const match = matchPeople(contactText, cache.index);
-      const people = { text: contactText, ids: match.ids, keyMet: metKey(match.ids, cache.contacts) ? 1 : 0 };
-      entry = { match, people, read: 0, code: -1 };
+      const keyMet = metKey(match.ids, cache.contacts) ? 1 : 0;
+      const people = { text: contactText, ids: match.ids, keyMet };
+      const clean = match.tooLong === undefined && match.unknown.length === 0 && match.ambiguous.length === 0;
+      entry = { match, people, read: 0, code: -1, clean, keyMet };
       if (cache.matches.size < 5000) cache.matches.set(contactText, entry);
     }
     return entry;
@@ -787,13 +791,19 @@ class ActivityScan implements RowReader {
   private cacheOf(customer: Customer): PeopleCache {
     // Logs list a customer's activities together: the last customer's cache is usually it.
     if (customer === this.lastCustomer && this.lastCache !== null) return this.lastCache;
-    let cache = this.people.get(customer.id);
-    if (!cache) {
-      cache = peopleOf(customer.id, this.byCustomer.get(customer.id) ?? []);
-      this.people.set(customer.id, cache);
-    }
+    const cache = this.cacheAt(this.customerIndex.placeOf(customer.id));
     this.lastCustomer = customer;
     this.lastCache = cache;
+    return cache;
+  }
+
+  /** cacheOf for the customer at `place` in the list: one cache per customer ID in a read. */
+  private cacheAt(place: number): PeopleCache {
+    let cache = this.peopleAt[place];
+    if (cache === undefined) {
+      const id = this.customerIndex.customers[place]!.id;
+      this.peopleAt[place] = cache = peopleOf(id, this.byCustomer.get(id) ?? []);
+    }
     return cache;
   }
 
@@ -924,9 +934,67 @@ function slotText(values: readonly unknown[], slot: number): string {
 // compared field by field (the role too: an entry knows whether a key person was met), so an
 // edited contact is a miss; bounded, so it cannot grow without end.
 /** A cell text matched against a customer's contacts, and its code in the log of read `read`. */
-type MatchEntry = { match: PeopleMatch; people: PeopleEntry; read: number; code: number };
-type PeopleCache = { index: PeopleIndex; contacts: readonly Contact[]; matches: Map<string, MatchEntry> };
+type MatchEntry = {
+  match: PeopleMatch;
+  people: PeopleEntry;
+  read: number;
+  code: number;
+  /** No name to warn about (the match has no unknown or ambiguous name and is not too long). */
+  clean: boolean;
+  /** people.keyMet, kept here: a fast row reads the entry and nothing else. */
+  keyMet: number;
+};
+type PeopleCache = {
+  index: PeopleIndex;
+  contacts: readonly Contact[];
+  matches: Map<string, MatchEntry>;
+  /**
+   * Up to NUMBERED entries of `matches` again, by their cell's number in PEOPLE_TEXTS (valid
+   * while `epoch` is PEOPLE_TEXTS's): a row whose customer's last cells did not have its text
+   * compares a few numbers here, not its text in a map of its own.
+   */
+  numbers: number[];
+  numbered: MatchEntry[];
+  epoch: number;
+};
 let reads = 0;
+
+/**
+ * Each people cell text read so far → a number, kept across reads and shared by all customers:
+ * a fast row looks its text up once, then compares numbers. Cleared (a new epoch) only when a read
+ * starts, so that the numbers of one read never change.
+ */
+const PEOPLE_TEXTS = new Map<string, number>();
+const PEOPLE_TEXTS_LIMIT = 200_000;
+let peopleTextsEpoch = 0;
+/** How many entries a customer's cache keeps by number. */
+const NUMBERED = 8;
+
+function startPeopleTexts(): void {
+  if (PEOPLE_TEXTS.size < PEOPLE_TEXTS_LIMIT) return;
+  PEOPLE_TEXTS.clear();
+  peopleTextsEpoch++;
+}
+
+/** The cache's entry for the cell numbered `n` in PEOPLE_TEXTS, if it keeps one. */
+function numberedEntry(cache: PeopleCache, n: number): MatchEntry | undefined {
+  if (cache.epoch !== peopleTextsEpoch) return undefined;
+  const numbers = cache.numbers;
+  for (let k = 0; k < numbers.length; k++) if (numbers[k] === n) return cache.numbered[k];
+  return undefined;
+}
+
+/** Keeps `entry` under number `n` (until the cache holds NUMBERED of them). */
+function numberEntry(cache: PeopleCache, n: number, entry: MatchEntry): void {
+  if (cache.epoch !== peopleTextsEpoch) {
+    cache.epoch = peopleTextsEpoch;
+    cache.numbers = [];
+    cache.numbered = [];
+  }
+  if (cache.numbers.length >= NUMBERED) return;
+  cache.numbers.push(n);
+  cache.numbered.push(entry);
+}
 const PEOPLE = new Map<string, { fields: string[]; cache: PeopleCache }>();
 const PEOPLE_LIMIT = 20_000;
 
@@ -935,7 +1003,14 @@ function peopleOf(customerId: string, contacts: readonly Contact[]): PeopleCache
   if (kept && sameFields(kept.fields, contacts)) return kept.cache;
   const fields: string[] = [];
   for (const c of contacts) fields.push(c.id, c.name, c.kana, c.title, c.role);
-  const cache = { index: indexPeople(contacts), contacts, matches: new Map<string, MatchEntry>() };
+  const cache: PeopleCache = {
+    index: indexPeople(contacts),
+    contacts,
+    matches: new Map<string, MatchEntry>(),
+    numbers: [],
+    numbered: [],
+    epoch: peopleTextsEpoch,
+  };
   if (PEOPLE.size >= PEOPLE_LIMIT) PEOPLE.clear();
   PEOPLE.set(customerId, { fields, cache });
   return cache;
