@@ -5,8 +5,8 @@ import {
   type CallLimits,
   type FunctionDef,
 } from '../../shared/functions';
-import type { CellValue } from '../../shared/values/cell';
-import { sheetDays } from './sheet-offset';
+import type { CellValue, HostRows, RowReader } from '../../shared/values/cell';
+import { sheetReading } from './sheet-offset';
 import { widthOf } from './width';
 
 export type CustomFunction = (...args: unknown[]) => unknown[][];
@@ -40,7 +40,14 @@ export function customFunctions(): Record<string, CustomFunction> {
 }
 
 function runCustom(def: FunctionDef, args: unknown[]): unknown[][] {
-  const result = callFunction(def, sheetDays(args), SHEETS_LIMITS);
+  // The table ranges' Dates are moved row by row as the core reads them (see sheetReading).
+  const reading = sheetReading(args, (a) => def.params[a]?.table === true);
+  const rows = reading.rows;
+  const hostRows: HostRows | undefined =
+    rows === null
+      ? undefined
+      : (argument) => rows(def.params.findIndex((p) => p.name === argument)) as RowReader | null;
+  const result = callFunction(def, reading.args, SHEETS_LIMITS, undefined, hostRows);
   if (!result.ok) throw new Error(result.message);
   return rectangle(result.value);
 }

@@ -20,6 +20,8 @@
 import { isDate } from './dates';
 
 const MINUTE = 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 const DAY_MINUTES = 1440;
 /** The lowest candidate offset (minutes); candidates run over one day from here, by 15 minutes. */
 const LOW = -600;
@@ -126,75 +128,169 @@ function inferFrom(samples: readonly Sample[]): number | null {
  * that moves — never a whole range; the caller's arrays are left as they were.
  */
 export function sheetDays(args: unknown[]): unknown[] {
+  return sheetReading(args, () => false).args;
+}
+
+/** What a custom function reads: its arguments, and how its table ranges' rows read. */
+export interface SheetReading {
+  /** The arguments, every Date outside the table ranges moved as sheetDays moves it. */
+  args: unknown[];
+  /**
+   * A new reader of table range `a`'s rows (argument index), which moves their Dates as
+   * sheetDays would, row by row as the core reads them; null when nothing moves.
+   */
+  rows: ((a: number) => ((row: unknown[]) => unknown[]) | null) | null;
+}
+
+/**
+ * sheetDays for a custom function: the arguments `isTable` names are left as they are, and
+ * their rows moved as the core reads them (a 300,000-row log is neither copied nor walked a
+ * second time: each row read is moved while it is in the processor's caches, and its copy
+ * dies young).
+ */
+export function sheetReading(args: unknown[], isTable: (a: number) => boolean): SheetReading {
   const samples = sample(args);
   const offset = inferFrom(samples);
-  if (offset === null) return args;
-
-  // Date-only columns: more than half of their sampled Dates within an hour of midnight under the
-  // inferred offset. Their Dates an hour off midnight (the other side of a daylight-saving change)
-  // are put back on it.
-  // A column with no sampled Date counts as date-only: the correction touches only Dates exactly
-  // an hour off midnight.
-  const near = new Map<number, Map<number, [number, number]>>();
-  for (const s of samples) {
-    let columns = near.get(s.arg);
-    if (!columns) near.set(s.arg, (columns = new Map()));
-    const tally = columns.get(s.column) ?? [0, 0];
-    const m = wallMinutes(s.date.getTime(), offset);
-    if (m <= 60 || m >= DAY_MINUTES - 60) tally[0]++;
-    tally[1]++;
-    columns.set(s.column, tally);
-  }
-  const dateOnly = (arg: number, column: number): boolean => {
-    const tally = near.get(arg)?.get(column);
-    return tally === undefined || tally[0] * 2 > tally[1];
+  if (offset === null) return { args, rows: null };
+  const moving = new Moving(samples, offset);
+  const moved = args.map((arg, a) => {
+    if (!Array.isArray(arg)) return isDate(arg) ? moving.fix(arg, moving.dateOnly(a, -1), 0) : arg;
+    if (isTable(a)) return arg;
+    const rowOf = moving.rowsOf(a);
+    let out: unknown[] | null = null;
+    for (let r = 0; r < arg.length; r++) {
+      const row: unknown = arg[r];
+      const v = rowOf(row);
+      if (v !== row) (out ??= arg.slice())[r] = v;
+    }
+    return out ?? arg;
+  });
+  return {
+    args: moved,
+    rows: (a) =>
+      isTable(a) && Array.isArray(args[a]) ? (moving.rowsOf(a) as (row: unknown[]) => unknown[]) : null,
   };
+}
+
+/** The Dates of one call moved under the inferred offset (see sheetReading). */
+class Moving {
+  /** Per range and column: how many sampled Dates sit within an hour of midnight, of how many. */
+  private readonly near = new Map<number, Map<number, [number, number]>>();
+  // A log repeats a few hundred instants: each one's moved Date is made once (a time-zone look-up
+  // per Date made the moving pass 2.5× GAPCHECK's own time at 10k customers), and shared between
+  // the cells of one instant: nothing reading them changes them. Kept by step (−60, 0, +60 → 0, 1,
+  // 2) in small tables indexed by the hour, as DateDays keeps days: a Map keyed by a time (a
+  // number past the small integers) cost more than moving the Date.
+  private readonly movedBy = [new MovedDates(), new MovedDates(), new MovedDates()];
+  // The Dates of one call come from one realm: its Date constructor tells them apart at the cost
+  // of an instanceof (isDate, which any realm's Date passes, stays the answer for anything else).
+  private readonly RealmDate: DateConstructor;
+
+  constructor(
+    samples: readonly Sample[],
+    private readonly offset: number,
+  ) {
+    // Date-only columns: more than half of their sampled Dates within an hour of midnight under
+    // the inferred offset. Their Dates an hour off midnight (the other side of a daylight-saving
+    // change) are put back on it.
+    for (const s of samples) {
+      let columns = this.near.get(s.arg);
+      if (!columns) this.near.set(s.arg, (columns = new Map()));
+      const tally = columns.get(s.column) ?? [0, 0];
+      const m = wallMinutes(s.date.getTime(), offset);
+      if (m <= 60 || m >= DAY_MINUTES - 60) tally[0]++;
+      tally[1]++;
+      columns.set(s.column, tally);
+    }
+    this.RealmDate = (samples[0] as Sample).date.constructor as DateConstructor;
+  }
+
+  /**
+   * Whether a column holds dates alone. A column with no sampled Date counts as date-only: the
+   * correction touches only Dates exactly an hour off midnight.
+   */
+  dateOnly(arg: number, column: number): boolean {
+    const tally = this.near.get(arg)?.get(column);
+    return tally === undefined || tally[0] * 2 > tally[1];
+  }
+
+  /**
+   * A reader of range `a`'s rows, in order: each row with its Dates moved (a copy), or the row
+   * itself when none moves. A date-time takes the step of its row's date-only Dates (an
+   * activity's day and its logged time), or, without one, of the last row that had one.
+   */
+  rowsOf(a: number): (row: unknown) => unknown {
+    let step = 0;
+    // Whether each column is date-only, looked up once per range rather than per cell.
+    const dateOnlyAt: boolean[] = [];
+    const dateOnlyOf = (c: number): boolean => (dateOnlyAt[c] ??= this.dateOnly(a, c));
+    return (row) => {
+      if (!Array.isArray(row)) return this.dateCell(row) ? this.fix(row, dateOnlyOf(0), step) : row;
+      let dated = false;
+      for (let c = 0; c < row.length; c++) {
+        const v: unknown = row[c];
+        if (!this.dateCell(v)) continue;
+        dated = true;
+        if (!dateOnlyOf(c)) continue;
+        const own = this.stepOf(v);
+        if (own !== null) {
+          step = own;
+          break;
+        }
+      }
+      if (!dated) return row;
+      let copy: unknown[] | null = null;
+      for (let c = 0; c < row.length; c++) {
+        const v: unknown = row[c];
+        if (!this.dateCell(v)) continue;
+        const moved = this.fix(v, dateOnlyOf(c), step);
+        if (moved !== v) (copy ??= row.slice())[c] = moved;
+      }
+      return copy ?? row;
+    };
+  }
+
+  private dateCell(v: unknown): v is Date {
+    return typeof v === 'object' && v !== null && (v instanceof this.RealmDate || isDate(v));
+  }
 
   /** The daylight-saving step (minutes, 0 or ±60) a date-only Date shows, or null for none. */
-  // A log repeats a few hundred instants: each one's step, and each moved Date, is worked out once
-  // (a time-zone look-up per Date made the moving pass 2.5× GAPCHECK's own time at 10k customers).
-  // The moved Dates are shared between the cells of one instant: nothing reading them changes them.
-  const steps = new Map<number, number | null>();
-  const stepOf = (v: Date): number | null => {
-    const time = v.getTime();
-    if (Number.isNaN(time)) return null;
-    let step = steps.get(time);
-    if (step === undefined) {
-      const m = wallMinutes(time, offset);
-      step = m === 0 ? 0 : m === 60 ? -60 : m === DAY_MINUTES - 60 ? 60 : null;
-      steps.set(time, step);
-    }
-    return step;
-  };
-  /** By step (−60, 0, +60 → 0, 1, 2), each instant's moved Date; null where it does not move. */
-  const movedBy = [
-    new Map<number, Date | null>(),
-    new Map<number, Date | null>(),
-    new Map<number, Date | null>(),
-  ];
+  private stepOf(v: Date): number | null {
+    return this.stepAt(v.getTime());
+  }
+
+  private stepAt(time: number): number | null {
+    if (time !== time) return null;
+    // wallMinutes in milliseconds, with one division: a row reads up to three Dates.
+    const wall = time + this.offset * MINUTE;
+    const ms = wall - Math.floor(wall / DAY_MS) * DAY_MS;
+    return ms === 0 ? 0 : ms === HOUR_MS ? -60 : ms === DAY_MS - HOUR_MS ? 60 : null;
+  }
 
   /**
    * `v` moved so that its realm-local clock shows the sheet's under the inferred offset plus
    * `step`: a date-only Date takes its own step (so it lands on midnight), a date-time the step
-   * the date-only Dates of its row (or, without one, of the last such row) showed.
+   * it is given.
    */
-  const fix = (v: Date, dateOnlyColumn: boolean, step: number): Date => {
+  fix(v: Date, dateOnlyColumn: boolean, step: number): Date {
     const time = v.getTime();
-    if (Number.isNaN(time)) return v;
-    const own = dateOnlyColumn ? stepOf(v) : null;
+    if (time !== time) return v;
+    const own = dateOnlyColumn ? this.stepAt(time) : null;
     const shift = own ?? step;
-    const memo = movedBy[shift / 60 + 1] as Map<number, Date | null>;
-    let out = memo.get(time);
+    const memo = this.movedBy[shift / 60 + 1] as MovedDates;
+    const k = ((time / 3_600_000) | 0) & (MOVED_SIZE - 1);
+    let out = memo.times[k] === time ? memo.dates[k] : undefined;
     if (out === undefined) {
-      out = move(v, time, shift);
-      memo.set(time, out);
+      out = this.move(v, time, shift);
+      memo.times[k] = time;
+      memo.dates[k] = out;
     }
     return out ?? v;
-  };
+  }
 
   /** `v` moved by the inferred offset plus `shift` minutes; null when it stays as it is. */
-  const move = (v: Date, time: number, shift: number): Date | null => {
-    const wall = time + (offset + shift) * MINUTE;
+  private move(v: Date, time: number, shift: number): Date | null {
+    const wall = time + (this.offset + shift) * MINUTE;
     const realmWall = time - v.getTimezoneOffset() * MINUTE;
     if (wall === realmWall) return null;
     const C = v.constructor as DateConstructor;
@@ -206,55 +302,15 @@ export function sheetDays(args: unknown[]): unknown[] {
     out.setFullYear(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate());
     out.setHours(u.getUTCHours(), u.getUTCMinutes(), u.getUTCSeconds(), u.getUTCMilliseconds());
     return out;
-  };
-
-  // The Dates of one call come from one realm: its Date constructor tells them apart at the cost of
-  // an instanceof (isDate, which any realm's Date passes, stays the answer for anything else).
-  const RealmDate = (samples[0] as Sample).date.constructor as DateConstructor;
-  const dateCell = (v: unknown): v is Date =>
-    typeof v === 'object' && v !== null && (v instanceof RealmDate || isDate(v));
-
-  return args.map((arg, a) => {
-    if (!Array.isArray(arg)) return isDate(arg) ? fix(arg, dateOnly(a, -1), 0) : arg;
-    let out: unknown[] | null = null;
-    let step = 0;
-    // Whether each column is date-only, looked up once per range rather than per cell.
-    const dateOnlyAt: boolean[] = [];
-    const dateOnlyOf = (c: number): boolean => (dateOnlyAt[c] ??= dateOnly(a, c));
-    for (let r = 0; r < arg.length; r++) {
-      const row: unknown = arg[r];
-      if (!Array.isArray(row)) {
-        if (!dateCell(row)) continue;
-        const v = fix(row, dateOnlyOf(0), step);
-        if (v !== row) (out ??= arg.slice())[r] = v;
-        continue;
-      }
-      // The row's step first, from its date-only Dates (an activity's day and its logged time).
-      let dated = false;
-      for (let c = 0; c < row.length; c++) {
-        const v: unknown = row[c];
-        if (!dateCell(v)) continue;
-        dated = true;
-        if (!dateOnlyOf(c)) continue;
-        const own = stepOf(v);
-        if (own !== null) {
-          step = own;
-          break;
-        }
-      }
-      if (!dated) continue;
-      let copy: unknown[] | null = null;
-      for (let c = 0; c < row.length; c++) {
-        const v: unknown = row[c];
-        if (!dateCell(v)) continue;
-        const moved = fix(v, dateOnlyOf(c), step);
-        if (moved !== v) (copy ??= row.slice())[c] = moved;
-      }
-      if (copy) (out ??= arg.slice())[r] = copy;
-    }
-    return out ?? arg;
-  });
+  }
 }
+
+/** Moved Dates by time, one per hour slot (another time in a slot replaces the one kept there). */
+class MovedDates {
+  readonly times = new Float64Array(MOVED_SIZE).fill(NaN);
+  readonly dates = new Array<Date | null>(MOVED_SIZE).fill(null);
+}
+const MOVED_SIZE = 4096;
 
 /** Minutes past midnight of the wall clock at `time` under `offset`. */
 function wallMinutes(time: number, offset: number): number {

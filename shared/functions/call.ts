@@ -1,7 +1,13 @@
 import { t, toLang, type Lang } from '../i18n';
 import { formatIssues, isKimeruError, KimeruError } from '../issues';
 import { readBoolean, readDate, normalizeText } from '../values';
-import { isDateValue, withCellObjects, type CellObjectReader, type CellValue } from '../values/cell';
+import {
+  isDateValue,
+  withCellObjects,
+  type CellObjectReader,
+  type CellValue,
+  type HostRows,
+} from '../values/cell';
 import type { CallResult, CoercedArgs, FunctionDef, ParamDef } from './types';
 
 /**
@@ -18,11 +24,14 @@ export function callFunction(
    * theirs until the table reader reads a cell; every other argument is read here.
    */
   cellObjects?: CellObjectReader,
+  /** How the `table` ranges' rows read, where the host's need a change first (see HostRows). */
+  hostRows?: HostRows,
 ): CallResult {
   const lang = langOf(def, raw, cellObjects);
   try {
     const cells: number[] = [];
     const args = coerceArgs(def, raw, cells, cellObjects);
+    if (hostRows) args.hostRows = hostRows;
     if (limits) checkSize(def, cells, limits, lang);
     return { ok: true, value: def.run(args, lang) };
   } catch (e) {

@@ -236,6 +236,7 @@ export function dashboardFunction(params: {
           contacts: range(args, 'contacts'),
           activities: range(args, 'activities'),
           cellObjects: args.cellObjects,
+          hostRows: args.hostRows,
           definition: range(args, 'definition'),
           ...(args.dates['as_of'] != null ? { asOf: args.dates['as_of'] } : {}),
         },

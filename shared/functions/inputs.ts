@@ -6,7 +6,7 @@ import { definitionIssues, readDefinition, readHistory, stampLabel, versionInFor
 import type { Day } from '../values/days';
 import { readDataset } from '../tables';
 import { indexDataset, rankList, type DatasetIndex } from '../engines';
-import { isDateValue, type CellObjectReader, type CellValue } from '../values/cell';
+import { isDateValue, type CellObjectReader, type CellValue, type HostRows } from '../values/cell';
 
 /**
  * Reading a function's range arguments. Issues found in a range name the argument, the row and
@@ -19,6 +19,8 @@ export interface TableArgs {
   activities?: CellValue[][];
   /** The host's cell objects in these ranges, read where a cell is read (CoercedArgs.cellObjects). */
   cellObjects?: CellObjectReader;
+  /** The host's readers of these ranges' rows (CoercedArgs.hostRows). */
+  hostRows?: HostRows | undefined;
 }
 
 export interface Tables {
@@ -125,6 +127,7 @@ export function readTables(args: TableArgs, unread: ReadonlySet<string> = UNREAD
         activities: { sheet: sheetOf('activities') },
         unreadActivityColumns: unread,
         ...(args.cellObjects ? { cellObjects: args.cellObjects } : {}),
+        ...(args.hostRows ? { hostRows: args.hostRows } : {}),
       },
     ),
   );

@@ -107,6 +107,7 @@ function allTables(args: CoercedArgs) {
     contacts: range(args, 'contacts'),
     activities: range(args, 'activities'),
     cellObjects: args.cellObjects,
+    hostRows: args.hostRows,
     definition: range(args, 'definition'),
     // With the definition history as `definition`, the version in force on this day is used.
     ...(args.dates['as_of'] != null ? { asOf: args.dates['as_of'] } : {}),
@@ -208,7 +209,12 @@ const RANK: FunctionDef = {
   run(args, lang) {
     const customers = range(args, 'customers');
     const r = readRanked(
-      { customers, definition: range(args, 'definition'), cellObjects: args.cellObjects },
+      {
+        customers,
+        definition: range(args, 'definition'),
+        cellObjects: args.cellObjects,
+        hostRows: args.hostRows,
+      },
       lang,
     );
     const read = r.dataset.customers;
@@ -375,6 +381,7 @@ const COVERAGE: FunctionDef = {
       contacts: range(args, 'contacts'),
       activities: range(args, 'activities'),
       cellObjects: args.cellObjects,
+      hostRows: args.hostRows,
     });
     const day = asOf(args);
     const wanted = args.texts['customer'] ?? '';
@@ -429,6 +436,7 @@ const LASTCONTACT: FunctionDef = {
       contacts: range(args, 'contacts'),
       activities: range(args, 'activities'),
       cellObjects: args.cellObjects,
+      hostRows: args.hostRows,
     });
     const day = asOf(args);
     const keyOnly = args.booleans['key_persons_only'] === true;
@@ -459,7 +467,12 @@ const KEYPERSON: FunctionDef = {
   params: [CUSTOMERS, CONTACTS, LANG],
   run(args, lang) {
     const customers = range(args, 'customers');
-    const r = readTables({ customers, contacts: range(args, 'contacts'), cellObjects: args.cellObjects });
+    const r = readTables({
+      customers,
+      contacts: range(args, 'contacts'),
+      cellObjects: args.cellObjects,
+      hostRows: args.hostRows,
+    });
     const sep = lang === 'ja' ? '、' : ', ';
     const rows = r.dataset.customers.map((c) => {
       const keys = keyPersonsOf(r.index, c.id);
@@ -563,7 +576,7 @@ const RANKAT: FunctionDef = {
   ],
   run(args, lang) {
     const customers = range(args, 'customers');
-    const r = readTables({ customers, cellObjects: args.cellObjects });
+    const r = readTables({ customers, cellObjects: args.cellObjects, hostRows: args.hostRows });
     const history = readRankHistory(range(args, 'rank_history'), 'rank_history');
     const ranks = ranksAt(history.entries, asOf(args));
     const historyIssues = history.issues.map(({ sheet: _sheet, ...i }) => ({
@@ -596,6 +609,7 @@ const ISSUES: FunctionDef = {
       contacts: given('contacts'),
       activities: given('activities'),
       cellObjects: args.cellObjects,
+      hostRows: args.hostRows,
     };
     const withDefinition = range(args, 'definition').length > 0;
     const r = withDefinition

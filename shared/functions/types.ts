@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n';
-import type { CellObjectReader, CellValue } from '../values/cell';
+import type { CellObjectReader, CellValue, HostRows } from '../values/cell';
 
 /**
  * One custom function, defined once. The Sheets stubs (KIMERU_NAME), Excel's functions.json
@@ -33,6 +33,8 @@ export interface CoercedArgs {
   booleans: Record<string, boolean | null>;
   /** Reads the host's cell objects left in the `table` ranges (see callFunction). */
   cellObjects?: CellObjectReader;
+  /** The host's readers of the `table` ranges' rows (see callFunction). */
+  hostRows?: HostRows;
 }
 
 export interface FunctionDef {

@@ -8,6 +8,7 @@ import {
   type CellObjectReader,
   type CellValue,
   type Read,
+  type RowReader,
 } from '../values/cell';
 import { readAttribute } from '../values/attributes';
 import { readBoolean } from '../values/booleans';
@@ -173,9 +174,12 @@ export function scanSlots(
   let bestPartial: { r: number; match: HeaderMatch } | null = null;
   const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
   const objects = opts.cellObjects;
-  // The rows searched for the header, their cell objects read (a header typed over a data type).
+  const headerRows = opts.hostRows?.() ?? null;
+  // The rows searched for the header, read as the host's rows read (the host's row reader, then
+  // its cell objects: a header typed over a data type).
   const top = (r: number): CellValue[] => {
-    const line = grid[r] ?? [];
+    let line = grid[r] ?? [];
+    if (headerRows !== null) line = headerRows(line);
     return objects === undefined ? line : withCellObjects(line, objects);
   };
   for (let r = 0; r < limit; r++) {
@@ -259,6 +263,7 @@ export function scanSlots(
     new Array<CellRead | undefined>(spec.columns.length),
     onRow,
     objects,
+    opts.hostRows?.() ?? null,
   );
   if (fastRows === undefined) scanAll(rows);
   else scanFast(rows, fastRows);
@@ -300,7 +305,15 @@ class SlotRows {
     readonly onRow: SlotSink,
     /** The host's cell objects, read in a row that goes through the column loop (see read). */
     readonly objects: CellObjectReader | undefined,
+    /** The host's reader of the data rows (TableOptions.hostRows), given each row in order. */
+    readonly hostRows: RowReader | null,
   ) {}
+
+  /** Grid row r as the core reads it (through the host's row reader, if any). */
+  line(r: number): CellValue[] | undefined {
+    const line = this.grid[r];
+    return this.hostRows === null || line === undefined ? line : this.hostRows(line);
+  }
 
   /**
    * The sheet row of `line` (grid row r) when it is data, counted in the layout's data rows; -1
@@ -452,7 +465,7 @@ export function plainDay(raw: unknown, dateDays: DateDays): number {
 function scanAll(rows: SlotRows): void {
   const grid = rows.grid;
   for (let r = rows.from; r < grid.length; r++) {
-    const line = grid[r];
+    const line = rows.line(r);
     const row = rows.dataRow(line, r);
     if (row >= 0) rows.read(line as CellValue[], row);
   }
@@ -463,7 +476,7 @@ function scanFast(rows: SlotRows, fast: FastRows): void {
   const grid = rows.grid;
   const layout = rows.layout;
   for (let r = rows.from; r < grid.length; r++) {
-    const line = grid[r];
+    const line = rows.line(r);
     const row = rows.dataRow(line, r);
     if (row >= 0 && !fast.fast(line as CellValue[], row, layout)) rows.read(line as CellValue[], row);
   }

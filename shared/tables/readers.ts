@@ -2,7 +2,7 @@ import type { Activity, ActivityType, AttrValue, Contact, ContactRole, Customer,
 import { t } from '../i18n';
 import { KimeruError, type Issue } from '../issues';
 import type { MessageKey, Params } from '../i18n';
-import type { CellObjectReader, CellValue, Read } from '../values/cell';
+import type { CellObjectReader, CellValue, HostRows, Read } from '../values/cell';
 import { readActivityType } from './activityTypes';
 import { ActivityLog, activityTypeCode, datasetOf, type PeopleEntry } from '../activity-log';
 import { columnLetter } from './columns';
@@ -1049,15 +1049,20 @@ export interface DatasetOptions {
   unreadActivityColumns?: ReadonlySet<string>;
   /** The host's cell objects in all three tables (TableOptions.cellObjects). */
   cellObjects?: CellObjectReader;
+  /** The host's row readers, by table: 'customers', 'contacts', 'activities' (TableOptions.hostRows). */
+  hostRows?: HostRows;
 }
 
 function tableOptions(
   spec: TableSpec,
   opts: Partial<TableOptions> | undefined,
-  cellObjects: CellObjectReader | undefined,
+  all: DatasetOptions,
+  table: 'customers' | 'contacts' | 'activities',
 ): TableOptions {
   const options: TableOptions = { ...opts, sheet: opts?.sheet ?? t('ja', spec.sheetKey) };
-  if (cellObjects !== undefined) options.cellObjects = cellObjects;
+  if (all.cellObjects !== undefined) options.cellObjects = all.cellObjects;
+  const hostRows = all.hostRows;
+  if (hostRows !== undefined) options.hostRows = () => hostRows(table);
   return options;
 }
 
@@ -1087,7 +1092,7 @@ export function readDataset(
     }
   };
   const customerRead = attempt(() =>
-    readCustomers(grids.customers, tableOptions(CUSTOMER_TABLE, opts.customers, opts.cellObjects)),
+    readCustomers(grids.customers, tableOptions(CUSTOMER_TABLE, opts.customers, opts, 'customers')),
   );
   const customers = customerRead?.customers ?? [];
   // Built only when another table refers to customers (RANK reads the customer list alone).
@@ -1097,7 +1102,7 @@ export function readDataset(
         readContacts(
           grids.contacts ?? [],
           index,
-          tableOptions(CONTACT_TABLE, opts.contacts, opts.cellObjects),
+          tableOptions(CONTACT_TABLE, opts.contacts, opts, 'contacts'),
         ),
       )
     : null;
@@ -1108,7 +1113,7 @@ export function readDataset(
           grids.activities ?? [],
           index,
           contacts,
-          tableOptions(ACTIVITY_TABLE, opts.activities, opts.cellObjects),
+          tableOptions(ACTIVITY_TABLE, opts.activities, opts, 'activities'),
           opts.unreadActivityColumns,
         ),
       )

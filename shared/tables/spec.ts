@@ -1,7 +1,7 @@
 import type { AttrValue, Day } from '../model';
 import type { Lang, MessageKey } from '../i18n';
 import type { Issue } from '../issues';
-import type { CellObjectReader } from '../values/cell';
+import type { CellObjectReader, RowReader } from '../values/cell';
 
 /**
  * How to read one cell: text (one line, normalised), note (multi-line text kept as written),
@@ -43,6 +43,11 @@ export interface TableOptions {
   mapping?: Readonly<Record<string, string>>;
   /** Reads the host's cell objects (Excel's errors and data types) where a cell is read. */
   cellObjects?: CellObjectReader;
+  /**
+   * Each call a new reader of the host's rows (see RowReader): one reads the rows searched for
+   * the header, another the data rows, each in order. Absent: the rows read as they are.
+   */
+  hostRows?: () => RowReader | null;
 }
 
 /** A cell after reading it as its column's kind. */

@@ -10,6 +10,21 @@ export type CellValue = string | number | boolean | Date | null | undefined;
  */
 export type CellObjectReader = (cell: object) => CellValue;
 
+/**
+ * A reader of one range's rows, in order, as the core must read them where a host's rows need a
+ * change first (a Google sheet in another time zone than the script's: its Dates moved, see
+ * appsscript/src/sheet-offset.ts). It gets each row as the table reader reads it and returns a
+ * copy when it changes anything, the host's row otherwise: a range is never copied whole, and
+ * the copies live only while their row is read.
+ */
+export type RowReader = (row: CellValue[]) => CellValue[];
+
+/**
+ * The host's row readers by range argument (`customers`, `contacts`, `activities`): each call a
+ * new one, for one read of that range from its first row; null where the rows read as they are.
+ */
+export type HostRows = (argument: string) => RowReader | null;
+
 /** `row` with every cell object read by `objects`: the row itself when it has none, else a copy. */
 export function withCellObjects(row: readonly CellValue[], objects: CellObjectReader): CellValue[] {
   let copy: CellValue[] | null = null;

@@ -6,15 +6,17 @@ import { buildProject, loadScript, type Built, type Script } from './appsscript-
 /**
  * Custom functions through the built Code.js make no Apps Script service call at all: in Sheets
  * each call is a round trip to Google's servers, and the spreadsheet's zone is read from the
- * dates themselves. The spreadsheet's zone here (New York) is not the script realm's (this
+ * dates themselves. The spreadsheet's zone here (Auckland) is not the script realm's (this
  * machine's), so every date has to be read in it; the results must equal those of the same sheet
- * in the realm's own zone.
+ * in the realm's own zone. Auckland lies east of every zone a machine running this is likely to
+ * have (+12/+13): its midnights fall on the realm's previous day, so a Date left unmoved reads a
+ * day early — whether in a table range (moved as the core reads each row) or in another argument.
  *
  * Two counts: the fakes' own call log, and a counting proxy around every service global (and
  * every object a service call returns), so that a call the fakes do not log is counted too.
  */
 
-const ZONE = 'America/New_York';
+const ZONE = 'Pacific/Auckland';
 const FUNCTIONS = [
   'KIMERU_RANK',
   'KIMERU_GAPCHECK',
@@ -143,7 +145,7 @@ describe('custom functions and Apps Script services', () => {
     const before = times();
     s.gas.setAuthMode('CUSTOM_FUNCTION');
     const last = s.call('KIMERU_LASTCONTACT', ...args['KIMERU_LASTCONTACT']!) as unknown[][];
-    // C1's activities are on October 2–11 (midnight in New York): the 11th is the last one.
+    // C1's activities are on October 2–11 (midnight in Auckland): the 11th is the last one.
     expect(last[1]).toEqual(['2026/10/11', 49]);
     expect(times()).toEqual(before);
     expect(acts.every((r, k) => r === rows[k])).toBe(true);

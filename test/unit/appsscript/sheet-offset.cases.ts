@@ -3,7 +3,7 @@
  * zone (a child process, see test/fakes/realm-zone.ts). Dates cross as wall times in the sheet's
  * zone and come back as what the core sees: the calendar day readDate reads and the local clock.
  */
-import { sheetDays } from '../../../appsscript/src/sheet-offset';
+import { sheetDays, sheetReading } from '../../../appsscript/src/sheet-offset';
 import { dayToIso, readDate } from '../../../shared/values';
 import { instantOf } from '../../fakes/gas/time';
 
@@ -23,6 +23,8 @@ export interface Outcome {
   same: boolean;
   /** What the core sees: a date as "yyyy-mm-dd HH:MM" (day by readDate, clock local), else as is. */
   seen: unknown[];
+  /** The same when every range is a table whose rows the core reads one by one (sheetReading). */
+  seenRowByRow: unknown[];
   /** The caller's arrays and Dates are as they were. */
   callerUnchanged: boolean;
   /** Per range argument, the rows handed on as a copy (not the caller's own row). */
@@ -66,6 +68,12 @@ export function run(scenarios: Scenario[]): Outcome[] {
     const rows = built.map((a) => (Array.isArray(a) ? [...(a as unknown[][])] : null));
     const before = snapshot(built);
     const out = sheetDays(built);
+    const reading = sheetReading(built, (i) => Array.isArray(built[i]));
+    const seenRowByRow = reading.args.map((a, i) => {
+      if (!Array.isArray(a)) return seenOf(a);
+      const rowsOf = reading.rows?.(i) ?? null;
+      return (a as unknown[][]).map((row) => (rowsOf === null ? row : rowsOf(row)).map(seenOf));
+    });
     const callerUnchanged =
       snapshot(built) === before &&
       built.every((a, i) => !Array.isArray(a) || a.every((r, k) => r === rows[i]![k]));
@@ -79,6 +87,7 @@ export function run(scenarios: Scenario[]): Outcome[] {
       name,
       same: out === built,
       seen: out.map((a) => (Array.isArray(a) ? (a as unknown[][]).map((row) => row.map(seenOf)) : seenOf(a))),
+      seenRowByRow,
       callerUnchanged,
       copiedRows,
     };

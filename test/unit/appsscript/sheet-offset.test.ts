@@ -127,6 +127,7 @@ function check(realm: string, sheet: string, expectSame: boolean): Outcome[] {
   outcomes.forEach((o, i) => {
     const s = list[i]!;
     expect({ name: o.name, seen: o.seen }).toEqual({ name: s.name, seen: s.args.map(shown) });
+    expect({ name: o.name, seen: o.seenRowByRow }).toEqual({ name: s.name, seen: s.args.map(shown) });
     expect(o.callerUnchanged).toBe(true);
     const dated = datedRows(s.args);
     o.copiedRows.forEach((rows, k) => expect(dated[k]).toEqual(expect.arrayContaining(rows)));
