@@ -4,8 +4,8 @@ import type { Dataset } from '../model';
 import type { Definition, MetricKind } from '../definition/model';
 import { definitionIssues, readDefinition, readHistory, stampLabel, versionInForce } from '../definition';
 import type { Day } from '../values/days';
-import { readDataset } from '../tables';
-import { indexDataset, rankList, type DatasetIndex } from '../engines';
+import { readDataset, type CustomerColumns } from '../tables';
+import { coreFieldOf, headerKey, indexDataset, rankList, type DatasetIndex } from '../engines';
 import { isDateValue, type CellObjectReader, type CellValue, type HostRows } from '../values/cell';
 
 /**
@@ -21,6 +21,8 @@ export interface TableArgs {
   cellObjects?: CellObjectReader;
   /** The host's readers of these ranges' rows (CoercedArgs.hostRows). */
   hostRows?: HostRows | undefined;
+  /** The customer columns read, where not all (readDataset's customerColumns). */
+  customerColumns?: CustomerColumns;
 }
 
 export interface Tables {
@@ -103,6 +105,26 @@ function unreadForMetrics(def: Definition): Set<string> {
   return unread;
 }
 
+/**
+ * The customer columns ranking by `def` reads: the attributes its rules (or its ABC analysis)
+ * name, as lookupColumn finds them (the header as written or its headerKey), and the kana and rep
+ * only when a rule names them. RANK reads 10,000 customers on every recalculation.
+ */
+function rankingColumns(def: Definition): CustomerColumns {
+  const named =
+    def.ranking.kind === 'rules'
+      ? def.ranking.rules.flatMap((r) => r.conditions.map((c) => c.column))
+      : [def.ranking.column];
+  const exact = new Set(named);
+  const keys = new Set(named.map(headerKey));
+  const unread = new Set(['kana', 'rep']);
+  for (const name of named) {
+    const field = coreFieldOf(name);
+    if (field !== null) unread.delete(field);
+  }
+  return { unread, attributes: (header) => exact.has(header) || keys.has(headerKey(header)) };
+}
+
 /** The dataset's index, built on first use (RANK never needs it). */
 function withLazyIndex<T extends Omit<Tables, 'index'>>(tables: T): T & { index: DatasetIndex } {
   let index: DatasetIndex | null = null;
@@ -128,6 +150,7 @@ export function readTables(args: TableArgs, unread: ReadonlySet<string> = UNREAD
         unreadActivityColumns: unread,
         ...(args.cellObjects ? { cellObjects: args.cellObjects } : {}),
         ...(args.hostRows ? { hostRows: args.hostRows } : {}),
+        ...(args.customerColumns ? { customerColumns: args.customerColumns } : {}),
       },
     ),
   );
@@ -192,9 +215,14 @@ export function readRanked(
   args: TableArgs & { definition: CellValue[][]; asOf?: Day },
   lang: Lang,
   metricsOnly = false,
+  /** The caller only ranks: customer columns the ranking does not name are left unread. */
+  rankingOnly = false,
 ): Ranked {
   const read = relabelled(() => definitionArgument(args.definition, args.asOf));
-  const tables = readTables(args, metricsOnly ? unreadForMetrics(read.definition) : UNREAD_ACTIVITY_COLUMNS);
+  const tables = readTables(
+    rankingOnly ? { ...args, customerColumns: rankingColumns(read.definition) } : args,
+    metricsOnly ? unreadForMetrics(read.definition) : UNREAD_ACTIVITY_COLUMNS,
+  );
   const ranks = rankList(read.definition, tables.dataset.customers);
   // A definition that would mislead (a rule naming a column the table lacks…) is listed too.
   const flags = definitionIssues(read.definition, tables.customerHeaders).map((i) => ({

@@ -201,8 +201,8 @@ function withIssueLine(
 const RANK: FunctionDef = {
   name: 'RANK',
   help: {
-    ja: '顧客表の各行のランクを、定義のランク分け（ルールまたはABC分析）で返します。顧客表の横に置くと行がそろいます。',
-    en: "Returns each customer row's rank by the definition's ranking (rules or ABC analysis); placed beside the table, rows line up.",
+    ja: '顧客表の各行のランクを、定義のランク分け（ルールまたはABC分析）で返します。顧客表の横に置くと行がそろいます。顧客表はランク分けが使う列だけを読みます（ほかの列のエラーは数えません）。',
+    en: "Returns each customer row's rank by the definition's ranking (rules or ABC analysis); placed beside the table, rows line up. Of the customer table, only the columns the ranking uses are read (errors elsewhere are not counted).",
   },
   example: '=KIMERU.RANK(顧客!A1:H200, 定義!A1:L40)',
   params: [CUSTOMERS, DEFINITION, LANG],
@@ -216,6 +216,8 @@ const RANK: FunctionDef = {
         hostRows: args.hostRows,
       },
       lang,
+      false,
+      true,
     );
     const read = r.dataset.customers;
     return placeBeside(

@@ -243,7 +243,7 @@ export function scanSlots(
     // Two unmapped columns with the same header: the later one is told apart by its letter.
     const name = extraNames.has(header) ? `${header} (${columnLetter(firstColumn + index)})` : header;
     extraNames.add(name);
-    extra.push({ index, header: name });
+    if (opts.attributes === undefined || opts.attributes(name)) extra.push({ index, header: name });
   });
 
   const layout: TableLayout = { headerRow, columns, headers, extra, issues, dataRows: null, notData: [] };

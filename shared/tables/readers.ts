@@ -148,9 +148,11 @@ class SeenKeys<T> {
 export function readCustomers(
   grid: CellValue[][],
   opts: TableOptions,
+  /** Optional columns no caller will look at (kana, rep): read as ''. */
+  unread?: ReadonlySet<string>,
 ): { customers: Customer[]; issues: Issue[]; table: TableLayout } {
   const scan = new CustomerScan(opts);
-  const table = scanRows(scan, grid, CUSTOMER_TABLE, opts);
+  const table = scanRows(scan, grid, CUSTOMER_TABLE, opts, unread);
   keepShapes('customers', scan);
   return { customers: scan.customers, issues: [...table.issues, ...scan.duplicates], table };
 }
@@ -1033,6 +1035,12 @@ function sameFields(fields: readonly string[], contacts: readonly Contact[]): bo
   return true;
 }
 
+/** Which customer columns are read: the optional core ones not in `unread`, the attributes named. */
+export interface CustomerColumns {
+  unread: ReadonlySet<string>;
+  attributes: (header: string) => boolean;
+}
+
 /** The grids of the three tables; contacts and activities may be absent (not set up yet). */
 export interface DatasetGrids {
   customers: CellValue[][];
@@ -1047,6 +1055,8 @@ export interface DatasetOptions {
   activities?: Partial<TableOptions>;
   /** Activity columns the caller never looks at: not read (see readActivities). */
   unreadActivityColumns?: ReadonlySet<string>;
+  /** The customer columns the caller looks at, where not all (RANK: those its ranking names). */
+  customerColumns?: CustomerColumns;
   /** The host's cell objects in all three tables (TableOptions.cellObjects). */
   cellObjects?: CellObjectReader;
   /** The host's row readers, by table: 'customers', 'contacts', 'activities' (TableOptions.hostRows). */
@@ -1091,9 +1101,10 @@ export function readDataset(
       return null;
     }
   };
-  const customerRead = attempt(() =>
-    readCustomers(grids.customers, tableOptions(CUSTOMER_TABLE, opts.customers, opts, 'customers')),
-  );
+  const customerOptions = tableOptions(CUSTOMER_TABLE, opts.customers, opts, 'customers');
+  const columns = opts.customerColumns;
+  if (columns !== undefined) customerOptions.attributes = columns.attributes;
+  const customerRead = attempt(() => readCustomers(grids.customers, customerOptions, columns?.unread));
   const customers = customerRead?.customers ?? [];
   // Built only when another table refers to customers (RANK reads the customer list alone).
   const index = grids.contacts || grids.activities ? new CustomerIndex(customers) : customers;

@@ -48,6 +48,11 @@ export interface TableOptions {
    * the header, another the data rows, each in order. Absent: the rows read as they are.
    */
   hostRows?: () => RowReader | null;
+  /**
+   * Which columns no spec column claims are read as attributes, by header (default: all). The
+   * others are found — the headers still list them — but never read: no value, no issue.
+   */
+  attributes?: (header: string) => boolean;
 }
 
 /** A cell after reading it as its column's kind. */

@@ -1,4 +1,5 @@
 import { callFunction, excelName, findFunction, FUNCTIONS, sheetsName } from '../../../shared/functions';
+import { starterDefinition, writeDefinition } from '../../../shared/definition';
 import type { CellValue } from '../../../shared/values';
 import { activities, AS_OF_SERIAL, contacts, customers, definition } from './workbook';
 
@@ -70,6 +71,43 @@ describe('RANK', () => {
     ]);
     const en = call('KIMERU.RANK', messy, definition, 'en');
     expect(en[2]).toEqual(['Rank (⚠ 1 row left out)']);
+  });
+});
+
+describe('RANK reads the columns its ranking names, as the sheet has them', () => {
+  // Rules naming an attribute under a header written with a space, and the rep; the kana and an
+  // industry column with formula errors are read by no rule.
+  const rules = writeDefinition(
+    {
+      ...starterDefinition('ja'),
+      ranking: {
+        kind: 'rules',
+        rules: [
+          { rank: 'A', conditions: [{ column: '年間取引額', op: '>=', value: 10_000_000 }] },
+          { rank: 'B', conditions: [{ column: '営業担当', op: '=', value: '山田' }] },
+        ],
+      },
+    },
+    { lang: 'ja', version: 1 },
+  );
+  const sheet: CellValue[][] = [
+    ['顧客ID', '顧客名', 'フリガナ', '営業担当', '年間 取引額', '業種', '従業員数'],
+    ['C1', 'エー商事', '#N/A', '山田', 20_000_000, '#N/A', 120],
+    ['C2', 'ビー工業', 'ビーコウギョウ', '山田', '500万', '製造業', '#DIV/0!'],
+    ['C3', 'シー物産', '', '佐藤', '', '#REF!', ''],
+    ['C4', 'ディー電機', 'ディーデンキ', '佐藤', '１，２００万', '', 45],
+  ];
+
+  it('ranks by them; errors in columns no rule reads raise nothing', () => {
+    expect(call('KIMERU.RANK', sheet, rules).map((r) => r[0])).toEqual(['ランク', 'A', 'B', 'C', 'A']);
+  });
+
+  it('still lists an error in a column a rule reads', () => {
+    const broken = sheet.map((r) => [...r]);
+    broken[2]![3] = '#N/A'; // C2's rep
+    const out = call('KIMERU.RANK', broken, rules).map((r) => r[0]);
+    expect(out.slice(1)).toEqual(['A', 'C', 'C', 'A']);
+    expect(out[0]).toMatch(/^ランク（⚠ /);
   });
 });
 
