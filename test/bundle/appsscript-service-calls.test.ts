@@ -23,6 +23,10 @@ const FUNCTIONS = [
   'KIMERU_LASTCONTACT',
   'KIMERU_KEYPERSON',
   'KIMERU_REVIEW',
+  'KIMERU_ACTIONS',
+  'KIMERU_COVERAGE',
+  'KIMERU_DASHBOARD',
+  'KIMERU_ISSUES',
 ];
 let built: Built;
 beforeAll(async () => {
@@ -99,6 +103,10 @@ function argsFor(s: Script, zone: string, activities: number): Record<string, un
     KIMERU_LASTCONTACT: [cust, cont, acts, asOf],
     KIMERU_KEYPERSON: [cust, cont, acts, asOf],
     KIMERU_REVIEW: [cust, cont, acts, definition, asOf],
+    KIMERU_ACTIONS: [cust, cont, acts, definition, asOf],
+    KIMERU_COVERAGE: [cust, cont, acts, asOf],
+    KIMERU_DASHBOARD: [cust, cont, acts, definition, asOf],
+    KIMERU_ISSUES: [cust, cont, acts, definition],
   };
 }
 
