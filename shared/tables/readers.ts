@@ -465,10 +465,11 @@ class ActivityScan implements RowReader {
   // arrays, not maps keyed by text. A log is written in date order, each row another customer's,
   // and a look-up by text per row missed the processor's caches again and again.
   /**
-   * Per customer, one record of SLOT_SIZE numbers (a cache line: one fetch from memory per row):
-   * its code in the log's customer ids (-1 before its first row), where its next recent people
-   * cell goes, and its last RECENT people cells — their numbers in PEOPLE_TEXTS (-1: none),
-   * their codes in the log and their key-person marks.
+   * Per customer, one record of SLOT_SIZE numbers (half a cache line: at 10,000 customers the
+   * records then fit the processor's cache that a log by date reads them from): its code in the
+   * log's customer ids (-1 before its first row), where its next recent people cell goes, and its
+   * last RECENT people cells — their numbers in PEOPLE_TEXTS (-1: none), their codes in the log
+   * with their key-person marks.
    */
   private readonly perCustomer: Int32Array;
   /** Per customer, its people cache once a row has needed it. */
@@ -692,8 +693,9 @@ class ActivityScan implements RowReader {
     if (nextText !== null) nextCode = log.nextActions.code(nextText);
     if (nextMissed) this.nextActions.add(nextRaw, nextCode);
     if (recent >= 0) {
-      peopleCode = state[recent + SLOT_CODES]!;
-      keyMet = state[recent + SLOT_KEY_MET]!;
+      const packed = state[recent + SLOT_CODES]!;
+      peopleCode = packed >> 1;
+      keyMet = packed & 1;
     } else if (entry) {
       peopleCode = this.codeOf(entry);
       keyMet = entry.keyMet;
@@ -720,8 +722,7 @@ class ActivityScan implements RowReader {
     state[record + SLOT_NEXT] = (next + 1) % RECENT;
     const k = record + next;
     state[k + SLOT_TEXTS] = textNumber;
-    state[k + SLOT_CODES] = code;
-    state[k + SLOT_KEY_MET] = keyMet;
+    state[k + SLOT_CODES] = code * 2 + keyMet;
   }
 
   /** plainDay for a column that may be blank (NaN); undefined for a cell the column loop must read. */
@@ -897,14 +898,14 @@ class CellCodes {
 const CELL_CODES_LIMIT = 256;
 
 /** How many of a customer's last people cells a fast row compares before looking its text up. */
-const RECENT = 4;
+const RECENT = 3;
 // The layout of a customer's record in ActivityScan.perCustomer.
 const SLOT_LOG = 0;
 const SLOT_NEXT = 1;
 const SLOT_TEXTS = 2;
+/** Each recent cell's code in the log and key-person mark, as code × 2 + mark. */
 const SLOT_CODES = SLOT_TEXTS + RECENT;
-const SLOT_KEY_MET = SLOT_CODES + RECENT;
-const SLOT_SIZE = 16;
+const SLOT_SIZE = 8;
 /** The type of every row when the caller does not look at types. */
 const UNREAD_TYPE: Read<ActivityType> = { ok: true, value: 'other' };
 
