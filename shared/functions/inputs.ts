@@ -207,16 +207,19 @@ function readDefinitionArgument(grid: CellValue[][], asOf: Day | undefined): Def
   return { definition: chosen.definition, version: chosen.version, issues: history.issues };
 }
 
-/**
- * Reads the tables and the definition, and ranks every customer by it. `metricsOnly`: the caller
- * only measures the definition's items, so activity columns no item reads are left unread.
- */
+/** What a caller of readRanked reads of the tables, where not everything. */
+export interface RankedReading {
+  /** Only the definition's items are measured: activity columns no item reads are left unread. */
+  metricsOnly?: boolean;
+  /** Only the ranking is computed: customer columns the ranking does not name are left unread. */
+  rankingOnly?: boolean;
+}
+
+/** Reads the tables and the definition, and ranks every customer by it. */
 export function readRanked(
   args: TableArgs & { definition: CellValue[][]; asOf?: Day },
   lang: Lang,
-  metricsOnly = false,
-  /** The caller only ranks: customer columns the ranking does not name are left unread. */
-  rankingOnly = false,
+  { metricsOnly = false, rankingOnly = false }: RankedReading = {},
 ): Ranked {
   const read = relabelled(() => definitionArgument(args.definition, args.asOf));
   const tables = readTables(

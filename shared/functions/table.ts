@@ -216,8 +216,7 @@ const RANK: FunctionDef = {
         hostRows: args.hostRows,
       },
       lang,
-      false,
-      true,
+      { rankingOnly: true },
     );
     const read = r.dataset.customers;
     return placeBeside(
@@ -295,7 +294,7 @@ const GAPCHECK: FunctionDef = {
   ],
   run(args, lang) {
     const mode = gapMode(args.texts['mode'] ?? '');
-    const r = readRanked(allTables(args), lang, true);
+    const r = readRanked(allTables(args), lang, { metricsOnly: true });
     if (mode === 'issues') return issueTable(lang, r.issues);
     const day = asOf(args);
     // Only what the mode shows: the default lists gaps alone; the counts need no words.
