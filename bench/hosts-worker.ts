@@ -14,6 +14,7 @@ import { createContext, runInContext } from 'node:vm';
 import { createGas } from '../test/fakes/gas';
 import type { CellValue } from '../shared/values/cell';
 import { generate, type Grids, type LogOrder } from './generate';
+import { barePass, ownStrings } from './host-args';
 import { collect, median, MB } from './measure';
 import { AS_OF_DAY, callKimeru, definitionGrid, rawArgs } from './scenario';
 
@@ -63,32 +64,6 @@ const DAY_MS = 86_400_000;
 const SHEET_ZONE = 'Asia/Tokyo';
 const OTHER_ZONE = 'UTC';
 
-/**
- * Reads every input cell once, as cheaply as a host function possibly could: what the call
- * costs on top of this is kimeru's own work.
- */
-export function barePass(args: readonly unknown[]): number {
-  let acc = 0;
-  for (const a of args) {
-    if (!Array.isArray(a)) {
-      acc += cellWeight(a);
-      continue;
-    }
-    for (const row of a as unknown[][]) {
-      for (let i = 0; i < row.length; i++) acc += cellWeight(row[i]);
-    }
-  }
-  return acc;
-}
-
-function cellWeight(v: unknown): number {
-  if (typeof v === 'string') return v.length;
-  if (typeof v === 'number') return v;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (v !== null && typeof v === 'object') return (v as Date).getTime() / DAY_MS;
-  return 0;
-}
-
 type Call = (fn: HostFn, args: unknown[]) => unknown;
 
 /** The built Code.js in a fresh realm with the fake services; `session`: whether Session answers. */
@@ -131,21 +106,6 @@ function toSheetsDates(grids: Grids, RealmDate: DateConstructor, offset: number)
       const v = row[i];
       if (typeof v === 'number') row[i] = new RealmDate((v - SERIAL_1970) * DAY_MS - offset) as CellValue;
     }
-}
-
-/**
- * A host deserialises a custom function's arguments (Sheets from its server's reply, Excel's
- * runtime from a message): every text cell arrives as a string of its own, made in the sheet's
- * order, never one object shared by the rows that repeat it (as the generator's are). A reader
- * that compares or hashes texts pays for that here too.
- */
-function ownStrings(grids: Grids): void {
-  for (const grid of [grids.customers, grids.contacts, grids.activities])
-    for (const row of grid)
-      for (let i = 0; i < row.length; i++) {
-        const v = row[i];
-        if (typeof v === 'string' && v.length > 0) row[i] = Array.from(v).join('');
-      }
 }
 
 /** Milliseconds east of UTC of the zones used here, neither of which has daylight saving. */

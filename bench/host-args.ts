@@ -1,0 +1,48 @@
+/**
+ * What a host hands a custom function, and the bare pass over it that every figure of
+ * bench/hosts.ts is divided by.
+ */
+import type { Grids } from './generate';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Reads every input cell once, as cheaply as a host function possibly could: what the call
+ * costs on top of this is kimeru's own work.
+ */
+export function barePass(args: readonly unknown[]): number {
+  let acc = 0;
+  for (const a of args) {
+    if (!Array.isArray(a)) {
+      acc += cellWeight(a);
+      continue;
+    }
+    for (const row of a as unknown[][]) {
+      for (let i = 0; i < row.length; i++) acc += cellWeight(row[i]);
+    }
+  }
+  return acc;
+}
+
+function cellWeight(v: unknown): number {
+  if (typeof v === 'string') return v.length;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v !== null && typeof v === 'object') return (v as Date).getTime() / DAY_MS;
+  return 0;
+}
+
+/**
+ * A host deserialises a custom function's arguments (Sheets from its server's reply, Excel's
+ * runtime from a message): every text cell arrives as a string of its own, made in the sheet's
+ * order, never one object shared by the rows that repeat it (as the generator's are). A reader
+ * that compares or hashes texts pays for that here too.
+ */
+export function ownStrings(grids: Grids): void {
+  for (const grid of [grids.customers, grids.contacts, grids.activities])
+    for (const row of grid)
+      for (let i = 0; i < row.length; i++) {
+        const v = row[i];
+        if (typeof v === 'string' && v.length > 0) row[i] = Array.from(v).join('');
+      }
+}
