@@ -211,7 +211,7 @@ function render(
   );
   out.push(
     '',
-    '3 contacts and 30 activities per customer. median: wall time per call over the timed runs after warm-up (30 calls up to 300 customers, 5 up to 1,000, 2 above), with a full gc before each run (untimed); up to 300 customers a run is a batch of 10 back-to-back calls, so that the background work of the collector after the forced gc is spread as in real use; first call ms: the first call in a fresh process, before any warm-up; CPU ms: median process CPU time of the same runs (all threads) — wall well above CPU means the machine was busy. inputs MB: heap held by the grids the host hands over.',
+    '3 contacts and 30 activities per customer. median: wall time per call over the timed runs after warm-up (30 calls up to 300 customers, 5 up to 1,000, 2 above), with a full gc before each run and a wait until the collector\'s helper threads are idle (both untimed); up to 300 customers a run is a batch of 10 back-to-back calls, since one call that short is mostly timer noise; first call ms: the first call in a fresh process, before any warm-up; CPU ms: median process CPU time of the same runs (all threads) — wall well above CPU means the machine was busy. inputs MB: heap held by the grids the host hands over.',
     'peak RSS +MB: how much more memory the process took from the OS during one call (sampled every 1 ms from another thread, first call in a fresh process); peak RSS MB: the whole process at that moment.',
     '',
   );

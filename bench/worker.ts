@@ -50,8 +50,8 @@ export interface FormulaResult {
  * a warm runtime; the cold first call is reported apart (first call ms).
  */
 function plan(customers: number): { warmups: number; runs: number; batch: number } {
-  // A run of a few milliseconds is timed as a batch of back-to-back calls (reported per call): the
-  // collector's background threads, still busy after the forced gc, would otherwise be billed to it.
+  // A run of a few milliseconds is timed as a batch of back-to-back calls (reported per call): one
+  // call that short is mostly timer noise.
   if (customers <= 300) return { warmups: 30, runs: 15, batch: 10 };
   return customers <= 1000 ? { warmups: 5, runs: 15, batch: 1 } : { warmups: 2, runs: 7, batch: 1 };
 }
