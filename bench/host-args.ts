@@ -2,6 +2,7 @@
  * What a host hands a custom function, and the bare pass over it that every figure of
  * bench/hosts.ts is divided by.
  */
+import type { CellValue } from '../shared/values/cell';
 import type { Grids } from './generate';
 
 const DAY_MS = 86_400_000;
@@ -43,6 +44,30 @@ export function ownStrings(grids: Grids): void {
     for (const row of grid)
       for (let i = 0; i < row.length; i++) {
         const v = row[i];
-        if (typeof v === 'string' && v.length > 0) row[i] = Array.from(v).join('');
+        if (typeof v === 'string' && v.length > 0) row[i] = ownString(v);
       }
+}
+
+/**
+ * A range as a host hands it over for one more recalculation: new row arrays, every text a new
+ * string of its own and every Date a new Date of the same realm. A reader's caches that outlive a
+ * call (texts it has numbered, hashes the engine keeps in each string) then meet texts equal to,
+ * but not the same objects as, the ones they hold — as in Sheets and Excel, which deserialise the
+ * arguments anew each time.
+ */
+export function hostCopy(grid: readonly CellValue[][]): CellValue[][] {
+  return grid.map((row) =>
+    row.map((v) => {
+      if (typeof v === 'string') return v.length > 0 ? ownString(v) : v;
+      if (v !== null && typeof v === 'object') {
+        const date = v as Date;
+        return new (date.constructor as DateConstructor)(date.getTime()) as CellValue;
+      }
+      return v;
+    }),
+  );
+}
+
+function ownString(v: string): string {
+  return Array.from(v).join('');
 }
