@@ -42,14 +42,20 @@ export function customFunctions(): Record<string, CustomFunction> {
 function runCustom(def: FunctionDef, args: unknown[]): unknown[][] {
   // The table ranges' Dates are moved row by row as the core reads them (see sheetReading).
   const reading = sheetReading(args, (a) => def.params[a]?.table === true);
-  const rows = reading.rows;
+  // Cleared after the call: the core keeps its table options past it (keepShapes), and through
+  // this reader they would hold on to the call's ranges.
+  let rows = reading.rows;
   const hostRows: HostRows | undefined =
     rows === null
       ? undefined
-      : (argument) => rows(def.params.findIndex((p) => p.name === argument)) as RowReader | null;
-  const result = callFunction(def, reading.args, SHEETS_LIMITS, undefined, hostRows);
-  if (!result.ok) throw new Error(result.message);
-  return rectangle(result.value);
+      : (argument) => (rows?.(def.params.findIndex((p) => p.name === argument)) ?? null) as RowReader | null;
+  try {
+    const result = callFunction(def, reading.args, SHEETS_LIMITS, undefined, hostRows);
+    if (!result.ok) throw new Error(result.message);
+    return rectangle(result.value);
+  } finally {
+    rows = null;
+  }
 }
 
 /** Sheets wants a non-empty rectangle without undefined/null holes. */

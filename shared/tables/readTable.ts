@@ -229,7 +229,7 @@ export function scanSlots(
               ? KIND_NOTE
               : KIND_OTHER,
       blankStops: c.required && !c.allowBlank,
-      memo: new Memo((v) => readCell(c.kind, v)),
+      memo: new Memo(cellReader(c.kind)),
       lastRaw: NaN, // equal to no cell
       lastText: '',
       notes: new Map<string, string>(),
@@ -270,10 +270,14 @@ export function scanSlots(
   // A few small objects of this call kept past it (an attribute record, the column map, the
   // options): their hidden classes, made per table, then outlive a garbage collection between
   // recalculations, and so does the code compiled for them. Without them every call after a
-  // collection ran deoptimised, and this function takes long to optimise again.
+  // collection ran deoptimised, and this function takes long to optimise again. The host's range
+  // is let go first: kept, it held a call's whole input (54 MB at 10,000 customers) until the next.
+  rows.release();
   keepShapes(`table:${spec.sheetKey}`, rows, rows.shape, columns, opts, mapped, layout, extra, best);
   return layout;
 }
+
+const NO_GRID: CellValue[][] = [];
 
 /**
  * The data rows of one table as scanSlots reads them: which grid rows are data, and the column
@@ -288,7 +292,7 @@ class SlotRows {
   private blankAfterData = false;
 
   constructor(
-    readonly grid: CellValue[][],
+    public grid: CellValue[][],
     readonly opts: TableOptions,
     readonly firstRow: number,
     readonly firstColumn: number,
@@ -306,8 +310,14 @@ class SlotRows {
     /** The host's cell objects, read in a row that goes through the column loop (see read). */
     readonly objects: CellObjectReader | undefined,
     /** The host's reader of the data rows (TableOptions.hostRows), given each row in order. */
-    readonly hostRows: RowReader | null,
+    private hostRows: RowReader | null,
   ) {}
+
+  /** Lets go of the host's range and row reader once the table is read (see keepShapes above). */
+  release(): void {
+    this.grid = NO_GRID;
+    this.hostRows = null;
+  }
 
   /** Grid row r as the core reads it (through the host's row reader, if any). */
   line(r: number): CellValue[] | undefined {
@@ -666,6 +676,14 @@ export function readCell(kind: ColumnSpec['kind'], v: CellValue): Read<CellRead>
     case 'attribute':
       return { ok: true, value: readAttribute(v) };
   }
+}
+
+/**
+ * readCell of one kind, as a closure made out here: one made inside scanSlots would hold on to its
+ * scope (the host's range among it), and a column's memo is kept past the call (keepShapes).
+ */
+function cellReader(kind: ColumnSpec['kind']): (v: CellValue) => Read<CellRead> {
+  return (v) => readCell(kind, v);
 }
 
 /** Logs repeat the same texts (customers, reps, types) thousands of times: read each once. */

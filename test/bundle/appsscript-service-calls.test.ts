@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { starterDefinition, writeDefinition } from '../../shared/definition';
 import { processTimeZone } from '../fakes/gas';
 import { instantOf } from '../fakes/gas/time';
@@ -121,6 +123,18 @@ function run(zone: string, activities: number) {
   return { results, logged: s.gas.calls.order.slice(logged), proxied: Object.fromEntries(proxied), args };
 }
 
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+/** Calls every function once; WeakRefs to the three table ranges they were given. */
+function callEach(zone: string): WeakRef<object>[] {
+  const { s } = load(zone);
+  const args = argsFor(s, zone, 200);
+  s.gas.setAuthMode('CUSTOM_FUNCTION');
+  for (const fn of FUNCTIONS) expect((s.call(fn, ...args[fn]!) as unknown[]).length).toBeGreaterThan(1);
+  return (args['KIMERU_GAPCHECK']!.slice(0, 3) as object[]).map((grid) => new WeakRef(grid));
+}
+
 describe('custom functions and Apps Script services', () => {
   it('are counted by the proxy when made (the count is not blind)', () => {
     const { s, proxied } = load(ZONE);
@@ -143,6 +157,19 @@ describe('custom functions and Apps Script services', () => {
       expect(results).toEqual(local.results);
     }
   });
+
+  // The script keeps a few objects of each read until the next one (keep-shapes.ts); through the
+  // row reader that moves a sheet's dates (another zone), they held the last call's ranges.
+  it.each([ZONE, processTimeZone()])(
+    'keep none of their ranges once they return (sheet in %s)',
+    async (zone) => {
+      const refs = callEach(zone);
+      // A WeakRef keeps its target until the current job ends.
+      await new Promise((done) => setImmediate(done));
+      gc();
+      expect(refs.map((r) => r.deref() === undefined)).toEqual([true, true, true]);
+    },
+  );
 
   it('read each date as the day the spreadsheet shows in its own zone, without changing the ranges', () => {
     const { s } = load(ZONE);

@@ -1,5 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { FUNCTIONS, type ParamKind } from '../../shared/functions';
 import type { Lang } from '../../shared/i18n';
 import { functionDeclarations, metadataFrom } from '../../office-addin/build';
@@ -14,6 +16,8 @@ import { buildAddin, loadFunctions, type CustomFunctionsStandIn } from './office
  */
 
 jest.setTimeout(60_000);
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 
 interface Metadata {
   functions: {
@@ -200,5 +204,25 @@ describe('functions.js in the shared runtime', () => {
     }
     expect(missing).toBeInstanceOf(cf.Error);
     expect((missing as Error).message).toContain('as_of');
+  });
+
+  // The functions keep a few objects of each read until the next one (keep-shapes.ts): before,
+  // the ranges of the last call stayed alive through them until the next recalculation.
+  it('keeps none of its ranges once a call has returned', async () => {
+    const callEach = (): WeakRef<object>[] => {
+      const ranges = [customers, contacts, activities, definition].map(excelRange);
+      const [c, k, a, d] = ranges;
+      expect((fn('RANK')(c, d, null) as unknown[][]).length).toBeGreaterThan(1);
+      expect((fn('GAPCHECK')(c, k, a, d, AS_OF_SERIAL, null, null) as unknown[][]).length).toBeGreaterThan(1);
+      expect((fn('DASHBOARD')(c, k, a, d, AS_OF_SERIAL, null, null) as unknown[][]).length).toBeGreaterThan(
+        1,
+      );
+      return ranges.map((r) => new WeakRef(r));
+    };
+    const refs = callEach();
+    // A WeakRef keeps its target until the current job ends.
+    await new Promise((done) => setImmediate(done));
+    gc();
+    expect(refs.map((r) => r.deref() === undefined)).toEqual([true, true, true, true]);
   });
 });
