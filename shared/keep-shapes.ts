@@ -7,7 +7,10 @@
  *
  * A read keeps its last objects here until the next read of the same kind replaces them: their
  * classes, and the code compiled for them, then outlive a collection. The cost is that the last
- * read of each kind stays in memory until the next one.
+ * read of each kind stays in memory until the next one, so what is kept must not reach the host's
+ * ranges — not through a field, nor through a closure made where they are in scope (a closure
+ * holds its whole enclosing scope). test/unit/functions/retention.test.ts and the bundle tests
+ * check with WeakRefs that no call's range outlives it.
  */
 const kept = new Map<string, readonly unknown[]>();
 
