@@ -133,7 +133,9 @@ interface PeopleEntry {
 }
 
 function foldName(s: string): string {
-  return toKatakana(normalizeText(s).toLowerCase()).replace(/[\s・]/g, '');
+  const folded = toKatakana(normalizeText(s).toLowerCase());
+  // normalizeText leaves single ASCII spaces only: most names have neither them nor ・.
+  return folded.includes(' ') || folded.includes('・') ? folded.replace(/[\s・]/g, '') : folded;
 }
 
 /** Prepares contacts (usually one customer's) for matchPeople. */
@@ -172,6 +174,9 @@ export interface PeopleMatch {
   tooLong?: number;
 }
 
+/** The empty list matches share (frozen: nothing may add to it). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 function isTooLong(text: CellValue): text is string {
   return typeof text === 'string' && text.length > MAX_KEY_LENGTH;
 }
@@ -185,56 +190,121 @@ type Resolution = { id: string } | { ids: string[] } | null;
  */
 export function matchPeople(text: CellValue, contacts: readonly Contact[] | PeopleIndex): PeopleMatch {
   const index: PeopleIndex = isPeopleIndex(contacts) ? contacts : indexPeople(contacts);
-  const result: PeopleMatch = { ids: [], unknown: [], ambiguous: [] };
-  if (isTooLong(text)) return { ...result, tooLong: text.length };
-  const seen = new Set<string>();
+  if (isTooLong(text)) return { ids: [], unknown: NONE, ambiguous: NONE, tooLong: text.length };
+  // A match is kept for every customer and people cell of a log (30,000 of them at 10,000
+  // customers), and made anew in each Apps Script run: the lists most are without are shared.
+  const result: PeopleMatch = { ids: [], unknown: NONE, ambiguous: NONE };
   const record = (name: string, r: Resolution): void => {
-    if (r === null) result.unknown.push(name);
+    if (r === null) (result.unknown === NONE ? (result.unknown = []) : result.unknown).push(name);
     else if ('id' in r) {
-      if (!seen.has(r.id)) result.ids.push(r.id);
-      seen.add(r.id);
-    } else result.ambiguous.push({ name, candidates: r.ids });
+      // A cell names a few people: a look along the list beats a set made for each cell.
+      if (!result.ids.includes(r.id)) result.ids.push(r.id);
+    } else
+      (result.ambiguous === NONE ? (result.ambiguous = []) : result.ambiguous).push({
+        name,
+        candidates: r.ids,
+      });
   };
-  for (const raw of chunks(text)) {
-    const chunk = raw.replace(TRAILING_OTHERS, '').trim();
-    if (chunk === '' || NOT_A_NAME.test(chunk)) continue;
+  for (const chunk of planOf(text)) {
     const whole = resolve(chunk, index);
-    if (whole !== null || !chunk.includes('・')) {
+    if (whole !== null || chunk.dotted === null) {
       resolveSpaced(chunk, whole, index, record);
       continue;
     }
-    for (const piece of chunk.split('・')) {
-      const p = piece.trim();
-      if (p !== '' && !NOT_A_NAME.test(p)) resolveSpaced(p, resolve(p, index), index, record);
-    }
+    for (const piece of chunk.dotted) resolveSpaced(piece, resolve(piece, index), index, record);
   }
   return result;
 }
 
+/** A name as written in a cell, with what can be read from it before any contact is looked at. */
+interface Written {
+  text: string;
+  readings: Reading[];
+  /** Its parts between spaces (none of them "others"), or null when it has no space. */
+  spaced: Written[] | null;
+}
+
+/** A chunk of a cell between list separators; `dotted`: its parts between ・, null without ・. */
+interface Chunk extends Written {
+  dotted: Written[] | null;
+}
+
+/** A reading of a name, with the name folded as contacts' names are. */
+interface Reading extends PersonRef {
+  folded: string;
+}
+
+// A cell's text is split and read the same way for every customer and every recalculation: a log
+// of 300,000 rows repeats a few thousand people cells, each matched against each customer's
+// contacts. Bounded, as READINGS.
+const PLANS = new Map<string, Chunk[]>();
+const PLANS_LIMIT = 20_000;
+
+function planOf(text: CellValue): Chunk[] {
+  if (typeof text !== 'string') return plan(text);
+  let p = PLANS.get(text);
+  if (p === undefined) {
+    p = plan(text);
+    if (PLANS.size >= PLANS_LIMIT) PLANS.clear();
+    PLANS.set(text, p);
+  }
+  return p;
+}
+
+function plan(text: CellValue): Chunk[] {
+  const out: Chunk[] = [];
+  for (const raw of chunks(text)) {
+    const chunk = raw.replace(TRAILING_OTHERS, '').trim();
+    if (chunk === '' || NOT_A_NAME.test(chunk)) continue;
+    const dotted = chunk.includes('・')
+      ? chunk
+          .split('・')
+          .map((piece) => piece.trim())
+          .filter((p) => p !== '' && !NOT_A_NAME.test(p))
+          .map(written)
+      : null;
+    out.push({ ...written(chunk), dotted });
+  }
+  return out;
+}
+
+function written(text: string): Written {
+  return {
+    text,
+    readings: readingsOf(text),
+    spaced: text.includes(' ')
+      ? text
+          .split(' ')
+          .filter((p) => !NOT_A_NAME.test(p))
+          .map((p) => ({ text: p, readings: readingsOf(p), spaced: null }))
+      : null,
+  };
+}
+
 // "田中部長 鈴木様": split on spaces only when every part names a contact; else it is one name.
 function resolveSpaced(
-  chunk: string,
+  name: Written,
   whole: Resolution,
   index: PeopleIndex,
   record: (name: string, r: Resolution) => void,
 ): void {
-  if (whole !== null || !chunk.includes(' ')) {
-    record(chunk, whole);
+  if (whole !== null || name.spaced === null) {
+    record(name.text, whole);
     return;
   }
-  const pieces = chunk.split(' ').filter((p) => !NOT_A_NAME.test(p));
+  const pieces = name.spaced;
   const each: Resolution[] = [];
   for (const p of pieces) {
     const r = resolve(p, index);
     // One unknown part makes the whole chunk one unknown name: stop resolving the rest.
     if (r === null) {
-      record(chunk, null);
+      record(name.text, null);
       return;
     }
     each.push(r);
   }
-  if (pieces.length > 0) pieces.forEach((p, i) => record(p, each[i] ?? null));
-  else record(chunk, null);
+  if (pieces.length > 0) pieces.forEach((p, i) => record(p.text, each[i] ?? null));
+  else record(name.text, null);
 }
 
 /**
@@ -254,29 +324,29 @@ export function personReadings(written: string): PersonRef[] {
 }
 
 // A name as written is read the same way for every customer and every recalculation.
-const READINGS = new Map<string, PersonRef[]>();
+const READINGS = new Map<string, Reading[]>();
 const READINGS_LIMIT = 20_000;
 
-function readingsOf(written: string): PersonRef[] {
+function readingsOf(written: string): Reading[] {
   let r = READINGS.get(written);
   if (r === undefined) {
-    r = personReadings(written);
+    r = personReadings(written).map((p) => ({ ...p, folded: foldName(p.name) }));
     if (READINGS.size >= READINGS_LIMIT) READINGS.clear();
     READINGS.set(written, r);
   }
   return r;
 }
 
-function resolve(written: string, index: PeopleIndex): Resolution {
-  for (const person of readingsOf(written)) {
+function resolve(name: Written, index: PeopleIndex): Resolution {
+  for (const person of name.readings) {
     const r = resolveReading(person, index);
     if (r !== null) return r;
   }
   return null;
 }
 
-function resolveReading(person: PersonRef, index: PeopleIndex): Resolution {
-  const name = foldName(person.name);
+function resolveReading(person: Reading, index: PeopleIndex): Resolution {
+  const name = person.folded;
   let candidates: PeopleEntry[];
   if (name === '') {
     if (person.title === '') return null;

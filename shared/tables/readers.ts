@@ -998,14 +998,12 @@ function numberEntry(cache: PeopleCache, n: number, entry: MatchEntry): void {
   cache.numbers.push(n);
   cache.numbered.push(entry);
 }
-const PEOPLE = new Map<string, { fields: string[]; cache: PeopleCache }>();
+const PEOPLE = new Map<string, PeopleCache>();
 const PEOPLE_LIMIT = 20_000;
 
 function peopleOf(customerId: string, contacts: readonly Contact[]): PeopleCache {
   const kept = PEOPLE.get(customerId);
-  if (kept && sameFields(kept.fields, contacts)) return kept.cache;
-  const fields: string[] = [];
-  for (const c of contacts) fields.push(c.id, c.name, c.kana, c.title, c.role);
+  if (kept && sameContacts(kept.contacts, contacts)) return kept;
   const cache: PeopleCache = {
     index: indexPeople(contacts),
     contacts,
@@ -1015,22 +1013,17 @@ function peopleOf(customerId: string, contacts: readonly Contact[]): PeopleCache
     epoch: peopleTextsEpoch,
   };
   if (PEOPLE.size >= PEOPLE_LIMIT) PEOPLE.clear();
-  PEOPLE.set(customerId, { fields, cache });
+  PEOPLE.set(customerId, cache);
   return cache;
 }
 
-function sameFields(fields: readonly string[], contacts: readonly Contact[]): boolean {
-  if (fields.length !== contacts.length * 5) return false;
+/** Whether the contacts a cache was made from read as these do (the fields matching looks at). */
+function sameContacts(kept: readonly Contact[], contacts: readonly Contact[]): boolean {
+  if (kept.length !== contacts.length) return false;
   for (let i = 0; i < contacts.length; i++) {
+    const k = kept[i] as Contact;
     const c = contacts[i] as Contact;
-    const k = i * 5;
-    if (
-      fields[k] !== c.id ||
-      fields[k + 1] !== c.name ||
-      fields[k + 2] !== c.kana ||
-      fields[k + 3] !== c.title ||
-      fields[k + 4] !== c.role
-    )
+    if (k.id !== c.id || k.name !== c.name || k.kana !== c.kana || k.title !== c.title || k.role !== c.role)
       return false;
   }
   return true;

@@ -111,7 +111,22 @@ export function isBlank(v: CellValue): boolean {
 
 /** Hiragana → katakana, so ふりがな and フリガナ compare equal. */
 export function toKatakana(s: string): string {
-  return s.replace(/[\u3041-\u3096\u309d\u309e]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+  // By character code, not a replace with a callback per kana: every contact's kana and every
+  // name written in a log goes through here on each recalculation (a fresh Apps Script run
+  // keeps no memo from the last).
+  let i = 0;
+  while (i < s.length && !hiragana(s.charCodeAt(i))) i++;
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += String.fromCharCode(hiragana(c) ? c + 0x60 : c);
+  }
+  return out;
+}
+
+function hiragana(c: number): boolean {
+  return (c >= 0x3041 && c <= 0x3096) || c === 0x309d || c === 0x309e;
 }
 
 /**

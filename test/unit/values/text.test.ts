@@ -93,6 +93,10 @@ describe('normalizeNote', () => {
 describe('kana folding', () => {
   it('hiragana, katakana and half-width katakana fold alike', () => {
     expect(toKatakana('やまだ')).toBe('ヤマダ');
+    // Only hiragana moves: katakana, kanji, ASCII, ゝゞ and characters beyond the BMP as written.
+    expect(toKatakana('山田 やまだ-ゝゞ 𠮷野ゔぁ')).toBe('山田 ヤマダ-ヽヾ 𠮷野ヴァ');
+    expect(toKatakana('ヤマダ')).toBe('ヤマダ');
+    expect(toKatakana('')).toBe('');
     expect(foldText('やまだ 製作所')).toBe(foldText('ﾔﾏﾀﾞ製作所'));
   });
 });
