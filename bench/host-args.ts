@@ -2,36 +2,46 @@
  * What a host hands a custom function, and the bare pass over it that every figure of
  * bench/hosts.ts is divided by.
  */
+import { runInThisContext } from 'node:vm';
 import type { CellValue } from '../shared/values/cell';
 import type { Grids } from './generate';
 
 const DAY_MS = 86_400_000;
 
 /**
- * Reads every input cell once, as cheaply as a host function possibly could: what the call
- * costs on top of this is kimeru's own work.
+ * The bare pass as source: it runs where the call runs — in the worker, and in each Apps Script
+ * execution's own realm (bench/hosts-worker.ts), cold as a custom function that did nothing else
+ * would be. Run in the worker on another realm's Dates, its call to getTime would meet a new
+ * Date prototype every execution and slow down for it.
  */
-export function barePass(args: readonly unknown[]): number {
-  let acc = 0;
-  for (const a of args) {
-    if (!Array.isArray(a)) {
-      acc += cellWeight(a);
+export const BARE_PASS_SOURCE = `(function barePass(args) {
+  var acc = 0;
+  for (var a = 0; a < args.length; a++) {
+    var arg = args[a];
+    if (!Array.isArray(arg)) {
+      acc += cellWeight(arg);
       continue;
     }
-    for (const row of a as unknown[][]) {
-      for (let i = 0; i < row.length; i++) acc += cellWeight(row[i]);
+    for (var r = 0; r < arg.length; r++) {
+      var row = arg[r];
+      for (var i = 0; i < row.length; i++) acc += cellWeight(row[i]);
     }
   }
   return acc;
-}
+  function cellWeight(v) {
+    if (typeof v === 'string') return v.length;
+    if (typeof v === 'number') return v;
+    if (typeof v === 'boolean') return v ? 1 : 0;
+    if (v !== null && typeof v === 'object') return v.getTime() / ${DAY_MS};
+    return 0;
+  }
+})`;
 
-function cellWeight(v: unknown): number {
-  if (typeof v === 'string') return v.length;
-  if (typeof v === 'number') return v;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (v !== null && typeof v === 'object') return (v as Date).getTime() / DAY_MS;
-  return 0;
-}
+/**
+ * Reads every input cell once, as cheaply as a host function possibly could: what the call
+ * costs on top of this is kimeru's own work.
+ */
+export const barePass = runInThisContext(BARE_PASS_SOURCE) as (args: readonly unknown[]) => number;
 
 /**
  * A host deserialises a custom function's arguments (Sheets from its server's reply, Excel's
@@ -55,17 +65,21 @@ export function ownStrings(grids: Grids): void {
  * but not the same objects as, the ones they hold — as in Sheets and Excel, which deserialise the
  * arguments anew each time.
  */
-export function hostCopy(grid: readonly CellValue[][]): CellValue[][] {
-  return grid.map((row) =>
-    row.map((v) => {
-      if (typeof v === 'string') return v.length > 0 ? ownString(v) : v;
-      if (v !== null && typeof v === 'object') {
-        const date = v as Date;
-        return new (date.constructor as DateConstructor)(date.getTime()) as CellValue;
-      }
-      return v;
-    }),
-  );
+export function hostCopy(grid: readonly CellValue[][], realm?: DateConstructor): CellValue[][] {
+  return grid.map((row) => row.map((v) => hostCell(v, realm)));
+}
+
+/**
+ * One cell as hostCopy copies it: a string of its own, a Date anew — of `realm` when given (an
+ * Apps Script execution's own), else of the Date's realm.
+ */
+export function hostCell(v: CellValue, realm?: DateConstructor): CellValue {
+  if (typeof v === 'string') return v.length > 0 ? ownString(v) : v;
+  if (v !== null && typeof v === 'object') {
+    const date = v as Date;
+    return new (realm ?? (date.constructor as DateConstructor))(date.getTime()) as CellValue;
+  }
+  return v;
 }
 
 function ownString(v: string): string {

@@ -2,10 +2,11 @@
  * One host path at one size in a fresh process, paired with a bare pass over the same inputs.
  * Usage: node --expose-gc --import tsx bench/hosts-worker.ts '<job json>'; prints one `RESULT {…}` line.
  *
- * Paths: the built Apps Script Code.js loaded as Apps Script loads it (a vm realm whose Date
- * objects are the ones Sheets hands over; with Session available and without it, as in a custom
- * function; and a spreadsheet in another zone than the script's), the built Excel functions.js
- * (serial numbers), and the core's callFunction.
+ * Paths: the built Apps Script Code.js run as Apps Script runs a custom function — every call an
+ * execution of its own (a new vm realm, Code.js evaluated in it, Date objects of that realm as
+ * Sheets hands them over; with Session available and without it, as in a custom function; and a
+ * spreadsheet in another zone than the script's) — the built Excel functions.js (serial numbers;
+ * Excel's runtime stays loaded between recalculations) and the core's callFunction.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { createContext, runInContext } from 'node:vm';
 import { createGas } from '../test/fakes/gas';
 import type { CellValue } from '../shared/values/cell';
 import { generate, type Grids, type LogOrder } from './generate';
-import { barePass, hostCopy, ownStrings } from './host-args';
+import { BARE_PASS_SOURCE, barePass, hostCell, hostCopy, ownStrings } from './host-args';
 import { collect, median, MB } from './measure';
 import { AS_OF_DAY, callKimeru, definitionGrid, rawArgs } from './scenario';
 
@@ -38,6 +39,8 @@ export interface HostResult {
   activities: number;
   fns: {
     fn: HostFn;
+    /** The first call in the process: nothing compiled yet, no cache warm (Excel opening a book). */
+    firstMs: number;
     ms: number;
     bareMs: number;
     ratio: number;
@@ -66,23 +69,41 @@ const OTHER_ZONE = 'UTC';
 
 type Call = (fn: HostFn, args: unknown[]) => unknown;
 
-/** The built Code.js in a fresh realm with the fake services; `session`: whether Session answers. */
-async function sheetsCall(
-  buildDir: string,
-  session: boolean,
-  zone: string,
-): Promise<{ call: Call; realmDate: DateConstructor; calls: () => Record<string, number> }> {
-  const code = await readFile(join(buildDir, 'Code.js'), 'utf8');
-  const context = createContext({});
-  const realmDate = runInContext('Date', context) as DateConstructor;
-  const gas = createGas({ Date: realmDate, timeZone: zone });
-  Object.assign(context, gas.globals);
-  runInContext(code, context, { filename: 'Code.js' });
-  if (!session) gas.setAuthMode('CUSTOM_FUNCTION');
-  return {
-    realmDate,
-    call: (fn, args) => (context as Record<string, (...a: unknown[]) => unknown>)[`KIMERU_${fn}`]!(...args),
-    calls: () => gas.calls.snapshot(),
+/** What one call runs in: the realm its arguments' Dates must come from (none: the worker's), and the call. */
+interface Setting {
+  realmDate?: DateConstructor;
+  call: Call;
+  /** The bare pass, of the same realm as the call. */
+  bare: (args: readonly unknown[]) => number;
+  /** Apps Script service calls so far (Sheets). */
+  calls?: () => Record<string, number>;
+}
+
+/**
+ * Apps Script runs every custom function call as an execution of its own: a new global scope in
+ * which every file's top-level code runs again, and nothing of the last execution's — no global,
+ * no cache, no optimised code. Each call here is one: a new realm with the fake services, then,
+ * timed, Code.js evaluated in it and the function called. What V8 reuses between them is the
+ * bytecode of the same source (its compilation cache), as a host that caches compiled scripts
+ * would; the first call of a worker compiles it too (firstMs). The bare pass runs in the same new
+ * realm, cold too: what a custom function that only read its arguments would cost there.
+ */
+function sheetsExecutions(code: string, session: boolean, zone: string): () => Setting {
+  return () => {
+    const context = createContext({});
+    const realmDate = runInContext('Date', context) as DateConstructor;
+    const gas = createGas({ Date: realmDate, timeZone: zone });
+    Object.assign(context, gas.globals);
+    if (!session) gas.setAuthMode('CUSTOM_FUNCTION');
+    return {
+      realmDate,
+      bare: runInContext(BARE_PASS_SOURCE, context) as Setting['bare'],
+      call: (fn, args) => {
+        runInContext(code, context, { filename: 'Code.js' });
+        return (context as Record<string, (...a: unknown[]) => unknown>)[`KIMERU_${fn}`]!(...args);
+      },
+      calls: () => gas.calls.snapshot(),
+    };
   };
 }
 
@@ -99,12 +120,15 @@ async function excelCall(buildDir: string): Promise<Call> {
   return (fn, args) => associated.get(fn)!(...args);
 }
 
-/** Sheets hands a date cell over as a Date at the day's midnight in the spreadsheet's zone. */
-function toSheetsDates(grids: Grids, RealmDate: DateConstructor, offset: number): void {
+/**
+ * Sheets hands a date cell over as a Date at the day's midnight in the spreadsheet's zone (here of
+ * the worker's realm: each call's copy is made in its execution's, see freshArgs).
+ */
+function toSheetsDates(grids: Grids, offset: number): void {
   for (const row of grids.activities.slice(1))
     for (const i of [0, 7, 9]) {
       const v = row[i];
-      if (typeof v === 'number') row[i] = new RealmDate((v - SERIAL_1970) * DAY_MS - offset) as CellValue;
+      if (typeof v === 'number') row[i] = new Date((v - SERIAL_1970) * DAY_MS - offset) as CellValue;
     }
 }
 
@@ -130,16 +154,17 @@ function freshArgs(
   definition: CellValue[][],
   asOf: unknown,
   host: boolean,
+  realm?: DateConstructor,
 ): unknown[] {
   if (!host) return argsFor(fn, grids, definition, asOf);
   const copy: Grids = {
-    customers: hostCopy(grids.customers),
+    customers: hostCopy(grids.customers, realm),
     // RANK reads the customers alone.
-    contacts: fn === 'RANK' ? grids.contacts : hostCopy(grids.contacts),
-    activities: fn === 'RANK' ? grids.activities : hostCopy(grids.activities),
+    contacts: fn === 'RANK' ? grids.contacts : hostCopy(grids.contacts, realm),
+    activities: fn === 'RANK' ? grids.activities : hostCopy(grids.activities, realm),
     keyPersonMet: grids.keyPersonMet,
   };
-  return argsFor(fn, copy, hostCopy(definition), asOf);
+  return argsFor(fn, copy, hostCopy(definition, realm), hostCell(asOf as CellValue, realm));
 }
 
 function cpuMs(u: NodeJS.CpuUsage): number {
@@ -154,18 +179,29 @@ async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2] ?? '{}') as HostJob;
   const sheets = job.path.startsWith('sheets');
   const zone = job.path === 'sheets-other-zone' ? OTHER_ZONE : SHEET_ZONE;
-  const host = sheets ? await sheetsCall(job.buildDir, job.path !== 'sheets-no-session', zone) : null;
-  const call: Call =
-    host?.call ?? (job.path === 'excel' ? await excelCall(job.buildDir) : (fn, args) => callKimeru(fn, args));
+  // A new setting per call through Apps Script (an execution each); one for the worker elsewhere.
+  const settings: () => Setting = sheets
+    ? sheetsExecutions(
+        await readFile(join(job.buildDir, 'Code.js'), 'utf8'),
+        job.path !== 'sheets-no-session',
+        zone,
+      )
+    : await (async () => {
+        const one: Setting = {
+          bare: barePass,
+          call: job.path === 'excel' ? await excelCall(job.buildDir) : (fn, args) => callKimeru(fn, args),
+        };
+        return () => one;
+      })();
 
   collect();
   const heap0 = heapInUse();
   const grids = generate(job.customers, AS_OF_DAY, 42, job.order);
   let asOf: unknown = AS_OF_DAY + SERIAL_1970;
   if (job.path !== 'core') ownStrings(grids);
-  if (host) {
-    toSheetsDates(grids, host.realmDate, offsetMs(zone));
-    asOf = new host.realmDate(AS_OF_DAY * DAY_MS - offsetMs(zone));
+  if (sheets) {
+    toSheetsDates(grids, offsetMs(zone));
+    asOf = new Date(AS_OF_DAY * DAY_MS - offsetMs(zone));
   }
   const definition = definitionGrid();
   collect();
@@ -174,23 +210,27 @@ async function main(): Promise<void> {
   const fns: HostResult['fns'] = [];
   const viaHost = job.path !== 'core';
   for (const fn of ['RANK', 'GAPCHECK'] as const) {
-    let args = freshArgs(fn, grids, definition, asOf, viaHost);
     const inputsMB = fn === 'RANK' ? gridsMB * customerShare(grids) : gridsMB;
+    let setting = settings();
+    let args = freshArgs(fn, grids, definition, asOf, viaHost, setting.realmDate);
     // Heap first, in a process whose heap earlier calls have not grown.
     collect();
     const before = getHeapStatistics().total_heap_size;
-    const callsBefore = host?.calls() ?? {};
-    const result = call(fn, args);
+    const callsBefore = setting.calls?.() ?? {};
+    const t0 = performance.now();
+    const result = setting.call(fn, args);
+    const firstMs = performance.now() - t0;
     const grown = getHeapStatistics().total_heap_size - before;
-    const serviceCalls = host ? diff(host.calls(), callsBefore) : undefined;
+    const serviceCalls = setting.calls ? diff(setting.calls(), callsBefore) : undefined;
     if (!Array.isArray(result) || result.length < 2) throw new Error(`${fn} returned ${String(result)}`);
 
-    // Warm-up, then alternating pairs: bare pass, call (on the pair's own arguments); the ratio of
-    // each pair, then the median.
-    args = freshArgs(fn, grids, definition, asOf, viaHost);
+    // Warm-up, then alternating pairs: bare pass, call (on the pair's own arguments, in the pair's
+    // own setting); the ratio of each pair, then the median.
     for (let i = 0; i < 2; i++) {
-      barePass(args);
-      call(fn, args);
+      setting = settings();
+      args = freshArgs(fn, grids, definition, asOf, viaHost, setting.realmDate);
+      setting.bare(args);
+      setting.call(fn, args);
     }
     const ratios: number[] = [];
     const times: number[] = [];
@@ -200,20 +240,21 @@ async function main(): Promise<void> {
     // A bare pass under ~5 ms is timed as a batch (reported per pass): a single sub-millisecond
     // pass is mostly timer noise.
     let t = performance.now();
-    sink += barePass(args);
+    sink += setting.bare(args);
     const repeat = Math.max(1, Math.ceil(5 / Math.max(performance.now() - t, 0.01)));
     for (let i = 0; i < job.pairs; i++) {
-      args = freshArgs(fn, grids, definition, asOf, viaHost);
+      setting = settings();
+      args = freshArgs(fn, grids, definition, asOf, viaHost, setting.realmDate);
       collect();
       let c = process.cpuUsage();
       t = performance.now();
-      for (let k = 0; k < repeat; k++) sink += barePass(args);
+      for (let k = 0; k < repeat; k++) sink += setting.bare(args);
       const bare = (performance.now() - t) / repeat;
       const bareCpu = cpuMs(process.cpuUsage(c)) / repeat;
       collect();
       c = process.cpuUsage();
       t = performance.now();
-      call(fn, args);
+      setting.call(fn, args);
       const ms = performance.now() - t;
       const callCpu = cpuMs(process.cpuUsage(c));
       bares.push(bare);
@@ -224,6 +265,7 @@ async function main(): Promise<void> {
     if (Number.isNaN(sink)) throw new Error('unreachable');
     fns.push({
       fn,
+      firstMs,
       ms: median(times),
       bareMs: median(bares),
       ratio: median(ratios),
