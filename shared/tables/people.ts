@@ -190,15 +190,17 @@ type Resolution = { id: string } | { ids: string[] } | null;
  */
 export function matchPeople(text: CellValue, contacts: readonly Contact[] | PeopleIndex): PeopleMatch {
   const index: PeopleIndex = isPeopleIndex(contacts) ? contacts : indexPeople(contacts);
-  if (isTooLong(text)) return { ids: [], unknown: NONE, ambiguous: NONE, tooLong: text.length };
+  if (isTooLong(text)) return { ids: NONE, unknown: NONE, ambiguous: NONE, tooLong: text.length };
   // A match is kept for every customer and people cell of a log (30,000 of them at 10,000
   // customers), and made anew in each Apps Script run: the lists most are without are shared.
-  const result: PeopleMatch = { ids: [], unknown: NONE, ambiguous: NONE };
+  const result: PeopleMatch = { ids: NONE, unknown: NONE, ambiguous: NONE };
   const record = (name: string, r: Resolution): void => {
     if (r === null) (result.unknown === NONE ? (result.unknown = []) : result.unknown).push(name);
     else if ('id' in r) {
-      // A cell names a few people: a look along the list beats a set made for each cell.
-      if (!result.ids.includes(r.id)) result.ids.push(r.id);
+      // Most cells name one person: a list of one made as such (an empty list grown by a push
+      // takes room for 17); for more, a look along the list rather than a set made for each cell.
+      if (result.ids === NONE) result.ids = [r.id];
+      else if (!result.ids.includes(r.id)) result.ids.push(r.id);
     } else
       (result.ambiguous === NONE ? (result.ambiguous = []) : result.ambiguous).push({
         name,
