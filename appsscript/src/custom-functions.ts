@@ -14,8 +14,9 @@ export type CustomFunction = (...args: unknown[]) => unknown[][];
 /**
  * The most one custom function reads in Sheets: 10 million cells, Sheets' own limit for a whole
  * spreadsheet. GAPCHECK just under it (28,000 customers, 840,000 activities in date order) took
- * 2.4 s through the built Code.js on a 2-core machine (bench/hosts-worker.ts), inside Apps
- * Script's 30 s with a 10× margin for its slower engine (see the README's limits).
+ * 2.2–2.7 s through the built Code.js on a 2-core machine, each call a new execution as in Apps
+ * Script (bench/hosts-worker.ts), inside Apps Script's 30 s with a 10× margin for its slower
+ * engine (see the README's limits).
  */
 export const SHEETS_LIMITS: CallLimits = {
   maxCells: 10_000_000,
