@@ -207,13 +207,20 @@ export function matchPeople(text: CellValue, contacts: readonly Contact[] | Peop
         candidates: r.ids,
       });
   };
-  for (const chunk of planOf(text)) {
+  // Indexed loops here and below: a match runs once per customer and people cell, mostly before V8
+  // has optimised it (a new Apps Script execution), where for…of pays for an iterator per loop.
+  const plan = planOf(text);
+  for (let c = 0; c < plan.length; c++) {
+    const chunk = plan[c] as Chunk;
     const whole = resolve(chunk, index);
     if (whole !== null || chunk.dotted === null) {
       resolveSpaced(chunk, whole, index, record);
       continue;
     }
-    for (const piece of chunk.dotted) resolveSpaced(piece, resolve(piece, index), index, record);
+    for (let d = 0; d < chunk.dotted.length; d++) {
+      const piece = chunk.dotted[d] as Written;
+      resolveSpaced(piece, resolve(piece, index), index, record);
+    }
   }
   return result;
 }
@@ -340,8 +347,9 @@ function readingsOf(written: string): Reading[] {
 }
 
 function resolve(name: Written, index: PeopleIndex): Resolution {
-  for (const person of name.readings) {
-    const r = resolveReading(person, index);
+  const readings = name.readings;
+  for (let i = 0; i < readings.length; i++) {
+    const r = resolveReading(readings[i] as Reading, index);
     if (r !== null) return r;
   }
   return null;
@@ -354,7 +362,7 @@ function resolveReading(person: Reading, index: PeopleIndex): Resolution {
     if (person.title === '') return null;
     candidates = withTitle(index.entries, person.title);
   } else {
-    candidates = index.entries.filter((e) => e.full === name || e.kanaFull === name);
+    candidates = fullMatches(index.entries, name);
     if (candidates.length === 0) candidates = index.entries.filter((e) => partMatches(e, name));
   }
   if (candidates.length > 1 && person.title !== '') {
@@ -364,6 +372,16 @@ function resolveReading(person: Reading, index: PeopleIndex): Resolution {
   const first = candidates[0];
   if (!first) return null;
   return candidates.length === 1 ? { id: first.id } : { ids: candidates.map((e) => e.id) };
+}
+
+/** The entries whose full name or kana is `name` (no closure per call: see matchPeople). */
+function fullMatches(entries: readonly PeopleEntry[], name: string): PeopleEntry[] {
+  let out: PeopleEntry[] | null = null;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as PeopleEntry;
+    if (e.full === name || e.kanaFull === name) (out ??= []).push(e);
+  }
+  return out ?? NONE;
 }
 
 function partMatches(e: PeopleEntry, name: string): boolean {

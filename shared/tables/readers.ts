@@ -865,7 +865,13 @@ function plainTextOf(raw: unknown): string | null {
 /** Whether one of `ids` is a key person among the customer's `contacts`. */
 function metKey(ids: readonly string[], contacts: readonly Contact[] | undefined): boolean {
   if (contacts === undefined) return false;
-  for (const id of ids) for (const c of contacts) if (c.id === id && c.role === 'key') return true;
+  // Indexed loops: this runs once per customer and people cell, mostly before V8 has optimised
+  // it (a new Apps Script execution), where for…of pays for an iterator per loop.
+  for (let i = 0; i < ids.length; i++)
+    for (let k = 0; k < contacts.length; k++) {
+      const c = contacts[k] as Contact;
+      if (c.id === ids[i] && c.role === 'key') return true;
+    }
   return false;
 }
 
