@@ -139,8 +139,14 @@ export interface SheetReading {
    * A new reader of table range `a`'s rows (argument index), which moves their Dates as
    * sheetDays would, row by row as the core reads them; null when nothing moves.
    */
-  rows: ((a: number) => ((row: unknown[]) => unknown[]) | null) | null;
+  rows: ((a: number) => RowMover | null) | null;
 }
+
+/** A row reader of one range (see Moving.rowsOf): the shape of the core's RowReader. */
+export type RowMover = ((row: unknown) => unknown) & {
+  dayOf: (time: number, column: number) => number;
+  pass: (row: unknown) => void;
+};
 
 /**
  * sheetDays for a custom function: the arguments `isTable` names are left as they are, and
@@ -167,8 +173,7 @@ export function sheetReading(args: unknown[], isTable: (a: number) => boolean): 
   });
   return {
     args: moved,
-    rows: (a) =>
-      isTable(a) && Array.isArray(args[a]) ? (moving.rowsOf(a) as (row: unknown[]) => unknown[]) : null,
+    rows: (a) => (isTable(a) && Array.isArray(args[a]) ? moving.rowsOf(a) : null),
   };
 }
 
@@ -217,15 +222,18 @@ class Moving {
   /**
    * A reader of range `a`'s rows, in order: each row with its Dates moved (a copy), or the row
    * itself when none moves. A date-time takes the step of its row's date-only Dates (an
-   * activity's day and its logged time), or, without one, of the last row that had one.
+   * activity's day and its logged time), or, without one, of the last row that had one. It also
+   * tells the day a Date shows without moving its row (`dayOf`), for a table reader that reads
+   * most rows as they are; the rows it reads so are handed to `pass`, to learn their step.
    */
-  rowsOf(a: number): (row: unknown) => unknown {
+  rowsOf(a: number): RowMover {
     let step = 0;
     // Whether each column is date-only, looked up once per range rather than per cell.
     const dateOnlyAt: boolean[] = [];
     const dateOnlyOf = (c: number): boolean => (dateOnlyAt[c] ??= this.dateOnly(a, c));
-    return (row) => {
-      if (!Array.isArray(row)) return this.dateCell(row) ? this.fix(row, dateOnlyOf(0), step) : row;
+    // The row's step, from its first date-only Date on or an hour off midnight (else the last
+    // row's stays); whether the row holds a Date at all.
+    const learn = (row: readonly unknown[]): boolean => {
       let dated = false;
       for (let c = 0; c < row.length; c++) {
         const v: unknown = row[c];
@@ -238,7 +246,11 @@ class Moving {
           break;
         }
       }
-      if (!dated) return row;
+      return dated;
+    };
+    const read = ((row: unknown) => {
+      if (!Array.isArray(row)) return this.dateCell(row) ? this.fix(row, dateOnlyOf(0), step) : row;
+      if (!learn(row)) return row;
       let copy: unknown[] | null = null;
       for (let c = 0; c < row.length; c++) {
         const v: unknown = row[c];
@@ -247,7 +259,29 @@ class Moving {
         if (moved !== v) (copy ??= row.slice())[c] = moved;
       }
       return copy ?? row;
+    }) as RowMover;
+    read.pass = (row) => {
+      if (Array.isArray(row)) learn(row);
     };
+    read.dayOf = (time, column) => this.dayAt(time, dateOnlyOf(column));
+    return read;
+  }
+
+  /**
+   * The day (since 1970-01-01) the sheet shows for a Date at `time` — the calendar day its moved
+   * Date reads in the script's realm — or NaN when that depends on its row's daylight-saving step:
+   * a Date within an hour of midnight, unless it is a date-only Date on midnight or an hour off it
+   * (whose own step fix takes).
+   */
+  dayAt(time: number, dateOnlyColumn: boolean): number {
+    const wall = time + this.offset * MINUTE;
+    const day = Math.floor(wall / DAY_MS);
+    const ms = wall - day * DAY_MS;
+    if (dateOnlyColumn) {
+      if (ms === 0 || ms === HOUR_MS) return day;
+      if (ms === DAY_MS - HOUR_MS) return day + 1;
+    }
+    return ms >= HOUR_MS && ms < DAY_MS - HOUR_MS ? day : NaN;
   }
 
   private dateCell(v: unknown): v is Date {

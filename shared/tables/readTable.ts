@@ -104,6 +104,12 @@ export interface FastRows {
    * row to them. It must raise no issue and give what onRow would have made of the row.
    */
   fast(line: readonly CellValue[], row: number, layout: TableLayout): boolean;
+  /**
+   * Offered, before the first row, the host's days of the Dates in rows it has not moved
+   * (RowReader.dayOf): true when `fast` will read the grid's own rows with them, so that only a
+   * row it leaves goes through the host's row reader. Called with null once the table is read.
+   */
+  hostDays?(dayOf: ((time: number, column: number) => number) | null): boolean;
 }
 
 /**
@@ -266,7 +272,9 @@ export function scanSlots(
     opts.hostRows?.() ?? null,
   );
   if (fastRows === undefined) scanAll(rows);
+  else if (rows.hostDaysFor(fastRows)) scanFastUnmoved(rows, fastRows);
   else scanFast(rows, fastRows);
+  fastRows?.hostDays?.(null);
   // A few small objects of this call kept past it (an attribute record, the column map, the
   // options): their hidden classes, made per table, then outlive a garbage collection between
   // recalculations, and so does the code compiled for them. Without them every call after a
@@ -323,6 +331,28 @@ class SlotRows {
   line(r: number): CellValue[] | undefined {
     const line = this.grid[r];
     return this.hostRows === null || line === undefined ? line : this.hostRows(line);
+  }
+
+  /** Whether `fast` reads the grid's own rows with the host's days (see FastRows.hostDays). */
+  hostDaysFor(fast: FastRows): boolean {
+    const host = this.hostRows;
+    if (host === null || host.dayOf === undefined || host.pass === undefined) return false;
+    return fast.hostDays?.(host.dayOf) === true;
+  }
+
+  /** A grid row through the host's row reader (the column loop's view of it). */
+  moved(line: CellValue[]): CellValue[] {
+    return this.hostRows === null ? line : this.hostRows(line);
+  }
+
+  /** A grid row read as it is: the host's row reader still learns from it (RowReader.pass). */
+  passed(line: CellValue[]): void {
+    this.hostRows?.pass?.(line);
+  }
+
+  /** Whether a blank row has ended the data (then a row may be a note: see notDataReason). */
+  get afterBlank(): boolean {
+    return this.blankAfterData;
   }
 
   /**
@@ -489,6 +519,34 @@ function scanFast(rows: SlotRows, fast: FastRows): void {
     const line = rows.line(r);
     const row = rows.dataRow(line, r);
     if (row >= 0 && !fast.fast(line as CellValue[], row, layout)) rows.read(line as CellValue[], row);
+  }
+}
+
+/**
+ * scanFast where the host moves its rows' Dates (a Google sheet in another zone than the script)
+ * and the fast reader reads them as they are with the host's days: a row is copied and moved
+ * only when the column loop reads it. Every row still goes through the host's reader in order —
+ * moved, or passed when the fast reader took it — so that it learns from each what it did before.
+ * After a blank row the test for a note compares cells as text (a Date as its day), so there
+ * each row is moved first, as in scanFast.
+ */
+function scanFastUnmoved(rows: SlotRows, fast: FastRows): void {
+  const grid = rows.grid;
+  const layout = rows.layout;
+  for (let r = rows.from; r < grid.length; r++) {
+    const raw = grid[r];
+    if (raw === undefined || rows.afterBlank) {
+      const line = rows.line(r);
+      const row = rows.dataRow(line, r);
+      if (row >= 0 && !fast.fast(raw as CellValue[], row, layout)) rows.read(line as CellValue[], row);
+      continue;
+    }
+    const row = rows.dataRow(raw, r);
+    if (row >= 0 && fast.fast(raw, row, layout)) rows.passed(raw);
+    else {
+      const line = rows.moved(raw);
+      if (row >= 0) rows.read(line, row);
+    }
   }
 }
 

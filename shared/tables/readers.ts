@@ -460,6 +460,8 @@ class ActivityScan implements RowReader {
   private at: LogColumns | null = null;
   /** Dates of the host's realm, by time: a log repeats the same few hundred days. */
   private readonly dateDays = new DateDays();
+  /** The host's days of Dates in rows it has not moved, while a read uses them (hostDays). */
+  private hostDay: ((time: number, column: number) => number) | null = null;
   private readonly customerIndex: CustomerIndex;
   // What fast rows learn per customer, by its place in the customer list (CustomerIndex.placeOf):
   // arrays, not maps keyed by text. A log is written in date order, each row another customer's,
@@ -596,11 +598,11 @@ class ActivityScan implements RowReader {
       const v = line[at.extra[i]!];
       if (typeof v === 'string' ? v.charCodeAt(0) === 35 : v !== null && typeof v === 'object') return false;
     }
-    const date = plainDay(line[at.date], this.dateDays);
+    const date = this.dayIn(line, at.date);
     if (date !== date) return false;
-    const nextDue = at.nextDue < 0 ? NaN : this.optionalDay(line[at.nextDue]);
+    const nextDue = at.nextDue < 0 ? NaN : this.optionalDay(line, at.nextDue);
     if (nextDue === undefined) return false;
-    const recordedAt = at.recordedAt < 0 ? NaN : this.optionalDay(line[at.recordedAt]);
+    const recordedAt = at.recordedAt < 0 ? NaN : this.optionalDay(line, at.recordedAt);
     if (recordedAt === undefined) return false;
 
     const ref = line[at.customer];
@@ -725,10 +727,25 @@ class ActivityScan implements RowReader {
     state[k + SLOT_CODES] = code * 2 + keyMet;
   }
 
-  /** plainDay for a column that may be blank (NaN); undefined for a cell the column loop must read. */
-  private optionalDay(raw: unknown): number | undefined {
+  /** FastRows.hostDays: `fast` reads the rows as the grid has them, their Dates by `dayOf`. */
+  hostDays(dayOf: ((time: number, column: number) => number) | null): boolean {
+    this.hostDay = dayOf;
+    return true;
+  }
+
+  /** The day of the cell in grid column `column` (NaN: not a plain date, or the host cannot tell). */
+  private dayIn(line: readonly CellValue[], column: number): number {
+    const raw = line[column];
+    const hostDay = this.hostDay;
+    if (hostDay === null || !(raw instanceof Date)) return plainDay(raw, this.dateDays);
+    return hostDay(raw.getTime(), column);
+  }
+
+  /** dayIn for a column that may be blank (NaN); undefined for a cell the column loop must read. */
+  private optionalDay(line: readonly CellValue[], column: number): number | undefined {
+    const raw = line[column];
     if (raw === '' || raw === null || raw === undefined) return NaN;
-    const day = plainDay(raw, this.dateDays);
+    const day = this.dayIn(line, column);
     return day === day ? day : undefined;
   }
 

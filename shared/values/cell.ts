@@ -17,7 +17,17 @@ export type CellObjectReader = (cell: object) => CellValue;
  * copy when it changes anything, the host's row otherwise: a range is never copied whole, and
  * the copies live only while their row is read.
  */
-export type RowReader = (row: CellValue[]) => CellValue[];
+export type RowReader = ((row: CellValue[]) => CellValue[]) & {
+  /**
+   * Offered by a reader that moves Dates: the day (since 1970-01-01) a Date cell of grid column
+   * `column` shows, from its time, read without moving its row; NaN when only its row, read
+   * through the reader, can tell. A table reader that reads rows this way hands every row it does
+   * not read through the reader to `pass`, in order.
+   */
+  dayOf?: (time: number, column: number) => number;
+  /** A row that went by without being read through the reader: it learns from it what it would have. */
+  pass?: (row: CellValue[]) => void;
+};
 
 /**
  * The host's row readers by range argument (`customers`, `contacts`, `activities`): each call a

@@ -29,6 +29,14 @@ export interface Outcome {
   callerUnchanged: boolean;
   /** Per range argument, the rows handed on as a copy (not the caller's own row). */
   copiedRows: number[][];
+  /**
+   * Read as a table reader reads most rows, as they are (every other row only passed to the row
+   * reader): where a Date's day without moving it (dayOf) or a row read after passed ones differs
+   * from reading every row through the reader. Empty when they agree.
+   */
+  passedMismatches: string[];
+  /** How many Dates dayOf told the day of (not NaN). */
+  daysTold: number;
 }
 
 function isDateCell(c: unknown): c is DateCell {
@@ -72,7 +80,34 @@ export function run(scenarios: Scenario[]): Outcome[] {
     const seenRowByRow = reading.args.map((a, i) => {
       if (!Array.isArray(a)) return seenOf(a);
       const rowsOf = reading.rows?.(i) ?? null;
-      return (a as unknown[][]).map((row) => (rowsOf === null ? row : rowsOf(row)).map(seenOf));
+      return (a as unknown[][]).map((row) =>
+        (rowsOf === null ? row : (rowsOf(row) as unknown[])).map(seenOf),
+      );
+    });
+    const passedMismatches: string[] = [];
+    let daysTold = 0;
+    reading.args.forEach((a, i) => {
+      const every = reading.rows?.(i) ?? null;
+      const some = reading.rows?.(i) ?? null;
+      if (!Array.isArray(a) || every === null || some === null) return;
+      (a as unknown[][]).forEach((row, k) => {
+        const moved = every(row) as unknown[];
+        row.forEach((v, c) => {
+          if (!(v instanceof Date)) return;
+          const day = some.dayOf(v.getTime(), c);
+          if (Number.isNaN(day)) return;
+          daysTold++;
+          const r = readDate(moved[c] as Date);
+          const want = r.ok ? r.value : null;
+          if (day !== want)
+            passedMismatches.push(`arg ${i} row ${k} col ${c}: ${dayToIso(day)} ≠ ${seenOf(moved[c])}`);
+        });
+        if (k % 2 === 0) some.pass(row);
+        else {
+          const got = JSON.stringify((some(row) as unknown[]).map(seenOf));
+          if (got !== JSON.stringify(moved.map(seenOf))) passedMismatches.push(`arg ${i} row ${k}: ${got}`);
+        }
+      });
     });
     const callerUnchanged =
       snapshot(built) === before &&
@@ -90,6 +125,8 @@ export function run(scenarios: Scenario[]): Outcome[] {
       seenRowByRow,
       callerUnchanged,
       copiedRows,
+      passedMismatches,
+      daysTold,
     };
   });
 }

@@ -60,6 +60,26 @@ function scenarios(sheet: string): Scenario[] {
       ],
     },
     {
+      // Winter rows an hour off the summer offset the dates set; date-times close to midnight whose
+      // day depends on that hour, some in rows without a date (they take the last dated row's).
+      name: 'date-times near midnight on both sides of a daylight-saving change, some rows undated',
+      args: [
+        [
+          ['日付', '記録日時'],
+          [d('2026-10-01', sheet), d('2026-10-01 23:30', sheet)],
+          [d('2026-11-10', sheet), d('2026-11-10 23:30', sheet)],
+          ['', d('2026-11-11 23:40', sheet)],
+          [d('2026-11-12', sheet), d('2026-11-12 00:10', sheet)],
+          ['', d('2026-11-12 23:50', sheet)],
+          [d('2026-10-02', sheet), d('2026-10-02 12:00', sheet)],
+          [d('2026-10-03', sheet), d('2026-10-03 00:40', sheet)],
+          [d('2026-10-04', sheet), d('2026-10-04 12:00', sheet)],
+          [d('2026-10-05', sheet), d('2026-10-05 12:00', sheet)],
+        ],
+        d('2026-10-31', sheet),
+      ],
+    },
+    {
       name: 'mixed columns: dates, date-times, text, numbers, empty strings and invalid Dates together',
       args: [
         [
@@ -129,6 +149,7 @@ function check(realm: string, sheet: string, expectSame: boolean): Outcome[] {
     expect({ name: o.name, seen: o.seen }).toEqual({ name: s.name, seen: s.args.map(shown) });
     expect({ name: o.name, seen: o.seenRowByRow }).toEqual({ name: s.name, seen: s.args.map(shown) });
     expect(o.callerUnchanged).toBe(true);
+    expect({ name: o.name, mismatches: o.passedMismatches }).toEqual({ name: s.name, mismatches: [] });
     const dated = datedRows(s.args);
     o.copiedRows.forEach((rows, k) => expect(dated[k]).toEqual(expect.arrayContaining(rows)));
     // With no valid Date there is nothing to read the zone from, and nothing is moved.
@@ -163,5 +184,20 @@ describe('the sheet’s zone read from the dates a custom function is given', ()
 
   it('reads a Tokyo sheet in a New York script', () => {
     check(NY, TOKYO, false);
+  });
+
+  it('tells the day of a Date without moving its row, as moving it would, or says it cannot', () => {
+    // check() compares every day told with the moved Date's and every row read after passed ones
+    // with the row read in turn; here, that the days are told for most Dates (the test is not
+    // vacuous), across daylight saving in the sheet and in the script.
+    for (const [realm, sheet] of [
+      [TOKYO, NY],
+      [LA, NY],
+      [TOKYO, INDIA],
+      [NY, TOKYO],
+    ] as const) {
+      const told = check(realm, sheet, false).reduce((n, o) => n + o.daysTold, 0);
+      expect({ realm, sheet, told: told > 10 }).toEqual({ realm, sheet, told: true });
+    }
   });
 });
