@@ -133,27 +133,36 @@ interface PeopleEntry {
 }
 
 function foldName(s: string): string {
-  const folded = toKatakana(normalizeText(s).toLowerCase());
-  // normalizeText leaves single ASCII spaces only: most names have neither them nor ・.
-  return folded.includes(' ') || folded.includes('・') ? folded.replace(/[\s・]/g, '') : folded;
+  return unspaced(toKatakana(normalizeText(s).toLowerCase()));
 }
 
-/** Prepares contacts (usually one customer's) for matchPeople. */
+// normalizeText leaves single ASCII spaces only: most names have neither them nor ・.
+function unspaced(s: string): string {
+  return s.includes(' ') || s.includes('・') ? s.replace(/[\s・]/g, '') : s;
+}
+
+/** The words of a normalised name, between spaces and ・. */
+function separated(s: string): string[] {
+  if (s.includes(' ') || s.includes('・')) return s.split(/[\s・]+/).filter(Boolean);
+  return s === '' ? [] : [s];
+}
+
+/**
+ * Prepares contacts (usually one customer's) for matchPeople. Each field is normalised once: in
+ * an Apps Script execution every customer's contacts are indexed anew on every call.
+ */
 export function indexPeople(contacts: readonly Contact[]): PeopleIndex {
   return {
     entries: contacts.map((c) => {
-      const words = normalizeText(c.name)
-        .toLowerCase()
-        .split(/[\s・]+/)
-        .filter(Boolean);
+      const name = normalizeText(c.name).toLowerCase();
+      const words = separated(name);
       const latin = words.length > 1 && words.every((w) => /^[\x20-\x7e]+$/.test(w));
-      const kanaWords = toKatakana(normalizeText(c.kana))
-        .split(/[\s・]+/)
-        .filter(Boolean);
+      const kana = normalizeText(c.kana);
+      const kanaWords = separated(toKatakana(kana));
       return {
         id: c.id,
-        full: foldName(c.name),
-        kanaFull: foldName(c.kana),
+        full: unspaced(toKatakana(name)),
+        kanaFull: unspaced(toKatakana(kana.toLowerCase())),
         parts: words.length > 1 ? (latin ? words : words.slice(0, 1)) : [],
         kanaFamily: kanaWords.length > 1 ? (kanaWords[0] ?? '') : '',
         title: normalizeText(c.title).toLowerCase(),
