@@ -126,6 +126,15 @@ interface PeopleEntry {
   id: string;
   full: string;
   kanaFull: string;
+  /** The normalised name, kana and title, for `details`. */
+  name: string;
+  kana: string;
+  rawTitle: CellValue;
+  /** What a name that is not a full one is compared with: made when first needed (detailsOf). */
+  details: EntryDetails | null;
+}
+
+interface EntryDetails {
   /** Name parts that alone identify the person: the family name (first part); for Latin names any part. */
   parts: string[];
   kanaFamily: string;
@@ -149,26 +158,39 @@ function separated(s: string): string[] {
 
 /**
  * Prepares contacts (usually one customer's) for matchPeople. Each field is normalised once: in
- * an Apps Script execution every customer's contacts are indexed anew on every call.
+ * an Apps Script execution every customer's contacts are indexed anew on every call. Only the
+ * full names are made here; most people cells name people by them, and the rest waits for a
+ * cell that does not (detailsOf).
  */
 export function indexPeople(contacts: readonly Contact[]): PeopleIndex {
-  return {
-    entries: contacts.map((c) => {
-      const name = normalizeText(c.name).toLowerCase();
-      const words = separated(name);
-      const latin = words.length > 1 && words.every((w) => /^[\x20-\x7e]+$/.test(w));
-      const kana = normalizeText(c.kana);
-      const kanaWords = separated(toKatakana(kana));
-      return {
-        id: c.id,
-        full: unspaced(toKatakana(name)),
-        kanaFull: unspaced(toKatakana(kana.toLowerCase())),
-        parts: words.length > 1 ? (latin ? words : words.slice(0, 1)) : [],
-        kanaFamily: kanaWords.length > 1 ? (kanaWords[0] ?? '') : '',
-        title: normalizeText(c.title).toLowerCase(),
-      };
-    }),
-  };
+  const entries: PeopleEntry[] = [];
+  for (let i = 0; i < contacts.length; i++) {
+    const c = contacts[i] as Contact;
+    const name = normalizeText(c.name).toLowerCase();
+    const kana = normalizeText(c.kana);
+    entries.push({
+      id: c.id,
+      full: unspaced(toKatakana(name)),
+      kanaFull: unspaced(toKatakana(kana.toLowerCase())),
+      name,
+      kana,
+      rawTitle: c.title,
+      details: null,
+    });
+  }
+  return { entries };
+}
+
+function detailsOf(e: PeopleEntry): EntryDetails {
+  if (e.details !== null) return e.details;
+  const words = separated(e.name);
+  const latin = words.length > 1 && words.every((w) => /^[\x20-\x7e]+$/.test(w));
+  const kanaWords = separated(toKatakana(e.kana));
+  return (e.details = {
+    parts: words.length > 1 ? (latin ? words : words.slice(0, 1)) : [],
+    kanaFamily: kanaWords.length > 1 ? (kanaWords[0] ?? '') : '',
+    title: normalizeText(e.rawTitle).toLowerCase(),
+  });
 }
 
 /** What the names in a log cell resolved to. */
@@ -394,20 +416,24 @@ function fullMatches(entries: readonly PeopleEntry[], name: string): PeopleEntry
 }
 
 function partMatches(e: PeopleEntry, name: string): boolean {
-  if (e.parts.includes(name) || e.kanaFamily === name) return true;
+  const d = detailsOf(e);
+  if (d.parts.includes(name) || d.kanaFamily === name) return true;
   // A name stored without a space (田中太郎): the family name is a prefix of it. Two characters at
   // least, so a single kanji never matches.
   if (name.length < 2) return false;
-  if (e.parts.length === 0 && e.full.length > name.length && e.full.startsWith(name)) return true;
-  return e.kanaFamily === '' && e.kanaFull.length > name.length && e.kanaFull.startsWith(name);
+  if (d.parts.length === 0 && e.full.length > name.length && e.full.startsWith(name)) return true;
+  return d.kanaFamily === '' && e.kanaFull.length > name.length && e.kanaFull.startsWith(name);
 }
 
 // Contacts holding the title: exactly (社長 is not 副社長) if any, else ending with it (営業部長 for 部長).
 function withTitle(entries: PeopleEntry[], title: string): PeopleEntry[] {
-  const exact = entries.filter((e) => e.title === title);
+  const exact = entries.filter((e) => detailsOf(e).title === title);
   return exact.length > 0
     ? exact
-    : entries.filter((e) => e.title.endsWith(title) && !e.title.endsWith(`副${title}`));
+    : entries.filter((e) => {
+        const held = detailsOf(e).title;
+        return held.endsWith(title) && !held.endsWith(`副${title}`);
+      });
 }
 
 function isPeopleIndex(v: readonly Contact[] | PeopleIndex): v is PeopleIndex {

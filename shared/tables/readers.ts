@@ -673,11 +673,11 @@ class ActivityScan implements RowReader {
         if (entry === undefined) {
           const text = plainNoteOf(peopleRaw);
           if (text === null) return false;
-          entry = text === '' ? null : this.entryFor(text, cache);
-          // The cell is its text (plainNoteOf): the next time, by its number.
-          if (entry !== null && typeof peopleRaw === 'string') {
-            if (textNumber < 0) PEOPLE_TEXTS.set(peopleRaw, (textNumber = PEOPLE_TEXTS.size));
-            numberEntry(cache, textNumber, entry);
+          if (text === '') entry = null;
+          else {
+            // The cell is its text (plainNoteOf): the next time, by its number.
+            if (textNumber < 0) PEOPLE_TEXTS.set(text, (textNumber = PEOPLE_TEXTS.size));
+            entry = this.entryFor(text, cache, textNumber);
           }
         }
         // Names to warn about: the column loop lists them.
@@ -793,17 +793,29 @@ class ActivityScan implements RowReader {
     return this.codeOf(entry);
   }
 
-  /** The cached match of `contactText` against the customer's contacts, made on first use. */
-  private entryFor(contactText: string, cache: PeopleCache): MatchEntry {
-    let entry = cache.matches.get(contactText);
-    if (!entry) {
+  /**
+   * The cached match of `contactText` against the customer's contacts, made on first use; `number`
+   * is the text's in PEOPLE_TEXTS (-1: none). Kept by that number while the cache has room, else
+   * by text: most customers' caches never make a map.
+   */
+  private entryFor(
+    contactText: string,
+    cache: PeopleCache,
+    number = PEOPLE_TEXTS.get(contactText) ?? -1,
+  ): MatchEntry {
+    const numbered = number >= 0 ? numberedEntry(cache, number) : undefined;
+    if (numbered !== undefined) return numbered;
+    let entry = cache.matches?.get(contactText);
+    if (entry === undefined) {
       const match = matchPeople(contactText, cache.index);
       const keyMet = metKey(match.ids, cache.contacts) ? 1 : 0;
       const people = { text: contactText, ids: match.ids, keyMet };
       const clean = match.tooLong === undefined && match.unknown.length === 0 && match.ambiguous.length === 0;
       entry = { match, people, read: 0, code: -1, clean, keyMet };
-      if (cache.matches.size < 5000) cache.matches.set(contactText, entry);
-    }
+      if (number >= 0 && numberEntry(cache, number, entry)) return entry;
+      const matches = (cache.matches ??= new Map<string, MatchEntry>());
+      if (matches.size < 5000) matches.set(contactText, entry);
+    } else if (number >= 0) numberEntry(cache, number, entry);
     return entry;
   }
 
@@ -973,11 +985,12 @@ type MatchEntry = {
 type PeopleCache = {
   index: PeopleIndex;
   contacts: readonly Contact[];
-  matches: Map<string, MatchEntry>;
+  /** Entries by text, for texts not numbered here (null until there is one). */
+  matches: Map<string, MatchEntry> | null;
   /**
-   * Up to NUMBERED entries of `matches` again, by their cell's number in PEOPLE_TEXTS (valid
-   * while `epoch` is PEOPLE_TEXTS's): a row whose customer's last cells did not have its text
-   * compares a few numbers here, not its text in a map of its own.
+   * Up to NUMBERED entries by their cell's number in PEOPLE_TEXTS (valid while `epoch` is
+   * PEOPLE_TEXTS's): a row whose customer's last cells did not have its text compares a few
+   * numbers here, not its text in a map of its own.
    */
   numbers: number[];
   numbered: MatchEntry[];
@@ -1010,16 +1023,18 @@ function numberedEntry(cache: PeopleCache, n: number): MatchEntry | undefined {
   return undefined;
 }
 
-/** Keeps `entry` under number `n` (until the cache holds NUMBERED of them). */
-function numberEntry(cache: PeopleCache, n: number, entry: MatchEntry): void {
+/** Keeps `entry` under number `n` unless the cache holds NUMBERED of them already; whether it did. */
+function numberEntry(cache: PeopleCache, n: number, entry: MatchEntry): boolean {
   if (cache.epoch !== peopleTextsEpoch) {
+    // The numbers of an earlier epoch mean other texts now (their texts are matched again).
     cache.epoch = peopleTextsEpoch;
     cache.numbers = [];
     cache.numbered = [];
   }
-  if (cache.numbers.length >= NUMBERED) return;
+  if (cache.numbers.length >= NUMBERED) return false;
   cache.numbers.push(n);
   cache.numbered.push(entry);
+  return true;
 }
 const PEOPLE = new Map<string, PeopleCache>();
 const PEOPLE_LIMIT = 20_000;
@@ -1030,7 +1045,7 @@ function peopleOf(customerId: string, contacts: readonly Contact[]): PeopleCache
   const cache: PeopleCache = {
     index: indexPeople(contacts),
     contacts,
-    matches: new Map<string, MatchEntry>(),
+    matches: null,
     numbers: [],
     numbered: [],
     epoch: peopleTextsEpoch,

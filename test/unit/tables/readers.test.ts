@@ -452,3 +452,61 @@ describe('a custom function reading the log (free text unread: plain rows are ta
     expect(columns(new Set(['purpose', 'content', 'key']))).toEqual(columns(new Set(['purpose'])));
   });
 });
+
+describe('a customer whose people cells are many different texts', () => {
+  // A customer's cache keeps a few matches by number and the rest by text: past that many, a cell
+  // must read the same whether its match was kept one way or the other, in this read or the next.
+  const { customers } = readCustomers(customerGrid, { sheet: '顧客' });
+  const { contacts } = readContacts(contactGrid, customers, { sheet: '連絡先' });
+  const expected: Record<string, string[]> = {
+    田中部長: ['田中 太郎'],
+    田中課長: ['田中 次郎'],
+    鈴木: ['鈴木 花子'],
+    佐藤: ['佐藤 一郎'],
+    鈴木様: ['鈴木 花子'],
+    佐藤社長: ['佐藤 一郎'],
+    '田中 太郎': ['田中 太郎'],
+    '田中 次郎': ['田中 次郎'],
+    '田中部長、鈴木': ['田中 太郎', '鈴木 花子'],
+    '鈴木、佐藤': ['鈴木 花子', '佐藤 一郎'],
+    '佐藤、田中課長': ['佐藤 一郎', '田中 次郎'],
+    'タナカ タロウ': ['田中 太郎'],
+    '鈴木 花子': ['鈴木 花子'],
+    'サトウ イチロウ': ['佐藤 一郎'],
+  };
+  const texts = Object.keys(expected);
+  const grid: CellValue[][] = [['日付', '顧客ID', '面談者', '種別']];
+  for (let round = 0; round < 3; round++)
+    texts.forEach((text, i) => {
+      grid.push([46300 + round * 20 + i, 'C001', text, '訪問']);
+      // Another customer's row between, and now and then a cell only the column loop reads.
+      grid.push([46300 + round * 20 + i, 'C002', i % 4 === 0 ? ' 山本 健' : '山本 健', '電話']);
+    });
+  const nameOf = new Map(contacts.map((c) => [c.id, c.name]));
+  const read = (unread: ReadonlySet<string>) => {
+    const r = readActivities(grid, customers, contacts, { sheet: '行動' }, unread);
+    return {
+      people: r.activities.map((a) => [
+        a.customerId,
+        a.contactText,
+        a.contactIds.map((id) => nameOf.get(id)),
+      ]),
+      keyMet: Array.from(r.log.keyMet.subarray(0, r.log.length)),
+      issues: r.issues.map(where),
+    };
+  };
+  const fastUnread = new Set(['purpose', 'content', 'key']);
+
+  it('reads every cell as written, the first time and every time after', () => {
+    const first = read(fastUnread);
+    expect(first.issues).toEqual([]);
+    expect(first.people.filter(([customer]) => customer === 'C001')).toEqual(
+      [0, 1, 2].flatMap(() => texts.map((t) => ['C001', t, expected[t]])),
+    );
+    expect(first.people.filter(([customer]) => customer === 'C002').map(([, , names]) => names)).toEqual(
+      Array(texts.length * 3).fill(['山本 健']),
+    );
+    expect(read(fastUnread)).toEqual(first);
+    expect(read(new Set(['purpose']))).toEqual(first);
+  });
+});
