@@ -163,22 +163,22 @@ function separated(s: string): string[] {
  * cell that does not (detailsOf).
  */
 export function indexPeople(contacts: readonly Contact[]): PeopleIndex {
-  const entries: PeopleEntry[] = [];
-  for (let i = 0; i < contacts.length; i++) {
-    const c = contacts[i] as Contact;
-    const name = normalizeText(c.name).toLowerCase();
-    const kana = normalizeText(c.kana);
-    entries.push({
-      id: c.id,
-      full: unspaced(toKatakana(name)),
-      kanaFull: unspaced(toKatakana(kana.toLowerCase())),
-      name,
-      kana,
-      rawTitle: c.title,
-      details: null,
-    });
-  }
-  return { entries };
+  // map: a list made to its length, as every customer's is.
+  return {
+    entries: contacts.map((c) => {
+      const name = normalizeText(c.name).toLowerCase();
+      const kana = normalizeText(c.kana);
+      return {
+        id: c.id,
+        full: unspaced(toKatakana(name)),
+        kanaFull: unspaced(toKatakana(kana.toLowerCase())),
+        name,
+        kana,
+        rawTitle: c.title,
+        details: null,
+      };
+    }),
+  };
 }
 
 function detailsOf(e: PeopleEntry): EntryDetails {
@@ -228,10 +228,13 @@ export function matchPeople(text: CellValue, contacts: readonly Contact[] | Peop
   const record = (name: string, r: Resolution): void => {
     if (r === null) (result.unknown === NONE ? (result.unknown = []) : result.unknown).push(name);
     else if ('id' in r) {
-      // Most cells name one person: a list of one made as such (an empty list grown by a push
-      // takes room for 17); for more, a look along the list rather than a set made for each cell.
-      if (result.ids === NONE) result.ids = [r.id];
-      else if (!result.ids.includes(r.id)) result.ids.push(r.id);
+      // Most cells name one or two people: lists made to their length (a list grown by a push
+      // takes room for 17); a look along the list rather than a set made for each cell.
+      const ids = result.ids;
+      if (ids === NONE) result.ids = [r.id];
+      else if (ids.includes(r.id)) return;
+      else if (ids.length === 1) result.ids = [ids[0] as string, r.id];
+      else ids.push(r.id);
     } else
       (result.ambiguous === NONE ? (result.ambiguous = []) : result.ambiguous).push({
         name,

@@ -988,12 +988,13 @@ type PeopleCache = {
   /** Entries by text, for texts not numbered here (null until there is one). */
   matches: Map<string, MatchEntry> | null;
   /**
-   * Up to NUMBERED entries by their cell's number in PEOPLE_TEXTS (valid while `epoch` is
+   * Up to NUMBERED entries, found by their text's number in PEOPLE_TEXTS (valid while `epoch` is
    * PEOPLE_TEXTS's): a row whose customer's last cells did not have its text compares a few
-   * numbers here, not its text in a map of its own.
+   * numbers here, not its text in a map of its own. The lists are made to their length (every
+   * customer has them).
    */
-  numbers: number[];
-  numbered: MatchEntry[];
+  numbers: readonly number[];
+  numbered: readonly MatchEntry[];
   epoch: number;
 };
 let reads = 0;
@@ -1015,6 +1016,17 @@ function startPeopleTexts(): void {
   peopleTextsEpoch++;
 }
 
+const NO_NUMBERS: readonly number[] = [];
+const NO_ENTRIES: readonly MatchEntry[] = [];
+
+/** `list` and `item` in a new list made to its length (a list grown by a push takes room for 17). */
+function appended<T>(list: readonly T[], item: T): T[] {
+  const out = new Array<T>(list.length + 1);
+  for (let k = 0; k < list.length; k++) out[k] = list[k] as T;
+  out[list.length] = item;
+  return out;
+}
+
 /** The cache's entry for the cell numbered `n` in PEOPLE_TEXTS, if it keeps one. */
 function numberedEntry(cache: PeopleCache, n: number): MatchEntry | undefined {
   if (cache.epoch !== peopleTextsEpoch) return undefined;
@@ -1028,12 +1040,13 @@ function numberEntry(cache: PeopleCache, n: number, entry: MatchEntry): boolean 
   if (cache.epoch !== peopleTextsEpoch) {
     // The numbers of an earlier epoch mean other texts now (their texts are matched again).
     cache.epoch = peopleTextsEpoch;
-    cache.numbers = [];
-    cache.numbered = [];
+    cache.numbers = NO_NUMBERS;
+    cache.numbered = NO_ENTRIES;
   }
-  if (cache.numbers.length >= NUMBERED) return false;
-  cache.numbers.push(n);
-  cache.numbered.push(entry);
+  const count = cache.numbers.length;
+  if (count >= NUMBERED) return false;
+  cache.numbers = appended(cache.numbers, n);
+  cache.numbered = appended(cache.numbered, entry);
   return true;
 }
 const PEOPLE = new Map<string, PeopleCache>();
@@ -1046,8 +1059,8 @@ function peopleOf(customerId: string, contacts: readonly Contact[]): PeopleCache
     index: indexPeople(contacts),
     contacts,
     matches: null,
-    numbers: [],
-    numbered: [],
+    numbers: NO_NUMBERS,
+    numbered: NO_ENTRIES,
     epoch: peopleTextsEpoch,
   };
   if (PEOPLE.size >= PEOPLE_LIMIT) PEOPLE.clear();
