@@ -126,7 +126,7 @@ interface PeopleEntry {
   id: string;
   full: string;
   kanaFull: string;
-  /** The normalised name, kana and title, for `details`. */
+  /** The normalised name and kana, and the title as written: what detailsOf reads. */
   name: string;
   kana: string;
   rawTitle: CellValue;
