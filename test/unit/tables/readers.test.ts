@@ -506,6 +506,15 @@ describe('a customer whose people cells are many different texts', () => {
     expect(first.people.filter(([customer]) => customer === 'C002').map(([, , names]) => names)).toEqual(
       Array(texts.length * 3).fill(['山本 健']),
     );
+    // 田中 太郎 (キーマン) and 佐藤 一郎 (決裁者) are C001's key persons.
+    const keyNames = new Set(['田中 太郎', '佐藤 一郎']);
+    first.people.forEach(([customer, , names], i) => {
+      if (customer === 'C001')
+        expect([names, first.keyMet[i]]).toEqual([
+          names,
+          (names as string[]).some((n) => keyNames.has(n)) ? 1 : 0,
+        ]);
+    });
     expect(read(fastUnread)).toEqual(first);
     expect(read(new Set(['purpose']))).toEqual(first);
   });
