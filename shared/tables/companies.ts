@@ -1,5 +1,6 @@
 import type { Customer } from '../model';
 import { foldText, MAX_KEY_LENGTH, normalizeText, toKatakana } from '../values/text';
+import { IdNumbers, NOT_NUMBERED } from './idNumbers';
 
 // Legal-form words, after NFKC (which turns ㈱ into (株) and （株） into (株)).
 const JA_LEGAL_FORMS =
@@ -85,7 +86,9 @@ interface SearchEntry {
  */
 export class CustomerIndex {
   readonly customers: readonly Customer[];
-  /** Each id as stored → the place of its first customer in `customers`. */
+  /** IDs of the list's usual shape (a prefix and a number), found by their number; null: none. */
+  private readonly numbered: IdNumbers | null;
+  /** Each other id as stored → the place of its first customer in `customers`. */
   private readonly exactId = new Map<string, number>();
   // The folded maps cost a normalisation per customer: built on the first reference that is not
   // an id exactly as the list has it (a clean log never needs them).
@@ -94,8 +97,10 @@ export class CustomerIndex {
 
   constructor(customers: readonly Customer[]) {
     this.customers = customers;
+    const numbered = (this.numbered = IdNumbers.of(customers.map((c) => c.id)));
     for (let i = 0; i < customers.length; i++) {
       const id = (customers[i] as Customer).id;
+      if (numbered !== null && numbered.placeOf(id) !== NOT_NUMBERED) continue;
       if (!this.exactId.has(id)) this.exactId.set(id, i);
     }
   }
@@ -114,8 +119,8 @@ export class CustomerIndex {
 
   /** The customer with exactly this id (as stored), or undefined. */
   get(id: string): Customer | undefined {
-    const at = this.exactId.get(id);
-    return at === undefined ? undefined : this.customers[at];
+    const at = this.placeOf(id);
+    return at < 0 ? undefined : this.customers[at];
   }
 
   /**
@@ -123,6 +128,10 @@ export class CustomerIndex {
    * reader can keep what it learns per customer in arrays instead of maps keyed by text.
    */
   placeOf(id: string): number {
+    if (this.numbered !== null) {
+      const at = this.numbered.placeOf(id);
+      if (at !== NOT_NUMBERED) return at;
+    }
     return this.exactId.get(id) ?? -1;
   }
 

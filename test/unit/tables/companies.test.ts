@@ -80,3 +80,87 @@ describe('CustomerIndex', () => {
     expect(index.search('存在しない')).toEqual([]);
   });
 });
+
+describe('CustomerIndex: an ID exactly as the list has it', () => {
+  const list = (...ids: string[]): CustomerIndex =>
+    new CustomerIndex(ids.map((id, i) => ({ ...customer(id, `会社${i}`), row: i + 2 })));
+  /** Each reference → the place of the customer with exactly that ID (-1: none), as written by hand. */
+  const places = (index: CustomerIndex, refs: Record<string, number>): void => {
+    for (const [ref, place] of Object.entries(refs)) {
+      expect([ref, index.placeOf(ref)]).toEqual([ref, place]);
+      expect([ref, index.get(ref)?.id]).toEqual([ref, place < 0 ? undefined : index.customers[place]?.id]);
+    }
+  };
+
+  it('zero-padded numbers: another width, prefix or case is another ID', () => {
+    const index = list('C00001', 'C00002', 'C00010', 'C00003', 'C-0007', '山田製作所', 'C00002');
+    places(index, {
+      C00001: 0,
+      C00002: 1, // the first of two rows with it
+      C00010: 2,
+      C00003: 3,
+      'C-0007': 4,
+      山田製作所: 5,
+      C00004: -1,
+      C00000: -1,
+      C99999: -1,
+      C0001: -1,
+      C000001: -1,
+      C1: -1,
+      c00001: -1,
+      D00001: -1,
+      Ｃ００００１: -1,
+      'C00001 ': -1,
+      ' C00001': -1,
+      C: -1,
+      '': -1,
+      '00001': -1,
+      C0000A: -1,
+    });
+  });
+
+  it('numbers without leading zeros, of any length', () => {
+    const index = list('K-1', 'K-20', 'K-300', 'K-4000', 'K-0', 'X');
+    places(index, {
+      'K-1': 0,
+      'K-20': 1,
+      'K-300': 2,
+      'K-4000': 3,
+      'K-0': 4,
+      X: 5,
+      'K-01': -1,
+      'K-020': -1,
+      'K-00': -1,
+      'K-2': -1,
+      'K-3000': -1,
+      'K-': -1,
+      'k-1': -1,
+    });
+  });
+
+  it('plain numbers as text, IDs of mixed widths with leading zeros, and far-apart numbers', () => {
+    places(list('1001', '1002', '0999', '1003'), {
+      '1001': 0,
+      '1002': 1,
+      '0999': 2,
+      '1003': 3,
+      '999': -1,
+      '1000': -1,
+    });
+    places(list('A01', 'A2', 'A003', 'A1'), { A01: 0, A2: 1, A003: 2, A1: 3, A02: -1, A001: -1, A3: -1 });
+    places(list('P1', 'P1000000', 'P999999999', 'P1234567890'), {
+      P1: 0,
+      P1000000: 1,
+      P999999999: 2,
+      P1234567890: 3,
+      P2: -1,
+      P0999999999: -1,
+    });
+  });
+
+  it('IDs that are names, or share no prefix', () => {
+    places(list('山田製作所', '鈴木商事', 'C001'), { 山田製作所: 0, 鈴木商事: 1, C001: 2, C002: -1 });
+    places(list('A1', 'B2', 'C3', 'A4'), { A1: 0, B2: 1, C3: 2, A4: 3, A2: -1, B1: -1 });
+    places(list(), { C001: -1, '': -1 });
+  });
+});
