@@ -106,7 +106,10 @@ export class ActivityLog {
     this.key?.push(a.key);
   }
 
-  /** `entry` as the next entry of `people` (entries are never changed: logs may share one); its code. */
+  /**
+   * `entry` as the next entry of `people`; its code. Its text, ids and key-person mark are never
+   * changed: logs may share one (a reader's cached match is one, with fields of its own besides).
+   */
   addEntry(entry: PeopleEntry): number {
     return this.people.push(entry) - 1;
   }

@@ -132,6 +132,8 @@ interface PeopleEntry {
   rawTitle: CellValue;
   /** What a name that is not a full one is compared with: made when first needed (detailsOf). */
   details: EntryDetails | null;
+  /** The list of this contact's id alone, shared by every match naming only them (onlyOf). */
+  only: readonly string[] | null;
 }
 
 interface EntryDetails {
@@ -176,6 +178,7 @@ export function indexPeople(contacts: readonly Contact[]): PeopleIndex {
         kana,
         rawTitle: c.title,
         details: null,
+        only: null,
       };
     }),
   };
@@ -195,8 +198,8 @@ function detailsOf(e: PeopleEntry): EntryDetails {
 
 /** What the names in a log cell resolved to. */
 export interface PeopleMatch {
-  /** Contact ids, in the order written, each once. */
-  ids: string[];
+  /** Contact ids, in the order written, each once (matches naming one contact share the list). */
+  ids: readonly string[];
   /** Names that match no contact, as written. */
   unknown: string[];
   /** Names that match several contacts, with the candidates' ids. */
@@ -212,7 +215,8 @@ function isTooLong(text: CellValue): text is string {
   return typeof text === 'string' && text.length > MAX_KEY_LENGTH;
 }
 
-type Resolution = { id: string } | { ids: string[] } | null;
+/** The one contact a name means (its entry), the several it may mean, or none. */
+type Resolution = PeopleEntry | { ids: string[] } | null;
 
 /**
  * Matches the people written in a log cell to a customer's contacts: full name (with or without
@@ -225,22 +229,6 @@ export function matchPeople(text: CellValue, contacts: readonly Contact[] | Peop
   // A match is kept for every customer and people cell of a log (30,000 of them at 10,000
   // customers), and made anew in each Apps Script run: the lists most are without are shared.
   const result: PeopleMatch = { ids: NONE, unknown: NONE, ambiguous: NONE };
-  const record = (name: string, r: Resolution): void => {
-    if (r === null) (result.unknown === NONE ? (result.unknown = []) : result.unknown).push(name);
-    else if ('id' in r) {
-      // Most cells name one or two people: lists made to their length (a list grown by a push
-      // takes room for 17); a look along the list rather than a set made for each cell.
-      const ids = result.ids;
-      if (ids === NONE) result.ids = [r.id];
-      else if (ids.includes(r.id)) return;
-      else if (ids.length === 1) result.ids = [ids[0] as string, r.id];
-      else ids.push(r.id);
-    } else
-      (result.ambiguous === NONE ? (result.ambiguous = []) : result.ambiguous).push({
-        name,
-        candidates: r.ids,
-      });
-  };
   // Indexed loops here and below: a match runs once per customer and people cell, mostly before V8
   // has optimised it (a new Apps Script execution), where for…of pays for an iterator per loop.
   const plan = planOf(text);
@@ -248,15 +236,33 @@ export function matchPeople(text: CellValue, contacts: readonly Contact[] | Peop
     const chunk = plan[c] as Chunk;
     const whole = resolve(chunk, index);
     if (whole !== null || chunk.dotted === null) {
-      resolveSpaced(chunk, whole, index, record);
+      resolveSpaced(chunk, whole, index, result);
       continue;
     }
     for (let d = 0; d < chunk.dotted.length; d++) {
       const piece = chunk.dotted[d] as Written;
-      resolveSpaced(piece, resolve(piece, index), index, record);
+      resolveSpaced(piece, resolve(piece, index), index, result);
     }
   }
   return result;
+}
+
+/** Adds a name's resolution to a match (a module function: no closure per match). */
+function record(result: PeopleMatch, name: string, r: Resolution): void {
+  if (r === null) (result.unknown === NONE ? (result.unknown = []) : result.unknown).push(name);
+  else if ('id' in r) {
+    // Most cells name one or two people: lists made to their length (a list grown by a push
+    // takes room for 17); a look along the list rather than a set made for each cell.
+    const ids = result.ids;
+    if (ids === NONE) result.ids = r.only ??= [r.id];
+    else if (ids.includes(r.id)) return;
+    else if (ids.length === 1) result.ids = [ids[0] as string, r.id];
+    else (ids as string[]).push(r.id); // a list of two or more made just above: this match's own
+  } else
+    (result.ambiguous === NONE ? (result.ambiguous = []) : result.ambiguous).push({
+      name,
+      candidates: r.ids,
+    });
 }
 
 /** A name as written in a cell, with what can be read from it before any contact is looked at. */
@@ -325,14 +331,9 @@ function written(text: string): Written {
 }
 
 // "田中部長 鈴木様": split on spaces only when every part names a contact; else it is one name.
-function resolveSpaced(
-  name: Written,
-  whole: Resolution,
-  index: PeopleIndex,
-  record: (name: string, r: Resolution) => void,
-): void {
+function resolveSpaced(name: Written, whole: Resolution, index: PeopleIndex, result: PeopleMatch): void {
   if (whole !== null || name.spaced === null) {
-    record(name.text, whole);
+    record(result, name.text, whole);
     return;
   }
   const pieces = name.spaced;
@@ -341,13 +342,13 @@ function resolveSpaced(
     const r = resolve(p, index);
     // One unknown part makes the whole chunk one unknown name: stop resolving the rest.
     if (r === null) {
-      record(name.text, null);
+      record(result, name.text, null);
       return;
     }
     each.push(r);
   }
-  if (pieces.length > 0) pieces.forEach((p, i) => record(p.text, each[i] ?? null));
-  else record(name.text, null);
+  if (pieces.length > 0) pieces.forEach((p, i) => record(result, p.text, each[i] ?? null));
+  else record(result, name.text, null);
 }
 
 /**
@@ -405,7 +406,7 @@ function resolveReading(person: Reading, index: PeopleIndex): Resolution {
   }
   const first = candidates[0];
   if (!first) return null;
-  return candidates.length === 1 ? { id: first.id } : { ids: candidates.map((e) => e.id) };
+  return candidates.length === 1 ? first : { ids: candidates.map((e) => e.id) };
 }
 
 /** The entries whose full name or kana is `name` (no closure per call: see matchPeople). */

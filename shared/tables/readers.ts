@@ -681,7 +681,7 @@ class ActivityScan implements RowReader {
           }
         }
         // Names to warn about: the column loop lists them.
-        if (entry !== null && !entry.clean) return false;
+        if (entry !== null && entry.warnings !== null) return false;
       }
     }
 
@@ -752,7 +752,8 @@ class ActivityScan implements RowReader {
   /** The people a row names, matched to its customer's contacts: the code of the log's entry. */
   private peopleMet(contactText: string, customer: Customer, row: number, issue: Issuer): number {
     const entry = this.entryFor(contactText, this.cacheOf(customer));
-    const match = entry.match;
+    const match = entry.warnings;
+    if (match === null) return this.codeOf(entry);
     if (match.tooLong !== undefined)
       this.issues.push(
         issue(
@@ -808,10 +809,15 @@ class ActivityScan implements RowReader {
     let entry = cache.matches?.get(contactText);
     if (entry === undefined) {
       const match = matchPeople(contactText, cache.index);
-      const keyMet = metKey(match.ids, cache.contacts) ? 1 : 0;
-      const people = { text: contactText, ids: match.ids, keyMet };
       const clean = match.tooLong === undefined && match.unknown.length === 0 && match.ambiguous.length === 0;
-      entry = { match, people, read: 0, code: -1, clean, keyMet };
+      entry = {
+        text: contactText,
+        ids: match.ids,
+        keyMet: metKey(match.ids, cache.contacts) ? 1 : 0,
+        warnings: clean ? null : match,
+        read: 0,
+        code: -1,
+      };
       if (number >= 0 && numberEntry(cache, number, entry)) return entry;
       const matches = (cache.matches ??= new Map<string, MatchEntry>());
       if (matches.size < 5000) matches.set(contactText, entry);
@@ -841,11 +847,11 @@ class ActivityScan implements RowReader {
 
   /** The entry's code in this read's log. */
   private codeOf(entry: MatchEntry): number {
-    // Rows that wrote the same people share one entry of the log's people: the cached match's
-    // own, with its code in this read's log kept beside it (no map, no new entry per read).
+    // Rows that wrote the same people share one entry of the log's people: the cached match
+    // itself, with its code in this read's log kept in it (no map, no new entry per read).
     if (entry.read !== this.readNumber) {
       entry.read = this.readNumber;
-      entry.code = this.log.addEntry(entry.people);
+      entry.code = this.log.addEntry(entry);
     }
     return entry.code;
   }
@@ -971,16 +977,16 @@ function slotText(values: readonly unknown[], slot: number): string {
 // reads the same log on every recalculation. Kept per customer with everything matching looks at,
 // compared field by field (the role too: an entry knows whether a key person was met), so an
 // edited contact is a miss; bounded, so it cannot grow without end.
-/** A cell text matched against a customer's contacts, and its code in the log of read `read`. */
-type MatchEntry = {
-  match: PeopleMatch;
-  people: PeopleEntry;
+/**
+ * A cell text matched against a customer's contacts, and its code in the log of read `read`. It
+ * is the log's entry for the text too (a PeopleEntry): one object per customer and text, kept
+ * across calls, rather than three.
+ */
+type MatchEntry = PeopleEntry & {
+  /** The match, when it has names to warn about (unknown, ambiguous, too long); null: none (most). */
+  readonly warnings: PeopleMatch | null;
   read: number;
   code: number;
-  /** No name to warn about (the match has no unknown or ambiguous name and is not too long). */
-  clean: boolean;
-  /** people.keyMet, kept here: a fast row reads the entry and nothing else. */
-  keyMet: number;
 };
 type PeopleCache = {
   index: PeopleIndex;
