@@ -42,8 +42,19 @@ export class IdNumbers {
    * number range, `spread` times their count at most, keeps the array small).
    */
   static of(ids: readonly string[], spread = 4): IdNumbers | null {
-    const sample = ids[0];
-    if (sample === undefined) return null;
+    // The shape is taken from the first ID, else the middle or last one: a list may start with
+    // a row of another kind (a test customer, a name typed as its ID).
+    const last = ids.length - 1;
+    if (last < 0) return null;
+    for (const at of new Set([0, last >> 1, last])) {
+      const numbers = IdNumbers.shapedLike(ids, ids[at] as string, spread);
+      if (numbers !== null) return numbers;
+    }
+    return null;
+  }
+
+  /** The numbering of the IDs of `sample`'s shape (see `of`), or null. */
+  private static shapedLike(ids: readonly string[], sample: string, spread: number): IdNumbers | null {
     const digits = digitsAtEnd(sample);
     if (digits === 0) return null;
     const prefix = sample.slice(0, sample.length - digits);

@@ -1,5 +1,6 @@
 import type { Customer } from '../../../shared/model';
 import { CustomerIndex, normalizeCompanyName } from '../../../shared/tables';
+import { IdNumbers, NOT_NUMBERED } from '../../../shared/tables/idNumbers';
 
 describe('normalizeCompanyName', () => {
   it.each([
@@ -120,19 +121,20 @@ describe('CustomerIndex: an ID exactly as the list has it', () => {
   });
 
   it('numbers without leading zeros, of any length', () => {
-    const index = list('K-1', 'K-20', 'K-300', 'K-4000', 'K-0', 'X');
+    const index = list('K-1', 'K-20', 'K-35', 'K-9', 'K-0', 'X');
     places(index, {
       'K-1': 0,
       'K-20': 1,
-      'K-300': 2,
-      'K-4000': 3,
+      'K-35': 2,
+      'K-9': 3,
       'K-0': 4,
       X: 5,
       'K-01': -1,
       'K-020': -1,
       'K-00': -1,
       'K-2': -1,
-      'K-3000': -1,
+      'K-3': -1,
+      'K-350': -1,
       'K-': -1,
       'k-1': -1,
     });
@@ -158,9 +160,61 @@ describe('CustomerIndex: an ID exactly as the list has it', () => {
     });
   });
 
+  it('a list that starts with an ID of another kind', () => {
+    places(list('テスト顧客', 'C0001', 'C0002', 'C0003', 'C0005'), {
+      テスト顧客: 0,
+      C0001: 1,
+      C0002: 2,
+      C0003: 3,
+      C0005: 4,
+      C0004: -1,
+      C001: -1,
+      テスト: -1,
+    });
+    places(list('X-9', 'A100', 'A101', 'A102'), {
+      'X-9': 0,
+      A100: 1,
+      A101: 2,
+      A102: 3,
+      A103: -1,
+      'X-09': -1,
+    });
+  });
+
   it('IDs that are names, or share no prefix', () => {
     places(list('山田製作所', '鈴木商事', 'C001'), { 山田製作所: 0, 鈴木商事: 1, C001: 2, C002: -1 });
     places(list('A1', 'B2', 'C3', 'A4'), { A1: 0, B2: 1, C3: 2, A4: 3, A2: -1, B1: -1 });
     places(list(), { C001: -1, '': -1 });
+  });
+});
+
+describe('IdNumbers: which lists are looked up by number', () => {
+  it('numbers the usual lists, and says which texts it cannot answer for', () => {
+    const padded = IdNumbers.of(['テスト顧客', 'C0001', 'C0002', 'C0003', 'C0005']);
+    expect(padded).not.toBeNull();
+    expect(['C0003', 'C0004', 'C003', 'テスト顧客', 'D0001'].map((id) => padded?.placeOf(id))).toEqual([
+      3,
+      -1,
+      NOT_NUMBERED,
+      NOT_NUMBERED,
+      NOT_NUMBERED,
+    ]);
+    const free = IdNumbers.of(['K-1', 'K-20', 'K-35', 'K-9', 'K-0', 'X']);
+    expect(free).not.toBeNull();
+    expect(['K-20', 'K-2', 'K-020', 'X'].map((id) => free?.placeOf(id))).toEqual([
+      1,
+      -1,
+      NOT_NUMBERED,
+      NOT_NUMBERED,
+    ]);
+  });
+
+  it('leaves to the map the lists it cannot number exactly or compactly', () => {
+    expect(IdNumbers.of([])).toBeNull();
+    expect(IdNumbers.of(['山田製作所', '鈴木商事'])).toBeNull();
+    expect(IdNumbers.of(['A01', 'A2', 'A003'])).toBeNull(); // widths differ, leading zeros
+    expect(IdNumbers.of(['P1', 'P1000000', 'P999999999'])).toBeNull(); // far apart
+    expect(IdNumbers.of(['K-1', 'K-20', 'K-300'])).toBeNull(); // 300 places for 3 IDs
+    expect(IdNumbers.of(['A1', 'B2', 'C3', 'D4'])).toBeNull(); // fewer than half share a prefix
   });
 });
