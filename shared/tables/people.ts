@@ -132,7 +132,7 @@ interface PeopleEntry {
   rawTitle: CellValue;
   /** What a name that is not a full one is compared with: made when first needed (detailsOf). */
   details: EntryDetails | null;
-  /** The list of this contact's id alone, shared by every match naming only them (onlyOf). */
+  /** The list of this contact's id alone, shared by every match naming only them (see record). */
   only: readonly string[] | null;
 }
 
