@@ -136,6 +136,18 @@ export class CustomerIndex {
   }
 
   /**
+   * placeOf of the text a number cell reads as (String(cell), as normalizeText reads it): the
+   * customer a log row names by an ID typed as a number.
+   */
+  placeOfCell(cell: number): number {
+    if (this.numbered !== null) {
+      const at = this.numbered.placeOfCell(cell);
+      if (at !== NOT_NUMBERED) return at;
+    }
+    return Number.isFinite(cell) ? this.placeOf(String(cell)) : -1;
+  }
+
+  /**
    * The customer a reference means: by id (width/case tolerant), else by company name
    * (legal forms and spacing ignored). Several → ambiguous; none → null. Never a partial match.
    */

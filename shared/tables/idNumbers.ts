@@ -27,6 +27,13 @@ function digitsAtEnd(id: string): number {
   return count > MAX_DIGITS ? 0 : count;
 }
 
+/** How many digits String(n) has, for an integer 0 ≤ n < 1e9 (counted: no rounding of a logarithm). */
+function digitCount(n: number): number {
+  let count = 1;
+  for (let ten = 10; ten <= n; ten *= 10) count++;
+  return count;
+}
+
 export class IdNumbers {
   private constructor(
     private readonly prefix: string,
@@ -114,7 +121,21 @@ export class IdNumbers {
   /** The place of the first ID equal to `id`, -1 for none, NOT_NUMBERED when `id` is not of the shape. */
   placeOf(id: string): number {
     const n = this.numberOf(id);
-    if (n < 0) return NOT_NUMBERED;
+    return n < 0 ? NOT_NUMBERED : this.placeOfNumber(n);
+  }
+
+  /**
+   * placeOf(String(cell)) for a number cell (a sheet's IDs typed as numbers: 1001), without
+   * making the text: NOT_NUMBERED when that text would not be of the shape.
+   */
+  placeOfCell(cell: number): number {
+    if (this.prefix !== '' || !Number.isInteger(cell) || cell < 0 || cell >= 1e9) return NOT_NUMBERED;
+    // String(cell) has no leading zero: of the shape when the width is free or its own.
+    if (this.width !== 0 && this.width !== digitCount(cell)) return NOT_NUMBERED;
+    return this.placeOfNumber(cell);
+  }
+
+  private placeOfNumber(n: number): number {
     const i = n - this.first;
     return i >= 0 && i < this.places.length ? (this.places[i] as number) : -1;
   }

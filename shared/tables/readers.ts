@@ -608,13 +608,18 @@ class ActivityScan implements RowReader {
     const ref = line[at.customer];
     let place = this.lastPlace;
     if (ref !== this.lastRef || place < 0) {
-      if (typeof ref !== 'string' || ref.charCodeAt(0) === 35) return false;
-      // An ID exactly as the list has it (the list's IDs are read normalised, and normalising one
-      // again changes nothing): looked up as it is, without a pass over its characters first.
-      place = this.customerIndex.placeOf(ref);
-      if (place < 0) {
-        const id = normalizeText(ref);
-        place = id === '' || id === ref ? -1 : this.customerIndex.placeOf(id);
+      if (typeof ref === 'number') {
+        // An ID typed as a number (1001): the column loop reads it as its text, String(ref).
+        place = this.customerIndex.placeOfCell(ref);
+      } else {
+        if (typeof ref !== 'string' || ref.charCodeAt(0) === 35) return false;
+        // An ID exactly as the list has it (the list's IDs are read normalised, and normalising
+        // one again changes nothing): looked up as it is, without a pass over its characters first.
+        place = this.customerIndex.placeOf(ref);
+        if (place < 0) {
+          const id = normalizeText(ref);
+          place = id === '' || id === ref ? -1 : this.customerIndex.placeOf(id);
+        }
       }
       if (place < 0) return false;
       this.lastRef = ref;

@@ -519,3 +519,96 @@ describe('a customer whose people cells are many different texts', () => {
     expect(read(new Set(['purpose']))).toEqual(first);
   });
 });
+
+describe('customer IDs typed as numbers (1001, as a sheet keeps a number typed in a cell)', () => {
+  // The log's rows a function takes whole from the grid must name the same customers, and raise
+  // the same issues, as the column loop, which reads a number cell as its text ("1001").
+  const customerSheet: CellValue[][] = [
+    ['顧客ID', '顧客名'],
+    [1001, '山田製作所'],
+    [1002, '鈴木商事'],
+    ['1003', '田中工業'], // typed as text
+    [1010, '高橋物産'],
+    ['K-7', '伊藤商店'],
+  ];
+  const { customers } = readCustomers(customerSheet, { sheet: '顧客' });
+  const { contacts } = readContacts(
+    [
+      ['顧客ID', '氏名', '役割'],
+      [1001, '山田 一郎', 'キーマン'],
+      ['1002', '鈴木 二郎', '担当者'],
+      [1003, '田中 三郎', 'キーマン'],
+    ],
+    customers,
+    { sheet: '連絡先' },
+  );
+  // Each cell as typed → the customer the row is read for (null: left out with an issue).
+  const expected: [CellValue, string | null][] = [
+    [1001, '1001'],
+    [1002, '1002'],
+    [1003, '1003'],
+    ['1001', '1001'],
+    [1010, '1010'],
+    [1001.0, '1001'],
+    ['Ｋ－７', 'K-7'],
+    ['K-7', 'K-7'],
+    [1004, null],
+    [1001.5, null],
+    [101, null],
+    [-1001, null],
+    [0, null],
+    [10010, null],
+  ];
+  const grid: CellValue[][] = [['日付', '顧客ID', '面談者', '種別']];
+  for (let round = 0; round < 3; round++)
+    expected.forEach(([cell], i) => grid.push([46300 + i, cell, i % 3 === 0 ? '山田 一郎' : '', '訪問']));
+  const read = (unread: ReadonlySet<string>) => {
+    const r = readActivities(grid, customers, contacts, { sheet: '行動' }, unread);
+    return {
+      customers: r.activities.map((a) => [a.row, a.customerId, a.contactIds]),
+      keyMet: Array.from(r.log.keyMet.subarray(0, r.log.length)),
+      issues: r.issues.map(where),
+    };
+  };
+
+  it('names the customer whose ID is the number as written, and no other', () => {
+    const fast = read(new Set(['purpose', 'content', 'key']));
+    const rows = [0, 1, 2].flatMap((round) =>
+      expected.map(([, id], i) => [2 + round * expected.length + i, id] as const),
+    );
+    expect(fast.customers.map(([row, id]) => [row, id])).toEqual(rows.filter(([, id]) => id !== null));
+    // 山田 一郎 is a contact of 1001 only (written beside 1001 and '1001'): elsewhere an unknown person.
+    expect(fast.customers.filter(([, , ids]) => (ids as string[]).length > 0).map(([, id]) => id)).toEqual(
+      Array(6).fill('1001'),
+    );
+    expect(fast.issues.filter((i) => i.includes('unknownCustomer')).length).toBe(6);
+    expect(fast).toEqual(read(new Set(['purpose'])));
+  });
+
+  it('a number is not an ID written with leading zeros (101 is not 0101)', () => {
+    const { customers: padded } = readCustomers(
+      [
+        ['顧客ID', '顧客名'],
+        ['0101', '山田製作所'],
+        ['0102', '鈴木商事'],
+        ['0103', '田中工業'],
+      ],
+      { sheet: '顧客' },
+    );
+    const log: CellValue[][] = [
+      ['日付', '顧客ID', '種別'],
+      [46300, 101, '訪問'],
+      [46301, '0102', '訪問'],
+      [46302, 102, '訪問'],
+    ];
+    const both = [new Set(['purpose', 'content', 'key']), new Set(['purpose'])].map((unread) => {
+      const r = readActivities(log, padded, [], { sheet: '行動' }, unread);
+      return { ids: r.activities.map((a) => a.customerId), issues: r.issues.map(where) };
+    });
+    expect(both[0]).toEqual({
+      ids: ['0102'],
+      issues: ['2B tables.unknownCustomer error', '4B tables.unknownCustomer error'],
+    });
+    expect(both[1]).toEqual(both[0]);
+  });
+});
