@@ -58,12 +58,20 @@ function prng(seed: number): () => number {
  * together (a log someone sorted by customer).
  */
 export type LogOrder = 'customer' | 'date';
+/** How customer IDs are written: as text ("C00001"), or as numbers typed in cells (1). */
+export type IdKind = 'text' | 'number';
 
 /**
  * `asOfDay` is the as-of date (days since 1970); activities spread over the year before it. The
  * same activities whichever `order` the log has.
  */
-export function generate(customers: number, asOfDay: number, seed = 42, order: LogOrder = 'customer'): Grids {
+export function generate(
+  customers: number,
+  asOfDay: number,
+  seed = 42,
+  order: LogOrder = 'customer',
+  ids: IdKind = 'text',
+): Grids {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const cust: CellValue[][] = [
@@ -89,7 +97,7 @@ export function generate(customers: number, asOfDay: number, seed = 42, order: L
   const contactsPerCustomer = 3;
   const activitiesPerCustomer = 30;
   for (let c = 0; c < customers; c++) {
-    const id = `C${String(c + 1).padStart(5, '0')}`;
+    const id: string | number = ids === 'number' ? c + 1 : `C${String(c + 1).padStart(5, '0')}`;
     const rep = pick(REPS);
     // Long-tailed sales so that ABC analysis has a real Pareto shape.
     const sales = Math.round(1_000_000 / Math.pow(rnd() + 0.01, 1.5));

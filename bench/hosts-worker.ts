@@ -14,7 +14,7 @@ import { getHeapStatistics } from 'node:v8';
 import { createContext, runInContext } from 'node:vm';
 import { createGas } from '../test/fakes/gas';
 import type { CellValue } from '../shared/values/cell';
-import { generate, type Grids, type LogOrder } from './generate';
+import { generate, type Grids, type IdKind, type LogOrder } from './generate';
 import { BARE_PASS_SOURCE, barePass, hostCell, hostCopy, ownStrings } from './host-args';
 import { collect, median, MB } from './measure';
 import { AS_OF_DAY, callKimeru, definitionGrid, rawArgs } from './scenario';
@@ -30,12 +30,15 @@ export interface HostJob {
   pairs: number;
   /** The log's row order (see generate). */
   order: LogOrder;
+  /** How customer IDs are written (see generate); text when absent. */
+  ids?: IdKind;
 }
 
 export interface HostResult {
   path: HostPath;
   customers: number;
   order: LogOrder;
+  ids?: IdKind;
   activities: number;
   fns: {
     fn: HostFn;
@@ -196,7 +199,7 @@ async function main(): Promise<void> {
 
   collect();
   const heap0 = heapInUse();
-  const grids = generate(job.customers, AS_OF_DAY, 42, job.order);
+  const grids = generate(job.customers, AS_OF_DAY, 42, job.order, job.ids);
   let asOf: unknown = AS_OF_DAY + SERIAL_1970;
   if (job.path !== 'core') ownStrings(grids);
   if (sheets) {
@@ -280,6 +283,7 @@ async function main(): Promise<void> {
     path: job.path,
     customers: job.customers,
     order: job.order,
+    ...(job.ids ? { ids: job.ids } : {}),
     activities: grids.activities.length - 1,
     fns,
   };

@@ -12,7 +12,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildAppsScript } from '../appsscript/build';
 import { buildOfficeAddin } from '../office-addin/build';
-import type { LogOrder } from './generate';
+import type { IdKind, LogOrder } from './generate';
 import type { HostJob, HostPath, HostResult } from './hosts-worker';
 
 const ROOT = resolve(__dirname, '..');
@@ -20,10 +20,20 @@ export const HOST_SIZES = [1_000, 10_000];
 export const RATIO_TARGET = 5;
 export const GROWTH_TARGET = 11;
 export const HEAP_TARGET = 3;
-/** The log as a team writes it (by date) first, then sorted by customer. */
-export const LOG_ORDERS: { order: LogOrder; label: string }[] = [
+/**
+ * The log as a team writes it (by date) first, then sorted by customer, then by date in a sheet
+ * whose customer IDs are numbers typed in cells (1001: the generator's IDs are otherwise text),
+ * through one path of each host.
+ */
+export const LOG_ORDERS: { order: LogOrder; label: string; ids?: IdKind; paths?: HostPath[] }[] = [
   { order: 'date', label: 'by date' },
   { order: 'customer', label: 'by customer' },
+  {
+    order: 'date',
+    label: 'by date, IDs typed as numbers',
+    ids: 'number',
+    paths: ['sheets', 'excel', 'core'],
+  },
 ];
 const PATHS: { path: HostPath; label: string }[] = [
   { path: 'sheets', label: 'Apps Script Code.js, an execution per call (Session available)' },
@@ -77,22 +87,24 @@ export async function runHosts(pairs = 7, print = true): Promise<string> {
   const load0 = loadavg()[0] ?? 0;
   const dir = await buildHosts();
   const results: HostResult[] = [];
-  for (const { order } of LOG_ORDERS)
+  for (const { order, ids, paths } of LOG_ORDERS)
     for (const { path } of PATHS)
       for (const customers of HOST_SIZES) {
+        if (paths && !paths.includes(path)) continue;
         const buildDir = path === 'excel' ? join(dir, 'excel') : dir;
-        results.push(await runWorker({ path, customers, buildDir, pairs, order }));
+        results.push(await runWorker({ path, customers, buildDir, pairs, order, ...(ids ? { ids } : {}) }));
       }
   const rows: string[][] = [];
   const verdicts: string[] = [];
-  for (const { order, label: orderLabel } of LOG_ORDERS)
+  for (const log of LOG_ORDERS)
     for (const { path, label } of PATHS)
       for (const fn of ['GAPCHECK', 'RANK'] as const) {
+        const { order, label: orderLabel, ids } = log;
         // RANK reads no log: once is enough.
-        if (fn === 'RANK' && order !== LOG_ORDERS[0]!.order) continue;
+        if (fn === 'RANK' && log !== LOG_ORDERS[0]) continue;
         const at = (n: number) =>
           results
-            .find((r) => r.path === path && r.customers === n && r.order === order)
+            .find((r) => r.path === path && r.customers === n && r.order === order && r.ids === ids)
             ?.fns.find((x) => x.fn === fn);
         const small = at(HOST_SIZES[0]!);
         const big = at(HOST_SIZES[1]!);
@@ -172,7 +184,7 @@ export async function runHosts(pairs = 7, print = true): Promise<string> {
     '',
     "Apps Script runs every custom function call as an execution of its own: its global code runs again and nothing of the last call is kept (no cache, no optimised code). Each Apps Script call here is one: a new realm, Code.js evaluated in it (timed), then the function; the bare pass runs cold in the same new realm. Excel keeps its runtime loaded between recalculations: its calls and the core's run in one realm, warm after two calls. First call: the function's first call in the worker, before any warm-up (for Code.js the only one that also compiles the script; Excel opening a book).",
     '',
-    "Log order: by date, as a team writes its log (one row per activity as it happens, so each row is usually another customer's); by customer, each customer's rows together (a log sorted by customer). Through Apps Script and Excel every text cell is a string of its own, as a host deserialises the arguments.",
+    "Log order: by date, as a team writes its log (one row per activity as it happens, so each row is usually another customer's); by customer, each customer's rows together (a log sorted by customer). Customer IDs are text (C00001) except in the rows 'IDs typed as numbers' (1, 2, …, as a sheet keeps numbers typed in its cells). Through Apps Script and Excel every text cell is a string of its own, as a host deserialises the arguments.",
     '',
     `÷ bare: median over ${pairs} alternating pairs (bare pass, call) of call ms ÷ bare-pass ms in the same process; the bare pass reads every cell of the same arguments once. ÷ bare, CPU: the same with process CPU time, steadier when other processes compete for the 2 cores. Heap growth: how much the V8 heap grew during the first call (total heap size after it minus before it, after a full gc). Targets: ≤ ${RATIO_TARGET}×, growth ≤ ${GROWTH_TARGET}×, heap ≤ ${HEAP_TARGET}× inputs.`,
     '',
