@@ -2,7 +2,9 @@
  * What a host hands a custom function, and the bare pass over it that every figure of
  * bench/hosts.ts is divided by.
  */
-import { runInThisContext } from 'node:vm';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createContext, runInContext, runInThisContext } from 'node:vm';
 import type { CellValue } from '../shared/values/cell';
 import type { Grids } from './generate';
 
@@ -84,4 +86,21 @@ export function hostCell(v: CellValue, realm?: DateConstructor): CellValue {
 
 function ownString(v: string): string {
   return Array.from(v).join('');
+}
+
+/**
+ * The built Excel functions.js, loaded as Excel's shared runtime loads it: evaluated once, its
+ * functions called through what it associated (by id: GAPCHECK, RANK…).
+ */
+export function excelFunctions(buildDir: string): (fn: string, args: unknown[]) => unknown {
+  const js = readFileSync(join(buildDir, 'functions.js'), 'utf8');
+  const associated = new Map<string, (...args: unknown[]) => unknown>();
+  class CustomFunctionsError extends Error {}
+  const CustomFunctions = {
+    associate: (id: string, f: (...args: unknown[]) => unknown) => associated.set(id, f),
+    Error: CustomFunctionsError,
+    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' },
+  };
+  runInContext(js, createContext({ CustomFunctions }));
+  return (fn, args) => associated.get(fn)!(...args);
 }

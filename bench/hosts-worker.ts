@@ -15,7 +15,7 @@ import { createContext, runInContext } from 'node:vm';
 import { createGas } from '../test/fakes/gas';
 import type { CellValue } from '../shared/values/cell';
 import { generate, type Grids, type IdKind, type LogOrder } from './generate';
-import { BARE_PASS_SOURCE, barePass, hostCell, hostCopy, ownStrings } from './host-args';
+import { BARE_PASS_SOURCE, barePass, excelFunctions, hostCell, hostCopy, ownStrings } from './host-args';
 import { collect, median, MB } from './measure';
 import { AS_OF_DAY, callKimeru, definitionGrid, rawArgs } from './scenario';
 
@@ -110,19 +110,6 @@ function sheetsExecutions(code: string, session: boolean, zone: string): () => S
   };
 }
 
-async function excelCall(buildDir: string): Promise<Call> {
-  const js = await readFile(join(buildDir, 'functions.js'), 'utf8');
-  const associated = new Map<string, (...args: unknown[]) => unknown>();
-  class CustomFunctionsError extends Error {}
-  const CustomFunctions = {
-    associate: (id: string, f: (...args: unknown[]) => unknown) => associated.set(id, f),
-    Error: CustomFunctionsError,
-    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' },
-  };
-  runInContext(js, createContext({ CustomFunctions }));
-  return (fn, args) => associated.get(fn)!(...args);
-}
-
 /**
  * Sheets hands a date cell over as a Date at the day's midnight in the spreadsheet's zone (here of
  * the worker's realm: each call's copy is made in its execution's, see freshArgs).
@@ -192,7 +179,7 @@ async function main(): Promise<void> {
     : await (async () => {
         const one: Setting = {
           bare: barePass,
-          call: job.path === 'excel' ? await excelCall(job.buildDir) : (fn, args) => callKimeru(fn, args),
+          call: job.path === 'excel' ? excelFunctions(job.buildDir) : (fn, args) => callKimeru(fn, args),
         };
         return () => one;
       })();

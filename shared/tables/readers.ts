@@ -922,24 +922,39 @@ const MISS = -0x7fffffff;
 /**
  * The distinct cells of a column read so far and their codes, looked up as the grid has them: a
  * cell equal to one of them (the same text) reads as the same code, without normalising it or
- * looking its text up again. Only cells read without an issue are added. A map, not a list to
- * compare in turn: a host hands each cell over as a string of its own, and comparing two strings
- * that are not the same object compares their characters, where a map compares hashes first.
+ * looking its text up again. Only cells read without an issue are added. The first few are
+ * compared in turn, the rest looked up in a map: a host hands each cell over as a string of its
+ * own, which a map must hash (every character) before it compares, where comparing with a handful
+ * of texts mostly stops at their length or first character — and a log's type, rep and next
+ * action columns each hold a handful of texts.
  */
 class CellCodes {
-  private readonly codes = new Map<unknown, number>();
+  private readonly cells: unknown[] = [];
+  private readonly cellCodes: number[] = [];
+  private codes: Map<unknown, number> | null = null;
 
   codeOf(raw: unknown): number {
-    return this.codes.get(raw) ?? MISS;
+    const cells = this.cells;
+    for (let i = 0; i < cells.length; i++) if (cells[i] === raw) return this.cellCodes[i]!;
+    return this.codes === null ? MISS : (this.codes.get(raw) ?? MISS);
   }
 
   add(raw: unknown, code: number): void {
+    // NaN is not === to itself: the map finds it.
+    if (this.cells.length < CELL_CODES_COMPARED && raw === raw) {
+      this.cells.push(raw);
+      this.cellCodes.push(code);
+      return;
+    }
+    const codes = (this.codes ??= new Map<unknown, number>());
     // A column of free text would grow it without end: it starts again past a few hundred.
-    if (this.codes.size >= CELL_CODES_LIMIT) this.codes.clear();
-    this.codes.set(raw, code);
+    if (codes.size >= CELL_CODES_LIMIT) codes.clear();
+    codes.set(raw, code);
   }
 }
 
+/** How many distinct cells a CellCodes compares in turn before its map. */
+const CELL_CODES_COMPARED = 8;
 /** How many distinct cells a CellCodes keeps (then it starts again). */
 const CELL_CODES_LIMIT = 256;
 

@@ -451,6 +451,42 @@ describe('a custom function reading the log (free text unread: plain rows are ta
     expect(fast).toEqual({ ...full });
     expect(columns(new Set(['purpose', 'content', 'key']))).toEqual(columns(new Set(['purpose'])));
   });
+
+  it('a column of more distinct texts than a few: each row keeps its own, every time it repeats', () => {
+    // Twelve next actions of one length that differ in their last character only, ten reps, and
+    // type spellings with their synonyms, cycling at different periods; every cell a string of
+    // its own, as a host hands them over.
+    const own = (s: string) => Array.from(s).join('');
+    const nexts = [...'ABCDEFGHIJKL'].map((c) => `見積提出${c}`);
+    const reps = ['一郎', '二郎', '三郎', '四郎', '五郎', '六郎', '七郎', '八郎', '九郎', '十郎'].map((n) => `営業${n}`);
+    const types: [string, string][] = [
+      ['訪問', 'visit'],
+      ['TEL', 'call'],
+      ['来社', 'visit'],
+      ['電話', 'call'],
+      ['メール', 'email'],
+      ['訪問', 'visit'],
+      ['ﾒｰﾙ', 'email'],
+      ['電話', 'call'],
+      ['TEL', 'call'],
+      ['訪問', 'visit'],
+    ];
+    const rows = Array.from({ length: 600 }, (_, r) => ({
+      next: nexts[(r * 5) % 12]!,
+      rep: reps[(r * 3) % 10]!,
+      type: types[(r * 7) % 10]!,
+    }));
+    const g: CellValue[][] = [
+      header,
+      ...rows.map((x, r) => [46355 + (r % 30), own('C001'), '', own(x.type[0]), '', own(x.next), '', own(x.rep), '', '']),
+    ];
+    const fast = columns(new Set(['purpose', 'content', 'key']), g);
+    expect(fast.issues).toEqual([]);
+    expect(fast.activities.map((a) => [a.nextAction, a.rep, a.type])).toEqual(
+      rows.map((x) => [x.next, x.rep, x.type[1]]),
+    );
+    expect(fast).toEqual(columns(new Set(['purpose']), g));
+  });
 });
 
 describe('a customer whose people cells are many different texts', () => {
