@@ -4,8 +4,6 @@
  * of its own, new for every pair as a host deserialises each recalculation's arguments), paired
  * and collected the same way. Not kimeru's code: loops written to be as cheap as they can be.
  *
- * - every character: the bare pass reading each text's characters too, where the bare pass reads
- *   only its length — the least any reader that tells one text from another must do.
  * - customers: each log row's customer ID looked up among the customer list's (one Map).
  * - least log read: that, and the row's day, activity type and people cell coded into typed
  *   arrays (three more Map look-ups).
@@ -198,22 +196,8 @@ function leastGapcheckRead(): number {
   return gaps + acc;
 }
 
-/** The bare pass, also reading every character of every text: what telling texts apart costs at least. */
-function everyCharacter(): number {
-  let acc = 0;
-  for (const arg of args) {
-    if (!Array.isArray(arg)) continue;
-    for (const row of arg as unknown[][])
-      for (const v of row)
-        if (typeof v === 'string') for (let i = 0; i < v.length; i++) acc += v.charCodeAt(i);
-        else if (typeof v === 'number') acc += v;
-  }
-  return acc;
-}
-
 const loops: [string, () => number][] = [
   ['bare pass', () => barePass(args)],
-  ['every character', everyCharacter],
   ['customers', customersOnly],
   ['least log read', leastLogRead],
   ['least GAPCHECK read', leastGapcheckRead],
