@@ -217,7 +217,9 @@ for (let i = 0; i < PAIRS; i++)
   }
 if (Number.isNaN(sink)) throw new Error('unreachable');
 const bareTimes = times.get('bare pass') ?? [];
-console.log(`${customers} customers, ${logRows.length - 1} activities, log by ${order}; ÷ bare: median of the rounds' ratios`);
+console.log(
+  `${customers} customers, ${logRows.length - 1} activities, log by ${order}; ÷ bare: median of the rounds' ratios`,
+);
 for (const [name, ts] of times)
   console.log(
     `${name.padEnd(20)} ${median(ts).toFixed(1).padStart(7)} ms  ${median(ts.map((t, i) => t / bareTimes[i]!)).toFixed(1)}×`,

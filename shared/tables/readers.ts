@@ -479,6 +479,14 @@ class ActivityScan implements RowReader {
   // The previous fast row's customer cell as the grid had it, and its customer's place.
   private lastRef: unknown = NaN;
   private lastPlace = -1;
+  // The people cells of the run of rows the last fast row ended (rows of one customer, one after
+  // another, as in a log sorted by customer), as the grid had them, with their codes and marks:
+  // a cell equal to one of them reads as it did, without looking its text up among every text
+  // read (a look-up that must first hash the host's new string). In a log by date a run is a row.
+  private runPlace = -1;
+  private runCount = 0;
+  private readonly runCells: unknown[] = new Array<unknown>(RUN_CELLS).fill(null);
+  private readonly runCodes = new Int32Array(RUN_CELLS);
   /** Next-action, type and rep cells read so far, and their codes: a log uses a handful of each. */
   private readonly nextActions = new CellCodes();
   private readonly typeCells = new CellCodes();
@@ -667,7 +675,14 @@ class ActivityScan implements RowReader {
     let recent = -1;
     let textNumber = -1;
     const peopleRaw = at.contacts < 0 ? '' : line[at.contacts];
-    if (peopleRaw !== '' && peopleRaw !== null && peopleRaw !== undefined) {
+    let inRun = -1;
+    if (place === this.runPlace)
+      for (let k = 0; k < this.runCount; k++)
+        if (this.runCells[k] === peopleRaw) {
+          inRun = k;
+          break;
+        }
+    if (inRun < 0 && peopleRaw !== '' && peopleRaw !== null && peopleRaw !== undefined) {
       if (typeof peopleRaw === 'string') {
         textNumber = PEOPLE_TEXTS.get(peopleRaw) ?? -1;
         if (textNumber >= 0) recent = this.recentOf(place, textNumber);
@@ -699,18 +714,37 @@ class ActivityScan implements RowReader {
       state[record + SLOT_LOG] = customerCode = log.customerIds.code(this.customerIndex.customers[place]!.id);
     if (nextText !== null) nextCode = log.nextActions.code(nextText);
     if (nextMissed) this.nextActions.add(nextRaw, nextCode);
-    if (recent >= 0) {
-      const packed = state[recent + SLOT_CODES]!;
+    if (inRun >= 0) {
+      const packed = this.runCodes[inRun]!;
       peopleCode = packed >> 1;
       keyMet = packed & 1;
-    } else if (entry) {
-      peopleCode = this.codeOf(entry);
-      keyMet = entry.keyMet;
-      if (textNumber >= 0) this.remember(place, textNumber, peopleCode, keyMet);
+    } else {
+      if (recent >= 0) {
+        const packed = state[recent + SLOT_CODES]!;
+        peopleCode = packed >> 1;
+        keyMet = packed & 1;
+      } else if (entry) {
+        peopleCode = this.codeOf(entry);
+        keyMet = entry.keyMet;
+        if (textNumber >= 0) this.remember(place, textNumber, peopleCode, keyMet);
+      }
+      this.runCell(place, peopleRaw, peopleCode * 2 + keyMet);
     }
     if (repText !== null) this.repCells.add(repRaw, (repCode = log.reps.code(repText)));
     this.write(row, date, customerCode, peopleCode, keyMet, typeCode, nextCode, nextDue, repCode, recordedAt);
     return true;
+  }
+
+  /** Keeps a fast row's people cell (code × 2 + mark) among its customer's run, which it starts if new. */
+  private runCell(place: number, raw: unknown, packed: number): void {
+    if (place !== this.runPlace) {
+      this.runPlace = place;
+      this.runCount = 0;
+    }
+    // NaN is not === to itself, and a run keeps its first few cells: the others are looked up.
+    if (this.runCount === RUN_CELLS || raw !== raw) return;
+    this.runCells[this.runCount] = raw;
+    this.runCodes[this.runCount++] = packed;
   }
 
   /** The index in `perCustomer` of this text's place among the customer's recent people cells, or -1. */
@@ -958,6 +992,8 @@ const CELL_CODES_COMPARED = 8;
 /** How many distinct cells a CellCodes keeps (then it starts again). */
 const CELL_CODES_LIMIT = 256;
 
+/** How many people cells of a customer's run of rows a fast row compares (ActivityScan.runCell). */
+const RUN_CELLS = 4;
 /** How many of a customer's last people cells a fast row compares before looking its text up. */
 const RECENT = 3;
 // The layout of a customer's record in ActivityScan.perCustomer.

@@ -452,13 +452,63 @@ describe('a custom function reading the log (free text unread: plain rows are ta
     expect(columns(new Set(['purpose', 'content', 'key']))).toEqual(columns(new Set(['purpose'])));
   });
 
+  it("a log sorted by customer: one text names each customer's own person, row after row", () => {
+    // Both customers have a 田中 太郎 — a key person at C1, not at C2 — and the rows of each
+    // customer repeat their cells, then come back to C1; every cell a string of its own.
+    const own = (s: string) => Array.from(s).join('');
+    const { customers: cs } = readCustomers(
+      [
+        ['顧客ID', '会社名'],
+        ['C1', '一社'],
+        ['C2', '二社'],
+      ],
+      { sheet: '顧客' },
+    );
+    const { contacts: ks } = readContacts(
+      [
+        ['顧客ID', '氏名', '役割'],
+        ['C1', '田中 太郎', 'キーマン'],
+        ['C2', '田中 太郎', '担当者'],
+        ['C2', '山本 健', 'キーマン'],
+      ],
+      cs,
+      { sheet: '連絡先' },
+    );
+    const rows: [string, string, string[], number][] = [
+      ['C1', '田中 太郎', ['C1 田中 太郎'], 1],
+      ['C1', '田中 太郎', ['C1 田中 太郎'], 1],
+      ['C1', '', [], 0],
+      ['C1', '田中 太郎', ['C1 田中 太郎'], 1],
+      ['C2', '田中 太郎', ['C2 田中 太郎'], 0],
+      ['C2', '田中 太郎', ['C2 田中 太郎'], 0],
+      ['C2', '山本 健', ['C2 山本 健'], 1],
+      ['C2', '田中 太郎', ['C2 田中 太郎'], 0],
+      ['C2', '', [], 0],
+      ['C1', '田中 太郎', ['C1 田中 太郎'], 1],
+      ['C2', '山本 健', ['C2 山本 健'], 1],
+    ];
+    const g: CellValue[][] = [
+      ['日付', '顧客ID', '面談者', '種別'],
+      ...rows.map(([id, people], r) => [46355 + r, own(id), people === '' ? '' : own(people), own('訪問')]),
+    ];
+    const read = readActivities(g, cs, ks, { sheet: '行動' }, new Set(['purpose', 'content', 'key']));
+    const who = new Map(ks.map((k) => [k.id, `${k.customerId} ${k.name}`]));
+    expect(read.issues).toEqual([]);
+    expect(read.activities.map((a) => [a.customerId, a.contactIds.map((id) => who.get(id))])).toEqual(
+      rows.map(([id, , met]) => [id, met]),
+    );
+    expect(Array.from(read.log.keyMet.subarray(0, read.log.length))).toEqual(rows.map((r) => r[3]));
+  });
+
   it('a column of more distinct texts than a few: each row keeps its own, every time it repeats', () => {
     // Twelve next actions of one length that differ in their last character only, ten reps, and
     // type spellings with their synonyms, cycling at different periods; every cell a string of
     // its own, as a host hands them over.
     const own = (s: string) => Array.from(s).join('');
     const nexts = [...'ABCDEFGHIJKL'].map((c) => `見積提出${c}`);
-    const reps = ['一郎', '二郎', '三郎', '四郎', '五郎', '六郎', '七郎', '八郎', '九郎', '十郎'].map((n) => `営業${n}`);
+    const reps = ['一郎', '二郎', '三郎', '四郎', '五郎', '六郎', '七郎', '八郎', '九郎', '十郎'].map(
+      (n) => `営業${n}`,
+    );
     const types: [string, string][] = [
       ['訪問', 'visit'],
       ['TEL', 'call'],
@@ -478,7 +528,18 @@ describe('a custom function reading the log (free text unread: plain rows are ta
     }));
     const g: CellValue[][] = [
       header,
-      ...rows.map((x, r) => [46355 + (r % 30), own('C001'), '', own(x.type[0]), '', own(x.next), '', own(x.rep), '', '']),
+      ...rows.map((x, r) => [
+        46355 + (r % 30),
+        own('C001'),
+        '',
+        own(x.type[0]),
+        '',
+        own(x.next),
+        '',
+        own(x.rep),
+        '',
+        '',
+      ]),
     ];
     const fast = columns(new Set(['purpose', 'content', 'key']), g);
     expect(fast.issues).toEqual([]);
